@@ -1,0 +1,26 @@
+package dev.quarry.sandbox.engine;
+
+import java.nio.file.Path;
+
+/**
+ * How an engine is opened.
+ *
+ * @param dataDir where catalog and data persist across restarts; {@code null} keeps everything in memory
+ * @param backends number of alive backends the cluster reports (replication_num is checked against it)
+ * @param blackhole test aid: loads parse and validate every row and answer as usual but store nothing
+ * @param starRocksVersion the emulated StarRocks version, e.g. {@code 3.5.7}, reported by version_comment
+ */
+public record EngineConfig(Path dataDir, int backends, boolean blackhole, String starRocksVersion) {
+    public EngineConfig {
+        if (backends < 0) {
+            throw new IllegalArgumentException("backends must be >= 0, got " + backends);
+        }
+        if (starRocksVersion == null || starRocksVersion.isBlank()) {
+            throw new IllegalArgumentException("starRocksVersion is blank");
+        }
+    }
+
+    public static EngineConfig inMemory() {
+        return new EngineConfig(null, 1, false, "3.5.7");
+    }
+}

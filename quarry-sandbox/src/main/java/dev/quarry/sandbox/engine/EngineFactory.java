@@ -1,0 +1,10 @@
+package dev.quarry.sandbox.engine;
+
+/** Chooses and opens the engine implementation. */
+final class EngineFactory {
+    private EngineFactory() {}
+
+    static Engine open(EngineConfig config) throws SqlError {
+        throw new UnsupportedOperationException("the DuckDB engine is not written yet");
+    }
+}

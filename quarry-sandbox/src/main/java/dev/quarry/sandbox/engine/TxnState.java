@@ -1,0 +1,11 @@
+package dev.quarry.sandbox.engine;
+
+/** StarRocks' TransactionStatus names (spec/starrocks.md §1.4). */
+public enum TxnState {
+    UNKNOWN, PREPARE, PREPARED, COMMITTED, VISIBLE, ABORTED;
+
+    /** COMMITTED or VISIBLE: the data is (or will be) visible. */
+    public boolean finished() {
+        return this == COMMITTED || this == VISIBLE;
+    }
+}
