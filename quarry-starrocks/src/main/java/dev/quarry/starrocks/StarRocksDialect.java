@@ -1,0 +1,379 @@
+package dev.quarry.starrocks;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Renders StarRocks SQL from specs, for one target release: identifiers are always quoted and constants always
+ * escaped here, never by callers. Clause order follows StarRocks' CREATE TABLE grammar (spec/starrocks.md §3.1,
+ * spec/sqlmesh.md §6.2); a feature the target release lacks fails with a message naming the release it needs.
+ */
+public final class StarRocksDialect {
+    private static final String INDENT = "  ";
+
+    private final StarRocksVersion version;
+
+    private StarRocksDialect(StarRocksVersion version) {
+        this.version = requireNonNull(version, "version is null");
+    }
+
+    public static StarRocksDialect forVersion(StarRocksVersion version) {
+        return new StarRocksDialect(version);
+    }
+
+    /** The dialect of {@link StarRocksVersion#LATEST}, for rendering before a cluster has been probed. */
+    public static StarRocksDialect latest() {
+        return new StarRocksDialect(StarRocksVersion.LATEST);
+    }
+
+    public StarRocksVersion version() {
+        return version;
+    }
+
+    public boolean supports(Feature feature) {
+        return feature.supportedBy(version);
+    }
+
+    /** {@code `name`}, with backticks inside doubled. */
+    public static String quote(String identifier) {
+        return Sql.quote(identifier);
+    }
+
+    /** {@code `db`.`name`}. */
+    public static String qualified(String database, String name) {
+        return Sql.qualified(requireNonNull(database, "database is null"), name);
+    }
+
+    /** A single-quoted string literal with quotes and backslashes escaped. */
+    public static String literal(String value) {
+        return Sql.literal(value);
+    }
+
+    // ---------------------------------------------------------------- databases
+
+    public String createDatabase(String database, boolean ifNotExists) {
+        return "CREATE DATABASE " + (ifNotExists ? "IF NOT EXISTS " : "") + Sql.quote(database);
+    }
+
+    public String dropDatabase(String database, boolean ifExists) {
+        return "DROP DATABASE " + (ifExists ? "IF EXISTS " : "") + Sql.quote(database);
+    }
+
+    // ---------------------------------------------------------------- tables
+
+    /** CREATE TABLE with key columns first and clauses in StarRocks' order. */
+    public String createTable(TableSpec table, boolean ifNotExists) {
+        String where = "table " + table.database() + "." + table.name();
+        StringBuilder sb = new StringBuilder("CREATE TABLE ");
+        if (ifNotExists) {
+            sb.append("IF NOT EXISTS ");
+        }
+        sb.append(qualified(table.database(), table.name())).append(" (\n");
+        List<String> defs = new ArrayList<>();
+        for (ColumnSpec c : table.columns()) {
+            defs.add(INDENT + columnDefinition(c, where));
+        }
+        sb.append(String.join(",\n", defs)).append("\n)");
+        if (!table.keyColumns().isEmpty()) {
+            sb.append('\n').append(table.keyType().sql()).append('(').append(Sql.quoteAll(table.keyColumns())).append(')');
+        }
+        table.comment().ifPresent(c -> sb.append("\nCOMMENT ").append(Sql.literal(c)));
+        table.partition().ifPresent(p -> sb.append('\n').append(partitionClause(p, where)));
+        table.distribution().ifPresent(d -> sb.append('\n').append(distributionClause(d, where)));
+        if (!table.orderBy().isEmpty()) {
+            (table.keyType() == KeyType.PRIMARY ? Feature.ORDER_BY_PRIMARY_KEY : Feature.ORDER_BY_ANY_TABLE).require(version, where);
+            sb.append("\nORDER BY(").append(Sql.quoteAll(table.orderBy())).append(')');
+        }
+        appendProperties(sb, table.properties());
+        return sb.toString();
+    }
+
+    /** {@code CREATE TABLE [IF NOT EXISTS] db.t LIKE db.source}: same schema, keys, partitions and distribution, no rows. */
+    public String createTableLike(String database, String name, String sourceDatabase, String sourceName, boolean ifNotExists) {
+        return "CREATE TABLE " + (ifNotExists ? "IF NOT EXISTS " : "") + qualified(database, name) + " LIKE "
+                + qualified(sourceDatabase, sourceName);
+    }
+
+    public String dropTable(String database, String name, boolean ifExists) {
+        return "DROP TABLE " + (ifExists ? "IF EXISTS " : "") + qualified(database, name);
+    }
+
+    public String truncateTable(String database, String name) {
+        return "TRUNCATE TABLE " + qualified(database, name);
+    }
+
+    public String truncatePartitions(String database, String name, List<String> partitions) {
+        if (partitions.isEmpty()) {
+            throw new IllegalArgumentException("TRUNCATE TABLE " + database + "." + name + " PARTITION needs at least one partition");
+        }
+        return "TRUNCATE TABLE " + qualified(database, name) + " PARTITION(" + Sql.quoteAll(partitions) + ")";
+    }
+
+    /** Atomically exchanges two tables of one database (§5: synchronous; dependent MVs become inactive). */
+    public String swapTable(String database, String table, String other) {
+        return "ALTER TABLE " + qualified(database, table) + " SWAP WITH " + Sql.quote(other);
+    }
+
+    /** Renames within a database: StarRocks refuses a qualified target name (§5). */
+    public String renameTable(String database, String from, String to) {
+        return "ALTER TABLE " + qualified(database, from) + " RENAME " + Sql.quote(to);
+    }
+
+    /** Adds a column at the end; StarRocks runs it as an asynchronous schema change (§5). */
+    public String addColumn(String database, String table, ColumnSpec column) {
+        return "ALTER TABLE " + qualified(database, table) + " ADD COLUMN " + columnDefinition(column, "table " + database + "." + table);
+    }
+
+    /** {@code ALTER TABLE t COMMENT = '...'}; the {@code =} is required (spec/sqlmesh.md §1.4). */
+    public String setTableComment(String database, String table, String comment) {
+        return "ALTER TABLE " + qualified(database, table) + " COMMENT = " + Sql.literal(comment);
+    }
+
+    /** {@code ALTER TABLE t MODIFY COLUMN c COMMENT '...'}, which StarRocks accepts without a type. */
+    public String setColumnComment(String database, String table, String column, String comment) {
+        return "ALTER TABLE " + qualified(database, table) + " MODIFY COLUMN " + Sql.quote(column) + " COMMENT " + Sql.literal(comment);
+    }
+
+    // ---------------------------------------------------------------- views
+
+    public String createView(ViewSpec view, boolean orReplace) {
+        String where = "view " + view.database() + "." + view.name();
+        StringBuilder sb = new StringBuilder(orReplace ? "CREATE OR REPLACE VIEW " : "CREATE VIEW ");
+        sb.append(qualified(view.database(), view.name()));
+        appendViewColumns(sb, view.columns());
+        view.comment().ifPresent(c -> sb.append("\nCOMMENT ").append(Sql.literal(c)));
+        view.security().ifPresent(s -> {
+            Feature.VIEW_SECURITY.require(version, where);
+            sb.append("\nSECURITY ").append(s.name());
+        });
+        return sb.append("\nAS\n").append(view.query().strip()).toString();
+    }
+
+    public String dropView(String database, String name, boolean ifExists) {
+        return "DROP VIEW " + (ifExists ? "IF EXISTS " : "") + qualified(database, name);
+    }
+
+    /**
+     * CREATE MATERIALIZED VIEW in the order of StarRocks' documented grammar: COMMENT, DISTRIBUTED BY, REFRESH,
+     * PARTITION BY, ORDER BY, PROPERTIES, AS query.
+     */
+    public String createMaterializedView(MaterializedViewSpec mv, boolean ifNotExists) {
+        String where = "materialized view " + mv.database() + "." + mv.name();
+        StringBuilder sb = new StringBuilder("CREATE MATERIALIZED VIEW ");
+        if (ifNotExists) {
+            sb.append("IF NOT EXISTS ");
+        }
+        sb.append(qualified(mv.database(), mv.name()));
+        appendViewColumns(sb, mv.columns());
+        mv.comment().ifPresent(c -> sb.append("\nCOMMENT ").append(Sql.literal(c)));
+        mv.distribution().ifPresent(d -> sb.append('\n').append(distributionClause(d, where)));
+        sb.append('\n').append(mv.refresh().sql());
+        mv.partition().ifPresent(p -> {
+            requireFeatures(p, where);
+            sb.append("\nPARTITION BY ").append(partitionExpression(p));
+        });
+        if (!mv.orderBy().isEmpty()) {
+            sb.append("\nORDER BY(").append(Sql.quoteAll(mv.orderBy())).append(')');
+        }
+        appendProperties(sb, mv.properties());
+        return sb.append("\nAS\n").append(mv.query().strip()).toString();
+    }
+
+    public String dropMaterializedView(String database, String name, boolean ifExists) {
+        return "DROP MATERIALIZED VIEW " + (ifExists ? "IF EXISTS " : "") + qualified(database, name);
+    }
+
+    /** {@code REFRESH MATERIALIZED VIEW mv [WITH SYNC MODE]}; SYNC returns when the refresh task has finished. */
+    public String refreshMaterializedView(String database, String name, boolean sync) {
+        String sql = "REFRESH MATERIALIZED VIEW " + qualified(database, name);
+        if (sync) {
+            Feature.REFRESH_SYNC_MODE.require(version, "materialized view " + database + "." + name);
+            sql += " WITH SYNC MODE";
+        }
+        return sql;
+    }
+
+    // ---------------------------------------------------------------- DML
+
+    /**
+     * {@code INSERT INTO t [WITH LABEL l] [(cols)] query}. A label makes the statement's load transaction findable
+     * and refuses a second run with the same label (§5).
+     */
+    public String insertInto(String database, String table, Optional<String> label, List<String> columns, String query) {
+        return insert("INSERT INTO ", database, table, List.of(), label, columns, query);
+    }
+
+    /**
+     * {@code INSERT OVERWRITE t [PARTITION(p, ...)] [WITH LABEL l] [(cols)] query}: replaces the whole table, or the
+     * listed partitions, atomically (§5, since 2.4).
+     */
+    public String insertOverwrite(String database, String table, List<String> partitions, Optional<String> label,
+                                  List<String> columns, String query) {
+        return insert("INSERT OVERWRITE ", database, table, partitions, label, columns, query);
+    }
+
+    private String insert(String verb, String database, String table, List<String> partitions, Optional<String> label,
+                          List<String> columns, String query) {
+        requireNonNull(query, "query is null");
+        StringBuilder sb = new StringBuilder(verb).append(qualified(database, table));
+        if (!partitions.isEmpty()) {
+            sb.append(" PARTITION(").append(Sql.quoteAll(partitions)).append(')');
+        }
+        label.ifPresent(l -> sb.append(" WITH LABEL ").append(Sql.quote(Labels.check(l))));
+        if (!columns.isEmpty()) {
+            sb.append(" (").append(Sql.quoteAll(columns)).append(')');
+        }
+        return sb.append('\n').append(query.strip()).toString();
+    }
+
+    /**
+     * DELETE with simple {@code AND}-ed comparisons, which every table type accepts; with no conditions the whole
+     * table is emptied with TRUNCATE, since DUPLICATE/UNIQUE/AGGREGATE tables refuse {@code DELETE ... WHERE TRUE}.
+     */
+    public String delete(String database, String table, List<Condition> conditions) {
+        if (conditions.isEmpty()) {
+            return truncateTable(database, table);
+        }
+        return "DELETE FROM " + qualified(database, table) + " WHERE "
+                + conditions.stream().map(Condition::sql).collect(Collectors.joining(" AND "));
+    }
+
+    /** {@code ADMIN SET FRONTEND CONFIG ("key" = "value")}: FE dynamic items only, lost on restart (§5). */
+    public String setFrontendConfig(String key, String value) {
+        return "ADMIN SET FRONTEND CONFIG (" + Sql.doubleQuoted(key) + " = " + Sql.doubleQuoted(value) + ")";
+    }
+
+    // ---------------------------------------------------------------- pieces
+
+    /** One column definition: {@code `c` TYPE [agg] NULL|NOT NULL [DEFAULT ...] [AUTO_INCREMENT] [COMMENT '...']}. */
+    String columnDefinition(ColumnSpec c, String where) {
+        requireTypeFeatures(c.type(), where + ", column " + c.name());
+        StringBuilder sb = new StringBuilder(Sql.quote(c.name())).append(' ').append(c.type().sql());
+        c.aggregate().ifPresent(a -> sb.append(' ').append(a.name()));
+        sb.append(c.nullable() ? " NULL" : " NOT NULL");
+        c.defaultValue().ifPresent(d -> sb.append(" DEFAULT ").append(d.sql()));
+        if (c.autoIncrement()) {
+            Feature.AUTO_INCREMENT.require(version, where + ", column " + c.name());
+            sb.append(" AUTO_INCREMENT");
+        }
+        c.comment().ifPresent(text -> sb.append(" COMMENT ").append(Sql.literal(text)));
+        return sb.toString();
+    }
+
+    private void requireTypeFeatures(StarRocksType type, String where) {
+        if (type instanceof StarRocksType.Decimal && ((StarRocksType.Decimal) type).precision() > 38) {
+            Feature.DECIMAL256.require(version, where);
+        } else if (type instanceof StarRocksType.Varchar && ((StarRocksType.Varchar) type).length() > StarRocksType.VARCHAR_MAX) {
+            Feature.LONG_VARCHAR.require(version, where);
+        } else if (type instanceof StarRocksType.Varbinary) {
+            Feature.VARBINARY.require(version, where);
+        } else if (type instanceof StarRocksType.Array) {
+            requireTypeFeatures(((StarRocksType.Array) type).element(), where);
+        } else if (type instanceof StarRocksType.Map) {
+            requireTypeFeatures(((StarRocksType.Map) type).key(), where);
+            requireTypeFeatures(((StarRocksType.Map) type).value(), where);
+        } else if (type instanceof StarRocksType.Struct) {
+            for (StarRocksType t : ((StarRocksType.Struct) type).fields().values()) {
+                requireTypeFeatures(t, where);
+            }
+        }
+    }
+
+    String partitionClause(PartitionSpec spec, String where) {
+        if (spec instanceof PartitionSpec.ByExpressions) {
+            PartitionSpec.ByExpressions e = (PartitionSpec.ByExpressions) spec;
+            e.expressions().forEach(x -> requireFeatures(x, where));
+            String list = e.expressions().stream().map(StarRocksDialect::partitionExpression).collect(Collectors.joining(", "));
+            // Plain column lists are parenthesised; function expressions are written bare, as StarRocks documents them.
+            return "PARTITION BY " + (e.onlyColumns() ? "(" + list + ")" : list);
+        }
+        if (spec instanceof PartitionSpec.ByRange) {
+            PartitionSpec.ByRange r = (PartitionSpec.ByRange) spec;
+            List<String> parts = r.partitions().stream().map(p -> INDENT + rangePartition(p)).collect(Collectors.toList());
+            return "PARTITION BY RANGE(" + Sql.quoteAll(r.columns()) + ") (\n" + String.join(",\n", parts) + "\n)";
+        }
+        PartitionSpec.ByList l = (PartitionSpec.ByList) spec;
+        Feature.LIST_PARTITIONING.require(version, where);
+        List<String> parts = new ArrayList<>();
+        for (PartitionSpec.ListPartition p : l.partitions()) {
+            String values = l.columns().size() == 1
+                    ? p.values().stream().map(v -> Sql.doubleQuoted(v.get(0))).collect(Collectors.joining(", "))
+                    : p.values().stream().map(StarRocksDialect::tuple).collect(Collectors.joining(", "));
+            parts.add(INDENT + "PARTITION " + Sql.quote(p.name()) + " VALUES IN (" + values + ")");
+        }
+        return "PARTITION BY LIST(" + Sql.quoteAll(l.columns()) + ") (\n" + String.join(",\n", parts) + "\n)";
+    }
+
+    private void requireFeatures(PartitionSpec.PartitionExpr expr, String where) {
+        (expr instanceof PartitionSpec.PartitionExpr.Column ? Feature.LIST_PARTITIONING : Feature.EXPRESSION_PARTITIONING)
+                .require(version, where);
+    }
+
+    private static String partitionExpression(PartitionSpec.PartitionExpr expr) {
+        if (expr instanceof PartitionSpec.PartitionExpr.DateTrunc) {
+            PartitionSpec.PartitionExpr.DateTrunc d = (PartitionSpec.PartitionExpr.DateTrunc) expr;
+            return "date_trunc(" + d.unit().truncLiteral() + ", " + Sql.quote(d.column()) + ")";
+        }
+        if (expr instanceof PartitionSpec.PartitionExpr.TimeSlice) {
+            PartitionSpec.PartitionExpr.TimeSlice t = (PartitionSpec.PartitionExpr.TimeSlice) expr;
+            return "time_slice(" + Sql.quote(t.column()) + ", INTERVAL " + t.count() + " " + t.unit().name() + ")";
+        }
+        return Sql.quote(expr.column());
+    }
+
+    private static String rangePartition(PartitionSpec.RangePartition p) {
+        if (p instanceof PartitionSpec.RangePartition.LessThan) {
+            PartitionSpec.RangePartition.LessThan lt = (PartitionSpec.RangePartition.LessThan) p;
+            return "PARTITION " + Sql.quote(lt.partitionName()) + " VALUES LESS THAN "
+                    + (lt.upper().isEmpty() ? "MAXVALUE" : tuple(lt.upper()));
+        }
+        if (p instanceof PartitionSpec.RangePartition.Fixed) {
+            PartitionSpec.RangePartition.Fixed f = (PartitionSpec.RangePartition.Fixed) p;
+            return "PARTITION " + Sql.quote(f.partitionName()) + " VALUES [" + tuple(f.lower()) + ", " + tuple(f.upper()) + ")";
+        }
+        PartitionSpec.RangePartition.Batch b = (PartitionSpec.RangePartition.Batch) p;
+        String every = b.unit().map(u -> "INTERVAL " + b.every() + " " + u.name()).orElse(Integer.toString(b.every()));
+        return "START (" + Sql.doubleQuoted(b.start()) + ") END (" + Sql.doubleQuoted(b.end()) + ") EVERY (" + every + ")";
+    }
+
+    private static String tuple(List<String> values) {
+        return values.stream().map(Sql::doubleQuoted).collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    String distributionClause(Distribution d, String where) {
+        StringBuilder sb = new StringBuilder("DISTRIBUTED BY ");
+        if (d instanceof Distribution.Hash) {
+            sb.append("HASH(").append(Sql.quoteAll(((Distribution.Hash) d).columns())).append(')');
+        } else {
+            Feature.RANDOM_DISTRIBUTION.require(version, where);
+            sb.append("RANDOM");
+        }
+        d.buckets().ifPresent(n -> sb.append(" BUCKETS ").append(n));
+        return sb.toString();
+    }
+
+    private static void appendViewColumns(StringBuilder sb, List<ViewSpec.ViewColumn> columns) {
+        if (columns.isEmpty()) {
+            return;
+        }
+        List<String> defs = new ArrayList<>();
+        for (ViewSpec.ViewColumn c : columns) {
+            defs.add(INDENT + Sql.quote(c.name()) + c.comment().map(t -> " COMMENT " + Sql.literal(t)).orElse(""));
+        }
+        sb.append(" (\n").append(String.join(",\n", defs)).append("\n)");
+    }
+
+    private static void appendProperties(StringBuilder sb, Map<String, String> properties) {
+        if (properties.isEmpty()) {
+            return;
+        }
+        List<String> pairs = new ArrayList<>();
+        properties.forEach((k, v) -> pairs.add(INDENT + Sql.doubleQuoted(k) + " = " + Sql.doubleQuoted(v)));
+        sb.append("\nPROPERTIES (\n").append(String.join(",\n", pairs)).append("\n)");
+    }
+}
