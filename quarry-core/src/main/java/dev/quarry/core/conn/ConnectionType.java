@@ -1,0 +1,174 @@
+package dev.quarry.core.conn;
+
+import dev.quarry.core.ConfigException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The kinds of database Quarry talks to, and everything that differs between them on the JDBC side. */
+public enum ConnectionType {
+    POSTGRES("postgres", 5432, List.of("postgres", "postgresql", "pg"),
+            Set.of("pg_catalog", "information_schema", "pg_toast")) {
+        @Override
+        String jdbcUrl(ConnectionSpec spec) {
+            return "jdbc:postgresql://" + hostForUrl(spec.host()) + ":" + spec.port() + "/" + spec.database();
+        }
+
+        @Override
+        void addDriverProperties(ConnectionSpec spec, Properties props) {
+            // pgjdbc takes both in seconds; loginTimeout also bounds a server that accepts but never answers.
+            props.setProperty("connectTimeout", Integer.toString(spec.connectTimeoutSeconds()));
+            props.setProperty("loginTimeout", Integer.toString(spec.connectTimeoutSeconds()));
+            props.setProperty("ApplicationName", "quarry");
+            spec.property("sslmode").ifPresent(mode -> props.setProperty("sslmode", mode));
+        }
+
+        @Override
+        String versionQuery() {
+            return "SELECT 'PostgreSQL ' || current_setting('server_version')";
+        }
+    },
+    MYSQL("mysql", 3306, List.of("mysql", "mariadb"),
+            Set.of("information_schema", "mysql", "performance_schema", "sys")) {
+        @Override
+        String jdbcUrl(ConnectionSpec spec) {
+            return "jdbc:mysql://" + hostForUrl(spec.host()) + ":" + spec.port() + "/" + spec.database();
+        }
+
+        @Override
+        void addDriverProperties(ConnectionSpec spec, Properties props) {
+            props.setProperty("connectTimeout", Integer.toString(spec.connectTimeoutSeconds() * 1000));
+            spec.property("sslmode").ifPresent(mode -> props.setProperty("sslMode", connectorJSslMode(mode)));
+        }
+
+        @Override
+        String versionQuery() {
+            return "SELECT VERSION()";
+        }
+    },
+    STARROCKS("starrocks", 9030, List.of("starrocks"),
+            Set.of("information_schema", "_statistics_", "sys")) {
+        @Override
+        String jdbcUrl(ConnectionSpec spec) {
+            return "jdbc:mysql://" + hostForUrl(spec.host()) + ":" + spec.port() + "/" + spec.database();
+        }
+
+        @Override
+        void addDriverProperties(ConnectionSpec spec, Properties props) {
+            props.setProperty("connectTimeout", Integer.toString(spec.connectTimeoutSeconds() * 1000));
+            // The FE's MySQL port speaks no TLS unless configured to; Connector/J would otherwise try it first.
+            props.setProperty("sslMode", spec.property("sslmode").map(ConnectionType::connectorJSslMode).orElse("DISABLED"));
+        }
+
+        @Override
+        String versionQuery() {
+            // StarRocks reports a MySQL-compatible VERSION() (5.1.0); its own version is in version_comment
+            // (spec/sling.md §3.2, spec/starrocks.md).
+            return "SELECT @@version_comment";
+        }
+    },
+    DUCKDB("duckdb", 0, List.of("duckdb"), Set.of("information_schema", "pg_catalog")) {
+        @Override
+        String jdbcUrl(ConnectionSpec spec) {
+            return "jdbc:duckdb:" + spec.database();
+        }
+
+        @Override
+        void addDriverProperties(ConnectionSpec spec, Properties props) {
+            // A local file: nothing to time out, no credentials.
+        }
+
+        @Override
+        String versionQuery() {
+            return "SELECT 'DuckDB ' || version()";
+        }
+
+        @Override
+        public boolean isNetworked() {
+            return false;
+        }
+    };
+
+    private final String id;
+    private final int defaultPort;
+    private final List<String> aliases;
+    private final Set<String> systemSchemas;
+
+    ConnectionType(String id, int defaultPort, List<String> aliases, Set<String> systemSchemas) {
+        this.id = id;
+        this.defaultPort = defaultPort;
+        this.aliases = aliases;
+        this.systemSchemas = systemSchemas;
+    }
+
+    /** The name used in env.yaml ({@code type: postgres}) and shown by {@code conns list}. */
+    public String id() {
+        return id;
+    }
+
+    public int defaultPort() {
+        return defaultPort;
+    }
+
+    /** Whether connections of this type have a host and port (DuckDB is a local file). */
+    public boolean isNetworked() {
+        return true;
+    }
+
+    /** MySQL and StarRocks share the MySQL wire protocol and its SQL lexing ({@code #} comments, backslash escapes). */
+    public boolean speaksMysqlProtocol() {
+        return this == MYSQL || this == STARROCKS;
+    }
+
+    /** Schemas that hold the server's own catalog rather than user tables. */
+    public Set<String> systemSchemas() {
+        return systemSchemas;
+    }
+
+    abstract String jdbcUrl(ConnectionSpec spec);
+
+    abstract void addDriverProperties(ConnectionSpec spec, Properties props);
+
+    /** One row, one column: a human-readable server version. */
+    abstract String versionQuery();
+
+    /** Parses a type name or URL scheme ({@code postgresql}, {@code mariadb}, ...), case-insensitively. */
+    public static ConnectionType parse(String name, String where) {
+        String wanted = name.strip().toLowerCase(Locale.ROOT);
+        for (ConnectionType type : values()) {
+            if (type.aliases.contains(wanted)) {
+                return type;
+            }
+        }
+        throw new ConfigException(where + ": unknown connection type \"" + name + "\" (known: " + knownIds() + ")");
+    }
+
+    static String knownIds() {
+        return Arrays.stream(values()).map(ConnectionType::id).collect(Collectors.joining(", "));
+    }
+
+    static boolean isKnownScheme(String scheme) {
+        String s = scheme.toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).anyMatch(t -> t.aliases.contains(s));
+    }
+
+    private static String hostForUrl(String host) {
+        return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
+    /** Maps libpq-style sslmode values (what Sling users write) onto Connector/J's sslMode. */
+    private static String connectorJSslMode(String mode) {
+        return switch (mode.toLowerCase(Locale.ROOT)) {
+            case "disable", "disabled" -> "DISABLED";
+            case "allow", "prefer", "preferred" -> "PREFERRED";
+            case "require", "required" -> "REQUIRED";
+            case "verify-ca", "verify_ca" -> "VERIFY_CA";
+            case "verify-full", "verify_identity" -> "VERIFY_IDENTITY";
+            default -> throw new ConfigException("unknown sslmode \"" + mode
+                    + "\" (use disable, prefer, require, verify-ca or verify-full)");
+        };
+    }
+}
