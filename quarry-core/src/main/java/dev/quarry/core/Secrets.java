@@ -32,6 +32,9 @@ public final class Secrets {
     private static final Pattern KEY_VALUE_PASSWORD = Pattern.compile(
             "(?i)((?:password|passwd|pwd|secret|token)[\"']?\\s*[=:]\\s*)(\"[^\"]*\"|'[^']*'|[^\\s,;&)}\\]]+)");
 
+    // SQL that sets a password: MySQL/StarRocks "IDENTIFIED BY 'x'", PostgreSQL "PASSWORD 'x'".
+    private static final Pattern SQL_PASSWORD = Pattern.compile("(?i)((?:identified\\s+by|password)\\s+)'(?:[^']|'')*'");
+
     private Secrets() {
     }
 
@@ -57,6 +60,7 @@ public final class Secrets {
             return text;
         }
         String out = URL_PASSWORD.matcher(text).replaceAll("$1" + Matcher.quoteReplacement(MASK) + "@");
+        out = SQL_PASSWORD.matcher(out).replaceAll("$1'" + Matcher.quoteReplacement(MASK) + "'");
         out = KEY_VALUE_PASSWORD.matcher(out).replaceAll("$1" + Matcher.quoteReplacement(MASK));
         // Longest first, so a secret that contains a shorter one is removed whole.
         List<String> secrets = KNOWN.stream()
