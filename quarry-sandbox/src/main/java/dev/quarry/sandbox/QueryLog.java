@@ -1,0 +1,117 @@
+package dev.quarry.sandbox;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.regex.Pattern;
+
+/**
+ * The sandbox's audit log: one JSON line per statement and per Stream Load, like StarRocks' fe.audit.log.
+ * Shared by the MySQL and HTTP front ends; not part of the public API even though it is public.
+ */
+public final class QueryLog implements AutoCloseable {
+    private static final JsonFactory JSON = new JsonFactory();
+    // Secrets in statements (CREATE USER ... IDENTIFIED BY '...', SET PASSWORD = PASSWORD('...')) never reach the log.
+    private static final Pattern SECRET = Pattern.compile(
+            "(?i)(identified\\s+(?:with\\s+\\S+\\s+)?(?:by|as)\\s+(?:password\\s+)?|password\\s*\\(\\s*|password\\s*=\\s*)'(?:[^'\\\\]|\\\\.|'')*'");
+
+    private final Writer out;
+
+    private QueryLog(Writer out) {
+        this.out = out;
+    }
+
+    /** A log that writes nothing. */
+    public static QueryLog disabled() {
+        return new QueryLog(null);
+    }
+
+    /** Appends to {@code file}, creating it (and its directory) if needed. */
+    public static QueryLog open(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        return new QueryLog(new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE)));
+    }
+
+    /** One statement on the MySQL port. {@code error} is null when it succeeded. */
+    public void statement(String user, String database, String client, String sql, long millis, String error) {
+        if (out == null) {
+            return;
+        }
+        write("statement", user, database, client, "statement", redact(sql), error == null ? "OK" : "ERR", millis, error, -1);
+    }
+
+    /** One Stream Load (or transaction-interface operation); {@code status} is the response's Status. */
+    public void load(String user, String database, String table, String label, String status, long millis,
+                     String error, long loadedRows) {
+        if (out == null) {
+            return;
+        }
+        write("stream_load", user, database, table, "label", label, status, millis, error, loadedRows);
+    }
+
+    static String redact(String sql) {
+        return SECRET.matcher(sql).replaceAll("$1'***'");
+    }
+
+    private void write(String kind, String user, String database, String extra, String subjectKey, String subject,
+                       String state, long millis, String error, long loadedRows) {
+        StringWriter line = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(line)) {
+            g.writeStartObject();
+            g.writeStringField("time", Instant.now().toString());
+            g.writeStringField("kind", kind);
+            g.writeStringField("user", user);
+            g.writeStringField("database", database);
+            if (kind.equals("stream_load")) {
+                g.writeStringField("table", extra);
+            } else {
+                g.writeStringField("client", extra);
+            }
+            g.writeStringField(subjectKey, subject);
+            g.writeStringField("state", state);
+            g.writeNumberField("timeMs", millis);
+            if (loadedRows >= 0) {
+                g.writeNumberField("loadedRows", loadedRows);
+            }
+            if (error != null) {
+                g.writeStringField("error", error);
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        synchronized (this) {
+            try {
+                out.write(line.toString());
+                out.write('\n');
+                out.flush();
+            } catch (IOException e) {
+                // An unwritable audit log must not fail the client's statement; StarRocks behaves the same.
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (out != null) {
+            try {
+                out.close();
+            } catch (IOException e) {
+                // closing at shutdown: nothing useful to do
+            }
+        }
+    }
+}
