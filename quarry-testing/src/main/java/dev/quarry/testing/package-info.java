@@ -1,0 +1,2 @@
+/** Real servers for integration tests, started once per JVM: PostgreSQL, the sandbox. */
+package dev.quarry.testing;
