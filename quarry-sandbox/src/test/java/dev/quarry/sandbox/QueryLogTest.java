@@ -1,0 +1,38 @@
+package dev.quarry.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class QueryLogTest {
+
+    @Test
+    void writesOneJsonLinePerEventAndRedactsPasswords(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("logs/query.log");
+        try (QueryLog log = QueryLog.open(file)) {
+            log.statement("root", "db1", "127.0.0.1", "CREATE USER u IDENTIFIED BY 'hunter2'", 3, null);
+            log.statement("root", null, "127.0.0.1", "SET PASSWORD = PASSWORD('hunter2')", 1, "Unknown");
+            log.load("root", "db1", "t", "lbl-1", "Success", 12, null, 42);
+        }
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines).hasSize(3);
+        assertThat(String.join("\n", lines)).doesNotContain("hunter2");
+        ObjectMapper json = new ObjectMapper();
+        JsonNode first = json.readTree(lines.get(0));
+        assertThat(first.get("kind").asText()).isEqualTo("statement");
+        assertThat(first.get("statement").asText()).isEqualTo("CREATE USER u IDENTIFIED BY '***'");
+        assertThat(first.get("state").asText()).isEqualTo("OK");
+        assertThat(json.readTree(lines.get(1)).get("error").asText()).isEqualTo("Unknown");
+        JsonNode load = json.readTree(lines.get(2));
+        assertThat(load.get("label").asText()).isEqualTo("lbl-1");
+        assertThat(load.get("state").asText()).isEqualTo("Success");
+        assertThat(load.get("loadedRows").asLong()).isEqualTo(42);
+        assertThat(load.get("time").asText()).endsWith("Z");
+    }
+}
