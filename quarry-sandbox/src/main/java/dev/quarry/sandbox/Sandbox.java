@@ -2,6 +2,7 @@ package dev.quarry.sandbox;
 
 import dev.quarry.sandbox.engine.Engine;
 import dev.quarry.sandbox.engine.EngineConfig;
+import dev.quarry.sandbox.engine.EngineSession;
 import dev.quarry.sandbox.engine.SqlError;
 import dev.quarry.sandbox.http.StreamLoadServer;
 import dev.quarry.sandbox.mysql.MysqlServer;
@@ -132,6 +133,20 @@ public final class Sandbox implements AutoCloseable {
         String userInfo = config.password().isEmpty() ? config.user() + ":" : config.user();
         return "quarry conns set " + connectionName + " url=starrocks://" + userInfo + "@" + config.host() + ":"
                 + queryPort() + "/ fe_url=" + feUrl();
+    }
+
+    /**
+     * Runs statements in order as the configured user, in one fresh session, without a socket: a setup convenience
+     * for tests, the demo and the quickstart (clients should use the MySQL port).
+     *
+     * @throws SqlError the first statement that fails, with StarRocks' message
+     */
+    public void execute(String... statements) throws SqlError {
+        try (EngineSession session = engine.openSession(config.user())) {
+            for (String sql : statements) {
+                session.execute(sql);
+            }
+        }
     }
 
     /**
