@@ -1,13 +1,15 @@
 package dev.quarry.starrocks;
 
+import dev.quarry.core.RunException;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A Stream Load, or a step of a load transaction, that failed. The message names the target and label, carries the
- * server's reason and the first rejected rows from its ErrorURL, and never contains credentials.
+ * A Stream Load, or a step of a load transaction, that failed (exit code 1). The one-line message names the target
+ * and label and carries the server's reason and the first rejected rows from its ErrorURL; it is scrubbed of
+ * registered secrets like every {@link RunException}.
  */
-public final class StreamLoadException extends RuntimeException {
+public final class StreamLoadException extends RunException {
     private static final long serialVersionUID = 1L;
 
     private final String label;

@@ -3,6 +3,8 @@ package dev.quarry.starrocks;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.quarry.core.Log;
+import dev.quarry.core.Secrets;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -487,7 +489,7 @@ public final class StreamLoader {
     }
 
     private static String rowsSuffix(List<String> rows) {
-        return rows.isEmpty() ? "" : "; first rejected rows:\n  " + String.join("\n  ", rows);
+        return rows.isEmpty() ? "" : "; first rejected rows: " + String.join(" | ", rows);
     }
 
     private static String snippet(String body) {
@@ -521,7 +523,7 @@ public final class StreamLoader {
         private boolean cacheBackend;
         private Duration pollInterval = Duration.ofSeconds(1);
         private Duration pollTimeout = Duration.ofMinutes(10);
-        private Consumer<String> debug = line -> { };
+        private Consumer<String> debug = Log::debug;
 
         private Builder(URI frontend, String user, String password) {
             requireNonNull(frontend, "frontend URL is null");
@@ -537,6 +539,7 @@ public final class StreamLoader {
             this.frontend = frontend;
             this.user = user;
             this.password = password;
+            Secrets.register(password);
         }
 
         public Builder connectTimeout(Duration timeout) {
