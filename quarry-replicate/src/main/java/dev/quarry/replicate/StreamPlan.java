@@ -1,0 +1,35 @@
+package dev.quarry.replicate;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One stream ready to run: defaults merged, wildcard expanded, variables rendered. {@code sql} keeps the runtime
+ * placeholders {@code {incremental_where_cond}} / {@code {incremental_value}} for the reader to fill.
+ */
+public record StreamPlan(String name, String definedAt, Optional<SourceTable> sourceTable, TargetTable object, Mode mode,
+                         List<String> primaryKey, Optional<String> updateKey, Optional<String> sql, Selection select,
+                         Optional<String> where, Map<String, String> columns, OptionValues<SourceOption> sourceOptions,
+                         OptionValues<TargetOption> targetOptions, String description) {
+    public StreamPlan {
+        requireNonNull(name, "name is null");
+        requireNonNull(definedAt, "definedAt is null");
+        requireNonNull(sourceTable, "sourceTable is null");
+        requireNonNull(object, "object is null");
+        requireNonNull(mode, "mode is null");
+        primaryKey = List.copyOf(primaryKey);
+        requireNonNull(updateKey, "updateKey is null");
+        requireNonNull(sql, "sql is null");
+        requireNonNull(select, "select is null");
+        requireNonNull(where, "where is null");
+        columns = Map.copyOf(columns);
+        requireNonNull(sourceOptions, "sourceOptions is null");
+        requireNonNull(targetOptions, "targetOptions is null");
+        if (sourceTable.isEmpty() && sql.isEmpty()) {
+            throw new IllegalArgumentException("a stream reads a table or runs sql");
+        }
+    }
+}

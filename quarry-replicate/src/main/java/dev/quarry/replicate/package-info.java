@@ -1,0 +1,2 @@
+/** Replication engine: Sling-format replication files, stream expansion, the PostgreSQL source and its row reader. */
+package dev.quarry.replicate;
