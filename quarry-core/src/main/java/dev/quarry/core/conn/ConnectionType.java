@@ -123,9 +123,11 @@ public enum ConnectionType {
         return this == MYSQL || this == STARROCKS;
     }
 
-    /** Schemas that hold the server's own catalog rather than user tables. */
-    public Set<String> systemSchemas() {
-        return systemSchemas;
+    /** Whether a schema holds the server's own catalog rather than user tables. */
+    public boolean isSystemSchema(String schema) {
+        String s = schema.toLowerCase(Locale.ROOT);
+        // PostgreSQL also has per-session pg_temp_N / pg_toast_temp_N schemas.
+        return systemSchemas.contains(s) || this == POSTGRES && s.startsWith("pg_");
     }
 
     abstract String jdbcUrl(ConnectionSpec spec);
