@@ -48,9 +48,11 @@ final class TypeParser {
             case "STRUCT": {
                 expect('<');
                 Map<String, StarRocksType> fields = new LinkedHashMap<>();
+                java.util.Set<String> seen = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
                 do {
                     String name = fieldName();
-                    if (fields.put(name, parseType()) != null) {
+                    fields.put(name, parseType());
+                    if (!seen.add(name)) {
                         throw error("duplicate STRUCT field '" + name + "'");
                     }
                 } while (accept(','));
