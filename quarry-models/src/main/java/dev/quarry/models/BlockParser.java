@@ -203,14 +203,21 @@ final class BlockParser {
     /** One item of a tuple, array or call: a value or a {@code k = v} / {@code k := v} / {@code k v} pair. */
     private Value item() {
         Token t = peek();
-        if (t.type() == Token.Type.IDENT && (peek(1).is(Token.Type.EQ) || peek(1).is(Token.Type.WALRUS))) {
-            next();
-            next();
+        int ahead = 1;
+        // Dotted keys such as dynamic_partition.enable are single property names.
+        while (t.type() == Token.Type.IDENT && peek(ahead).is(Token.Type.DOT) && peek(ahead + 1).is(Token.Type.IDENT)) {
+            ahead += 2;
+        }
+        if (t.type() == Token.Type.IDENT && (peek(ahead).is(Token.Type.EQ) || peek(ahead).is(Token.Type.WALRUS))) {
+            String key = source.slice(t.start(), peek(ahead - 1).end()).toLowerCase(Locale.ROOT);
+            for (int k = 0; k <= ahead; k++) {
+                next();
+            }
             if (atTerminator()) {
-                throw source.error(t, "'" + t.text() + "' has no value after '='");
+                throw source.error(t, "'" + key + "' has no value after '='");
             }
             Value v = expression();
-            return new Value.Pair(t.text().toLowerCase(Locale.ROOT), v, source.locate(t), source.slice(t.start(), tokens.get(i - 1).end()));
+            return new Value.Pair(key, v, source.locate(t), source.slice(t.start(), tokens.get(i - 1).end()));
         }
         int startToken = i;
         Value first = primary();
