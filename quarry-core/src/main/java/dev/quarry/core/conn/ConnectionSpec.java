@@ -8,6 +8,7 @@ import dev.quarry.core.RunException;
 import dev.quarry.core.Secrets;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -188,10 +189,24 @@ public record ConnectionSpec(
      */
     public Connection open() {
         Log.debug("connecting to " + describe());
+        Connection connection = null;
         try {
-            return DriverManager.getConnection(jdbcUrl(), jdbcProperties());
+            connection = DriverManager.getConnection(jdbcUrl(), jdbcProperties());
+            type.afterConnect(this, connection);
+            return connection;
         } catch (SQLException e) {
+            closeQuietly(connection);
             throw new RunException("cannot connect to " + describe() + ": " + reason(e, connectTimeoutSeconds()), e);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // The session is unusable anyway; the original failure is what the user needs to see.
+            }
         }
     }
 
@@ -231,6 +246,9 @@ public record ConnectionSpec(
             }
             if (t instanceof NoRouteToHostException) {
                 return "no route to host";
+            }
+            if (t instanceof SocketException && t.getMessage() != null) {
+                return t.getMessage().toLowerCase(Locale.ROOT) + " before the server answered";
             }
         }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();

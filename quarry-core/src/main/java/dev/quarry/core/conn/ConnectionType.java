@@ -1,6 +1,10 @@
 package dev.quarry.core.conn;
 
 import dev.quarry.core.ConfigException;
+import dev.quarry.core.Log;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +34,17 @@ public enum ConnectionType {
         String versionQuery() {
             return "SELECT 'PostgreSQL ' || current_setting('server_version')";
         }
+
+        @Override
+        void afterConnect(ConnectionSpec spec, Connection connection) throws SQLException {
+            // pgjdbc sets the session TimeZone to the JVM's default zone, so timestamptz text (and
+            // now()::timestamp) would change with the machine running Quarry; pin it to the timezone key.
+            String sql = "SET TIME ZONE '" + spec.property("timezone").orElse("UTC").replace("'", "''") + "'";
+            Log.sql(sql);
+            try (Statement s = connection.createStatement()) {
+                s.execute(sql);
+            }
+        }
     },
     MYSQL("mysql", 3306, List.of("mysql", "mariadb"),
             Set.of("information_schema", "mysql", "performance_schema", "sys")) {
@@ -41,6 +56,9 @@ public enum ConnectionType {
         @Override
         void addDriverProperties(ConnectionSpec spec, Properties props) {
             props.setProperty("connectTimeout", Integer.toString(spec.connectTimeoutSeconds() * 1000));
+            // connectTimeout covers only the TCP connect; a peer that accepts and never speaks would hang
+            // the handshake, so reads are bounded too until afterConnect lifts the limit.
+            props.setProperty("socketTimeout", Integer.toString(spec.connectTimeoutSeconds() * 1000));
             spec.property("sslmode").ifPresent(mode -> props.setProperty("sslMode", connectorJSslMode(mode)));
         }
 
@@ -59,6 +77,7 @@ public enum ConnectionType {
         @Override
         void addDriverProperties(ConnectionSpec spec, Properties props) {
             props.setProperty("connectTimeout", Integer.toString(spec.connectTimeoutSeconds() * 1000));
+            props.setProperty("socketTimeout", Integer.toString(spec.connectTimeoutSeconds() * 1000));
             // The FE's MySQL port speaks no TLS unless configured to; Connector/J would otherwise try it first.
             props.setProperty("sslMode", spec.property("sslmode").map(ConnectionType::connectorJSslMode).orElse("DISABLED"));
         }
@@ -131,6 +150,16 @@ public enum ConnectionType {
     }
 
     abstract String jdbcUrl(ConnectionSpec spec);
+
+    /**
+     * Session setup right after connecting. For the MySQL protocol it lifts the handshake read timeout
+     * (statements may legitimately run for hours).
+     */
+    void afterConnect(ConnectionSpec spec, Connection connection) throws SQLException {
+        if (speaksMysqlProtocol()) {
+            connection.setNetworkTimeout(Runnable::run, 0);
+        }
+    }
 
     abstract void addDriverProperties(ConnectionSpec spec, Properties props);
 

@@ -36,8 +36,15 @@ public record ResultTable(List<Column> columns, List<List<Object>> rows, boolean
         rows = Collections.unmodifiableList(copy);
     }
 
+    /** A table built in code; a column is numeric when all its non-null values are numbers. */
     public static ResultTable of(List<String> columnNames, List<List<Object>> rows) {
-        List<Column> columns = columnNames.stream().map(n -> new Column(n, false)).toList();
+        List<Column> columns = new ArrayList<>(columnNames.size());
+        for (int c = 0; c < columnNames.size(); c++) {
+            int index = c;
+            boolean numeric = rows.stream().anyMatch(r -> r.get(index) != null)
+                    && rows.stream().allMatch(r -> r.get(index) == null || r.get(index) instanceof Number);
+            columns.add(new Column(columnNames.get(c), numeric));
+        }
         return new ResultTable(columns, rows, false);
     }
 
