@@ -148,7 +148,13 @@ final class BackendHandler {
             respondLoad(ex, txn.txnId(), label, "Fail", null, e.getMessage(), counters, beginMs, 0, 0, start, null);
             log.load(who.user(), db, table, label, "Fail", ms(start), e.getMessage(), 0);
             return;
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
+            String msg = "Unexpected exception: " + e;
+            txn.abort(msg);
+            respondLoad(ex, txn.txnId(), label, "Fail", null, msg, counters, beginMs, 0, 0, start, null);
+            log.load(who.user(), db, table, label, "Fail", ms(start), msg, 0);
+            return;
+        } catch (IOException e) {
             txn.abort("load aborted: " + e);
             log.load(who.user(), db, table, label, "Fail", ms(start), e.toString(), 0);
             throw e;
@@ -164,7 +170,7 @@ final class BackendHandler {
         CommitResult result;
         try {
             result = txn.commit();
-        } catch (SqlError e) {
+        } catch (SqlError | RuntimeException e) {
             respondLoad(ex, txn.txnId(), label, "Fail", null, e.getMessage(), counters, beginMs,
                     counters.readNanos / 1_000_000, counters.writeNanos / 1_000_000, start, errorUrl(counters));
             log.load(who.user(), db, table, label, "Fail", ms(start), e.getMessage(), 0);

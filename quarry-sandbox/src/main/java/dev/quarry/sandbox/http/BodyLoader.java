@@ -11,6 +11,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Streams one request body into a load transaction, a bounded batch of rows at a time. */
 final class BodyLoader {
@@ -32,31 +37,103 @@ final class BodyLoader {
             derived = options.columns() == null ? Map.of() : options.columns().derived();
         }
         Counting counting = new Counting(body);
+        RowReader reader = RowReader.open(options, counting, source);
+        // Parsing runs one chunk ahead of the engine on its own thread: on two cores this overlaps the two
+        // costs instead of adding them. The queue bounds memory to a few chunks.
+        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2);
+        AtomicLong readNanos = new AtomicLong();
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread parser = new Thread(() -> produce(reader, queue, readNanos, stop), "sandbox-load-parser");
+        parser.setDaemon(true);
+        parser.start();
         try {
-            RowReader reader = RowReader.open(options, counting, source);
             while (true) {
-                long t0 = System.nanoTime();
-                RowReader.Chunk chunk = reader.next(BATCH_ROWS);
-                long t1 = System.nanoTime();
-                counters.readNanos += t1 - t0;
-                if (chunk == null) {
+                Object next = take(queue);
+                if (next == END) {
                     break;
                 }
+                if (next instanceof Failure f) {
+                    f.rethrow();
+                }
+                RowReader.Chunk chunk = (RowReader.Chunk) next;
+                long t0 = System.nanoTime();
                 counters.addParserRejects(chunk.rejected());
                 if (!chunk.rows().isEmpty()) {
                     counters.addEngine(txn.append(new LoadBatch(source, derived, options.where(), options.strictMode(),
                             options.timezone(), options.partialUpdate(), options.mergeCondition(), chunk.rows(),
                             chunk.rawRows())));
                 }
-                counters.writeNanos += System.nanoTime() - t1;
+                counters.writeNanos += System.nanoTime() - t0;
             }
         } finally {
+            stop.set(true);
+            queue.clear();
+            counters.readNanos += readNanos.get();
             counters.bytes += counting.count;
         }
     }
 
+    private static final Object END = new Object();
+
+    private static void produce(RowReader reader, BlockingQueue<Object> queue, AtomicLong readNanos,
+                                AtomicBoolean stop) {
+        Object last;
+        try {
+            while (!stop.get()) {
+                long t0 = System.nanoTime();
+                RowReader.Chunk chunk = reader.next(BATCH_ROWS);
+                readNanos.addAndGet(System.nanoTime() - t0);
+                if (chunk == null) {
+                    break;
+                }
+                if (!offer(queue, chunk, stop)) {
+                    return;
+                }
+            }
+            last = END;
+        } catch (IOException | SqlError | RuntimeException e) {
+            last = new Failure(e);
+        }
+        offer(queue, last, stop);
+    }
+
+    private static boolean offer(BlockingQueue<Object> queue, Object item, AtomicBoolean stop) {
+        try {
+            while (!stop.get()) {
+                if (queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                    return true;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
+    }
+
+    private static Object take(BlockingQueue<Object> queue) throws IOException {
+        try {
+            return queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while loading");
+        }
+    }
+
+    /** A parser failure handed to the loading thread. */
+    private record Failure(Exception error) {
+        void rethrow() throws IOException, SqlError {
+            if (error instanceof IOException io) {
+                throw io;
+            }
+            if (error instanceof SqlError sql) {
+                throw sql;
+            }
+            throw (RuntimeException) error;
+        }
+    }
+
     private static final class Counting extends FilterInputStream {
-        long count;
+        volatile long count;
 
         Counting(InputStream in) {
             super(in);
