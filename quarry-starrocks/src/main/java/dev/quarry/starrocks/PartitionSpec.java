@@ -136,6 +136,14 @@ public sealed interface PartitionSpec permits PartitionSpec.ByExpressions, Parti
 
         void checkArity(int columns);
 
+        /**
+         * Reads one RANGE partition as StarRocks writes it: {@code PARTITION p VALUES LESS THAN ("v")},
+         * {@code PARTITION p VALUES [("lo"), ("hi"))} or {@code START ("s") END ("e") EVERY (INTERVAL 1 DAY)}.
+         */
+        static RangePartition parse(String text) {
+            return PartitionParser.range(java.util.Objects.requireNonNull(text, "partition is null"));
+        }
+
         /** {@code PARTITION p VALUES LESS THAN ("v", ...)}; an empty list means {@code MAXVALUE}. */
         static RangePartition lessThan(String name, List<String> upper) {
             return new LessThan(name, upper);
@@ -233,6 +241,11 @@ public sealed interface PartitionSpec permits PartitionSpec.ByExpressions, Parti
             if (values.isEmpty()) {
                 throw new IllegalArgumentException("partition " + name + " lists no values");
             }
+        }
+
+        /** Reads {@code PARTITION p VALUES IN ("a", "b")} or {@code PARTITION p VALUES IN (("a", 1), ("b", 2))}. */
+        public static ListPartition parse(String text) {
+            return PartitionParser.list(requireNonNull(text, "partition is null"));
         }
 
         /** A single-column partition accepting {@code values}. */

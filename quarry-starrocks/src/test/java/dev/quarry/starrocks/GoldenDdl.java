@@ -203,8 +203,9 @@ final class GoldenDdl {
                             .column("revenue", StarRocksType.decimal(38, 9))
                             .duplicateKey("event_time", "region")
                             .partition(PartitionSpec.range(List.of("event_time"), List.of(
-                                    PartitionSpec.RangePartition.fixed("p20240101", List.of("2024-01-01"), List.of("2024-01-02")),
-                                    PartitionSpec.RangePartition.fixed("p20240102", List.of("2024-01-02"), List.of("2024-01-03")))))
+                                    // the seed's partitions strings, verbatim
+                                    PartitionSpec.RangePartition.parse("PARTITION p20240101 VALUES [(\"2024-01-01\"), (\"2024-01-02\"))"),
+                                    PartitionSpec.RangePartition.parse("PARTITION p20240102 VALUES [(\"2024-01-02\"), (\"2024-01-03\"))"))))
                             .distribution(Distribution.hash(List.of("region"), 10))
                             .property("replication_num", "1")
                             .build(), false),
