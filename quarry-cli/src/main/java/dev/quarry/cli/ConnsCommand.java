@@ -109,10 +109,13 @@ final class ConnsCommand implements Callable<Integer> {
                 throw new ConfigException("connection name \"" + name + "\" must be letters, digits, _ or -, starting with a letter or _");
             }
             Map<String, String> keys = new LinkedHashMap<>();
-            for (String pair : pairs) {
+            for (int i = 0; i < pairs.size(); i++) {
+                String pair = pairs.get(i);
                 int eq = pair.indexOf('=');
                 if (eq <= 0) {
-                    throw new ConfigException("expected KEY=VALUE, got \"" + pair.replaceAll("(?i)^(password)\\b.*", "$1...") + "\"");
+                    // The argument itself is not repeated: it may be a password typed without its key.
+                    throw new ConfigException("conns set " + name + ": argument " + (i + 2) + " is not KEY=VALUE"
+                            + " (e.g. url=postgresql://user:password@host:5432/db or host=localhost)");
                 }
                 keys.put(pair.substring(0, eq).strip().toLowerCase(Locale.ROOT), pair.substring(eq + 1));
             }

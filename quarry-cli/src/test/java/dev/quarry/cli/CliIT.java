@@ -58,6 +58,13 @@ class CliIT {
     }
 
     @Test
+    void argumentWithoutEqualsIsRejectedWithoutRepeatingIt() {
+        Cli.Result r = new Cli(home).run("conns", "set", "PG", "type=postgres", "host=h", "Hunter2Secret");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("conns set PG: argument 4 is not KEY=VALUE").doesNotContain("Hunter2Secret");
+    }
+
+    @Test
     void unknownTypeIsAConfigError() {
         Cli.Result r = new Cli(home).run("conns", "set", "ORA", "type=oracle", "host=db");
         assertThat(r.exitCode()).isEqualTo(2);

@@ -183,7 +183,7 @@ public final class EnvFile {
             edited.add("connections:");
             section = Section.find(edited);
         }
-        rendered = render(name, keys, section == null ? 2 : section.childIndent());
+        rendered = section == null ? render(name, keys, 2, 4) : render(name, keys, section.childIndent(), section.keyIndent());
         if (section != null && !section.flow()) {
             int[] block = section.entry(edited, name);
             if (block != null) {
@@ -341,11 +341,11 @@ public final class EnvFile {
         return out;
     }
 
-    private static List<String> render(String name, Map<String, String> keys, int indent) {
+    private static List<String> render(String name, Map<String, String> keys, int nameIndent, int keyIndent) {
         List<String> out = new ArrayList<>();
-        String pad = " ".repeat(indent);
-        out.add(pad + quoteIfNeeded(name) + ":");
-        lowerKeys(keys).forEach((k, v) -> out.add(pad + "  " + quoteIfNeeded(k) + ": " + quoteIfNeeded(v)));
+        out.add(" ".repeat(nameIndent) + quoteIfNeeded(name) + ":");
+        String pad = " ".repeat(keyIndent);
+        lowerKeys(keys).forEach((k, v) -> out.add(pad + quoteIfNeeded(k) + ": " + quoteIfNeeded(v)));
         return out;
     }
 
@@ -383,8 +383,11 @@ public final class EnvFile {
                 || v.startsWith(".");
     }
 
-    /** The {@code connections:} block of the file's lines. */
-    private record Section(int header, int end, int childIndent, boolean flow) {
+    /**
+     * The {@code connections:} block of the file's lines: names at {@code childIndent}, their keys at
+     * {@code keyIndent} (both taken from the file, so an edited entry looks like its neighbours).
+     */
+    private record Section(int header, int end, int childIndent, int keyIndent, boolean flow) {
         static Section find(List<String> lines) {
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i);
@@ -392,18 +395,23 @@ public final class EnvFile {
                     boolean block = CONNECTIONS_LINE.matcher(line).matches();
                     int end = i + 1;
                     int child = -1;
+                    int key = -1;
                     while (end < lines.size()) {
                         String l = lines.get(end);
                         int ind = indent(l);
                         if (!l.isBlank() && ind == 0 && !l.startsWith("#")) {
                             break;
                         }
-                        if (child < 0 && !l.isBlank() && !l.strip().startsWith("#")) {
+                        boolean content = !l.isBlank() && !l.strip().startsWith("#");
+                        if (content && child < 0) {
                             child = ind;
+                        } else if (content && key < 0 && ind > child) {
+                            key = ind;
                         }
                         end++;
                     }
-                    return new Section(i, end, child < 0 ? 2 : child, !block);
+                    child = child < 0 ? 2 : child;
+                    return new Section(i, end, child, key < 0 ? child + 2 : key, !block);
                 }
             }
             return null;

@@ -59,9 +59,9 @@ class EnvFileTest {
                     PROD:
                         url: postgresql://a@prod/db   # read replica
                     old:
-                      type: starrocks
-                      host: sr
-                      password: "a \\"quoted\\" #pw"
+                        type: starrocks
+                        host: sr
+                        password: "a \\"quoted\\" #pw"
 
                     LAST:
                         url: mysql://x@last/db
