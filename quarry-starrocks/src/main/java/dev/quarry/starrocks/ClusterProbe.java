@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -122,6 +123,49 @@ public final class ClusterProbe {
             throw new RunException("the StarRocks cluster has no alive backend; tables cannot be created (SHOW BACKENDS)");
         }
         return Math.max(1, Math.min(alive, configured));
+    }
+
+    /**
+     * Waits until the newest column schema change of {@code table} (e.g. after ADD COLUMN, which StarRocks runs
+     * asynchronously) has finished; returns at once when there is none.
+     *
+     * @throws RunException when the change was cancelled (with StarRocks' reason) or did not finish in time
+     */
+    public void awaitSchemaChange(String database, String table, Duration timeout) {
+        String sql = StarRocksDialect.latest().showLatestSchemaChange(database, table);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Log.sql(sql);
+            String state;
+            String message;
+            try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                if (!rs.next()) {
+                    return;
+                }
+                int stateCol = column(rs.getMetaData(), "State");
+                int msgCol = column(rs.getMetaData(), "Msg");
+                state = stateCol < 0 ? "FINISHED" : String.valueOf(rs.getString(stateCol)).toUpperCase(Locale.ROOT);
+                message = msgCol < 0 ? "" : rs.getString(msgCol);
+            } catch (SQLException e) {
+                throw new RunException(sql + " failed: " + e.getMessage(), e);
+            }
+            if (state.equals("FINISHED")) {
+                return;
+            }
+            if (state.equals("CANCELLED")) {
+                throw new RunException("schema change of " + database + "." + table + " was cancelled: " + message);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new RunException("schema change of " + database + "." + table + " is still " + state + " after "
+                        + timeout.toSeconds() + " s");
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RunException("interrupted while waiting for the schema change of " + database + "." + table, e);
+            }
+        }
     }
 
     private Optional<String> single(String sql) throws SQLException {

@@ -129,6 +129,15 @@ public final class StarRocksDialect {
         return "ALTER TABLE " + qualified(database, table) + " ADD COLUMN " + columnDefinition(column, "table " + database + "." + table);
     }
 
+    /**
+     * The newest column schema change of {@code table}: {@code SHOW ALTER TABLE COLUMN FROM db WHERE TableName = 't'
+     * ORDER BY CreateTime DESC LIMIT 1}; its {@code State} column reaches FINISHED or CANCELLED.
+     */
+    public String showLatestSchemaChange(String database, String table) {
+        return "SHOW ALTER TABLE COLUMN FROM " + Sql.quote(database) + " WHERE TableName = " + Sql.literal(table)
+                + " ORDER BY CreateTime DESC LIMIT 1";
+    }
+
     /** {@code ALTER TABLE t COMMENT = '...'}; the {@code =} is required (spec/sqlmesh.md §1.4). */
     public String setTableComment(String database, String table, String comment) {
         return "ALTER TABLE " + qualified(database, table) + " COMMENT = " + Sql.literal(comment);

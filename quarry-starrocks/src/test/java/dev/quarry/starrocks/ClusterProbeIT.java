@@ -36,6 +36,11 @@ class ClusterProbeIT {
                     .hasMessageContaining("replication num");
             SandboxSupport.execute(c, dialect.createTable(table(db, "probed").withDefaultReplicationNum(probe.defaultReplicationNum()), false));
             assertThat(SandboxSupport.query(c, "SELECT COUNT(*) FROM probed")).containsExactly("0");
+
+            SandboxSupport.execute(c, dialect.addColumn(db, "probed", ColumnSpec.of("note", StarRocksType.varchar(20))));
+            probe.awaitSchemaChange(db, "probed", java.time.Duration.ofSeconds(30));
+            assertThat(SandboxSupport.query(c, "SELECT column_name FROM information_schema.columns WHERE table_schema = '" + db
+                    + "' AND table_name = 'probed' ORDER BY ordinal_position")).containsExactly("id", "note");
         }
     }
 

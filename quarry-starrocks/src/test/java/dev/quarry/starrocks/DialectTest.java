@@ -98,6 +98,8 @@ class DialectTest {
         assertThat(latest.setTableComment("db", "t", "a 'b'")).isEqualTo("ALTER TABLE `db`.`t` COMMENT = 'a ''b'''");
         assertThat(latest.setColumnComment("db", "t", "c", "x")).isEqualTo("ALTER TABLE `db`.`t` MODIFY COLUMN `c` COMMENT 'x'");
         assertThat(latest.truncatePartitions("db", "t", List.of("p1", "p2"))).isEqualTo("TRUNCATE TABLE `db`.`t` PARTITION(`p1`, `p2`)");
+        assertThat(latest.showLatestSchemaChange("db", "t'1"))
+                .isEqualTo("SHOW ALTER TABLE COLUMN FROM `db` WHERE TableName = 't''1' ORDER BY CreateTime DESC LIMIT 1");
         assertThat(latest.refreshMaterializedView("db", "mv", false)).isEqualTo("REFRESH MATERIALIZED VIEW `db`.`mv`");
         assertThat(latest.addColumn("db", "t", ColumnSpec.of("ts", StarRocksType.Scalar.DATETIME).notNull()
                 .withDefault(ColumnSpec.Default.currentTimestamp())))
