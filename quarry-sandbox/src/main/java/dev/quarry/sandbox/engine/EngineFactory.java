@@ -5,6 +5,6 @@ final class EngineFactory {
     private EngineFactory() {}
 
     static Engine open(EngineConfig config) throws SqlError {
-        throw new UnsupportedOperationException("the DuckDB engine is not written yet");
+        return DuckEngine.open(config);
     }
 }

@@ -1,0 +1,281 @@
+package dev.quarry.sandbox.engine;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** ALTER TABLE: SWAP WITH, RENAME, column changes, COMMENT, SET properties (spec §5). */
+final class AlterTable {
+    private final Ddl ddl;
+    private final DuckEngine engine;
+    private final TableDef table;
+
+    AlterTable(DuckSession session, Ddl ddl, TableDef table) {
+        this.ddl = ddl;
+        this.engine = session.engine;
+        this.table = table;
+    }
+
+    StatementResult run(Cursor c) throws SqlError {
+        if (table.kind() == TableDef.Kind.VIEW) {
+            throw SqlError.analysis("Do not support alter view with ALTER TABLE statement, use ALTER VIEW instead");
+        }
+        if (c.acceptWord("SWAP", "WITH")) {
+            String other = c.identifier();
+            c.expectEnd();
+            return swap(other);
+        }
+        if (c.acceptWord("RENAME")) {
+            if (c.acceptWord("COLUMN")) {
+                String from = c.identifier();
+                c.acceptWord("TO");
+                String to = c.identifier();
+                c.expectEnd();
+                return renameColumn(from, to);
+            }
+            c.acceptWord("TO");
+            // A bare identifier only: `db.name` is a syntax error in StarRocks (spec §5 RENAME).
+            String to = c.identifier();
+            c.expectEnd();
+            return rename(to);
+        }
+        if (c.acceptWord("COMMENT")) {
+            c.acceptSymbol("=");
+            String comment = c.string();
+            c.expectEnd();
+            return save(table.withComment(comment));
+        }
+        if (c.acceptWord("SET")) {
+            Map<String, String> props = new TreeMap<>(table.properties());
+            props.putAll(CreateTableParser.properties(c));
+            c.expectEnd();
+            if (props.containsKey("replication_num")) {
+                TableValidator.checkReplication(engine, table.name(), props);
+            }
+            return save(table.withProperties(props));
+        }
+        if (c.isWord("ADD", "COLUMN") || c.isWord("DROP", "COLUMN") || c.isWord("MODIFY", "COLUMN")) {
+            List<ColumnDef> cols = new ArrayList<>(table.columns());
+            do {
+                cols = columnChange(c, cols);
+            } while (c.acceptSymbol(","));
+            c.expectEnd();
+            return rebuild(cols);
+        }
+        if (c.isWord("ORDER", "BY")) {
+            c.next();
+            c.next();
+            List<String> order = c.identifierList();
+            c.expectEnd();
+            for (String o : order) {
+                if (table.column(o).isEmpty()) {
+                    throw SqlError.analysis("Unknown column '" + o + "' does not exist");
+                }
+            }
+            return save(new TableDef(table.db(), table.name(), table.kind(), table.id(), table.columns(), table.keysType(),
+                    table.keys(), table.comment(), table.partitionDesc(), table.partitionColumns(), table.randomDistribution(),
+                    table.distributionColumns(), table.buckets(), order, table.properties(), table.query(), table.refresh(),
+                    table.createdMillis()));
+        }
+        throw SqlError.analysis("The sandbox does not support this ALTER TABLE clause: " + c.rest());
+    }
+
+    private List<ColumnDef> columnChange(Cursor c, List<ColumnDef> cols) throws SqlError {
+        String op = c.next().upper();
+        c.expectWord("COLUMN");
+        switch (op) {
+            case "ADD": {
+                ColumnDef col = CreateTableParser.column(c, new ArrayList<>());
+                if (cols.stream().anyMatch(x -> x.named(col.name()))) {
+                    throw new SqlError(1060, "42S21", "Getting analyzing error. Detail message: Duplicate column name '"
+                            + col.name() + "'.");
+                }
+                ColumnDef added = col.withKey(false, col.nullable());
+                if (table.keysType() == KeysType.AGGREGATE && added.aggType() == null) {
+                    added = new ColumnDef(added.name(), added.type(), added.nullable(), false, AggType.REPLACE,
+                            added.defaultValue(), added.defaultIsExpression(), false, added.comment());
+                }
+                if (!added.nullable() && added.defaultValue() == null) {
+                    throw SqlError.of("Unexpected exception: Can not add column which is NOT NULL and has no default value");
+                }
+                int at = cols.size();
+                if (c.acceptWord("FIRST")) {
+                    throw SqlError.of("Unexpected exception: Can not add column at first position of a table with keys");
+                } else if (c.acceptWord("AFTER")) {
+                    String after = c.identifier();
+                    at = indexOf(cols, after) + 1;
+                }
+                c.acceptWord("TO");
+                cols.add(at, added);
+                return cols;
+            }
+            case "DROP": {
+                String name = c.identifier();
+                int i = indexOf(cols, name);
+                ColumnDef col = cols.get(i);
+                if (col.key() && table.keysType() == KeysType.PRIMARY) {
+                    throw SqlError.of("Unexpected exception: Can not drop key column in primary data model table");
+                }
+                if (table.partitionColumns().stream().anyMatch(col::named)) {
+                    throw SqlError.of("Partition column[" + col.name() + "] cannot be dropped. index[" + table.name() + "]");
+                }
+                if (table.distributionColumns().stream().anyMatch(col::named)) {
+                    throw SqlError.of("Distribution column[" + col.name() + "] cannot be dropped. index[" + table.name() + "]");
+                }
+                if (table.keysType() == KeysType.PRIMARY && table.orderBy().stream().anyMatch(col::named)) {
+                    throw SqlError.of("Can not drop sort column in primary data model table");
+                }
+                if (col.key() && cols.stream().filter(ColumnDef::key).count() == 1) {
+                    throw SqlError.of("Unexpected exception: Can not drop the last key column");
+                }
+                cols.remove(i);
+                return cols;
+            }
+            default: {
+                String name = c.identifier();
+                int i = indexOf(cols, name);
+                ColumnDef old = cols.get(i);
+                if (c.acceptWord("COMMENT")) {
+                    cols.set(i, old.withComment(c.string()));
+                    return cols;
+                }
+                c.reset(c.index() - 1);
+                ColumnDef col = CreateTableParser.column(c, new ArrayList<>());
+                if (old.key() && table.keysType() == KeysType.PRIMARY) {
+                    throw SqlError.of("Can not modify key column: " + old.name() + " for primary key table");
+                }
+                ColumnDef next = new ColumnDef(old.name(), col.type(), old.key() ? old.nullable() : col.nullable(), old.key(),
+                        col.aggType() != null ? col.aggType() : old.aggType(), col.defaultValue(), col.defaultIsExpression(),
+                        col.autoIncrement(), col.comment().isEmpty() ? old.comment() : col.comment());
+                if (c.acceptWord("AFTER")) {
+                    String after = c.identifier();
+                    cols.remove(i);
+                    cols.add(indexOf(cols, after) + 1, next);
+                } else {
+                    cols.set(i, next);
+                }
+                return cols;
+            }
+        }
+    }
+
+    private int indexOf(List<ColumnDef> cols, String name) throws SqlError {
+        for (int i = 0; i < cols.size(); i++) {
+            if (cols.get(i).named(name)) {
+                return i;
+            }
+        }
+        throw SqlError.analysis("Column '" + name + "' does not exist");
+    }
+
+    private StatementResult save(TableDef def) throws SqlError {
+        engine.inTransaction(() -> {
+            engine.catalog.put(engine.connection(), def);
+            return null;
+        });
+        return StatementResult.Ok.of(0);
+    }
+
+    /** Column changes recreate the DuckDB table so its physical order matches the catalog's. */
+    private StatementResult rebuild(List<ColumnDef> cols) throws SqlError {
+        TableDef next = table.withColumns(cols);
+        engine.inTransaction(() -> {
+            Connection conn = engine.connection();
+            String tmp = "__alter_" + table.id();
+            TableDef staged = next.renamed(table.db(), tmp);
+            ddl.createStorage(staged);
+            List<String> select = new ArrayList<>();
+            for (ColumnDef col : cols) {
+                if (table.column(col.name()).isPresent()) {
+                    select.add("TRY_CAST(" + Sql.quoteIdent(col.name()) + " AS " + col.type().duckType() + ")");
+                } else {
+                    select.add(TableWriter.defaultSql(col));
+                }
+            }
+            DuckEngine.exec(conn, "INSERT INTO " + staged.duckName() + " SELECT " + String.join(", ", select) + " FROM "
+                    + table.duckName());
+            engine.catalog.remove(conn, table.db(), tmp);
+            DuckEngine.exec(conn, "DROP TABLE " + table.duckName());
+            DuckEngine.exec(conn, "ALTER TABLE " + staged.duckName() + " RENAME TO " + Sql.quoteIdent(table.name()));
+            engine.catalog.put(conn, next);
+            return null;
+        });
+        return StatementResult.Ok.of(0);
+    }
+
+    private StatementResult renameColumn(String from, String to) throws SqlError {
+        List<ColumnDef> cols = new ArrayList<>(table.columns());
+        int i = indexOf(cols, from);
+        if (cols.stream().anyMatch(x -> x.named(to))) {
+            throw SqlError.analysis("Column name [" + to + "] is already used");
+        }
+        cols.set(i, cols.get(i).withName(to));
+        String oldName = cols.get(i).name();
+        List<String> keys = replace(table.keys(), from, to);
+        TableDef next = new TableDef(table.db(), table.name(), table.kind(), table.id(), cols, table.keysType(), keys,
+                table.comment(), table.partitionDesc(), replace(table.partitionColumns(), from, to), table.randomDistribution(),
+                replace(table.distributionColumns(), from, to), table.buckets(), replace(table.orderBy(), from, to),
+                table.properties(), table.query(), table.refresh(), table.createdMillis());
+        engine.inTransaction(() -> {
+            DuckEngine.exec(engine.connection(), "ALTER TABLE " + table.duckName() + " RENAME COLUMN " + Sql.quoteIdent(from)
+                    + " TO " + Sql.quoteIdent(oldName));
+            engine.catalog.put(engine.connection(), next);
+            return null;
+        });
+        return StatementResult.Ok.of(0);
+    }
+
+    private static List<String> replace(List<String> names, String from, String to) {
+        List<String> out = new ArrayList<>();
+        for (String n : names) {
+            out.add(n.equalsIgnoreCase(from) ? to : n);
+        }
+        return out;
+    }
+
+    private StatementResult rename(String to) throws SqlError {
+        if (engine.catalog.table(table.db(), to).isPresent()) {
+            throw new SqlError(1050, "42S01", "Getting analyzing error. Detail message: Table '" + to + "' already exists.");
+        }
+        engine.inTransaction(() -> {
+            renameStorage(table, to);
+            return null;
+        });
+        engine.mvs().renamed(table, to);
+        return StatementResult.Ok.of(0);
+    }
+
+    private void renameStorage(TableDef t, String to) throws SQLException {
+        Connection conn = engine.connection();
+        DuckEngine.exec(conn, "ALTER TABLE " + t.duckName() + " RENAME TO " + Sql.quoteIdent(to));
+        engine.catalog.remove(conn, t.db(), t.name());
+        engine.catalog.put(conn, t.renamed(t.db(), to));
+    }
+
+    /** Atomic exchange of two tables, catalog metadata included (spec §5 SWAP). */
+    private StatementResult swap(String otherName) throws SqlError {
+        TableDef other = engine.catalog.table(table.db(), otherName)
+                .orElseThrow(() -> DuckEngine.unknownTable(table.db(), otherName));
+        if (other.kind() != TableDef.Kind.TABLE || table.kind() != TableDef.Kind.TABLE) {
+            throw SqlError.analysis("Materialized view can not be swapped");
+        }
+        engine.inTransaction(() -> {
+            Connection conn = engine.connection();
+            String tmp = "__swap_" + table.id();
+            DuckEngine.exec(conn, "ALTER TABLE " + table.duckName() + " RENAME TO " + Sql.quoteIdent(tmp));
+            DuckEngine.exec(conn, "ALTER TABLE " + other.duckName() + " RENAME TO " + Sql.quoteIdent(table.name()));
+            DuckEngine.exec(conn, "ALTER TABLE " + Sql.table(table.db(), tmp) + " RENAME TO " + Sql.quoteIdent(other.name()));
+            engine.catalog.remove(conn, table.db(), table.name());
+            engine.catalog.remove(conn, table.db(), other.name());
+            engine.catalog.put(conn, table.renamed(table.db(), other.name()));
+            engine.catalog.put(conn, other.renamed(table.db(), table.name()));
+            return null;
+        });
+        engine.mvs().baseChanged(table);
+        engine.mvs().baseChanged(other);
+        return StatementResult.Ok.of(0);
+    }
+}

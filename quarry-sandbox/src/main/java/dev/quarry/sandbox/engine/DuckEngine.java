@@ -1,0 +1,318 @@
+package dev.quarry.sandbox.engine;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * The engine on one DuckDB connection. Every DuckDB call runs under {@link #lock}: statements of all sessions and
+ * loads are serialised, which keeps DuckDB's one-writer rule and our catalog consistent at the price of
+ * parallelism the sandbox does not need.
+ */
+final class DuckEngine implements Engine {
+    /** StarRocks numbers the first backend 10001 (spec §3.7 observed message). */
+    static final long FIRST_BACKEND_ID = 10001;
+
+    final EngineConfig config;
+    final Catalog catalog = new Catalog();
+    final FeConfig fe = new FeConfig();
+    final ReentrantLock lock = new ReentrantLock();
+    private final DuckDBConnection conn;
+    private final AtomicLong txnIds = new AtomicLong(1000);
+    private final AtomicLong objectIds = new AtomicLong(10000);
+    private final AtomicLong connectionIds = new AtomicLong();
+    private final Map<String, DuckLoadTxn> running = new ConcurrentHashMap<>();
+    private final MaterializedViews mvs;
+    private volatile Addresses addresses = new Addresses("127.0.0.1", 9030, 8030, 8040);
+    private String currentSchema = "";
+    private volatile boolean closed;
+
+    private DuckEngine(EngineConfig config, DuckDBConnection conn) {
+        this.config = config;
+        this.conn = conn;
+        this.mvs = new MaterializedViews(this);
+    }
+
+    static DuckEngine open(EngineConfig config) throws SqlError {
+        String url = "jdbc:duckdb:";
+        try {
+            if (config.dataDir() != null) {
+                Files.createDirectories(config.dataDir());
+                Path file = config.dataDir().resolve("sandbox.duckdb");
+                url = "jdbc:duckdb:" + file.toAbsolutePath();
+            }
+            DuckDBConnection conn = (DuckDBConnection) DriverManager.getConnection(url, new Properties());
+            try {
+                // DuckDB's own zone would leak into casts of zoned values; the engine computes zone-dependent values itself.
+                exec(conn, "SET TimeZone = 'UTC'");
+            } catch (SQLException ignored) {
+                // Without ICU there are no zoned types to worry about.
+            }
+            DuckEngine engine = new DuckEngine(config, conn);
+            engine.init();
+            return engine;
+        } catch (SQLException e) {
+            throw new SqlError(1064, "HY000", "cannot open the sandbox storage: " + e.getMessage());
+        } catch (java.io.IOException e) {
+            throw new SqlError(1064, "HY000", "cannot create the data directory " + config.dataDir() + ": " + e.getMessage());
+        }
+    }
+
+    private void init() throws SQLException {
+        Catalog.createSchema(conn);
+        try (Statement s = conn.createStatement()) {
+            s.execute("CREATE SCHEMA IF NOT EXISTS __nodb");
+            for (String macro : Functions.MACROS) {
+                s.execute(macro);
+            }
+            InformationSchema.create(s);
+            try (ResultSet rs = s.executeQuery("SELECT coalesce(max(txn_id), 1000) FROM " + Catalog.SCHEMA + ".labels")) {
+                rs.next();
+                txnIds.set(rs.getLong(1));
+            }
+            try (ResultSet rs = s.executeQuery("SELECT greatest((SELECT coalesce(max(id), 10000) FROM " + Catalog.SCHEMA
+                    + ".tbls), (SELECT coalesce(max(id), 10000) FROM " + Catalog.SCHEMA + ".dbs))")) {
+                rs.next();
+                objectIds.set(rs.getLong(1));
+            }
+        }
+        catalog.reload(conn);
+        mvs.start();
+    }
+
+    @Override
+    public EngineSession openSession(String user) {
+        return new DuckSession(this, Objects.requireNonNull(user, "user is null"), connectionIds.incrementAndGet());
+    }
+
+    @Override
+    public LoadTxn beginLoad(String database, String table, String label) throws SqlError {
+        lock.lock();
+        try {
+            if (!catalog.hasDatabase(database)) {
+                throw unknownDatabase(database);
+            }
+            TableDef def = catalog.table(database, table).orElseThrow(() -> unknownTable(database, table));
+            if (def.kind() != TableDef.Kind.TABLE) {
+                throw SqlError.analysis("Table '" + table + "' is not an OLAP table, load is not supported");
+            }
+            checkLabel(database, label);
+            DuckLoadTxn txn = new DuckLoadTxn(this, def, label, txnIds.incrementAndGet());
+            running.put(database + "\u0000" + label, txn);
+            return txn;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Refuses a label held by a transaction that is running or finished (spec §1.4: only ABORTED frees it). */
+    void checkLabel(String database, String label) throws SqlError {
+        DuckLoadTxn active = running.get(database + "\u0000" + label);
+        if (active != null) {
+            throw new LabelAlreadyExistsException(label, active.state());
+        }
+        Optional<TxnState> stored = storedLabelState(database, label);
+        if (stored.isPresent() && stored.get() != TxnState.ABORTED) {
+            throw new LabelAlreadyExistsException(label, stored.get());
+        }
+    }
+
+    void finished(DuckLoadTxn txn) {
+        running.remove(txn.database() + "\u0000" + txn.label(), txn);
+    }
+
+    @Override
+    public Optional<TxnState> labelState(String database, String label) throws SqlError {
+        lock.lock();
+        try {
+            if (!catalog.hasDatabase(database)) {
+                throw SqlError.of("unknown database, database=" + database);
+            }
+            DuckLoadTxn active = running.get(database + "\u0000" + label);
+            if (active != null) {
+                return Optional.of(active.state());
+            }
+            return storedLabelState(database, label);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Optional<TxnState> storedLabelState(String database, String label) throws SqlError {
+        try (PreparedStatement p = conn.prepareStatement("SELECT state FROM " + Catalog.SCHEMA
+                + ".labels WHERE db = ? AND label = ? ORDER BY (state <> 'ABORTED') DESC, txn_id DESC LIMIT 1")) {
+            p.setString(1, database);
+            p.setString(2, label);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? Optional.of(TxnState.valueOf(rs.getString(1))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    /** Records a label's final state; runs inside the caller's transaction for VISIBLE. */
+    void recordLabel(String database, String label, long txnId, TxnState state, String table) throws SQLException {
+        try (PreparedStatement p = conn.prepareStatement("INSERT INTO " + Catalog.SCHEMA
+                + ".labels VALUES (?, ?, ?, ?, ?, now()::TIMESTAMP)")) {
+            p.setString(1, database);
+            p.setString(2, label);
+            p.setLong(3, txnId);
+            p.setString(4, state.name());
+            p.setString(5, table);
+            p.executeUpdate();
+        }
+    }
+
+    long nextTxnId() {
+        return txnIds.incrementAndGet();
+    }
+
+    long nextObjectId() {
+        return objectIds.incrementAndGet();
+    }
+
+    @Override
+    public String frontendConfig(String key) {
+        return fe.get(key);
+    }
+
+    @Override
+    public void advertise(Addresses addresses) {
+        this.addresses = Objects.requireNonNull(addresses, "addresses is null");
+    }
+
+    Addresses addresses() {
+        return addresses;
+    }
+
+    MaterializedViews mvs() {
+        return mvs;
+    }
+
+    /** The connection, for callers holding {@link #lock}. Sets DuckDB's current schema to {@code db}. */
+    DuckDBConnection connection(String db) throws SQLException {
+        if (!lock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("engine lock not held");
+        }
+        if (closed) {
+            throw new SQLException("the sandbox engine is closed");
+        }
+        String schema = db == null || !catalog.hasDatabase(db) ? "__nodb" : db;
+        if (!schema.equals(currentSchema)) {
+            try (Statement s = conn.createStatement()) {
+                s.execute("SET schema = " + Sql.quoteString(schema));
+            }
+            currentSchema = schema;
+        }
+        return conn;
+    }
+
+    DuckDBConnection connection() throws SQLException {
+        return connection(null);
+    }
+
+    /** Runs {@code work} in one DuckDB transaction; on failure rolls back data and catalog alike. */
+    <T> T inTransaction(SqlWork<T> work) throws SqlError {
+        if (!lock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("engine lock not held");
+        }
+        try {
+            conn.setAutoCommit(false);
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+        try {
+            T result = work.run();
+            conn.commit();
+            conn.setAutoCommit(true);
+            return result;
+        } catch (SqlError | SQLException | RuntimeException e) {
+            try {
+                conn.rollback();
+            } catch (SQLException ignored) {
+                // DuckDB may have rolled back already after a failed statement.
+            }
+            try {
+                conn.setAutoCommit(true);
+            } catch (SQLException ignored) {
+                // Next inTransaction call resets it.
+            }
+            try {
+                catalog.reload(conn);
+            } catch (SQLException reloadFailure) {
+                e.addSuppressed(reloadFailure);
+            }
+            if (e instanceof SqlError s) {
+                throw s;
+            }
+            if (e instanceof SQLException s) {
+                throw translate(s);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    static void exec(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run() throws SqlError, SQLException;
+    }
+
+    /** DuckDB's message as a StarRocks analysis error (first line, without DuckDB's error class prefix). */
+    static SqlError translate(SQLException e) {
+        String m = e.getMessage() == null ? e.toString() : e.getMessage();
+        int nl = m.indexOf('\n');
+        if (nl > 0) {
+            m = m.substring(0, nl);
+        }
+        m = m.replaceFirst("^[A-Za-z ]+ Error: ", "").trim();
+        return SqlError.analysis(m);
+    }
+
+    static SqlError unknownDatabase(String db) {
+        return new SqlError(1049, "42000", "Unknown database '" + db + "'");
+    }
+
+    static SqlError unknownTable(String db, String table) {
+        return new SqlError(5502, "HY000", "Getting analyzing error. Detail message: Unknown table '" + db + "." + table + "'.");
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            mvs.stop();
+            for (DuckLoadTxn t : running.values()) {
+                t.abort("sandbox is shutting down");
+            }
+            closed = true;
+            conn.close();
+        } catch (SQLException ignored) {
+            // Closing a DuckDB connection only fails when it is already gone.
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,610 @@
+package dev.quarry.sandbox.engine;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * A load transaction. Rows are converted in Java and appended with DuckDB's Appender into a private TEMP stage table
+ * (invisible to queries); commit applies the stage with the table's semantics and records the label VISIBLE in one
+ * DuckDB transaction (spec §1.4, §2). Loads with {@code columns} expressions or {@code where} stage raw text and
+ * convert in SQL instead.
+ */
+final class DuckLoadTxn implements LoadTxn {
+    /** Rejected rows kept for the ErrorURL. */
+    private static final int MAX_REJECTED = 1000;
+
+    private final DuckEngine engine;
+    private final TableDef table;
+    private final String label;
+    private final long txnId;
+    private final String stage;
+    private volatile TxnState state = TxnState.PREPARE;
+    private boolean stageCreated;
+    private long seq;
+    private long total;
+    private long loaded;
+    private long filtered;
+    private long unselected;
+    private long bytes;
+    private final List<AppendResult.RejectedRow> rejected = new ArrayList<>();
+    private List<String> provided;
+    private boolean hasOp;
+    private String mergeCondition;
+    private boolean partialUpdate;
+
+    DuckLoadTxn(DuckEngine engine, TableDef table, String label, long txnId) {
+        this.engine = engine;
+        this.table = table;
+        this.label = label;
+        this.txnId = txnId;
+        this.stage = "__load_" + txnId;
+    }
+
+    String database() {
+        return table.db();
+    }
+
+    @Override
+    public long txnId() {
+        return txnId;
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+
+    @Override
+    public TxnState state() {
+        return state;
+    }
+
+    @Override
+    public List<ResultColumn> targetColumns() {
+        List<ResultColumn> out = new ArrayList<>();
+        for (ColumnDef c : table.columns()) {
+            out.add(c.type().column(c.name(), c.nullable()));
+        }
+        return out;
+    }
+
+    @Override
+    public AppendResult append(LoadBatch batch) throws SqlError {
+        engine.lock.lock();
+        try {
+            if (state != TxnState.PREPARE) {
+                throw SqlError.of("transaction " + txnId + " is " + state + ", cannot load more data");
+            }
+            boolean partial = batch.partialUpdate();
+            if ((partial || batch.mergeCondition() != null) && table.keysType() != KeysType.PRIMARY) {
+                abort("invalid load options");
+                throw SqlError.of(partial ? "partial update is only supported by primary key table"
+                        : "merge condition is only supported by primary key table");
+            }
+            if (batch.mergeCondition() != null) {
+                ColumnDef mc = table.column(batch.mergeCondition()).orElse(null);
+                if (mc == null || mc.key()) {
+                    abort("invalid merge condition");
+                    throw SqlError.of("Merge condition column " + batch.mergeCondition()
+                            + " does not exist or is a key column in table " + table.name());
+                }
+                mergeCondition = mc.name();
+            }
+            partialUpdate = partial;
+            try {
+                AppendResult r = batch.derived().isEmpty() && batch.where() == null ? appendFast(batch) : appendSql(batch);
+                total += r.totalRows();
+                loaded += r.loadedRows();
+                filtered += r.filteredRows();
+                unselected += r.unselectedRows();
+                bytes += r.loadBytes();
+                for (AppendResult.RejectedRow row : r.rejected()) {
+                    if (rejected.size() < MAX_REJECTED) {
+                        rejected.add(row);
+                    }
+                }
+                return r;
+            } catch (SQLException e) {
+                abort(e.getMessage());
+                throw DuckEngine.translate(e);
+            } catch (SqlError e) {
+                abort(e.getMessage());
+                throw e;
+            }
+        } finally {
+            engine.lock.unlock();
+        }
+    }
+
+    private void createStage(Connection conn) throws SQLException {
+        if (stageCreated) {
+            return;
+        }
+        StringBuilder b = new StringBuilder("CREATE TEMP TABLE ").append(stage).append(" (");
+        for (ColumnDef c : table.columns()) {
+            b.append(Sql.quoteIdent(c.name())).append(' ')
+                    .append(Conversions.stagedAsText(c.type()) ? "VARCHAR" : c.type().duckType()).append(", ");
+        }
+        b.append(TableWriter.SEQ).append(" BIGINT, ").append(TableWriter.OP).append(" TINYINT)");
+        DuckEngine.exec(conn, b.toString());
+        stageCreated = true;
+    }
+
+    /** Maps load column names to table columns; returns per-table-column source index (-1 = not provided). */
+    private int[] mapColumns(List<String> sources, int[] opIndex) throws SqlError {
+        int[] src = new int[table.columns().size()];
+        java.util.Arrays.fill(src, -1);
+        opIndex[0] = -1;
+        for (int i = 0; i < sources.size(); i++) {
+            String name = sources.get(i);
+            if (name.equalsIgnoreCase(TableWriter.OP)) {
+                opIndex[0] = i;
+                continue;
+            }
+            for (int j = 0; j < table.columns().size(); j++) {
+                if (table.columns().get(j).named(name)) {
+                    src[j] = i;
+                }
+            }
+        }
+        return src;
+    }
+
+    private AppendResult appendFast(LoadBatch batch) throws SQLException, SqlError {
+        DuckDBConnection conn = engine.connection();
+        int[] op = new int[1];
+        int[] src = mapColumns(batch.sourceColumns(), op);
+        List<ColumnDef> cols = table.columns();
+        int n = cols.size();
+        List<String> given = new ArrayList<>();
+        Object[] defaults = new Object[n];
+        ZoneId zone = Zones.zone(batch.timezone());
+        for (int j = 0; j < n; j++) {
+            ColumnDef c = cols.get(j);
+            if (src[j] >= 0) {
+                given.add(c.name());
+                continue;
+            }
+            if (partialUpdate) {
+                continue;
+            }
+            defaults[j] = defaultValue(c, zone);
+            if (defaults[j] == null && !c.nullable() && !c.autoIncrement()) {
+                throw SqlError.of("Column has no default value. column: " + c.name());
+            }
+        }
+        if (partialUpdate) {
+            for (ColumnDef k : table.keyColumns()) {
+                if (!given.contains(k.name())) {
+                    throw SqlError.of("partial update must contain all key columns, missing: " + k.name());
+                }
+            }
+        }
+        rememberShape(partialUpdate ? given : table.columnNames(), op[0] >= 0);
+        long rowsTotal = batch.rows().size();
+        long bytesIn = 0;
+        long ok = 0;
+        long bad = 0;
+        List<AppendResult.RejectedRow> rejects = new ArrayList<>();
+        boolean strict = batch.strictMode();
+        boolean blackhole = engine.config.blackhole();
+        Object[] values = new Object[n];
+        if (!blackhole) {
+            createStage(conn);
+        }
+        DuckDBAppender appender = blackhole ? null : conn.createAppender("temp", "main", stage);
+        try {
+            for (int r = 0; r < rowsTotal; r++) {
+                String[] row = batch.rows().get(r);
+                String reason = null;
+                for (int j = 0; j < n && reason == null; j++) {
+                    ColumnDef c = cols.get(j);
+                    if (src[j] < 0) {
+                        values[j] = defaults[j];
+                        continue;
+                    }
+                    String raw = src[j] < row.length ? row[src[j]] : null;
+                    if (raw == null) {
+                        values[j] = null;
+                    } else if (Conversions.stagedAsText(c.type())) {
+                        values[j] = raw;
+                    } else {
+                        Object v = Conversions.convert(c.type(), raw, c.name());
+                        if (v instanceof Conversions.Failure f) {
+                            // strict_mode false turns a failed conversion into NULL; too-long strings always fail.
+                            if (strict || f.reason.startsWith("The length")) {
+                                reason = f.reason;
+                            }
+                            v = null;
+                        }
+                        values[j] = v;
+                    }
+                    if (reason == null && values[j] == null && !c.nullable() && !(partialUpdate && src[j] < 0)) {
+                        reason = raw == null ? "NULL value in non-nullable column '" + c.name() + "'"
+                                : "Value '" + raw + "' can not be converted to column '" + c.name() + "' and it is NOT NULL";
+                    }
+                }
+                int opValue = 0;
+                if (reason == null && op[0] >= 0) {
+                    String o = op[0] < row.length ? row[op[0]] : null;
+                    opValue = opCode(o);
+                    if (opValue < 0) {
+                        reason = "Invalid __op value '" + o + "'";
+                    }
+                }
+                bytesIn += rowBytes(batch, r, row);
+                if (reason != null) {
+                    bad++;
+                    if (rejects.size() < MAX_REJECTED) {
+                        rejects.add(new AppendResult.RejectedRow(rawRow(batch, r, row), reason));
+                    }
+                    continue;
+                }
+                ok++;
+                if (appender != null) {
+                    appender.beginRow();
+                    for (int j = 0; j < n; j++) {
+                        Conversions.appendValue(appender, values[j]);
+                    }
+                    appender.append(++seq);
+                    appender.append((byte) opValue);
+                    appender.endRow();
+                }
+            }
+        } finally {
+            if (appender != null) {
+                appender.close();
+            }
+        }
+        return new AppendResult(rowsTotal, ok, bad, 0, bytesIn, rejects);
+    }
+
+    private void rememberShape(List<String> columns, boolean op) {
+        if (provided == null) {
+            provided = new ArrayList<>(columns);
+            hasOp = op;
+        } else {
+            hasOp |= op;
+        }
+    }
+
+    /** {@code __op}: 0/upsert, 1/delete (spec §1.6). */
+    static int opCode(String o) {
+        if (o == null) {
+            return 0;
+        }
+        return switch (o.trim().toLowerCase(Locale.ROOT)) {
+            case "0", "upsert" -> 0;
+            case "1", "delete" -> 1;
+            default -> -1;
+        };
+    }
+
+    private static Object defaultValue(ColumnDef c, ZoneId zone) throws SqlError {
+        if (c.defaultValue() == null) {
+            return null;
+        }
+        if (c.defaultIsExpression()) {
+            if (c.defaultValue().equalsIgnoreCase("CURRENT_TIMESTAMP")) {
+                LocalDateTime now = LocalDateTime.ofInstant(Instant.now(), zone);
+                String text = Values.datetime(now.withNano(0));
+                return Conversions.convert(c.type(), c.type().base() == SqlType.DATE ? text.substring(0, 10) : text, c.name());
+            }
+            throw SqlError.of("Column " + c.name() + " has an expression default the sandbox cannot evaluate in loads");
+        }
+        Object v = Conversions.stagedAsText(c.type()) ? c.defaultValue() : Conversions.convert(c.type(), c.defaultValue(), c.name());
+        if (v instanceof Conversions.Failure f) {
+            throw SqlError.of("Invalid default value for column " + c.name() + ": " + f.reason);
+        }
+        return v;
+    }
+
+    private static long rowBytes(LoadBatch batch, int r, String[] row) {
+        if (r < batch.rawRows().size()) {
+            return batch.rawRows().get(r).length() + 1L;
+        }
+        long b = row.length;
+        for (String f : row) {
+            b += f == null ? 2 : f.length();
+        }
+        return b;
+    }
+
+    private static String rawRow(LoadBatch batch, int r, String[] row) {
+        if (r < batch.rawRows().size()) {
+            return batch.rawRows().get(r);
+        }
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < row.length; i++) {
+            if (i > 0) {
+                b.append(',');
+            }
+            b.append(row[i] == null ? "\\N" : row[i]);
+        }
+        return b.toString();
+    }
+
+    /** Loads with column expressions or a where filter: raw text staged, converted and filtered in SQL. */
+    private AppendResult appendSql(LoadBatch batch) throws SQLException, SqlError {
+        DuckDBConnection conn = engine.connection();
+        List<String> sources = batch.sourceColumns();
+        String raw = "__raw_" + txnId;
+        StringBuilder create = new StringBuilder("CREATE OR REPLACE TEMP TABLE ").append(raw).append(" (");
+        for (String s : sources) {
+            create.append(Sql.quoteIdent(s)).append(" VARCHAR, ");
+        }
+        create.append("__rowno BIGINT)");
+        DuckEngine.exec(conn, create.toString());
+        long bytesIn = 0;
+        try (DuckDBAppender a = conn.createAppender("temp", "main", raw)) {
+            for (int r = 0; r < batch.rows().size(); r++) {
+                String[] row = batch.rows().get(r);
+                a.beginRow();
+                for (int i = 0; i < sources.size(); i++) {
+                    String v = i < row.length ? row[i] : null;
+                    if (v == null) {
+                        a.appendNull();
+                    } else {
+                        a.append(v);
+                    }
+                }
+                a.append((long) r);
+                a.endRow();
+                bytesIn += rowBytes(batch, r, row);
+            }
+        }
+        Rewriter.Context ctx = new LoadContext(Zones.zone(batch.timezone()));
+        Map<String, String> derived = new HashMap<>();
+        for (Map.Entry<String, String> e : batch.derived().entrySet()) {
+            Cursor c = new Cursor(e.getValue());
+            derived.put(e.getKey().toLowerCase(Locale.ROOT),
+                    Rewriter.rewrite(e.getValue(), c.tokens(), 0, c.tokens().size() - 1, ctx));
+        }
+        List<String> select = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        List<String> given = new ArrayList<>();
+        for (ColumnDef c : table.columns()) {
+            String key = c.name().toLowerCase(Locale.ROOT);
+            String expr = derived.get(key);
+            if (expr == null) {
+                for (String s : sources) {
+                    if (c.named(s)) {
+                        expr = Sql.quoteIdent(s);
+                    }
+                }
+            }
+            String q = Sql.quoteIdent(c.name());
+            if (expr == null) {
+                if (partialUpdate) {
+                    select.add("CAST(NULL AS " + c.type().duckType() + ") AS " + q);
+                    continue;
+                }
+                if (!c.nullable() && c.defaultValue() == null && !c.autoIncrement()) {
+                    throw SqlError.of("Column has no default value. column: " + c.name());
+                }
+                select.add(TableWriter.defaultSql(c) + " AS " + q);
+                continue;
+            }
+            given.add(c.name());
+            String conv = Conversions.sqlCast("(" + expr + ")", c.type());
+            String failed = "((" + expr + ") IS NOT NULL AND " + conv + " IS NULL)";
+            if (batch.strictMode()) {
+                failures.add(failed);
+            }
+            String tooLong = Conversions.sqlTooLong("(" + expr + ")", c.type());
+            if (tooLong != null) {
+                failures.add(tooLong);
+            }
+            if (!c.nullable()) {
+                failures.add("(" + conv + " IS NULL)");
+            }
+            select.add(conv + " AS " + q);
+        }
+        String opExpr = derived.get(TableWriter.OP);
+        if (opExpr == null) {
+            for (String s : sources) {
+                if (s.equalsIgnoreCase(TableWriter.OP)) {
+                    opExpr = Sql.quoteIdent(s);
+                }
+            }
+        }
+        String op = opExpr == null ? "CAST(0 AS TINYINT)"
+                : "CAST(CASE lower(CAST((" + opExpr + ") AS VARCHAR)) WHEN '1' THEN 1 WHEN 'delete' THEN 1 ELSE 0 END AS TINYINT)";
+        rememberShape(partialUpdate ? given : table.columnNames(), opExpr != null);
+        String conv = "__conv_" + txnId;
+        String bad = failures.isEmpty() ? "FALSE" : String.join(" OR ", failures);
+        DuckEngine.exec(conn, "CREATE OR REPLACE TEMP TABLE " + conv + " AS SELECT " + String.join(", ", select) + ", " + op
+                + " AS " + TableWriter.OP + ", __rowno, (" + bad + ") AS __bad FROM " + raw);
+        String where = "TRUE";
+        if (batch.where() != null) {
+            Cursor c = new Cursor(batch.where());
+            where = "coalesce((" + Rewriter.rewrite(batch.where(), c.tokens(), 0, c.tokens().size() - 1, ctx) + "), FALSE)";
+        }
+        long rowsTotal = batch.rows().size();
+        long badRows = TableWriter.count(conn, "SELECT count(*) FROM " + conv + " WHERE __bad");
+        long unselectedRows = TableWriter.count(conn, "SELECT count(*) FROM " + conv + " WHERE NOT __bad AND NOT (" + where + ")");
+        List<AppendResult.RejectedRow> rejects = new ArrayList<>();
+        try (java.sql.Statement s = conn.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT __rowno FROM " + conv + " WHERE __bad ORDER BY __rowno LIMIT "
+                     + MAX_REJECTED)) {
+            while (rs.next()) {
+                int r = (int) rs.getLong(1);
+                rejects.add(new AppendResult.RejectedRow(rawRow(batch, r, batch.rows().get(r)),
+                        "Row does not convert to the columns of table " + table.name() + " (type, length or NOT NULL)"));
+            }
+        }
+        if (!engine.config.blackhole()) {
+            createStage(conn);
+            long base = seq;
+            try (java.sql.Statement s = conn.createStatement()) {
+                s.executeUpdate("INSERT INTO " + stage + " SELECT " + TableWriter.quoted(table.columnNames()) + ", " + base
+                        + " + __rowno + 1, " + TableWriter.OP + " FROM " + conv + " WHERE NOT __bad AND (" + where + ")");
+            }
+            seq = base + rowsTotal + 1;
+        }
+        DuckEngine.exec(conn, "DROP TABLE IF EXISTS " + conv);
+        DuckEngine.exec(conn, "DROP TABLE IF EXISTS " + raw);
+        long ok = rowsTotal - badRows - unselectedRows;
+        return new AppendResult(rowsTotal, ok, badRows, unselectedRows, bytesIn, rejects);
+    }
+
+    @Override
+    public void prepare() throws SqlError {
+        engine.lock.lock();
+        try {
+            if (state == TxnState.PREPARED) {
+                return;
+            }
+            if (state != TxnState.PREPARE) {
+                throw SqlError.of("cannot prepare transaction " + txnId + " in state " + state);
+            }
+            state = TxnState.PREPARED;
+        } finally {
+            engine.lock.unlock();
+        }
+    }
+
+    @Override
+    public CommitResult commit() throws SqlError {
+        engine.lock.lock();
+        try {
+            if (state.finished()) {
+                return new CommitResult(txnId, state, totals());
+            }
+            if (state == TxnState.ABORTED) {
+                throw SqlError.of("cannot commit aborted transaction " + txnId + ", label " + label);
+            }
+            if (loaded == 0 && engine.fe.bool("empty_load_as_error")) {
+                abort("no data");
+                // spec §1.5: ERR_NO_PARTITIONS_HAVE_DATA_LOAD, code 5603, SQLSTATE 02000, current text.
+                throw new SqlError(5603, "02000", "No partitions have data available for loading. If you are sure there may "
+                        + "be no data to be loaded, you can use `ADMIN SET FRONTEND CONFIG ('empty_load_as_error' = "
+                        + "'false')` to ensure such load jobs can succeed");
+            }
+            TableDef current = engine.catalog.table(table.db(), table.name()).orElse(null);
+            if (current == null || current.id() != table.id()) {
+                abort("table changed");
+                throw SqlError.of("Table " + table.name() + " was dropped or replaced during the load");
+            }
+            engine.inTransaction(() -> {
+                if (stageCreated && !engine.config.blackhole()) {
+                    new TableWriter(engine).apply(current, stageRelation(current), provided == null ? current.columnNames() : provided,
+                            hasOp, mergeCondition);
+                }
+                engine.recordLabel(table.db(), label, txnId, TxnState.VISIBLE, table.name());
+                return null;
+            });
+            state = TxnState.VISIBLE;
+            dropStage();
+            engine.finished(this);
+            engine.mvs().baseChanged(current);
+            return new CommitResult(txnId, state, totals());
+        } finally {
+            engine.lock.unlock();
+        }
+    }
+
+    /** The stage as the table's types: complex values arrive as JSON-like text and are cast here. */
+    private String stageRelation(TableDef t) {
+        if (t.columns().stream().noneMatch(c -> Conversions.stagedAsText(c.type()))) {
+            return stage;
+        }
+        List<String> cols = new ArrayList<>();
+        for (ColumnDef c : t.columns()) {
+            String q = Sql.quoteIdent(c.name());
+            cols.add(Conversions.stagedAsText(c.type()) ? "TRY_CAST(TRY_CAST(" + q + " AS JSON) AS " + c.type().duckType() + ") AS " + q : q);
+        }
+        return "(SELECT " + String.join(", ", cols) + ", " + TableWriter.SEQ + ", " + TableWriter.OP + " FROM " + stage + ") __st";
+    }
+
+    private void dropStage() {
+        if (!stageCreated) {
+            return;
+        }
+        try {
+            DuckEngine.exec(engine.connection(), "DROP TABLE IF EXISTS " + stage);
+        } catch (SQLException ignored) {
+            // A leftover TEMP table disappears with the connection.
+        }
+        stageCreated = false;
+    }
+
+    @Override
+    public void abort(String reason) {
+        engine.lock.lock();
+        try {
+            if (state == TxnState.ABORTED || state.finished()) {
+                return;
+            }
+            state = TxnState.ABORTED;
+            dropStage();
+            try {
+                engine.recordLabel(table.db(), label, txnId, TxnState.ABORTED, table.name());
+            } catch (SQLException ignored) {
+                // The label is free again either way: ABORTED and absent both allow reuse.
+            }
+            engine.finished(this);
+        } finally {
+            engine.lock.unlock();
+        }
+    }
+
+    @Override
+    public AppendResult totals() {
+        return new AppendResult(total, loaded, filtered, unselected, bytes, rejected);
+    }
+
+    /** Rewriting context for load expressions: no session, the load's timezone header. */
+    private static final class LoadContext implements Rewriter.Context {
+        private final ZoneId zone;
+
+        LoadContext(ZoneId zone) {
+            this.zone = zone;
+        }
+
+        @Override
+        public String systemVariable(String name) throws SqlError {
+            throw SessionVariables.unknown(name);
+        }
+
+        @Override
+        public String userVariable(String name) {
+            return "NULL";
+        }
+
+        @Override
+        public LocalDateTime now() {
+            return LocalDateTime.ofInstant(Instant.now(), zone).withNano(0);
+        }
+
+        @Override
+        public int zoneOffsetSeconds() {
+            return zone.getRules().getOffset(Instant.now()).getTotalSeconds();
+        }
+
+        @Override
+        public String currentDatabase() {
+            return null;
+        }
+
+        @Override
+        public String user() {
+            return "root";
+        }
+
+        @Override
+        public long connectionId() {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,473 @@
+package dev.quarry.sandbox.engine;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Token-level translation of StarRocks query SQL into DuckDB SQL: quoting, session values, function names and
+ * argument shapes, {@code LIMIT a, b}, MySQL operators. Refuses what StarRocks refuses (tuple IN, FOR UPDATE).
+ */
+final class Rewriter {
+
+    /** What rewriting needs from the session. */
+    interface Context {
+        /** The SQL literal of {@code @@name} (scope already stripped). */
+        String systemVariable(String name) throws SqlError;
+
+        String userVariable(String name);
+
+        LocalDateTime now();
+
+        int zoneOffsetSeconds();
+
+        String currentDatabase();
+
+        String user();
+
+        long connectionId();
+    }
+
+    private static final Set<String> NOT_ALIASES = Set.of("END", "NULL", "TRUE", "FALSE", "DESC", "ASC");
+    private static final Set<String> LIST_ENDS = Set.of("FROM", "WHERE", "GROUP", "ORDER", "LIMIT", "UNION", "HAVING",
+            "INTO", "WINDOW", "EXCEPT", "INTERSECT", "QUALIFY");
+
+    private final List<Token> tokens;
+    private final Context ctx;
+    private final Map<Integer, String> aliasAfter = new HashMap<>();
+
+    private Rewriter(List<Token> tokens, Context ctx) {
+        this.tokens = tokens;
+        this.ctx = ctx;
+    }
+
+    /** Rewrites tokens [from, to) of a statement; {@code sql} is the statement text (for select-list aliases). */
+    static String rewrite(String sql, List<Token> tokens, int from, int to, Context ctx) throws SqlError {
+        Rewriter r = new Rewriter(tokens, ctx);
+        r.planAliases(sql, from, to);
+        return r.range(from, to);
+    }
+
+    /** MySQL names an unaliased select item after its text; DuckDB would not, so alias it explicitly. */
+    private void planAliases(String sql, int from, int to) {
+        int depth = 0;
+        int start = -1;
+        for (int i = from; i < to; i++) {
+            Token t = tokens.get(i);
+            if (t.isSymbol("(")) {
+                depth++;
+            } else if (t.isSymbol(")")) {
+                depth--;
+            } else if (depth == 0 && t.isWord("SELECT")) {
+                start = i + 1;
+                break;
+            }
+        }
+        if (start < 0) {
+            return;
+        }
+        while (start < to && (tokens.get(start).isWord("DISTINCT") || tokens.get(start).isWord("ALL"))) {
+            start++;
+        }
+        int itemStart = start;
+        depth = 0;
+        for (int i = start; i <= to; i++) {
+            Token t = i < to ? tokens.get(i) : null;
+            boolean end = t == null || t.kind() == Token.Kind.END
+                    || (depth == 0 && (t.isSymbol(",") || (t.kind() == Token.Kind.WORD && LIST_ENDS.contains(t.upper()))));
+            if (end) {
+                planItem(sql, itemStart, i);
+                itemStart = i + 1;
+                if (t == null || !t.isSymbol(",")) {
+                    return;
+                }
+                continue;
+            }
+            if (t.isSymbol("(")) {
+                depth++;
+            } else if (t.isSymbol(")")) {
+                depth--;
+            }
+        }
+    }
+
+    private void planItem(String sql, int from, int to) {
+        int n = to - from;
+        if (n <= 0) {
+            return;
+        }
+        Token last = tokens.get(to - 1);
+        if (n == 1 && (last.isIdentifier() || last.isSymbol("*"))) {
+            return;
+        }
+        if (n == 3 && tokens.get(from).isIdentifier() && tokens.get(from + 1).isSymbol(".")
+                && (last.isIdentifier() || last.isSymbol("*"))) {
+            return;
+        }
+        if (n == 5 && tokens.get(from + 1).isSymbol(".") && tokens.get(from + 3).isSymbol(".")) {
+            return;
+        }
+        if (n >= 2) {
+            Token prev = tokens.get(to - 2);
+            if (prev.isWord("AS")) {
+                return;
+            }
+            boolean lastIsName = last.kind() == Token.Kind.QUOTED_IDENT
+                    || (last.kind() == Token.Kind.WORD && !NOT_ALIASES.contains(last.upper()));
+            boolean prevEndsExpr = prev.isSymbol(")") || prev.isIdentifier() || prev.kind() == Token.Kind.NUMBER
+                    || prev.kind() == Token.Kind.STRING || prev.kind() == Token.Kind.VARIABLE;
+            if (lastIsName && prevEndsExpr && !prev.isWord("CASE") && !prev.isWord("INTERVAL")) {
+                return;
+            }
+            if (last.kind() == Token.Kind.STRING && prev.isSymbol(")") ) {
+                // `expr 'alias'` is a string alias in MySQL only after AS; leave it to DuckDB.
+                return;
+            }
+        }
+        String text = sql.substring(tokens.get(from).start(), last.end());
+        aliasAfter.put(to - 1, text.replaceAll("\\s+", " "));
+    }
+
+    private String range(int from, int to) throws SqlError {
+        Out out = new Out();
+        int depth = 0;
+        for (int i = from; i < to; i++) {
+            Token t = tokens.get(i);
+            if (t.kind() == Token.Kind.END) {
+                break;
+            }
+            switch (t.kind()) {
+                case QUOTED_IDENT -> out.add(quotedName(t.value()));
+                case STRING -> out.add(Sql.quoteString(t.value()));
+                case NUMBER -> out.add(t.text());
+                case VARIABLE -> out.add(variable(t));
+                case SYMBOL -> {
+                    if (t.isSymbol("(")) {
+                        int close = matching(i);
+                        if (close > 0 && close + 1 < tokens.size()) {
+                            Token after = tokens.get(close + 1);
+                            Token after2 = tokens.get(Math.min(close + 2, tokens.size() - 1));
+                            boolean in = after.isWord("IN") || (after.isWord("NOT") && after2.isWord("IN"));
+                            if (in && hasTopLevelComma(i + 1, close) && !tokens.get(i + 1).isWord("SELECT")) {
+                                Token bad = after.isWord("IN") ? after : after2;
+                                throw Lexer.syntax(bad.line(), bad.column(), "Unexpected input '" + bad.text()
+                                        + "', the most similar input is {<EOF>, ';'}.");
+                            }
+                        }
+                        depth++;
+                        out.add("(");
+                    } else if (t.isSymbol(")")) {
+                        depth--;
+                        out.add(")");
+                    } else if (t.isSymbol(".")) {
+                        out.glue(".");
+                    } else if (t.isSymbol("<=>")) {
+                        out.add("IS NOT DISTINCT FROM");
+                    } else if (t.isSymbol("&&")) {
+                        out.add("AND");
+                    } else if (t.isSymbol("||")) {
+                        out.add("OR");
+                    } else {
+                        out.add(t.text());
+                    }
+                }
+                case WORD -> i = word(i, to, depth, out);
+                default -> out.add(t.text());
+            }
+            String alias = aliasAfter.get(i);
+            if (alias != null) {
+                out.add("AS " + Sql.quoteIdent(alias));
+            }
+        }
+        return out.toString();
+    }
+
+    private static String quotedName(String name) {
+        if (name.equalsIgnoreCase("information_schema")) {
+            return InformationSchema.SCHEMA;
+        }
+        return Sql.quoteIdent(name);
+    }
+
+    private int word(int i, int to, int depth, Out out) throws SqlError {
+        Token t = tokens.get(i);
+        String upper = t.upper();
+        Token next = i + 1 < to ? tokens.get(i + 1) : tokens.get(tokens.size() - 1);
+        Token prev = i > 0 ? tokens.get(i - 1) : null;
+        boolean qualified = prev != null && prev.isSymbol(".");
+        if (!qualified && next.isSymbol("(")) {
+            int close = matching(i + 1);
+            if (close > 0) {
+                String fn = function(t.value().toLowerCase(Locale.ROOT), i + 2, close);
+                if (fn != null) {
+                    out.add(fn);
+                    return close;
+                }
+            }
+        }
+        if (!qualified) {
+            switch (upper) {
+                case "CURRENT_TIMESTAMP", "LOCALTIME", "LOCALTIMESTAMP" -> {
+                    out.add(timestampLiteral(ctx.now()));
+                    return i;
+                }
+                case "CURRENT_DATE" -> {
+                    out.add("DATE '" + ctx.now().toLocalDate() + "'");
+                    return i;
+                }
+                case "INFORMATION_SCHEMA" -> {
+                    out.add(InformationSchema.SCHEMA);
+                    return i;
+                }
+                case "DEFAULT_CATALOG" -> {
+                    if (next.isSymbol(".")) {
+                        return i + 1;
+                    }
+                }
+                case "DIV" -> {
+                    out.add("//");
+                    return i;
+                }
+                case "FOR" -> {
+                    if (depth == 0 && next.isWord("UPDATE")) {
+                        throw Lexer.syntax(t.line(), t.column(),
+                                "Unexpected input 'FOR', the most similar input is {<EOF>, ';'}.");
+                    }
+                }
+                case "LIMIT" -> {
+                    // MySQL `LIMIT offset, count`.
+                    if (i + 3 < to && next.kind() == Token.Kind.NUMBER && tokens.get(i + 2).isSymbol(",")
+                            && tokens.get(i + 3).kind() == Token.Kind.NUMBER) {
+                        out.add("LIMIT " + tokens.get(i + 3).text() + " OFFSET " + next.text());
+                        return i + 3;
+                    }
+                }
+                default -> { }
+            }
+            if (prev != null && prev.isWord("AS") && (next.isSymbol(")") || next.isSymbol("("))) {
+                String mapped = switch (upper) {
+                    case "DATETIME" -> "TIMESTAMP";
+                    case "STRING", "CHAR", "TEXT" -> "VARCHAR";
+                    case "LARGEINT" -> "HUGEINT";
+                    case "SIGNED", "UNSIGNED" -> "BIGINT";
+                    default -> null;
+                };
+                if (mapped != null) {
+                    out.add(mapped);
+                    if (next.isSymbol("(") && !mapped.equals("VARCHAR")) {
+                        return matching(i + 1);
+                    }
+                    if (next.isSymbol("(")) {
+                        return matching(i + 1);
+                    }
+                    return i;
+                }
+                if ((upper.equals("SIGNED") || upper.equals("UNSIGNED")) && next.isWord("INTEGER")) {
+                    out.add("BIGINT");
+                    return i + 1;
+                }
+            }
+        }
+        out.add(t.text());
+        return i;
+    }
+
+    /** A rewritten call of {@code name} with arguments in tokens [from, close), or null to keep it as is. */
+    private String function(String name, int from, int close) throws SqlError {
+        List<int[]> args = arguments(from, close);
+        switch (name) {
+            case "now", "current_timestamp", "localtime", "localtimestamp", "sysdate":
+                return timestampLiteral(ctx.now());
+            case "utc_timestamp":
+                return timestampLiteral(LocalDateTime.now(java.time.ZoneOffset.UTC));
+            case "curdate", "current_date":
+                return "DATE '" + ctx.now().toLocalDate() + "'";
+            case "curtime", "current_time":
+                return "'" + ctx.now().toLocalTime().withNano(0) + "'";
+            case "version":
+                return "'8.0.33'";
+            case "database", "schema":
+                return ctx.currentDatabase() == null ? "CAST(NULL AS VARCHAR)" : Sql.quoteString(ctx.currentDatabase());
+            case "user", "current_user", "session_user", "system_user":
+                return Sql.quoteString("'" + ctx.user() + "'@'%'");
+            case "connection_id":
+                return Long.toString(ctx.connectionId());
+            case "last_insert_id":
+                return "0";
+            case "unix_timestamp":
+                if (args.isEmpty()) {
+                    return Long.toString(System.currentTimeMillis() / 1000);
+                }
+                return "sr_unix_timestamp(" + arg(args.get(0)) + ", " + ctx.zoneOffsetSeconds() + ")";
+            case "from_unixtime":
+                if (args.size() == 1) {
+                    return "sr_from_unixtime(" + arg(args.get(0)) + ", " + ctx.zoneOffsetSeconds() + ")";
+                }
+                return null;
+            case "date_format":
+                if (args.size() == 2) {
+                    return "strftime(CAST(" + arg(args.get(0)) + " AS TIMESTAMP), " + format(args.get(1)) + ")";
+                }
+                return null;
+            case "str_to_date":
+                if (args.size() == 2) {
+                    return "strptime(" + arg(args.get(0)) + ", " + format(args.get(1)) + ")";
+                }
+                return null;
+            case "str2date":
+                if (args.size() == 2) {
+                    return "CAST(strptime(" + arg(args.get(0)) + ", " + format(args.get(1)) + ") AS DATE)";
+                }
+                return null;
+            case "date_add", "adddate", "date_sub", "subdate", "days_sub", "months_sub", "years_sub", "hours_sub",
+                    "minutes_sub", "seconds_sub", "weeks_sub":
+                if (args.size() == 2) {
+                    boolean sub = name.contains("sub");
+                    int[] second = args.get(1);
+                    if (tokens.get(second[0]).isWord("INTERVAL")) {
+                        return "(CAST(" + arg(args.get(0)) + " AS TIMESTAMP) " + (sub ? "-" : "+") + " " + arg(second) + ")";
+                    }
+                    String unit = name.startsWith("date") || name.startsWith("adddate") || name.startsWith("subdate")
+                            ? "days" : name.substring(0, name.indexOf('_'));
+                    String n = sub ? "-(" + arg(second) + ")" : arg(second);
+                    return "sr_" + unit + "_add(" + arg(args.get(0)) + ", " + n + ")";
+                }
+                return null;
+            case "concat":
+                if (args.isEmpty()) {
+                    return null;
+                }
+                StringBuilder b = new StringBuilder("(");
+                for (int k = 0; k < args.size(); k++) {
+                    if (k > 0) {
+                        b.append(" || ");
+                    }
+                    b.append("CAST(").append(arg(args.get(k))).append(" AS VARCHAR)");
+                }
+                return b.append(')').toString();
+            default:
+                String renamed = Functions.rename(name);
+                if (renamed == null) {
+                    return null;
+                }
+                StringBuilder call = new StringBuilder(renamed).append('(');
+                for (int k = 0; k < args.size(); k++) {
+                    if (k > 0) {
+                        call.append(", ");
+                    }
+                    call.append(arg(args.get(k)));
+                }
+                return call.append(')').toString();
+        }
+    }
+
+    private String format(int[] arg) throws SqlError {
+        if (arg[1] - arg[0] == 1 && tokens.get(arg[0]).kind() == Token.Kind.STRING) {
+            return Sql.quoteString(Functions.strftimeFormat(tokens.get(arg[0]).value()));
+        }
+        return arg(arg);
+    }
+
+    private String arg(int[] range) throws SqlError {
+        Rewriter nested = new Rewriter(tokens, ctx);
+        return nested.range(range[0], range[1]);
+    }
+
+    private List<int[]> arguments(int from, int close) {
+        List<int[]> out = new ArrayList<>();
+        if (from >= close) {
+            return out;
+        }
+        int depth = 0;
+        int start = from;
+        for (int i = from; i < close; i++) {
+            Token t = tokens.get(i);
+            if (t.isSymbol("(") || t.isSymbol("[")) {
+                depth++;
+            } else if (t.isSymbol(")") || t.isSymbol("]")) {
+                depth--;
+            } else if (depth == 0 && t.isSymbol(",")) {
+                out.add(new int[] {start, i});
+                start = i + 1;
+            }
+        }
+        out.add(new int[] {start, close});
+        return out;
+    }
+
+    private boolean hasTopLevelComma(int from, int close) {
+        int depth = 0;
+        for (int i = from; i < close; i++) {
+            Token t = tokens.get(i);
+            if (t.isSymbol("(")) {
+                depth++;
+            } else if (t.isSymbol(")")) {
+                depth--;
+            } else if (depth == 0 && t.isSymbol(",")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int matching(int open) {
+        int depth = 0;
+        for (int i = open; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.isSymbol("(")) {
+                depth++;
+            } else if (t.isSymbol(")")) {
+                depth--;
+                if (depth == 0) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private String variable(Token t) throws SqlError {
+        String v = t.value();
+        if (v.startsWith("@@")) {
+            String name = v.substring(2);
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("session.") || lower.startsWith("global.") || lower.startsWith("local.")) {
+                name = name.substring(name.indexOf('.') + 1);
+            }
+            return ctx.systemVariable(name);
+        }
+        return ctx.userVariable(v.substring(1));
+    }
+
+    static String timestampLiteral(LocalDateTime t) {
+        return "TIMESTAMP '" + Values.datetime(t) + "'";
+    }
+
+    /** Output with MySQL-insensitive spacing: tokens separated by spaces, dots glued. */
+    private static final class Out {
+        private final StringBuilder b = new StringBuilder();
+        private boolean glueNext;
+
+        void add(String s) {
+            if (b.length() > 0 && !glueNext) {
+                b.append(' ');
+            }
+            b.append(s);
+            glueNext = false;
+        }
+
+        void glue(String s) {
+            b.append(s);
+            glueNext = true;
+        }
+
+        @Override
+        public String toString() {
+            return b.toString();
+        }
+    }
+}
