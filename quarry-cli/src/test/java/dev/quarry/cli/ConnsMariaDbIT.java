@@ -2,11 +2,11 @@ package dev.quarry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,6 +81,15 @@ class ConnsMariaDbIT {
         Cli.Result r = cli.run("conns", "test", "SR");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
         assertThat(r.err()).contains("ERR StarRocks FE HTTP endpoint http://127.0.0.1:1 (fe_url of SR) is not reachable: connection refused");
+    }
+
+    @Test
+    void handshakeTimeoutDoesNotLimitLongStatements() {
+        // connect_timeout also bounds the handshake read; it must be lifted once connected.
+        Cli cli = new Cli(home).env("MY", "mysql://root:@127.0.0.1:3306/" + DB + "?connect_timeout=1");
+        Cli.Result r = cli.run("conns", "exec", "MY", "select sleep(2) as slept", "-o", "csv");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).isEqualTo("slept\r\n0\r\n");
     }
 
     @Test
