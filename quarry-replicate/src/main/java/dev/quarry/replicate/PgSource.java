@@ -137,7 +137,7 @@ final class PgSource {
             st.execute("CREATE TEMPORARY VIEW " + PgSql.ident(view) + " AS " + probe);
             try {
                 String schema;
-                try (var rs = st.executeQuery("SELECT pg_catalog.nspname FROM pg_catalog.pg_namespace WHERE oid = pg_catalog.pg_my_temp_schema()")) {
+                try (var rs = st.executeQuery("SELECT nspname FROM pg_catalog.pg_namespace WHERE oid = pg_catalog.pg_my_temp_schema()")) {
                     rs.next();
                     schema = rs.getString(1);
                 }

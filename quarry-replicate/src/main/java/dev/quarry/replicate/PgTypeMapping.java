@@ -178,7 +178,8 @@ final class PgTypeMapping {
                 return new Mapped(column.name(), varchar(64), nullable, c + "::text");
             case "inet":
             case "cidr":
-                return new Mapped(column.name(), varchar(64), nullable, c + "::text");
+                // The output function, not ::text: the cast appends /32 or /128 to a host address.
+                return new Mapped(column.name(), varchar(64), nullable, c);
             case "macaddr":
                 return new Mapped(column.name(), varchar(17), nullable, c + "::text");
             case "macaddr8":
@@ -187,7 +188,7 @@ final class PgTypeMapping {
             case "varbit":
                 return new Mapped(column.name(), varchar(t.length() > 0 ? Math.min(t.length(), VARCHAR_CAP) : VARCHAR_CAP), nullable, c + "::text");
             default:
-                return new Mapped(column.name(), varchar(VARCHAR_CAP), nullable, c + "::text");
+                return new Mapped(column.name(), varchar(VARCHAR_CAP), nullable, c);
         }
     }
 
