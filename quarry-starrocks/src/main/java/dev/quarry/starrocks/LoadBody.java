@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -43,14 +43,14 @@ public interface LoadBody {
 
     /**
      * A body produced by {@code producer} writing into an output stream (e.g. PostgreSQL's COPY TO STDOUT) on its own
-     * thread, through a bounded pipe of {@code bufferBytes}. Each {@link #open()} runs the producer again from the
+     * thread, through a bounded pipe holding at most about {@code bufferBytes}. Each {@link #open()} runs the producer again from the
      * start, so it must be repeatable. A producer failure surfaces as an IOException to the HTTP client, which aborts
      * the request instead of sending a truncated body.
      */
     static LoadBody fromProducer(Producer producer, int bufferBytes) {
         requireNonNull(producer, "producer is null");
-        if (bufferBytes < 1024) {
-            throw new IllegalArgumentException("pipe buffer must be at least 1024 bytes, got " + bufferBytes);
+        if (bufferBytes < 4096) {
+            throw new IllegalArgumentException("pipe buffer must be at least 4096 bytes, got " + bufferBytes);
         }
         return () -> ProducerStream.start(producer, bufferBytes);
     }
@@ -62,75 +62,158 @@ public interface LoadBody {
     }
 }
 
-/** The reading end of a pipe fed by a producer thread; rethrows the producer's failure at end of data. */
+/**
+ * A bounded pipe from a producer thread to the HTTP client: the producer's bytes travel in chunks through a queue
+ * holding at most {@code bufferBytes}, so memory stays bounded however large the body is. (PipedInputStream is not
+ * used: its reader polls once a second when the writer does not flush.)
+ */
 final class ProducerStream extends InputStream {
-    private final PipedInputStream in;
-    private final AtomicReference<Throwable> failure;
-    private final Thread thread;
+    private static final byte[] END = new byte[0];
 
-    private ProducerStream(PipedInputStream in, AtomicReference<Throwable> failure, Thread thread) {
-        this.in = in;
-        this.failure = failure;
-        this.thread = thread;
+    private final BlockingQueue<byte[]> queue;
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private volatile boolean closed;
+    private byte[] current = new byte[0];
+    private int offset;
+    private boolean ended;
+
+    private ProducerStream(int chunks) {
+        this.queue = new ArrayBlockingQueue<>(chunks);
     }
 
-    static InputStream start(LoadBody.Producer producer, int bufferBytes) throws IOException {
-        PipedInputStream in = new PipedInputStream(bufferBytes);
-        PipedOutputStream out = new PipedOutputStream(in);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
+    static InputStream start(LoadBody.Producer producer, int bufferBytes) {
+        int chunkSize = Math.min(64 * 1024, Math.max(1024, bufferBytes / 4));
+        ProducerStream s = new ProducerStream(Math.max(2, bufferBytes / chunkSize));
         Thread t = new Thread(() -> {
-            try (OutputStream o = out) {
-                producer.writeTo(o);
+            try (OutputStream out = s.new Sink(chunkSize)) {
+                producer.writeTo(out);
             } catch (Throwable e) {
-                failure.set(e);
+                s.failure.compareAndSet(null, e);
+            } finally {
+                s.put(END);
             }
         }, "stream-load-body");
         t.setDaemon(true);
-        ProducerStream s = new ProducerStream(in, failure, t);
         t.start();
         return s;
     }
 
+    private void put(byte[] chunk) {
+        try {
+            while (!closed) {
+                if (queue.offer(chunk, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean fill() throws IOException {
+        while (offset >= current.length) {
+            if (ended) {
+                return false;
+            }
+            byte[] next;
+            try {
+                next = queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while reading the load body");
+            }
+            if (next == END) {
+                ended = true;
+                Throwable f = failure.get();
+                if (f != null) {
+                    throw new IOException("the load body could not be produced: " + f.getMessage(), f);
+                }
+                return false;
+            }
+            current = next;
+            offset = 0;
+        }
+        return true;
+    }
+
     @Override
     public int read() throws IOException {
-        int b = in.read();
-        if (b < 0) {
-            checkFailure();
-        }
-        return b;
+        return fill() ? current[offset++] & 0xff : -1;
     }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        int n;
-        try {
-            n = in.read(b, off, len);
-        } catch (IOException e) {
-            checkFailure();
-            throw e;
+        if (len == 0) {
+            return 0;
         }
-        if (n < 0) {
-            checkFailure();
+        if (!fill()) {
+            return -1;
         }
+        int n = Math.min(len, current.length - offset);
+        System.arraycopy(current, offset, b, off, n);
+        offset += n;
         return n;
     }
 
-    private void checkFailure() throws IOException {
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting for the body producer");
-        }
-        Throwable f = failure.get();
-        if (f != null) {
-            throw new IOException("the load body could not be produced: " + f.getMessage(), f);
-        }
+    /** Stops the producer: its next write fails with "load body reader closed". */
+    @Override
+    public void close() {
+        closed = true;
+        queue.clear();
     }
 
-    @Override
-    public void close() throws IOException {
-        // Closing the reading end makes a still-running producer fail with "Pipe closed" and end.
-        in.close();
+    /** The producer's end: buffers writes into chunks. */
+    private final class Sink extends OutputStream {
+        private final byte[] buffer;
+        private int size;
+
+        Sink(int chunkSize) {
+            this.buffer = new byte[chunkSize];
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            if (size == buffer.length) {
+                flushChunk();
+            }
+            buffer[size++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            while (len > 0) {
+                if (size == buffer.length) {
+                    flushChunk();
+                }
+                int n = Math.min(len, buffer.length - size);
+                System.arraycopy(b, off, buffer, size, n);
+                size += n;
+                off += n;
+                len -= n;
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            if (size > 0) {
+                flushChunk();
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+
+        private void flushChunk() throws IOException {
+            if (closed) {
+                throw new IOException("load body reader closed");
+            }
+            put(java.util.Arrays.copyOf(buffer, size));
+            size = 0;
+            if (closed) {
+                throw new IOException("load body reader closed");
+            }
+        }
     }
 }
