@@ -1,0 +1,130 @@
+package dev.quarry.models;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Finds the tables a query reads: the targets of FROM and JOIN (including comma joins) in query context, minus
+ * the query's own CTE names. FROM inside a function call ({@code EXTRACT(YEAR FROM ts)}) is not a table
+ * reference, and neither is a table function ({@code FROM unnest(...)}) or a macro ({@code FROM @this_model}).
+ */
+final class References {
+    private static final Set<String> CLAUSE_ENDS = Set.of("where", "group", "having", "order", "limit", "union", "except",
+            "intersect", "on", "using", "join", "inner", "left", "right", "full", "cross", "natural", "window", "qualify",
+            "lateral", "select", "set");
+
+    private References() {
+    }
+
+    /** Referenced table names, lower case, unquoted, in order of first appearance. */
+    static List<String> of(String sql) {
+        List<Token> tokens = Lexer.tokenize("<query>", sql).tokens();
+        Set<String> ctes = cteNames(tokens);
+        Set<String> out = new LinkedHashSet<>();
+        Deque<Boolean> queryContext = new ArrayDeque<>();
+        queryContext.push(true);
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            switch (t.type()) {
+                case LPAREN -> {
+                    Token next = tokens.get(i + 1);
+                    queryContext.push(next.isWord("select") || next.isWord("with") || next.is(Token.Type.LPAREN) && queryContext.peek());
+                }
+                case RPAREN -> {
+                    if (queryContext.size() > 1) {
+                        queryContext.pop();
+                    }
+                }
+                case IDENT -> {
+                    if ((t.isWord("from") || t.isWord("join")) && Boolean.TRUE.equals(queryContext.peek())) {
+                        i = tableList(tokens, i + 1, ctes, out, t.isWord("from"));
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Reads {@code name [alias] [, name [alias]]...} from {@code i}; returns the index of the last token consumed. */
+    private static int tableList(List<Token> tokens, int i, Set<String> ctes, Set<String> out, boolean commaJoins) {
+        while (true) {
+            int end = name(tokens, i, ctes, out);
+            if (end < 0) {
+                return i - 1;
+            }
+            i = end + 1;
+            if (tokens.get(i).isWord("as")) {
+                i++;
+            }
+            Token alias = tokens.get(i);
+            if ((alias.is(Token.Type.IDENT) && !CLAUSE_ENDS.contains(alias.text().toLowerCase(Locale.ROOT))) || alias.is(Token.Type.QUOTED)) {
+                i++;
+            }
+            if (!commaJoins || !tokens.get(i).is(Token.Type.COMMA)) {
+                return i - 1;
+            }
+            i++;
+        }
+    }
+
+    /** Reads a dotted table name at {@code i} into {@code out}; returns its last token index, or -1 if none is there. */
+    private static int name(List<Token> tokens, int i, Set<String> ctes, Set<String> out) {
+        Token first = tokens.get(i);
+        if (!(first.is(Token.Type.IDENT) || first.is(Token.Type.QUOTED)) || first.is(Token.Type.IDENT)
+                && CLAUSE_ENDS.contains(first.text().toLowerCase(Locale.ROOT))) {
+            return -1;
+        }
+        StringBuilder name = new StringBuilder(first.text());
+        int j = i;
+        while (tokens.get(j + 1).is(Token.Type.DOT) && (tokens.get(j + 2).is(Token.Type.IDENT) || tokens.get(j + 2).is(Token.Type.QUOTED))) {
+            name.append('.').append(tokens.get(j + 2).text());
+            j += 2;
+        }
+        if (tokens.get(j + 1).is(Token.Type.LPAREN)) {
+            return -1;
+        }
+        String n = name.toString().toLowerCase(Locale.ROOT);
+        if (!(n.indexOf('.') < 0 && ctes.contains(n))) {
+            out.add(n);
+        }
+        return j;
+    }
+
+    /** Names defined as {@code name [(cols)] AS (} right after WITH, RECURSIVE or a comma. */
+    private static Set<String> cteNames(List<Token> tokens) {
+        Set<String> names = new LinkedHashSet<>();
+        for (int i = 1; i + 2 < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            Token before = tokens.get(i - 1);
+            if (!(t.is(Token.Type.IDENT) || t.is(Token.Type.QUOTED))
+                    || !(before.isWord("with") || before.isWord("recursive") || before.is(Token.Type.COMMA))) {
+                continue;
+            }
+            int j = i + 1;
+            if (tokens.get(j).is(Token.Type.LPAREN)) {
+                while (j < tokens.size() && !tokens.get(j).is(Token.Type.RPAREN)) {
+                    j++;
+                }
+                j++;
+            }
+            if (j + 1 < tokens.size() && tokens.get(j).isWord("as") && tokens.get(j + 1).is(Token.Type.LPAREN)) {
+                names.add(t.text().toLowerCase(Locale.ROOT));
+            }
+        }
+        return names;
+    }
+
+    /** Helper for callers that keep references as a list without duplicates. */
+    static List<String> merge(List<String> a, List<String> b) {
+        Set<String> all = new LinkedHashSet<>(a);
+        all.addAll(b);
+        return new ArrayList<>(all);
+    }
+}
