@@ -363,6 +363,25 @@ final class DuckLoadTxn implements LoadTxn {
                 bytesIn += rowBytes(batch, r, row);
             }
         }
+        // Expressions see source columns typed: a table column's type when the name matches one, otherwise a number
+        // when every value is numeric, otherwise text; direct mappings read the raw text (__raw_i).
+        List<String> view = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            String q = Sql.quoteIdent(sources.get(i));
+            String name = sources.get(i);
+            ColumnDef target = table.column(name).orElse(null);
+            String typed;
+            if (target != null) {
+                typed = Conversions.sqlCast(q, target.type());
+            } else {
+                long nonNumeric = TableWriter.count(conn, "SELECT count(*) FROM " + raw + " WHERE " + q
+                        + " IS NOT NULL AND TRY_CAST(" + q + " AS DOUBLE) IS NULL");
+                typed = nonNumeric == 0 && batch.rows().size() > 0 ? "TRY_CAST(" + q + " AS DECIMAL(38, 9))" : q;
+            }
+            view.add(typed + " AS " + q);
+            view.add(q + " AS __raw_" + i);
+        }
+        String typedSource = "(SELECT " + String.join(", ", view) + ", __rowno FROM " + raw + ") __src";
         Rewriter.Context ctx = new LoadContext(Zones.zone(batch.timezone()));
         Map<String, String> derived = new HashMap<>();
         for (Map.Entry<String, String> e : batch.derived().entrySet()) {
@@ -377,9 +396,9 @@ final class DuckLoadTxn implements LoadTxn {
             String key = c.name().toLowerCase(Locale.ROOT);
             String expr = derived.get(key);
             if (expr == null) {
-                for (String s : sources) {
-                    if (c.named(s)) {
-                        expr = Sql.quoteIdent(s);
+                for (int i = 0; i < sources.size(); i++) {
+                    if (c.named(sources.get(i))) {
+                        expr = "__raw_" + i;
                     }
                 }
             }
@@ -412,9 +431,9 @@ final class DuckLoadTxn implements LoadTxn {
         }
         String opExpr = derived.get(TableWriter.OP);
         if (opExpr == null) {
-            for (String s : sources) {
-                if (s.equalsIgnoreCase(TableWriter.OP)) {
-                    opExpr = Sql.quoteIdent(s);
+            for (int i = 0; i < sources.size(); i++) {
+                if (sources.get(i).equalsIgnoreCase(TableWriter.OP)) {
+                    opExpr = "__raw_" + i;
                 }
             }
         }
@@ -424,7 +443,7 @@ final class DuckLoadTxn implements LoadTxn {
         String conv = "__conv_" + txnId;
         String bad = failures.isEmpty() ? "FALSE" : String.join(" OR ", failures);
         DuckEngine.exec(conn, "CREATE OR REPLACE TEMP TABLE " + conv + " AS SELECT " + String.join(", ", select) + ", " + op
-                + " AS " + TableWriter.OP + ", __rowno, (" + bad + ") AS __bad FROM " + raw);
+                + " AS " + TableWriter.OP + ", __rowno, (" + bad + ") AS __bad FROM " + typedSource);
         String where = "TRUE";
         if (batch.where() != null) {
             Cursor c = new Cursor(batch.where());
