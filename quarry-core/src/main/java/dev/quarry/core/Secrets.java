@@ -30,10 +30,11 @@ public final class Secrets {
     // Greedy \S* so that an unencoded '@' inside the password still ends at the last '@' of the URL.
     private static final Pattern URL_PASSWORD = Pattern.compile("(://[^:/@\\s]*:)\\S*@");
     private static final Pattern KEY_VALUE_PASSWORD = Pattern.compile(
-            "(?i)((?:password|passwd|pwd|secret|token)[\"']?\\s*[=:]\\s*)(\"[^\"]*\"|'[^']*'|[^\\s,;&)}\\]]+)");
+            "(?i)((?:password|passwd|pwd|secret|token)[\"']?\\s*[=:]\\s*)(?!password\\s*\\()(\"[^\"]*\"|'[^']*'|[^\\s,;&)}\\]]+)");
 
-    // SQL that sets a password: MySQL/StarRocks "IDENTIFIED BY 'x'", PostgreSQL "PASSWORD 'x'".
-    private static final Pattern SQL_PASSWORD = Pattern.compile("(?i)((?:identified\\s+by|password)\\s+)'(?:[^']|'')*'");
+    // SQL that sets a password: MySQL/StarRocks "IDENTIFIED BY 'x'" and "SET PASSWORD = PASSWORD('x')",
+    // PostgreSQL "PASSWORD 'x'".
+    private static final Pattern SQL_PASSWORD = Pattern.compile("(?i)((?:identified\\s+by|password)\\s*\\(?\\s*)'(?:[^']|'')*'");
 
     private Secrets() {
     }

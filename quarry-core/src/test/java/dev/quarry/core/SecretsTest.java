@@ -28,6 +28,13 @@ class SecretsTest {
     }
 
     @Test
+    void scrubsPasswordsInSql() {
+        assertThat(Secrets.scrub("SET PASSWORD = PASSWORD('n3w-pw')")).isEqualTo("SET PASSWORD = PASSWORD('****')");
+        assertThat(Secrets.scrub("create user 'a'@'%' identified by 'x''y'")).isEqualTo("create user 'a'@'%' identified by '****'");
+        assertThat(Secrets.scrub("ALTER ROLE app PASSWORD 'pw'")).isEqualTo("ALTER ROLE app PASSWORD '****'");
+    }
+
+    @Test
     void leavesOrdinaryTextAlone() {
         assertThat(Secrets.scrub("connecting to PG (postgres at localhost:5432)"))
                 .isEqualTo("connecting to PG (postgres at localhost:5432)");

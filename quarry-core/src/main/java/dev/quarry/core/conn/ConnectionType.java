@@ -67,6 +67,7 @@ public enum ConnectionType {
             return "SELECT VERSION()";
         }
     },
+    // The FE query_port (MySQL protocol) defaults to 9030 (spec/starrocks.md, ports).
     STARROCKS("starrocks", 9030, List.of("starrocks"),
             Set.of("information_schema", "_statistics_", "sys")) {
         @Override
@@ -84,8 +85,8 @@ public enum ConnectionType {
 
         @Override
         String versionQuery() {
-            // StarRocks reports a MySQL-compatible VERSION() (5.1.0); its own version is in version_comment
-            // (spec/sling.md §3.2, spec/starrocks.md).
+            // VERSION() is the MySQL-compatible mysql_server_version (5.1.0 or 8.0.33); StarRocks' own version
+            // is in version_comment, which is also what Sling reads (spec/starrocks.md, spec/sling.md §3.2).
             return "SELECT @@version_comment";
         }
     },
