@@ -39,7 +39,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 public final class Main implements Callable<Integer> {
     /** Every top-level command, in help order. A new command is one line here plus its class. */
     static final List<Class<?>> COMMANDS = List.of(
-            ConnsCommand.class);
+            ConnsCommand.class,
+            SandboxCommand.class);
 
     @Spec
     private CommandSpec spec;
