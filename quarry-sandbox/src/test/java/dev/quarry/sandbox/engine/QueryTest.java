@@ -1,0 +1,103 @@
+package dev.quarry.sandbox.engine;
+
+import static dev.quarry.sandbox.engine.EngineTesting.flat;
+import static dev.quarry.sandbox.engine.EngineTesting.ok;
+import static dev.quarry.sandbox.engine.EngineTesting.one;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** StarRocks functions and value text forms through the rewriter (spec §4; issue "Queries"). */
+class QueryTest {
+    private Engine engine;
+    private EngineSession s;
+
+    @BeforeEach
+    void open() throws SqlError {
+        engine = Engine.open(EngineTesting.config(1));
+        s = engine.openSession("root");
+        ok(s, "CREATE DATABASE d");
+        ok(s, "USE d");
+        ok(s, "CREATE TABLE ev (id INT, ts DATETIME, doc JSON, tags ARRAY<VARCHAR(10)>, amt DECIMAL(12,4), big LARGEINT,"
+                + " f DOUBLE) PROPERTIES ('replication_num' = '1')");
+        ok(s, "INSERT INTO ev VALUES (1, '2024-03-05 10:11:12', parse_json('{\"a\": {\"b\": \"x\"}, \"n\": 3}'),"
+                + " ['p', 'q'], 1.5, -170141183460469231731687303715884105727, 0.1)");
+    }
+
+    @AfterEach
+    void close() {
+        engine.close();
+    }
+
+    @Test
+    void dateFunctions() throws SqlError {
+        assertThat(one(s, "SELECT date_trunc('day', ts) FROM ev")).isEqualTo("2024-03-05 00:00:00");
+        assertThat(one(s, "SELECT date_format(ts, '%Y/%m/%d %H:%i:%s') FROM ev")).isEqualTo("2024/03/05 10:11:12");
+        assertThat(one(s, "SELECT str_to_date('2024-01-02 03:04:05', '%Y-%m-%d %H:%i:%s')")).isEqualTo("2024-01-02 03:04:05");
+        assertThat(one(s, "SELECT date_add(ts, INTERVAL 1 DAY) FROM ev")).isEqualTo("2024-03-06 10:11:12");
+        assertThat(one(s, "SELECT date_sub(ts, INTERVAL 2 HOUR) FROM ev")).isEqualTo("2024-03-05 08:11:12");
+        assertThat(one(s, "SELECT days_add(ts, 3) FROM ev")).isEqualTo("2024-03-08 10:11:12");
+        assertThat(one(s, "SELECT datediff('2024-03-10', ts) FROM ev")).isEqualTo("5");
+        assertThat(one(s, "SELECT to_date(ts) FROM ev")).isEqualTo("2024-03-05");
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        String curdate = one(s, "SELECT curdate()");
+        assertThat(curdate).isIn(today, LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1).toString());
+        assertThat(one(s, "SELECT now()")).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
+        ok(s, "SET time_zone = 'America/Bahia_Banderas'");
+        assertThat(one(s, "SELECT current_date()")).isIn(LocalDate.now(ZoneId.of("America/Bahia_Banderas")).toString(),
+                LocalDate.now(ZoneId.of("America/Bahia_Banderas")).minusDays(1).toString());
+    }
+
+    @Test
+    void jsonFunctions() throws SqlError {
+        assertThat(one(s, "SELECT get_json_string(doc, '$.a.b') FROM ev")).isEqualTo("x");
+        assertThat(one(s, "SELECT get_json_int(doc, '$.n') FROM ev")).isEqualTo("3");
+        assertThat(one(s, "SELECT json_query(doc, '$.a') FROM ev")).isEqualTo("{\"b\":\"x\"}");
+        assertThat(one(s, "SELECT doc->'$.n' FROM ev")).isEqualTo("3");
+        StatementResult.Rows r = (StatementResult.Rows) s.execute("SELECT doc FROM ev");
+        assertThat(r.columns().get(0).type()).isEqualTo(SqlType.JSON);
+    }
+
+    @Test
+    void conditionalStringAndArrayFunctions() throws SqlError {
+        assertThat(one(s, "SELECT if(id = 1, 'one', 'other') FROM ev")).isEqualTo("one");
+        assertThat(one(s, "SELECT ifnull(NULL, 'd')")).isEqualTo("d");
+        assertThat(one(s, "SELECT coalesce(NULL, NULL, 3)")).isEqualTo("3");
+        assertThat(one(s, "SELECT concat_ws('-', 'a', NULL, 'b')")).isEqualTo("a-b");
+        assertThat(one(s, "SELECT concat('a', NULL)")).isNull();
+        assertThat(one(s, "SELECT concat('a', 1, 'b')")).isEqualTo("a1b");
+        assertThat(one(s, "SELECT length('é')")).isEqualTo("2");
+        assertThat(one(s, "SELECT char_length('é')")).isEqualTo("1");
+        assertThat(one(s, "SELECT array_length(tags) FROM ev")).isEqualTo("2");
+        assertThat(one(s, "SELECT tags FROM ev")).isEqualTo("[\"p\",\"q\"]");
+        assertThat(one(s, "SELECT array_contains(tags, 'q') FROM ev")).isEqualTo("1");
+        assertThat(one(s, "SELECT array_join(tags, ',') FROM ev")).isEqualTo("p,q");
+    }
+
+    @Test
+    void valuesComeBackInStarRocksTextForms() throws SqlError {
+        assertThat(flat(s, "SELECT amt, big, f, id = 1, CAST(ts AS DATE) FROM ev"))
+                .containsExactly("1.5000|-170141183460469231731687303715884105727|0.1|1|2024-03-05");
+        StatementResult.Rows r = (StatementResult.Rows) s.execute("SELECT big, amt FROM ev");
+        assertThat(r.columns().get(0).type()).isEqualTo(SqlType.LARGEINT);
+        assertThat(r.columns().get(1).scale()).isEqualTo(4);
+        assertThat(one(s, "SELECT CAST('2024-01-01 00:00:00.5' AS DATETIME)")).isEqualTo("2024-01-01 00:00:00.500000");
+        assertThat(one(s, "SELECT 1.0 * 3")).isEqualTo("3.0");
+    }
+
+    @Test
+    void joinsCtesWindowsAndMysqlSyntax() throws SqlError {
+        ok(s, "CREATE TABLE c (id INT, name VARCHAR(10)) PROPERTIES ('replication_num' = '1')");
+        ok(s, "INSERT INTO c VALUES (1, 'ann'), (2, 'bob')");
+        assertThat(flat(s, "WITH x AS (SELECT id, name FROM c) SELECT x.name, row_number() OVER (ORDER BY x.id DESC) rn"
+                + " FROM x LEFT JOIN ev ON ev.id = x.id ORDER BY rn")).containsExactly("bob|1", "ann|2");
+        assertThat(flat(s, "SELECT `name` FROM `d`.`c` ORDER BY id LIMIT 1, 1")).containsExactly("bob");
+        assertThat(flat(s, "SELECT name FROM c WHERE name = \"ann\" AND id <=> 1")).containsExactly("ann");
+        assertThat(flat(s, "SELECT 7 DIV 2, 'it''s', 'a\\'b'")).containsExactly("3|it's|a'b");
+        assertThat(flat(s, "SELECT id AS at FROM c WHERE id = 1")).containsExactly("1");
+    }
+}
