@@ -84,11 +84,11 @@ final class SandboxCommand implements Callable<Integer> {
         Sandbox sandbox;
         try {
             sandbox = Sandbox.start(config);
-        } catch (BindException e) {
-            throw new RunException("cannot start the sandbox on " + host + ": a port is in use (" + e.getMessage()
-                    + "); pick others with --query-port/--http-port/--be-http-port, or 0 for any free port");
         } catch (IOException e) {
-            throw new RunException("cannot start the sandbox: " + e.getMessage());
+            String hint = e instanceof BindException || e.getCause() instanceof BindException
+                    ? " (a port is in use: pick others with --query-port/--http-port/--be-http-port, or 0 for any free port)"
+                    : "";
+            throw new RunException("cannot start the sandbox: " + e.getMessage() + hint);
         } catch (IllegalStateException e) {
             throw new RunException(e.getMessage());
         }

@@ -260,7 +260,9 @@ final class MysqlConnection {
     private void sendOk(long affectedRows, int warnings, String info) throws IOException {
         buf.reset().int1(0).lenenc(affectedRows).lenenc(0).int2(SERVER_STATUS_AUTOCOMMIT).int2(warnings);
         if (info != null && !info.isEmpty()) {
-            buf.eofStr(info);
+            // Like MySQL's net_send_ok (and StarRocks' OkPacket), the info is a length-encoded string; Connector/J
+            // reads it that way even without CLIENT_SESSION_TRACK.
+            buf.lenencStr(info);
         }
         channel.write(buf);
         channel.flush();
