@@ -160,6 +160,16 @@ final class Dates {
         return v;
     }
 
+    /** Days since 1970-01-01 of a valid proleptic Gregorian date (civil-from-days inverse, no allocation). */
+    static long epochDay(int year, int month, int day) {
+        long y = month <= 2 ? year - 1 : year;
+        long era = Math.floorDiv(y, 400);
+        long yoe = y - era * 400;
+        long doy = (153L * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+        long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        return era * 146097 + doe - 719468;
+    }
+
     private static long compose(int year, int month, int day, int hour, int minute, int second, int micros) {
         if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59 || year > 9999) {
             return Long.MIN_VALUE;
@@ -172,7 +182,7 @@ final class Dates {
         if (day > dim) {
             return Long.MIN_VALUE;
         }
-        long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+        long days = epochDay(year, month, day);
         return ((days * 24 + hour) * 60 + minute) * 60_000_000L + second * 1_000_000L + micros;
     }
 }

@@ -198,7 +198,10 @@ final class DuckLoadTxn implements LoadTxn {
         List<AppendResult.RejectedRow> rejects = new ArrayList<>();
         boolean strict = batch.strictMode();
         boolean blackhole = engine.config.blackhole();
-        Object[] values = new Object[n];
+        FieldSlot[] slots = new FieldSlot[n];
+        for (int j = 0; j < n; j++) {
+            slots[j] = new FieldSlot(cols.get(j).type(), cols.get(j).name());
+        }
         if (!blackhole) {
             createStage(conn);
         }
@@ -209,27 +212,22 @@ final class DuckLoadTxn implements LoadTxn {
                 String reason = null;
                 for (int j = 0; j < n && reason == null; j++) {
                     ColumnDef c = cols.get(j);
+                    FieldSlot slot = slots[j];
                     if (src[j] < 0) {
-                        values[j] = defaults[j];
+                        slot.setObject(defaults[j]);
                         continue;
                     }
                     String raw = src[j] < row.length ? row[src[j]] : null;
                     if (raw == null) {
-                        values[j] = null;
-                    } else if (Conversions.stagedAsText(c.type())) {
-                        values[j] = raw;
+                        slot.setNull();
                     } else {
-                        Object v = Conversions.convert(c.type(), raw, c.name());
-                        if (v instanceof Conversions.Failure f) {
-                            // strict_mode false turns a failed conversion into NULL; too-long strings always fail.
-                            if (strict || f.reason.startsWith("The length")) {
-                                reason = f.reason;
-                            }
-                            v = null;
+                        String failure = slot.parse(raw);
+                        // strict_mode false turns a failed conversion into NULL; too-long strings always fail.
+                        if (failure != null && (strict || failure.startsWith("The length"))) {
+                            reason = failure;
                         }
-                        values[j] = v;
                     }
-                    if (reason == null && values[j] == null && !c.nullable() && !(partialUpdate && src[j] < 0)) {
+                    if (reason == null && slot.isNull() && !c.nullable()) {
                         reason = raw == null ? "NULL value in non-nullable column '" + c.name() + "'"
                                 : "Value '" + raw + "' can not be converted to column '" + c.name() + "' and it is NOT NULL";
                     }
@@ -254,7 +252,7 @@ final class DuckLoadTxn implements LoadTxn {
                 if (appender != null) {
                     appender.beginRow();
                     for (int j = 0; j < n; j++) {
-                        Conversions.appendValue(appender, values[j]);
+                        slots[j].append(appender);
                     }
                     appender.append(++seq);
                     appender.append((byte) opValue);

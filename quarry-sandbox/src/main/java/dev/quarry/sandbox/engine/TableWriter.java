@@ -53,7 +53,7 @@ final class TableWriter {
             case DUPLICATE: {
                 try (Statement s = conn.createStatement()) {
                     return s.executeUpdate("INSERT INTO " + t.duckName() + " (" + quoted(all) + ") SELECT " + quoted(all)
-                            + " FROM " + stage + " ORDER BY " + SEQ);
+                            + " FROM " + stage);
                 }
             }
             case PRIMARY:
