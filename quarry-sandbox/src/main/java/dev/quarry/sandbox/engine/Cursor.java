@@ -18,6 +18,13 @@ final class Cursor {
             kept.remove(kept.size() - 2);
         }
         this.tokens = kept;
+        for (int i = 0; i < kept.size() - 1; i++) {
+            if (kept.get(i).isSymbol(";")) {
+                // One statement per COM_QUERY: the sandbox does not advertise multi-statements.
+                Token t = kept.get(i);
+                throw Lexer.syntax(t.line(), t.column(), "Unexpected input ';', the most similar input is {<EOF>}.");
+            }
+        }
     }
 
     String sql() {

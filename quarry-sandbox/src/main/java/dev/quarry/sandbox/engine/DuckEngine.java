@@ -211,7 +211,8 @@ final class DuckEngine implements Engine {
         if (closed) {
             throw new SQLException("the sandbox engine is closed");
         }
-        String schema = db == null || !catalog.hasDatabase(db) ? "__nodb" : db;
+        String schema = db == null ? "__nodb" : db.equalsIgnoreCase("information_schema") ? InformationSchema.SCHEMA
+                : catalog.hasDatabase(db) ? db : "__nodb";
         if (!schema.equals(currentSchema)) {
             try (Statement s = conn.createStatement()) {
                 s.execute("SET schema = " + Sql.quoteString(schema));

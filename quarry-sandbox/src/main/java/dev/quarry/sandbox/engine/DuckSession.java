@@ -130,7 +130,11 @@ final class DuckSession implements EngineSession, Rewriter.Context {
     StatementResult query(Cursor c) throws SqlError {
         int from = c.index();
         String duckSql = Rewriter.rewrite(c.sql(), c.tokens(), from, c.tokens().size() - 1, this);
-        return runQuery(duckSql);
+        try {
+            return runQuery(duckSql);
+        } catch (SqlError e) {
+            throw located(e, c);
+        }
     }
 
     StatementResult.Rows runQuery(String duckSql) throws SqlError {
@@ -142,13 +146,47 @@ final class DuckSession implements EngineSession, Rewriter.Context {
         }
     }
 
+    private static final java.util.regex.Pattern UNRESOLVED = java.util.regex.Pattern
+            .compile("Detail message: (Unknown table '([^']*)'|Column '([^']*)' cannot be resolved)\\.$");
+
+    /** StarRocks names where an unknown table or column sits: "from line L, column C to line L, column C2". */
+    private static SqlError located(SqlError e, Cursor c) {
+        java.util.regex.Matcher m = UNRESOLVED.matcher(e.getMessage());
+        if (!m.find()) {
+            return e;
+        }
+        String name = m.group(2) != null ? m.group(2) : m.group(3);
+        String last = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : name;
+        List<Token> tokens = c.tokens();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.isIdentifier() && t.value().equalsIgnoreCase(last)) {
+                Token first = t;
+                if (i >= 2 && tokens.get(i - 1).isSymbol(".") && tokens.get(i - 2).isIdentifier()) {
+                    first = tokens.get(i - 2);
+                }
+                String detail = m.group(1);
+                if (m.group(2) != null && first != t) {
+                    detail = "Unknown table '" + first.value() + "." + t.value() + "'";
+                }
+                return new SqlError(e.code(), e.sqlState(), "Getting analyzing error from line " + first.line() + ", column "
+                        + first.column() + " to line " + t.line() + ", column " + (t.column() + t.text().length() - 1)
+                        + ". Detail message: " + detail + ".");
+            }
+        }
+        return e;
+    }
+
     SqlError translate(SQLException e) {
         String m = String.valueOf(e.getMessage());
         java.util.regex.Matcher tm = java.util.regex.Pattern
                 .compile("Table with name ([^ ]+) does not exist").matcher(m);
         if (tm.find()) {
             String name = tm.group(1);
-            return SqlError.analysis("Unknown table '" + (name.contains(".") || database == null ? name : database + "." + name) + "'.");
+            if (database == null && !name.contains(".")) {
+                return new SqlError(1046, "3D000", "Getting analyzing error. Detail message: No database selected.");
+            }
+            return SqlError.analysis("Unknown table '" + (name.contains(".") ? name : database + "." + name) + "'.");
         }
         java.util.regex.Matcher cm = java.util.regex.Pattern
                 .compile("Referenced column \"?([^\" ]+)\"? not found").matcher(m);

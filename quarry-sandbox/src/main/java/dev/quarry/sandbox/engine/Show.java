@@ -45,6 +45,18 @@ final class Show {
         return null;
     }
 
+    /** Filters (Variable_name, Value) rows with a WHERE predicate evaluated by DuckDB. */
+    private List<List<String>> filter(List<List<String>> all, Cursor c) throws SqlError {
+        String predicate = Rewriter.rewrite(c.sql(), c.tokens(), c.index(), c.tokens().size() - 1, session);
+        StringBuilder values = new StringBuilder();
+        for (List<String> r : all) {
+            values.append(values.length() == 0 ? "" : ", ").append('(').append(Sql.quoteString(r.get(0))).append(", ")
+                    .append(Sql.quoteString(r.get(1))).append(')');
+        }
+        return session.runQuery("SELECT * FROM (VALUES " + values + ") v(Variable_name, Value) WHERE " + predicate
+                + " ORDER BY Variable_name").rows();
+    }
+
     StatementResult run(Cursor c) throws SqlError {
         boolean full = c.acceptWord("FULL");
         if (c.acceptWord("DATABASES") || c.acceptWord("SCHEMAS")) {
@@ -118,6 +130,10 @@ final class Show {
                 c.next();
                 c.next();
             }
+            List<List<String>> all = session.variables.rows(null);
+            if (c.acceptWord("WHERE")) {
+                return rows(columns("Variable_name", "Value"), filter(all, c));
+            }
             String like = likeOrWhere(c);
             c.expectEnd();
             return rows(columns("Variable_name", "Value"), session.variables.rows(like));
@@ -132,6 +148,19 @@ final class Show {
             String path = c.string();
             c.expectEnd();
             return proc(path);
+        }
+        if (c.acceptWord("INDEX") || c.acceptWord("INDEXES") || c.acceptWord("KEYS")) {
+            if (!c.acceptWord("FROM")) {
+                c.expectWord("IN");
+            }
+            Cursor.QualifiedName qn = c.qualifiedName();
+            if (c.acceptWord("FROM") || c.acceptWord("IN")) {
+                qn = new Cursor.QualifiedName(c.identifier(), qn.name());
+            }
+            session.requireTable(qn);
+            // The sandbox keeps no secondary (bitmap / bloom filter) indexes.
+            return rows(columns("Table", "Non_unique", "Key_name", "Seq_in_index", "Column_name", "Collation", "Cardinality",
+                    "Sub_part", "Packed", "Null", "Index_type", "Comment"), List.of());
         }
         if (c.acceptWord("WARNINGS") || c.acceptWord("ERRORS")) {
             return rows(columns("Level", "Code", "Message"), List.of());
