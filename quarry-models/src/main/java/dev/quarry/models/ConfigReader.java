@@ -1,5 +1,6 @@
 package dev.quarry.models;
 
+import dev.quarry.core.Names;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,7 +92,7 @@ final class ConfigReader {
             String name = dg.get().text("default_gateway");
             if (!gateways.containsKey(name)) {
                 throw new ModelException(dg.get().location(), "default_gateway " + name + " is not among the gateways "
-                        + gateways.keySet() + Suggestions.didYouMean(name, gateways.keySet()));
+                        + gateways.keySet() + Names.didYouMean(name, gateways.keySet()));
             }
             defaultGateway = Optional.of(name);
         } else if (!gateways.isEmpty()) {
@@ -173,7 +174,7 @@ final class ConfigReader {
             case "starrocks" -> throw new ModelException(m.get("type").get().location(),
                     "StarRocks cannot hold Quarry's state (no transactions, no row locks); use sqlite (the default), duckdb or postgres");
             default -> throw new ModelException(m.get("type").get().location(), "state_connection type " + type
-                    + " is not supported; use sqlite, duckdb or postgres" + Suggestions.didYouMean(type, List.of("sqlite", "duckdb", "postgres")));
+                    + " is not supported; use sqlite, duckdb or postgres" + Names.didYouMean(type, List.of("sqlite", "duckdb", "postgres")));
         }
     }
 

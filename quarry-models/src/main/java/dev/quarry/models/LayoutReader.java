@@ -1,5 +1,6 @@
 package dev.quarry.models;
 
+import dev.quarry.core.Names;
 import dev.quarry.models.PhysicalLayout.Distribution;
 import dev.quarry.models.PhysicalLayout.KeyType;
 import dev.quarry.models.PhysicalLayout.Partitioning;
@@ -314,7 +315,7 @@ final class LayoutReader {
                     case "buckets", "bucket", "bucket_num" -> buckets = OptionalInt.of(buckets(pair.value().text().orElse(pair.value().sql()),
                             pair.value().location()));
                     default -> throw error(pair.location(), "distributed_by has no option " + pair.key()
-                            + Suggestions.didYouMean(pair.key(), List.of("kind", "expressions", "buckets")) + "; " + form);
+                            + Names.didYouMean(pair.key(), List.of("kind", "expressions", "buckets")) + "; " + form);
                 }
             }
             if (kindName == null) {
@@ -376,7 +377,7 @@ final class LayoutReader {
             if (!KNOWN_PROPERTIES.contains(p.name()) && PROPERTY_PREFIXES.stream().noneMatch(p.name()::startsWith)) {
                 List<String> candidates = new ArrayList<>(KNOWN_PROPERTIES);
                 candidates.addAll(STRUCTURAL);
-                throw error(p.location(), "unknown physical property " + p.name() + Suggestions.didYouMean(p.name(), candidates));
+                throw error(p.location(), "unknown physical property " + p.name() + Names.didYouMean(p.name(), candidates));
             }
             Value v = p.value();
             Optional<String> text = v.text();
@@ -434,7 +435,7 @@ final class LayoutReader {
         Optional<String> security = Optional.empty();
         for (Block.Property p : virtual.values()) {
             if (!p.name().equals("security")) {
-                throw error(p.location(), "unknown virtual property " + p.name() + Suggestions.didYouMean(p.name(), List.of("security"))
+                throw error(p.location(), "unknown virtual property " + p.name() + Names.didYouMean(p.name(), List.of("security"))
                         + "; StarRocks views take only security");
             }
             String text = p.value().text().orElse("").toUpperCase(Locale.ROOT);

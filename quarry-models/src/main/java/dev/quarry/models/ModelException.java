@@ -2,11 +2,13 @@ package dev.quarry.models;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.quarry.core.ConfigException;
+
 /**
  * A mistake in a model project, reported as {@code file:line:column: message} before anything touches a
- * database. These are user errors: callers print the message, not a stack trace.
+ * database. These are configuration errors (exit code 2): callers print the message, not a stack trace.
  */
-public final class ModelException extends RuntimeException {
+public final class ModelException extends ConfigException {
     private static final long serialVersionUID = 1L;
 
     private final transient Location location;

@@ -1,5 +1,6 @@
 package dev.quarry.models;
 
+import dev.quarry.core.Names;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +71,7 @@ final class ModelReader {
         }
         for (Block.Property p : block.properties().values()) {
             if (!PROPERTIES.contains(p.name()) && !ACCEPTED.contains(p.name())) {
-                throw error(p.location(), name, "unknown property " + p.name() + Suggestions.didYouMean(p.name(), PROPERTIES)
+                throw error(p.location(), name, "unknown property " + p.name() + Names.didYouMean(p.name(), PROPERTIES)
                         + " (or not supported by Quarry)");
             }
         }
@@ -112,7 +113,7 @@ final class ModelReader {
                 }
                 if (!columns.isEmpty() && !columns.containsKey(pair.key())) {
                     throw error(item.location(), name, "column_descriptions names column " + pair.key()
-                            + ", which is not among the model's columns" + Suggestions.didYouMean(pair.key(), columns.keySet()));
+                            + ", which is not among the model's columns" + Names.didYouMean(pair.key(), columns.keySet()));
                 }
                 columnDescriptions.put(pair.key(), pair.value().text().get());
             }
@@ -306,7 +307,7 @@ final class ModelReader {
             throw error(v.location(), model, "kind " + upper + " is not supported by Quarry yet");
         }
         ModelKind kind = ModelKind.parse(kindName).orElseThrow(() -> error(v.location(), model, "unknown kind " + kindName
-                + Suggestions.didYouMean(kindName, ModelKind.names())));
+                + Names.didYouMean(kindName, ModelKind.names())));
 
         Optional<String> timeColumn = Optional.empty();
         Optional<String> format = Optional.empty();
@@ -333,7 +334,7 @@ final class ModelReader {
             Value value = pair.value();
             if (!kind.options().contains(key)) {
                 throw error(pair.location(), model, "kind " + kind + " has no option " + key
-                        + (kind.options().isEmpty() ? "" : Suggestions.didYouMean(key, kind.options())));
+                        + (kind.options().isEmpty() ? "" : Names.didYouMean(key, kind.options())));
             }
             if (!seen.add(key)) {
                 throw error(pair.location(), model, "kind option " + key + " is given twice");

@@ -1,5 +1,6 @@
 package dev.quarry.models;
 
+import dev.quarry.core.Names;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +32,7 @@ final class ProjectFiles {
             for (Block.Property p : block.properties().values()) {
                 if (!AUDIT_PROPERTIES.contains(p.name())) {
                     throw new ModelException(p.location(), "audit " + auditName + ": unknown property " + p.name()
-                            + Suggestions.didYouMean(p.name(), AUDIT_PROPERTIES));
+                            + Names.didYouMean(p.name(), AUDIT_PROPERTIES));
                 }
             }
             List<Statement> statements = parser.statements(Optional.of("AUDIT"));

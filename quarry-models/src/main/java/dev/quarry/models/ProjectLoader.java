@@ -1,5 +1,6 @@
 package dev.quarry.models;
 
+import dev.quarry.core.Names;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -101,7 +102,7 @@ final class ProjectLoader {
                     Set<String> known = new java.util.TreeSet<>(audits.keySet());
                     known.addAll(Audit.BUILT_IN);
                     throw new ModelException(m.location(), "model " + m.name() + ": unknown audit " + call.name()
-                            + Suggestions.didYouMean(call.name(), known));
+                            + Names.didYouMean(call.name(), known));
                 }
             }
         }
@@ -114,7 +115,7 @@ final class ProjectLoader {
             for (UnitTest t : ProjectFiles.tests(relative(dir, p), read(p))) {
                 if (!models.containsKey(t.model())) {
                     throw new ModelException(t.location(), "test " + t.name() + " is for model " + t.model() + ", which does not exist"
-                            + Suggestions.didYouMean(t.model(), models.keySet()));
+                            + Names.didYouMean(t.model(), models.keySet()));
                 }
                 tests.add(t);
             }

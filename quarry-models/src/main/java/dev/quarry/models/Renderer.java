@@ -1,5 +1,6 @@
 package dev.quarry.models;
 
+import dev.quarry.core.Names;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -165,7 +166,7 @@ public final class Renderer {
                 String name = raw ? t.text().substring(1, t.text().length() - 1) : t.text();
                 String value = variable(name.toLowerCase(Locale.ROOT))
                         .orElseThrow(() -> error(base, text, t.start(), "unknown macro variable @" + name
-                                + Suggestions.didYouMean(name, known())));
+                                + Names.didYouMean(name, known())));
                 out.append(raw ? unquote(value) : value);
                 copied = t.end();
             }
@@ -286,7 +287,7 @@ public final class Renderer {
                     return render(raw.get(1), where.get(1)).strip();
                 }
                 throw error(base, text, macro.start(), "variable " + var + " is not defined in config.yaml variables"
-                        + Suggestions.didYouMean(var, variables.keySet()));
+                        + Names.didYouMean(var, variables.keySet()));
             }
             case "DEF" -> {
                 if (raw.size() != 2) {

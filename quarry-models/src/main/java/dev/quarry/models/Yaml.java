@@ -1,5 +1,6 @@
 package dev.quarry.models;
 
+import dev.quarry.core.Names;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonLocation;
@@ -61,7 +62,7 @@ sealed interface Yaml {
             for (Entry e : entries.values()) {
                 if (!allowed.contains(e.key())) {
                     throw new ModelException(e.keyLocation(), "unknown key " + e.key() + " in " + where
-                            + Suggestions.didYouMean(e.key(), allowed));
+                            + Names.didYouMean(e.key(), allowed));
                 }
             }
         }

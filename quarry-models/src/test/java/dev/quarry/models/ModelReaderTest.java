@@ -141,7 +141,7 @@ class ModelReaderTest {
         fails("MODEL (name a.b, kind SCD_TYPE_2 (unique_key id)); SELECT 1", "models/m.sql:1:23", "not supported by Quarry yet");
         fails("MODEL (name a.b, kind FULL (batch_size 3)); SELECT 1", "models/m.sql:1:29", "kind FULL has no option batch_size");
         fails("MODEL (name a.b, kind INCREMENTAL_BY_TIME_RANGE (time_colum ds)); SELECT 1", "models/m.sql:1:50",
-                "(did you mean time_column?)");
+                "(did you mean time_column or partition_by_time_column?)");
         fails("MODEL (name a.b, kind INCREMENTAL_BY_TIME_RANGE (batch_size 2)); SELECT 1", "models/m.sql:1:23", "needs time_column");
         fails("MODEL (name a.b, kind INCREMENTAL_BY_TIME_RANGE (time_column ds, batch_size 0)); SELECT 1", "models/m.sql:1:77",
                 "batch_size must be a positive integer");

@@ -163,7 +163,7 @@ class ProjectLoaderTest {
         write("config.yaml", CONFIG.replace("default_gateway: local", "default_gatway: local"));
         failsWith("config.yaml:20:1", "unknown key default_gatway in config.yaml (did you mean default_gateway?)");
         write("config.yaml", CONFIG.replace("      http_port: 8030", "      htp_port: 8030"));
-        failsWith("config.yaml:10:7", "unknown key htp_port in the connection of gateway local (did you mean http_port?)");
+        failsWith("config.yaml:10:7", "unknown key htp_port in the connection of gateway local (did you mean http_port or port?)");
         write("config.yaml", CONFIG.replace("default_gateway: local", "default_gateway: lokal"));
         failsWith("config.yaml:20:18", "default_gateway lokal is not among the gateways [local, prod] (did you mean local?)");
         write("config.yaml", CONFIG.replace("      type: sqlite", "      type: starrocks"));
@@ -204,7 +204,7 @@ class ProjectLoaderTest {
         }
 
         write("models/audited.sql", "MODEL (name sales.audited, audits (not_nul(columns := x))); SELECT 1 AS x");
-        failsWith("models/audited.sql:1:1", "model sales.audited: unknown audit not_nul (did you mean not_null?)");
+        failsWith("models/audited.sql:1:1", "model sales.audited: unknown audit not_nul (did you mean not_null or not_null_proportion?)");
         Files.delete(dir.resolve("models/audited.sql"));
 
         Files.delete(dir.resolve("seeds/rates.csv"));
@@ -212,7 +212,7 @@ class ProjectLoaderTest {
         write("seeds/rates.csv", "c,rate\n");
 
         write("tests/test_other.yaml", "test_x:\n  model: sales.revenu\n");
-        failsWith("tests/test_other.yaml:1:1", "test test_x is for model sales.revenu, which does not exist (did you mean sales.revenue?)");
+        failsWith("tests/test_other.yaml:1:1", "test test_x is for model sales.revenu, which does not exist (did you mean sales.revenue or sales.rates?)");
         Files.delete(dir.resolve("tests/test_other.yaml"));
 
         write("models/a.sql", "MODEL (name x.a, kind FULLL); SELECT 1");

@@ -91,7 +91,7 @@ class RendererTest {
     void macroErrorsPointAtTheMacro() {
         assertThatThrownBy(() -> render("SELECT\n  @start_dss", Map.of()))
                 .isInstanceOf(ModelException.class)
-                .hasMessage("models/r.sql:3:3: unknown macro variable @start_dss (did you mean start_ds?)");
+                .hasMessage("models/r.sql:3:3: unknown macro variable @start_dss (did you mean start_ds or start_dt or start_ts?)");
         assertThatThrownBy(() -> render("SELECT @VAR('nope')", Map.of("nop", 1L)))
                 .hasMessage("models/r.sql:2:8: variable nope is not defined in config.yaml variables (did you mean nop?)");
         assertThatThrownBy(() -> render("SELECT @IF(col > 1, a, b)", Map.of()))
