@@ -212,6 +212,7 @@ final class LayoutReader {
         }
         Partitioning p = partitionValue(source.value(), source.name());
         if (p instanceof Partitioning.Expressions) {
+            StarRocksSpecs.checkPartitioning(model, source.location(), p);
             if (partitions != null) {
                 warnings.add(partitions.location() + ": model " + model
                         + ": partitions is ignored with expression partitioning (it applies to RANGE and LIST)");
@@ -224,10 +225,10 @@ final class LayoutReader {
             throw error(source.location(), "RANGE and LIST partitioning need initial partitions: add partitions = "
                     + "('PARTITION p1 VALUES ...', ...) (or dynamic_partition.* properties)");
         }
-        if (p instanceof Partitioning.Range r) {
-            return Optional.of(new Partitioning.Range(r.columns(), defs));
-        }
-        return Optional.of(new Partitioning.ByList(((Partitioning.ByList) p).columns(), defs));
+        Partitioning full = p instanceof Partitioning.Range r ? new Partitioning.Range(r.columns(), defs)
+                : new Partitioning.ByList(((Partitioning.ByList) p).columns(), defs);
+        StarRocksSpecs.checkPartitioning(model, partitions == null ? source.location() : partitions.location(), full);
+        return Optional.of(full);
     }
 
     private Partitioning partitionValue(Value v, String what) {

@@ -203,6 +203,11 @@ class PhysicalPropertiesTest {
                 "bucket column ds must be a key column");
         fails("FULL", "columns (id INT), physical_properties (primary_key = (id, ds))", "models/t.sql:1:69",
                 "primary_key names column ds, which is not among the model's columns");
+        fails("FULL", "partitioned_by (ds + 1)", "models/t.sql:1:30",
+                "partition expression ds + 1 must be a column, date_trunc('unit', column) or time_slice(column, INTERVAL n unit)");
+        fails("FULL", "partitioned_by date_trunc('fortnight', ds)", "models/t.sql:1:30", "partition expression");
+        fails("FULL", "physical_properties (partition_by = RANGE(dt), partitions = 'PARTITION p1 VALUES SOMEWHERE')",
+                "models/t.sql:1:77", "invalid partition 'PARTITION p1 VALUES SOMEWHERE'");
         fails("FULL", "physical_properties (replication_num = (1, 2))", "models/t.sql:1:69", "must be a string, number or name");
     }
 }
