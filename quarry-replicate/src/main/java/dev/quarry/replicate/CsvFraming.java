@@ -1,8 +1,7 @@
 package dev.quarry.replicate;
 
-import java.util.LinkedHashMap;
+import dev.quarry.starrocks.LoadOptions;
 import java.util.List;
-import java.util.Map;
 
 /**
  * How rows travel from PostgreSQL's COPY to Stream Load: CSV, comma-separated, every non-NULL value enclosed in
@@ -24,14 +23,8 @@ final class CsvFraming {
         return "COPY (" + select + ") TO STDOUT WITH " + COPY_OPTIONS;
     }
 
-    /** The Stream Load headers that read this framing, for the given target columns in SELECT order. */
-    static Map<String, String> loadHeaders(List<String> columns) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("format", "CSV");
-        headers.put("column_separator", ",");
-        headers.put("row_delimiter", "\\n");
-        headers.put("enclose", "\"");
-        headers.put("columns", String.join(",", columns.stream().map(c -> "`" + c.replace("`", "``") + "`").toList()));
-        return headers;
+    /** Stream Load options that read this framing, for the target columns in SELECT order. */
+    static LoadOptions loadOptions(List<String> columns) {
+        return LoadOptions.csv().withColumnSeparator(",").withRowDelimiter("\n").withEnclose('"').withColumns(columns);
     }
 }

@@ -74,15 +74,15 @@ final class PgRowReader {
                 consumer.chunk(chunks, chunk);
                 chunk.skipRest();
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             rows.cancel();
-            if (e instanceof SourceException) {
-                throw (SourceException) e;
-            }
+            throw e;
+        } catch (IOException e) {
+            rows.cancel();
             if (e.getCause() instanceof SourceException) {
                 throw (SourceException) e.getCause();
             }
-            throw new SourceException("loading " + what + " failed: " + e.getMessage(), e);
+            throw new SourceException("streaming " + what + " failed: " + e.getMessage(), e);
         }
         return new Totals(rows.count, rows.bytes, chunks);
     }

@@ -82,7 +82,8 @@ enum TargetOption implements Option {
             return (Long) value >= 1 ? null : "file_max_rows must be at least 1";
         }
     },
-    FILE_MAX_BYTES("file_max_bytes", ValueType.INTEGER, 256L << 20, "Bytes per Stream Load request (a chunk ends at whichever limit comes first).") {
+    FILE_MAX_BYTES("file_max_bytes", ValueType.INTEGER, 32L << 20,
+            "Bytes per Stream Load request (a chunk ends at whichever limit comes first); a chunk is held in memory for retries.") {
         @Override
         public String check(Object value) {
             return (Long) value >= 1024 ? null : "file_max_bytes must be at least 1024";

@@ -1,0 +1,170 @@
+package dev.quarry.replicate;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.quarry.core.Log;
+import dev.quarry.core.RunException;
+import dev.quarry.core.sql.SqlScript;
+import dev.quarry.starrocks.ClusterProbe;
+import dev.quarry.starrocks.Labels;
+import dev.quarry.starrocks.LoadBody;
+import dev.quarry.starrocks.LoadOptions;
+import dev.quarry.starrocks.LoadResult;
+import dev.quarry.starrocks.StarRocksDialect;
+import dev.quarry.starrocks.StreamLoader;
+import dev.quarry.starrocks.TableSpec;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Full refresh into StarRocks (ARCHITECTURE "Data path"): load a fresh staging table chunk by chunk, check that it
+ * holds exactly the rows read, then {@code ALTER TABLE target SWAP WITH staging} (a RENAME when the target is new)
+ * and drop the old data. Readers see the old table or the new one, never a half-loaded one; a failure at any step
+ * before the swap leaves the target untouched and removes the staging table.
+ */
+final class FullRefresh {
+    private final Connection source;
+    private final Connection target;
+    private final StreamLoader loader;
+    private final String runId;
+    private final StarRocksDialect dialect;
+
+    /**
+     * @param source a PostgreSQL session (used for discovery and COPY)
+     * @param target a MySQL-protocol session on StarRocks (DDL and checks)
+     * @param runId identifies this run in load labels, so a retried chunk is not loaded twice
+     */
+    FullRefresh(Connection source, Connection target, StreamLoader loader, String runId, StarRocksDialect dialect) {
+        this.source = requireNonNull(source, "source is null");
+        this.target = requireNonNull(target, "target is null");
+        this.loader = requireNonNull(loader, "loader is null");
+        this.runId = requireNonNull(runId, "runId is null");
+        this.dialect = requireNonNull(dialect, "dialect is null");
+    }
+
+    StreamResult run(StreamPlan plan) {
+        long start = System.nanoTime();
+        String database = plan.object().database().orElseThrow(() -> new ReplicationConfigException(
+                "stream " + plan.name() + ": object " + plan.object() + " needs a database (db.table)"));
+        String table = plan.object().table();
+        PgSource.Read read = new PgSource(source).prepare(plan, Optional.empty());
+        ClusterProbe probe = ClusterProbe.of(target);
+        TableSpec spec = TargetTables.spec(plan, database, table, read.columns(), probe.defaultReplicationNum());
+        // A random suffix keeps concurrent runs (and leftovers of a killed run) from colliding.
+        String staging = stagingName(table);
+        TableSpec stagingSpec = spec.withName(database, staging);
+
+        runScript(plan.targetOptions().string(TargetOption.PRE_SQL), plan, "pre_sql");
+        execute(dialect.createTable(stagingSpec, false));
+        boolean swapped = false;
+        try {
+            LoadOptions options = CsvFraming.loadOptions(read.columnNames())
+                    .withMaxFilterRatio((Double) plan.targetOptions().get(TargetOption.MAX_FILTER_RATIO))
+                    .withStrictMode(plan.targetOptions().bool(TargetOption.STRICT_MODE));
+            long[] loaded = {0};
+            long maxRows = plan.targetOptions().integer(TargetOption.FILE_MAX_ROWS);
+            long maxBytes = plan.targetOptions().integer(TargetOption.FILE_MAX_BYTES);
+            PgRowReader.Totals totals = new PgRowReader(source).read(read.copy(), maxRows, maxBytes, plan.name(), (chunk, rows) -> {
+                byte[] body = rows.readAllBytes();
+                String label = Labels.derive(database + "." + staging, runId, chunk);
+                LoadResult result = loader.load(database, staging, label, options, LoadBody.of(body));
+                loaded[0] += result.counts().map(LoadResult.Counts::loadedRows).orElse(0L);
+            });
+            if (totals.rows() == 0) {
+                Log.warn("stream " + plan.name() + ": the source has no rows; " + plan.object() + " will be empty");
+            }
+            long counted = count(database, staging);
+            if (counted != totals.rows()) {
+                throw new RunException("stream " + plan.name() + ": read " + totals.rows() + " rows but the staging table "
+                        + database + "." + staging + " holds " + counted + "; " + plan.object() + " was left unchanged");
+            }
+            if (exists(database, table)) {
+                execute(dialect.swapTable(database, table, staging));
+                swapped = true;
+                execute(dialect.dropTable(database, staging, true));
+            } else {
+                execute(dialect.renameTable(database, staging, table));
+                swapped = true;
+            }
+            runScript(plan.targetOptions().string(TargetOption.POST_SQL), plan, "post_sql");
+            return new StreamResult(plan.name(), plan.object(), Mode.FULL_REFRESH, totals.rows(), counted, totals.bytes(), totals.chunks(),
+                    Duration.ofNanos(System.nanoTime() - start));
+        } finally {
+            if (!swapped) {
+                dropQuietly(database, staging);
+            }
+        }
+    }
+
+    static String stagingName(String table) {
+        String suffix = "__quarry_stage_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String head = table.length() > 64 - suffix.length() ? table.substring(0, 64 - suffix.length()) : table;
+        return head + suffix;
+    }
+
+    private void runScript(String sql, StreamPlan plan, String what) {
+        if (sql == null || sql.isBlank()) {
+            return;
+        }
+        for (String statement : SqlScript.split(sql, true)) {
+            try {
+                execute(statement);
+            } catch (RunException e) {
+                throw new RunException("stream " + plan.name() + ": " + what + " failed: " + e.getMessage());
+            }
+        }
+    }
+
+    private void execute(String sql) {
+        Log.sql(sql);
+        try (Statement st = target.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw new RunException(e.getMessage() + " (in: " + abbreviate(sql) + ")");
+        }
+    }
+
+    private long count(String database, String table) {
+        String sql = "SELECT COUNT(*) FROM " + StarRocksDialect.qualified(database, table);
+        Log.sql(sql);
+        try (Statement st = target.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new RunException("counting rows of " + database + "." + table + " failed: " + e.getMessage());
+        }
+    }
+
+    private boolean exists(String database, String table) {
+        String sql = "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = ? AND table_name = ?";
+        try (PreparedStatement st = target.prepareStatement(sql)) {
+            st.setString(1, database);
+            st.setString(2, table);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        } catch (SQLException e) {
+            throw new RunException("looking up " + database + "." + table + " failed: " + e.getMessage());
+        }
+    }
+
+    private void dropQuietly(String database, String staging) {
+        try {
+            execute(dialect.dropTable(database, staging, true));
+        } catch (RunException e) {
+            Log.warn("could not drop staging table " + database + "." + staging + ": " + e.getMessage());
+        }
+    }
+
+    private static String abbreviate(String sql) {
+        String one = sql.strip().replaceAll("\\s+", " ");
+        return one.length() > 200 ? one.substring(0, 200) + "..." : one;
+    }
+}

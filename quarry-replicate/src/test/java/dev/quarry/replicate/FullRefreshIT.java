@@ -1,0 +1,155 @@
+package dev.quarry.replicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.quarry.starrocks.StarRocksDialect;
+import dev.quarry.starrocks.StreamLoader;
+import dev.quarry.testing.TestingPostgres;
+import dev.quarry.testing.TestingSandbox;
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class FullRefreshIT {
+    private static TestingPostgres.Database pg;
+    private static TestingSandbox sandbox;
+    private static String database;
+    private static Connection source;
+    private static Connection target;
+    private static StreamLoader loader;
+
+    @BeforeAll
+    static void setUp() throws SQLException {
+        pg = TestingPostgres.get().createDatabase();
+        pg.execute(
+                "CREATE SCHEMA demo",
+                "CREATE TABLE demo.users (id int4 PRIMARY KEY, name text NOT NULL, email varchar(100))",
+                "INSERT INTO demo.users SELECT g, 'user ' || g, CASE WHEN g % 7 = 0 THEN NULL ELSE 'u' || g || '@example.com' END"
+                        + " FROM generate_series(1, 10000) g",
+                """
+                CREATE TABLE demo.events (id int8 PRIMARY KEY, user_id int4, event_name text, properties jsonb,
+                  occurred_at timestamptz, amount numeric(10,2), note text)
+                """,
+                """
+                INSERT INTO demo.events SELECT g, 1 + g % 10000, 'click', jsonb_build_object('source', 'mobile', 'value', g),
+                  TIMESTAMPTZ '2026-05-25 09:00:00+00' + g * INTERVAL '1 second', g / 100.0,
+                  CASE g % 5 WHEN 0 THEN NULL WHEN 1 THEN '' WHEN 2 THEN E'comma, "quote"\\ttab\\nnewline \\\\ back' WHEN 3 THEN '😀 ünï' ELSE '\\N' END
+                FROM generate_series(1, 3000) g
+                """,
+                "CREATE TABLE demo.empty_one (id int4, v text)",
+                "CREATE TABLE demo.bad (id int4, f float8)",
+                "INSERT INTO demo.bad VALUES (1, 1.5), (2, 'NaN')");
+        source = pg.connect();
+        sandbox = TestingSandbox.get();
+        database = sandbox.createDatabase("full_refresh");
+        // MariaDB Connector/J: Connector/J's executeQuery refuses ADMIN SHOW FRONTEND CONFIG, which ClusterProbe runs.
+        target = DriverManager.getConnection(sandbox.mariadbUrl(database), sandbox.user(), sandbox.password());
+        loader = StreamLoader.builder(URI.create(sandbox.feUrl()), sandbox.user(), sandbox.password()).build();
+    }
+
+    @AfterAll
+    static void tearDown() throws SQLException {
+        source.close();
+        target.close();
+    }
+
+    private static StreamPlan plan(String streams) {
+        RunContext context = new RunContext(Instant.parse("2026-06-01T00:00:00Z"), ZoneId.of("UTC"), Map.of("DB", database));
+        return new ReplicationPlanner(context, new PgCatalog(source)).plan("""
+                source: PG
+                target: SR
+                defaults:
+                  object: "${DB}.{stream_table}"
+                  mode: full-refresh
+                streams:
+                """ + streams, "r.yaml", Path.of(".")).streams().get(0);
+    }
+
+    private static StreamResult run(StreamPlan plan) {
+        return new FullRefresh(source, target, loader, "run-" + System.nanoTime(), StarRocksDialect.latest()).run(plan);
+    }
+
+    private static List<List<String>> query(String sql) throws SQLException {
+        List<List<String>> rows = new ArrayList<>();
+        try (Statement st = target.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= n; i++) {
+                    row.add(rs.getString(i));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private static List<String> tables() throws SQLException {
+        return query("SHOW TABLES").stream().map(r -> r.get(0)).sorted().toList();
+    }
+
+    @Test
+    void firstRunCreatesTheTableAndLaterRunsSwapInNewData() throws SQLException {
+        StreamResult first = run(plan("  demo.users:\n    primary_key: id\n"));
+        assertThat(first.rowsRead()).isEqualTo(10000);
+        assertThat(first.rowsLoaded()).isEqualTo(10000);
+        assertThat(query("SELECT COUNT(*), COUNT(email), MIN(id), MAX(id) FROM users")).containsExactly(List.of("10000", "8572", "1", "10000"));
+        assertThat(tables()).doesNotContain("users__quarry_stage").allSatisfy(t -> assertThat(t).doesNotContain("__quarry_stage_"));
+
+        pg.execute("DELETE FROM demo.users WHERE id > 9000", "UPDATE demo.users SET name = 'renamed' WHERE id = 1");
+        StreamResult second = run(plan("  demo.users:\n    primary_key: id\n    target_options: {file_max_rows: 2500}\n"));
+        assertThat(second.loads()).isEqualTo(4);
+        assertThat(query("SELECT COUNT(*), MAX(id) FROM users")).containsExactly(List.of("9000", "9000"));
+        assertThat(query("SELECT name FROM users WHERE id = 1")).containsExactly(List.of("renamed"));
+        assertThat(tables()).allSatisfy(t -> assertThat(t).doesNotContain("__quarry_stage_"));
+    }
+
+    @Test
+    void valuesArriveExactly() throws SQLException {
+        StreamResult result = run(plan("  demo.events:\n    primary_key: id\n    target_options: {file_max_bytes: 65536}\n"));
+        assertThat(result.rowsLoaded()).isEqualTo(3000);
+        assertThat(result.loads()).isGreaterThan(1);
+        assertThat(query("SELECT id, user_id, event_name, amount, occurred_at, note FROM events WHERE id IN (1, 2, 3, 4, 5) ORDER BY id"))
+                .containsExactly(
+                        List.of("1", "2", "click", "0.01", "2026-05-25 09:00:01", ""),
+                        List.of("2", "3", "click", "0.02", "2026-05-25 09:00:02", "comma, \"quote\"\ttab\nnewline \\ back"),
+                        List.of("3", "4", "click", "0.03", "2026-05-25 09:00:03", "😀 ünï"),
+                        List.of("4", "5", "click", "0.04", "2026-05-25 09:00:04", "\\N"),
+                        java.util.Arrays.asList("5", "6", "click", "0.05", "2026-05-25 09:00:05", null));
+        assertThat(query("SELECT COUNT(*) FROM events WHERE note IS NULL")).containsExactly(List.of("600"));
+        assertThat(query("SELECT COUNT(*) FROM events WHERE note = ''")).containsExactly(List.of("600"));
+    }
+
+    @Test
+    void anEmptySourceGivesAnEmptyTarget() throws SQLException {
+        StreamResult result = run(plan("  demo.empty_one:\n"));
+        assertThat(result.rowsRead()).isZero();
+        assertThat(result.loads()).as("no Stream Load for zero rows").isZero();
+        assertThat(query("SELECT COUNT(*) FROM empty_one")).containsExactly(List.of("0"));
+    }
+
+    @Test
+    void aFailedReadLeavesTheTargetAsItWas() throws SQLException {
+        pg.execute("CREATE TABLE demo.flaky (id int4, f float8)", "INSERT INTO demo.flaky VALUES (1, 1.5), (2, 2.5)");
+        run(plan("  demo.flaky:\n"));
+        pg.execute("INSERT INTO demo.flaky VALUES (3, 'NaN')");
+        assertThatThrownBy(() -> run(plan("  demo.flaky:\n")))
+                .isInstanceOf(SourceException.class)
+                .hasMessageContaining("column f (double precision) of demo.flaky holds a value StarRocks DOUBLE cannot load");
+        assertThat(query("SELECT id, f FROM flaky ORDER BY id")).containsExactly(List.of("1", "1.5"), List.of("2", "2.5"));
+        assertThat(tables()).allSatisfy(t -> assertThat(t).doesNotContain("__quarry_stage_"));
+    }
+}
