@@ -86,7 +86,7 @@ final class Results {
             return null;
         }
         if (duckType.equals("JSON")) {
-            return rs.getString(i);
+            return JsonText.normalize(rs.getString(i));
         }
         return format(o);
     }

@@ -56,7 +56,7 @@ class QueryTest {
     void jsonFunctions() throws SqlError {
         assertThat(one(s, "SELECT get_json_string(doc, '$.a.b') FROM ev")).isEqualTo("x");
         assertThat(one(s, "SELECT get_json_int(doc, '$.n') FROM ev")).isEqualTo("3");
-        assertThat(one(s, "SELECT json_query(doc, '$.a') FROM ev")).isEqualTo("{\"b\":\"x\"}");
+        assertThat(one(s, "SELECT json_query(doc, '$.a') FROM ev")).isEqualTo("{\"b\": \"x\"}");
         assertThat(one(s, "SELECT doc->'$.n' FROM ev")).isEqualTo("3");
         StatementResult.Rows r = (StatementResult.Rows) s.execute("SELECT doc FROM ev");
         assertThat(r.columns().get(0).type()).isEqualTo(SqlType.JSON);
