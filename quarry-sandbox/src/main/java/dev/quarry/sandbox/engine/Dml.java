@@ -70,7 +70,8 @@ final class Dml {
             throw c.unexpected("VALUES, SELECT");
         }
         String source = Rewriter.rewrite(c.sql(), c.tokens(), from, c.tokens().size() - 1, session);
-        String where = Partitions.of(t).predicateFor(partitions);
+        Partitions parts = Partitions.of(t);
+        String where = parts.predicateFor(partitions);
         String lbl = label == null ? "insert_" + UUID.randomUUID() : label;
         if (label != null) {
             engine.checkLabel(t.db(), label);
@@ -97,7 +98,11 @@ final class Dml {
             boolean strict = session.variables.bool("enable_insert_strict");
             long staged = stageTyped(conn, t, "__src", srcCols, targetCols, strict, "__stage");
             if (overwrite) {
-                DuckEngine.exec(conn, "DELETE FROM " + t.duckName() + (where == null ? "" : " WHERE " + where));
+                String scope = where;
+                if (scope == null && session.variables.bool("dynamic_overwrite")) {
+                    scope = parts.touchedBy("__stage");
+                }
+                DuckEngine.exec(conn, "DELETE FROM " + t.duckName() + (scope == null ? "" : " WHERE " + scope));
             }
             new TableWriter(engine).apply(t, "__stage", t.columnNames(), false, null);
             DuckEngine.exec(conn, "DROP TABLE IF EXISTS __src");

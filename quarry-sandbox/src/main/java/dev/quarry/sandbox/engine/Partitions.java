@@ -12,10 +12,17 @@ import java.util.Map;
 final class Partitions {
     private final TableDef table;
     private final Map<String, String> predicates;
+    /** For {@code date_trunc('unit', col)} partitioning and START/END/EVERY ranges: the time unit, else null. */
+    private String unit;
 
     private Partitions(TableDef table, Map<String, String> predicates) {
         this.table = table;
         this.predicates = predicates;
+    }
+
+    private Partitions withUnit(String u) {
+        this.unit = u;
+        return this;
     }
 
     static Partitions of(TableDef t) throws SqlError {
@@ -28,6 +35,11 @@ final class Partitions {
         boolean range = c.acceptWord("RANGE");
         boolean list = !range && c.acceptWord("LIST");
         if (!range && !list) {
+            // Expression partitioning (spec §3.4): date_trunc('unit', col) names partitions p<yyyyMMdd...>.
+            if (c.acceptWord("DATE_TRUNC")) {
+                c.expectSymbol("(");
+                return new Partitions(t, preds).withUnit(c.string().toLowerCase(java.util.Locale.ROOT));
+            }
             return new Partitions(t, preds);
         }
         c.identifierList();
@@ -37,8 +49,18 @@ final class Partitions {
         String col = Sql.quoteIdent(t.partitionColumns().get(0));
         String previousUpper = null;
         while (!c.atEnd() && !c.peek().isSymbol(")")) {
+            if (c.acceptWord("START")) {
+                // START ("a") END ("b") EVERY (INTERVAL 1 unit): partitions named p<yyyyMMdd...> per unit step.
+                while (!c.atEnd() && !c.isWord("INTERVAL") && !c.peek().isSymbol(")")) {
+                    c.next();
+                }
+                if (c.acceptWord("INTERVAL")) {
+                    c.integer();
+                    return new Partitions(t, preds).withUnit(c.identifier().toLowerCase(java.util.Locale.ROOT));
+                }
+                return new Partitions(t, new LinkedHashMap<>());
+            }
             if (!c.acceptWord("PARTITION")) {
-                // START ... END ... EVERY batches: names are generated; not addressable here.
                 return new Partitions(t, new LinkedHashMap<>());
             }
             c.acceptWord("IF", "NOT", "EXISTS");
@@ -109,6 +131,64 @@ final class Partitions {
         throw c.unexpected("a partition value");
     }
 
+    /** Rows of a time partition named like StarRocks names them (p2024, p202401, p20240101, p2024010100). */
+    private String timePartition(String name) {
+        if (unit == null || table.partitionColumns().size() != 1) {
+            return null;
+        }
+        String digits = name.length() > 1 && (name.charAt(0) == 'p' || name.charAt(0) == 'P') ? name.substring(1) : "";
+        if (!digits.chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        int expected = switch (unit) {
+            case "year" -> 4;
+            case "month" -> 6;
+            case "day" -> 8;
+            case "hour" -> 10;
+            default -> -1;
+        };
+        if (digits.length() != expected) {
+            return null;
+        }
+        String start = digits.substring(0, 4) + "-" + (expected >= 6 ? digits.substring(4, 6) : "01") + "-"
+                + (expected >= 8 ? digits.substring(6, 8) : "01") + " " + (expected >= 10 ? digits.substring(8, 10) : "00")
+                + ":00:00";
+        if (Dates.parse(start, false) == Long.MIN_VALUE) {
+            return null;
+        }
+        return "date_trunc('" + unit + "', CAST(" + Sql.quoteIdent(table.partitionColumns().get(0)) + " AS TIMESTAMP)) = TIMESTAMP '"
+                + start + "'";
+    }
+
+    /**
+     * Dynamic overwrite (session variable dynamic_overwrite, spec §5 INSERT OVERWRITE v3.4): a predicate over the
+     * target's rows selecting the partitions that rows of {@code stage} fall into, or null when the table has no
+     * partitioning the sandbox can evaluate.
+     */
+    String touchedBy(String stage) {
+        if (table.partitionColumns().size() != 1) {
+            return null;
+        }
+        String col = Sql.quoteIdent(table.partitionColumns().get(0));
+        if (unit != null) {
+            String key = "date_trunc('" + unit + "', CAST(%s AS TIMESTAMP))";
+            return String.format(key, col) + " IN (SELECT " + String.format(key, col) + " FROM " + stage + ")";
+        }
+        if (predicates.isEmpty()) {
+            if (table.partitionDesc() != null && !table.partitionDesc().toUpperCase(java.util.Locale.ROOT).contains("RANGE")
+                    && !table.partitionDesc().toUpperCase(java.util.Locale.ROOT).contains("LIST")) {
+                // PARTITION BY (col): one partition per value.
+                return col + " IN (SELECT " + col + " FROM " + stage + ")";
+            }
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        for (String p : predicates.values()) {
+            parts.add("((" + p + ") AND EXISTS (SELECT 1 FROM " + stage + " WHERE " + p + "))");
+        }
+        return String.join(" OR ", parts);
+    }
+
     List<String> names() {
         return new ArrayList<>(predicates.keySet());
     }
@@ -122,6 +202,9 @@ final class Partitions {
         for (String n : names) {
             String p = predicates.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(n)).map(Map.Entry::getValue)
                     .findFirst().orElse(null);
+            if (p == null) {
+                p = timePartition(n);
+            }
             if (p == null) {
                 throw SqlError.analysis("Unknown partition '" + n + "' in table '" + table.name() + "'");
             }

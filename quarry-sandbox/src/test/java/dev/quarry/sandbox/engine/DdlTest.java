@@ -109,6 +109,22 @@ class DdlTest {
     }
 
     @Test
+    void expressionPartitionsAreAddressableByStarRocksNamesAndDynamicOverwrite() throws SqlError {
+        ok(s, "CREATE TABLE e (dt DATETIME, v INT) DUPLICATE KEY(dt) PARTITION BY date_trunc('day', dt)" + R1);
+        ok(s, "INSERT INTO e VALUES ('2024-01-01 10:00:00', 1), ('2024-01-02 11:00:00', 2), ('2024-01-03 00:00:00', 3)");
+        ok(s, "INSERT OVERWRITE e PARTITION(p20240102) VALUES ('2024-01-02 12:00:00', 20)");
+        assertThat(flat(s, "SELECT v FROM e ORDER BY dt")).containsExactly("1", "20", "3");
+        ok(s, "SET dynamic_overwrite = true");
+        ok(s, "INSERT OVERWRITE e VALUES ('2024-01-03 05:00:00', 30), ('2024-01-04 05:00:00', 40)");
+        assertThat(flat(s, "SELECT v FROM e ORDER BY dt")).containsExactly("1", "20", "30", "40");
+        ok(s, "SET dynamic_overwrite = false");
+        ok(s, "INSERT OVERWRITE e VALUES ('2024-02-01 00:00:00', 5)");
+        assertThat(flat(s, "SELECT v FROM e")).containsExactly("5");
+        assertThat(error(s, "INSERT OVERWRITE e PARTITION(p2024) VALUES ('2024-02-01 00:00:00', 5)").getMessage())
+                .isEqualTo("Getting analyzing error. Detail message: Unknown partition 'p2024' in table 'e'");
+    }
+
+    @Test
     void insertWithLabelRecordsIt() throws SqlError {
         ok(s, "CREATE TABLE t (k INT)" + R1);
         StatementResult.Ok r = ok(s, "INSERT INTO t WITH LABEL my_label (k) VALUES (1)");
