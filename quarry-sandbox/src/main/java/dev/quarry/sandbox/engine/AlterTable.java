@@ -65,6 +65,60 @@ final class AlterTable {
             c.expectEnd();
             return rebuild(cols);
         }
+        if (c.isWord("ADD", "PARTITION") || c.isWord("ADD", "PARTITIONS")) {
+            c.next();
+            int from = c.index();
+            c.next();
+            c.acceptWord("IF", "NOT", "EXISTS");
+            String name = c.identifier();
+            if (!c.isWord("VALUES")) {
+                throw c.unexpected("VALUES");
+            }
+            while (!c.atEnd() && !c.isWord("DISTRIBUTED") && !c.isWord("PROPERTIES")) {
+                c.next();
+            }
+            String item = c.textFrom(from).replaceFirst("(?i)^PARTITIONS", "PARTITION").replaceFirst("(?i)IF\\s+NOT\\s+EXISTS\\s+", "");
+            Partitions parts = Partitions.of(table);
+            if (parts.names().stream().anyMatch(name::equalsIgnoreCase)) {
+                if (c.tokens().stream().anyMatch(t -> t.isWord("EXISTS"))) {
+                    return StatementResult.Ok.of(0);
+                }
+                throw SqlError.analysis("Duplicate partition name " + name);
+            }
+            String desc = table.partitionDesc();
+            if (desc == null || !desc.trim().endsWith(")") || parts.names().isEmpty() && !desc.contains("PARTITION ")
+                    && !desc.toUpperCase(java.util.Locale.ROOT).matches("(?s).*(RANGE|LIST).*")) {
+                throw SqlError.analysis("Table " + table.name() + " is not a range or list partitioned table");
+            }
+            String trimmed = desc.trim();
+            String body = trimmed.substring(0, trimmed.length() - 1).trim();
+            String next = body.endsWith("(") ? body + item + ")" : body + ",\n" + item + ")";
+            return save(withPartitionDesc(next));
+        }
+        if (c.isWord("DROP", "PARTITION")) {
+            c.next();
+            c.next();
+            boolean ifExists = c.acceptWord("IF", "EXISTS");
+            String name = c.identifier();
+            c.acceptWord("FORCE");
+            c.expectEnd();
+            Partitions parts = Partitions.of(table);
+            if (parts.names().stream().noneMatch(name::equalsIgnoreCase)) {
+                if (ifExists) {
+                    return StatementResult.Ok.of(0);
+                }
+                throw SqlError.analysis("Partition " + name + " does not exist");
+            }
+            String predicate = parts.predicateFor(List.of(name));
+            String desc = Partitions.without(table.partitionDesc(), name);
+            TableDef next = withPartitionDesc(desc);
+            engine.inTransaction(() -> {
+                DuckEngine.exec(engine.connection(), "DELETE FROM " + table.duckName() + " WHERE " + predicate);
+                engine.catalog.put(engine.connection(), next);
+                return null;
+            });
+            return StatementResult.Ok.of(0);
+        }
         if (c.isWord("ORDER", "BY")) {
             c.next();
             c.next();
@@ -160,6 +214,13 @@ final class AlterTable {
                 return cols;
             }
         }
+    }
+
+    private TableDef withPartitionDesc(String desc) {
+        return new TableDef(table.db(), table.name(), table.kind(), table.id(), table.columns(), table.keysType(),
+                table.keys(), table.comment(), desc, table.partitionColumns(), table.randomDistribution(),
+                table.distributionColumns(), table.buckets(), table.orderBy(), table.properties(), table.query(),
+                table.refresh(), table.createdMillis());
     }
 
     private int indexOf(List<ColumnDef> cols, String name) throws SqlError {

@@ -189,6 +189,39 @@ final class Partitions {
         return String.join(" OR ", parts);
     }
 
+    /** The partition clause without the named PARTITION item (its text up to the next item or the closing paren). */
+    static String without(String desc, String name) throws SqlError {
+        Cursor c = new Cursor(desc);
+        List<Token> tokens = c.tokens();
+        int depth = 0;
+        int start = -1;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.isSymbol("(")) {
+                depth++;
+            } else if (t.isSymbol(")")) {
+                depth--;
+                if (start >= 0 && depth == 0) {
+                    return cut(desc, tokens, start, i);
+                }
+            } else if (depth == 1 && t.isWord("PARTITION") && i + 1 < tokens.size() && tokens.get(i + 1).value().equalsIgnoreCase(name)) {
+                start = i;
+            } else if (start >= 0 && depth == 1 && t.isSymbol(",")) {
+                return cut(desc, tokens, start, i + 1);
+            }
+        }
+        return desc;
+    }
+
+    private static String cut(String desc, List<Token> tokens, int from, int to) {
+        String before = desc.substring(0, tokens.get(from).start());
+        String after = desc.substring(tokens.get(to).start());
+        if (tokens.get(to).isSymbol(")")) {
+            before = before.replaceFirst(",\\s*$", "");
+        }
+        return before + after;
+    }
+
     List<String> names() {
         return new ArrayList<>(predicates.keySet());
     }

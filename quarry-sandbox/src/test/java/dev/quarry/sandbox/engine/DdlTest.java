@@ -104,6 +104,13 @@ class DdlTest {
         assertThat(flat(s, "SELECT v FROM p")).containsExactly("3");
         assertThat(error(s, "TRUNCATE TABLE p PARTITION(p9)").getMessage())
                 .isEqualTo("Getting analyzing error. Detail message: Unknown partition 'p9' in table 'p'");
+        ok(s, "ALTER TABLE p ADD PARTITION p3 VALUES LESS THAN ('2024-04-01')");
+        ok(s, "INSERT INTO p VALUES ('2024-03-05', 4)");
+        assertThat(flat(s, "SHOW PARTITIONS FROM p")).extracting(r -> r.split("\\|")[1]).containsExactly("p1", "p2", "p3");
+        ok(s, "ALTER TABLE p DROP PARTITION p2");
+        assertThat(flat(s, "SELECT v FROM p")).containsExactly("4");
+        assertThat(rows(s, "SHOW CREATE TABLE p").get(0).get(1)).contains("PARTITION p1 VALUES LESS THAN ('2024-02-01'),")
+                .doesNotContain("p2").contains("PARTITION p3 VALUES LESS THAN ('2024-04-01'))");
         ok(s, "TRUNCATE TABLE p");
         assertThat(flat(s, "SELECT count(*) FROM p")).containsExactly("0");
     }
