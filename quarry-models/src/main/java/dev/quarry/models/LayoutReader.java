@@ -106,6 +106,12 @@ final class LayoutReader {
         Optional<Refresh> refresh = refresh(physical, hasAudits, modelLocation);
         Optional<String> security = security(virtual);
 
+        if (key.isPresent() && key.get().type() == KeyType.UNIQUE && distribution.isEmpty()) {
+            // The sandbox mirrors StarRocks here: "Currently not support default distribution in UNIQUE_KEYS".
+            throw error(physical.get("unique_key").location(), "a UNIQUE KEY table needs distributed_by: StarRocks has no default "
+                    + "distribution for UNIQUE KEY tables (e.g. distributed_by = (kind = HASH, expressions = ("
+                    + String.join(", ", key.get().columns()) + ")))");
+        }
         if (kind.isMaterializedView() && key.isPresent()) {
             throw error(physical.get(key.get().type().property()).location(),
                     "a materialized view has no table type; remove " + key.get().type().property());

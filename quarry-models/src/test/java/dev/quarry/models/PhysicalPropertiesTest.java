@@ -44,8 +44,8 @@ class PhysicalPropertiesTest {
         assertThat(full("primary_key = 'col1, col2'").key()).contains(new TableKey(KeyType.PRIMARY, List.of("col1", "col2")));
         assertThat(full("duplicate_key = (id, ds)").key()).contains(new TableKey(KeyType.DUPLICATE, List.of("id", "ds")));
         assertThat(full("duplicate_key = 'id'").key()).contains(new TableKey(KeyType.DUPLICATE, List.of("id")));
-        assertThat(full("unique_key = '(col2, col3)'").key()).contains(new TableKey(KeyType.UNIQUE, List.of("col2", "col3")));
-        assertThat(full("unique_key = (id, ds)").key()).contains(new TableKey(KeyType.UNIQUE, List.of("id", "ds")));
+        assertThat(full("unique_key = '(col2, col3)', distributed_by = 'HASH(col2)'").key()).contains(new TableKey(KeyType.UNIQUE, List.of("col2", "col3")));
+        assertThat(full("unique_key = (id, ds), distributed_by = RANDOM").key()).contains(new TableKey(KeyType.UNIQUE, List.of("id", "ds")));
         assertThat(full("primary_key = \"id\"").key()).contains(new TableKey(KeyType.PRIMARY, List.of("id")));
         assertThat(full("replication_num = '1'").key()).isEmpty();
     }
@@ -139,7 +139,7 @@ class PhysicalPropertiesTest {
                 "INCREMENTAL_BY_TIME_RANGE deletes and rewrites the rows of each interval, which StarRocks supports only on PRIMARY KEY");
         fails("INCREMENTAL_BY_TIME_RANGE (time_column ds)", "physical_properties (duplicate_key = (ds))", "models/t.sql:1:89",
                 "supports only on PRIMARY KEY tables");
-        fails("INCREMENTAL_BY_UNIQUE_KEY (unique_key id)", "physical_properties (unique_key = (id))", "models/t.sql:1:88",
+        fails("INCREMENTAL_BY_UNIQUE_KEY (unique_key id)", "physical_properties (unique_key = (id), distributed_by = RANDOM)", "models/t.sql:1:88",
                 "remove unique_key (the unique_key becomes the primary key)");
         fails("INCREMENTAL_BY_UNIQUE_KEY (unique_key id)", "physical_properties (primary_key = (id, ds))", "models/t.sql:1:88",
                 "differs from unique_key");
@@ -208,6 +208,8 @@ class PhysicalPropertiesTest {
         fails("FULL", "partitioned_by date_trunc('fortnight', ds)", "models/t.sql:1:30", "partition expression");
         fails("FULL", "physical_properties (partition_by = RANGE(dt), partitions = 'PARTITION p1 VALUES SOMEWHERE')",
                 "models/t.sql:1:77", "invalid partition 'PARTITION p1 VALUES SOMEWHERE'");
+        fails("FULL", "physical_properties (unique_key = (id, ds))", "models/t.sql:1:51",
+                "a UNIQUE KEY table needs distributed_by: StarRocks has no default distribution for UNIQUE KEY tables");
         fails("FULL", "physical_properties (replication_num = (1, 2))", "models/t.sql:1:69", "must be a string, number or name");
     }
 }
