@@ -148,7 +148,7 @@ final class Dml {
                 if (!col.nullable() && col.defaultValue() == null) {
                     throw SqlError.analysis("'" + col.name() + "' must be explicitly mentioned in column permutation.");
                 }
-                select.add(TableWriter.defaultSql(col) + " AS " + q);
+                select.add(TableWriter.defaultSql(col, session.zone()) + " AS " + q);
                 continue;
             }
             String in = Sql.quoteIdent(srcCols.get(idx));

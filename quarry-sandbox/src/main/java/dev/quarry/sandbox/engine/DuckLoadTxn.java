@@ -599,9 +599,10 @@ final class DuckLoadTxn implements LoadTxn {
             return "NULL";
         }
 
+
         @Override
-        public LocalDateTime now() {
-            return LocalDateTime.ofInstant(Instant.now(), zone).withNano(0);
+        public ZoneId zone() {
+            return zone;
         }
 
         @Override

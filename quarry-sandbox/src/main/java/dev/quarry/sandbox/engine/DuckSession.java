@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
@@ -329,7 +328,8 @@ final class DuckSession implements EngineSession, Rewriter.Context {
         return v == null ? "NULL" : Sql.quoteString(v);
     }
 
-    ZoneId zone() {
+    @Override
+    public ZoneId zone() {
         try {
             return Zones.zone(variables.get("time_zone"));
         } catch (SqlError e) {
@@ -337,10 +337,6 @@ final class DuckSession implements EngineSession, Rewriter.Context {
         }
     }
 
-    @Override
-    public LocalDateTime now() {
-        return LocalDateTime.ofInstant(Instant.now(), zone()).withNano(0);
-    }
 
     @Override
     public int zoneOffsetSeconds() {

@@ -5,8 +5,6 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -432,9 +430,10 @@ final class MaterializedViews {
             return "NULL";
         }
 
+
         @Override
-        public LocalDateTime now() {
-            return LocalDateTime.ofInstant(Instant.now(), ZoneId.of("Asia/Shanghai")).withNano(0);
+        public ZoneId zone() {
+            return ZoneId.of("Asia/Shanghai");
         }
 
         @Override

@@ -1,6 +1,5 @@
 package dev.quarry.sandbox.engine;
 
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +20,8 @@ final class Rewriter {
 
         String userVariable(String name);
 
-        LocalDateTime now();
+        /** The session's time zone: now(), curdate() and friends read the wall clock there (spec §4 time zones). */
+        java.time.ZoneId zone();
 
         int zoneOffsetSeconds();
 
@@ -220,11 +220,11 @@ final class Rewriter {
         if (!qualified) {
             switch (upper) {
                 case "CURRENT_TIMESTAMP", "LOCALTIME", "LOCALTIMESTAMP" -> {
-                    out.add(timestampLiteral(ctx.now()));
+                    out.add(nowSql(ctx.zone()));
                     return i;
                 }
                 case "CURRENT_DATE" -> {
-                    out.add("DATE '" + ctx.now().toLocalDate() + "'");
+                    out.add("CAST(" + nowSql(ctx.zone()) + " AS DATE)");
                     return i;
                 }
                 case "INFORMATION_SCHEMA" -> {
@@ -289,13 +289,13 @@ final class Rewriter {
         List<int[]> args = arguments(from, close);
         switch (name) {
             case "now", "current_timestamp", "localtime", "localtimestamp", "sysdate":
-                return timestampLiteral(ctx.now());
+                return nowSql(ctx.zone());
             case "utc_timestamp":
-                return timestampLiteral(LocalDateTime.now(java.time.ZoneOffset.UTC));
+                return nowSql(java.time.ZoneOffset.UTC);
             case "curdate", "current_date":
-                return "DATE '" + ctx.now().toLocalDate() + "'";
+                return "CAST(" + nowSql(ctx.zone()) + " AS DATE)";
             case "curtime", "current_time":
-                return "'" + ctx.now().toLocalTime().withNano(0) + "'";
+                return "strftime(" + nowSql(ctx.zone()) + ", '%H:%M:%S')";
             case "version":
                 return "'8.0.33'";
             case "database", "schema":
@@ -451,8 +451,15 @@ final class Rewriter {
         return ctx.userVariable(v.substring(1));
     }
 
-    static String timestampLiteral(LocalDateTime t) {
-        return "TIMESTAMP '" + Values.datetime(t) + "'";
+    /**
+     * DuckDB SQL for the current wall-clock DATETIME (seconds precision, as StarRocks' now()) in {@code zone}. Kept
+     * as an expression, not a literal, so views and materialized views stay live.
+     */
+    static String nowSql(java.time.ZoneId zone) {
+        if (zone instanceof java.time.ZoneOffset offset) {
+            return "(date_trunc('second', timezone('UTC', now())) + to_seconds(" + offset.getTotalSeconds() + "))";
+        }
+        return "date_trunc('second', timezone(" + Sql.quoteString(zone.getId()) + ", now()))";
     }
 
     /** Output with MySQL-insensitive spacing: tokens separated by spaces, dots glued. */

@@ -148,14 +148,19 @@ final class TableWriter {
         return written;
     }
 
-    /** The SQL of a column's default for rows that do not give it. */
+    /** The SQL of a column's default for rows that do not give it, CURRENT_TIMESTAMP read in StarRocks' default zone. */
     static String defaultSql(ColumnDef c) {
+        return defaultSql(c, java.time.ZoneId.of("Asia/Shanghai"));
+    }
+
+    /** The SQL of a column's default, CURRENT_TIMESTAMP read in {@code zone}. */
+    static String defaultSql(ColumnDef c, java.time.ZoneId zone) {
         if (c.defaultValue() == null) {
             return "CAST(NULL AS " + c.type().duckType() + ")";
         }
         if (c.defaultIsExpression()) {
             if (c.defaultValue().equalsIgnoreCase("CURRENT_TIMESTAMP")) {
-                return "CAST(now() AS TIMESTAMP)";
+                return "CAST(" + Rewriter.nowSql(zone) + " AS " + c.type().duckType() + ")";
             }
             return "CAST(" + c.defaultValue() + " AS " + c.type().duckType() + ")";
         }

@@ -47,6 +47,10 @@ class QueryTest {
         String curdate = one(s, "SELECT curdate()");
         assertThat(curdate).isIn(today, LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1).toString());
         assertThat(one(s, "SELECT now()")).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
+        ok(s, "CREATE VIEW today AS SELECT curdate() AS d");
+        assertThat(one(s, "SELECT d FROM today")).isEqualTo(curdate);
+        ok(s, "SET time_zone = '+14:00'");
+        assertThat(one(s, "SELECT curdate()")).isEqualTo(java.time.LocalDate.now(java.time.ZoneOffset.ofHours(14)).toString());
         ok(s, "SET time_zone = 'America/Bahia_Banderas'");
         assertThat(one(s, "SELECT current_date()")).isIn(LocalDate.now(ZoneId.of("America/Bahia_Banderas")).toString(),
                 LocalDate.now(ZoneId.of("America/Bahia_Banderas")).minusDays(1).toString());
