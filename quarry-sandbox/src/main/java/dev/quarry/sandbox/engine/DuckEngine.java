@@ -118,8 +118,14 @@ final class DuckEngine implements Engine {
         }
     }
 
+    private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile("^[-\\w]{1,128}$");
+
     /** Refuses a label held by a transaction that is running or finished (spec §1.4: only ABORTED frees it). */
     void checkLabel(String database, String label) throws SqlError {
+        // spec §1.2: FeNameFormat's label rule and message.
+        if (label == null || !LABEL.matcher(label).matches()) {
+            throw SqlError.of("Label format error. regex: ^[-\\w]{1,128}$, label: " + label);
+        }
         DuckLoadTxn active = running.get(database + "\u0000" + label);
         if (active != null) {
             throw new LabelAlreadyExistsException(label, active.state());

@@ -132,6 +132,12 @@ class LoadTest {
     }
 
     @Test
+    void labelsFollowStarRocksFormat() {
+        SqlError e = catchThrowableOfType(SqlError.class, () -> engine.beginLoad("d", "t", "bad label!"));
+        assertThat(e.getMessage()).isEqualTo("Label format error. regex: ^[-\\w]{1,128}$, label: bad label!");
+    }
+
+    @Test
     void unknownTargetsAreRefused() {
         SqlError db = catchThrowableOfType(SqlError.class, () -> engine.beginLoad("nodb", "t", "x"));
         assertThat(db.getMessage()).isEqualTo("Unknown database 'nodb'");
