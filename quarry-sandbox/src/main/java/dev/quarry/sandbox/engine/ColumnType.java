@@ -96,7 +96,8 @@ record ColumnType(SqlType base, int length, int scale, List<ColumnType> children
             }
             case "DATE":
                 return of(SqlType.DATE);
-            case "DATETIME", "TIMESTAMP": {
+            // No TIMESTAMP type in StarRocks (spec §4).
+            case "DATETIME": {
                 int frac = 0;
                 if (c.acceptSymbol("(")) {
                     frac = (int) c.integer();

@@ -533,12 +533,18 @@ final class DuckLoadTxn implements LoadTxn {
 
     /** The stage as the table's types: complex values arrive as JSON-like text and are cast here. */
     private String stageRelation(TableDef t) {
-        if (t.columns().stream().noneMatch(c -> Conversions.stagedAsText(c.type()))) {
+        if (t.columns().stream().noneMatch(c -> Conversions.stagedAsText(c.type()) || c.autoIncrement())) {
             return stage;
         }
         List<String> cols = new ArrayList<>();
         for (ColumnDef c : t.columns()) {
             String q = Sql.quoteIdent(c.name());
+            if (c.autoIncrement()) {
+                // AUTO_INCREMENT (spec §3.1): rows that give no value get the next ids in arrival order.
+                cols.add("coalesce(" + q + ", (SELECT coalesce(max(" + q + "), 0) FROM " + t.duckName() + ") + row_number() OVER"
+                        + " (PARTITION BY " + q + " IS NULL ORDER BY " + TableWriter.SEQ + ")) AS " + q);
+                continue;
+            }
             cols.add(Conversions.stagedAsText(c.type()) ? "TRY_CAST(TRY_CAST(" + q + " AS JSON) AS " + c.type().duckType() + ") AS " + q : q);
         }
         return "(SELECT " + String.join(", ", cols) + ", " + TableWriter.SEQ + ", " + TableWriter.OP + " FROM " + stage + ") __st";

@@ -87,6 +87,16 @@ class TableSemanticsTest {
     }
 
     @Test
+    void autoIncrementFillsMissingIdsOnInsertAndLoad() throws SqlError {
+        ok(s, "CREATE TABLE ai (id BIGINT NOT NULL AUTO_INCREMENT, name VARCHAR(10)) PRIMARY KEY(id)" + R1);
+        ok(s, "INSERT INTO ai (name) VALUES ('a'), ('b')");
+        load("ai", List.of("name"), "c");
+        assertThat(flat(s, "SELECT id, name FROM ai ORDER BY id")).containsExactly("1|a", "2|b", "3|c");
+        assertThat(error(s, "CREATE TABLE bad (id INT AUTO_INCREMENT)" + R1).getMessage())
+                .isEqualTo("Getting analyzing error. Detail message: The AUTO_INCREMENT column must be BIGINT");
+    }
+
+    @Test
     void uniqueKeyReplacesWholeRow() throws SqlError {
         ok(s, "INSERT INTO uq VALUES (1, 'a'), (1, 'b')");
         load("uq", List.of("k", "v"), "1,c", "2,\\N");
