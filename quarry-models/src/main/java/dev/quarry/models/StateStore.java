@@ -1,0 +1,451 @@
+package dev.quarry.models;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.quarry.core.ConfigException;
+import dev.quarry.core.RunException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Quarry's state in an embedded SQLite file (never in StarRocks, spec/sqlmesh.md §6.1): snapshots (a model
+ * version by fingerprint), environments (which snapshot each model points at) and the intervals each snapshot
+ * has processed. Every change is one SQLite transaction, so a crash leaves either the old or the new state.
+ *
+ * <p>Only one plan or run may change a state at a time: {@link #lock} takes an OS file lock next to the
+ * database, which the OS releases if the process dies, and a second taker gets a message naming the holder.
+ * Promotions also check the environment's plan id, so a plan computed against an older state is refused.
+ */
+public final class StateStore implements AutoCloseable {
+    /** The schema this code writes; older files are migrated, newer ones refused. */
+    static final int SCHEMA_VERSION = 1;
+
+    private static final String[] SCHEMA_V1 = {
+        "CREATE TABLE quarry_versions (schema_version INTEGER NOT NULL)",
+        "CREATE TABLE snapshots (name TEXT NOT NULL, fingerprint TEXT NOT NULL, metadata_fingerprint TEXT NOT NULL, "
+                + "version TEXT NOT NULL, kind TEXT NOT NULL, definition TEXT NOT NULL, created_ms INTEGER NOT NULL, "
+                + "PRIMARY KEY (name, fingerprint))",
+        "CREATE TABLE environments (name TEXT PRIMARY KEY, plan_id TEXT NOT NULL, previous_plan_id TEXT, "
+                + "updated_ms INTEGER NOT NULL)",
+        "CREATE TABLE environment_snapshots (environment TEXT NOT NULL, name TEXT NOT NULL, fingerprint TEXT NOT NULL, "
+                + "PRIMARY KEY (environment, name))",
+        "CREATE TABLE intervals (name TEXT NOT NULL, fingerprint TEXT NOT NULL, start_ms INTEGER NOT NULL, "
+                + "end_ms INTEGER NOT NULL, created_ms INTEGER NOT NULL)",
+        "CREATE INDEX intervals_by_snapshot ON intervals (name, fingerprint)",
+    };
+
+    private final Path file;
+    private final Connection connection;
+
+    private StateStore(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /** Opens (creating or migrating) the state database at {@code file}. */
+    public static StateStore open(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement st = c.createStatement()) {
+                // Wait for a short write by another process instead of failing with SQLITE_BUSY.
+                st.execute("PRAGMA busy_timeout = 5000");
+                st.execute("PRAGMA journal_mode = WAL");
+            }
+            StateStore store = new StateStore(file, c);
+            store.migrate();
+            return store;
+        } catch (SQLException e) {
+            throw new RunException("cannot open the state database " + file + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the directory of " + file, e);
+        }
+    }
+
+    private void migrate() throws SQLException {
+        connection.setAutoCommit(false);
+        try (Statement st = connection.createStatement()) {
+            boolean exists;
+            try (ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'quarry_versions'")) {
+                exists = rs.next();
+            }
+            int version = 0;
+            if (exists) {
+                try (ResultSet rs = st.executeQuery("SELECT MAX(schema_version) FROM quarry_versions")) {
+                    version = rs.next() ? rs.getInt(1) : 0;
+                }
+            }
+            if (version > SCHEMA_VERSION) {
+                connection.rollback();
+                throw new ConfigException("the state database " + file + " has schema version " + version
+                        + ", written by a newer Quarry; this Quarry reads up to version " + SCHEMA_VERSION);
+            }
+            if (version < 1) {
+                for (String ddl : SCHEMA_V1) {
+                    st.execute(ddl);
+                }
+                st.execute("INSERT INTO quarry_versions (schema_version) VALUES (1)");
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * A model version: what was built, under which fingerprint.
+     *
+     * @param name model name
+     * @param fingerprint data fingerprint
+     * @param metadataFingerprint metadata fingerprint
+     * @param version short version used in physical names
+     * @param kind model kind
+     * @param definition the model's source, for diffs
+     */
+    public record Snapshot(String name, String fingerprint, String metadataFingerprint, String version, String kind,
+                           String definition) {
+        public Snapshot {
+            requireNonNull(name, "name is null");
+            requireNonNull(fingerprint, "fingerprint is null");
+            requireNonNull(metadataFingerprint, "metadataFingerprint is null");
+            requireNonNull(version, "version is null");
+            requireNonNull(kind, "kind is null");
+            requireNonNull(definition, "definition is null");
+        }
+    }
+
+    /**
+     * @param name environment name ({@code prod}, {@code dev}, ...)
+     * @param planId the plan that last changed it
+     * @param previousPlanId the plan before that
+     * @param snapshots model name to the fingerprint the environment shows
+     * @param updatedAt when it last changed
+     */
+    public record Environment(String name, String planId, Optional<String> previousPlanId, Map<String, String> snapshots,
+                              Instant updatedAt) {
+        public Environment {
+            requireNonNull(name, "name is null");
+            requireNonNull(planId, "planId is null");
+            requireNonNull(previousPlanId, "previousPlanId is null");
+            snapshots = Collections.unmodifiableMap(new TreeMap<>(snapshots));
+            requireNonNull(updatedAt, "updatedAt is null");
+        }
+    }
+
+    /**
+     * A processed, half-open time range {@code [start, end)}.
+     *
+     * @param start first instant
+     * @param end first instant after the range
+     */
+    public record Interval(Instant start, Instant end) {
+        public Interval {
+            requireNonNull(start, "start is null");
+            requireNonNull(end, "end is null");
+            if (!end.isAfter(start)) {
+                throw new IllegalArgumentException("interval end " + end + " must be after start " + start);
+            }
+        }
+    }
+
+    public void putSnapshot(Snapshot s) {
+        write(() -> {
+            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO snapshots (name, fingerprint, metadata_fingerprint, "
+                    + "version, kind, definition, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name, fingerprint) DO UPDATE "
+                    + "SET metadata_fingerprint = excluded.metadata_fingerprint, definition = excluded.definition")) {
+                ps.setString(1, s.name());
+                ps.setString(2, s.fingerprint());
+                ps.setString(3, s.metadataFingerprint());
+                ps.setString(4, s.version());
+                ps.setString(5, s.kind());
+                ps.setString(6, s.definition());
+                ps.setLong(7, System.currentTimeMillis());
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    public Optional<Snapshot> snapshot(String name, String fingerprint) {
+        return read(() -> {
+            try (PreparedStatement ps = connection.prepareStatement("SELECT name, fingerprint, metadata_fingerprint, version, kind, "
+                    + "definition FROM snapshots WHERE name = ? AND fingerprint = ?")) {
+                ps.setString(1, name);
+                ps.setString(2, fingerprint);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new Snapshot(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6))) : Optional.<Snapshot>empty();
+                }
+            }
+        });
+    }
+
+    public Optional<Environment> environment(String name) {
+        return read(() -> {
+            String planId;
+            String previous;
+            long updated;
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "SELECT plan_id, previous_plan_id, updated_ms FROM environments WHERE name = ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<Environment>empty();
+                    }
+                    planId = rs.getString(1);
+                    previous = rs.getString(2);
+                    updated = rs.getLong(3);
+                }
+            }
+            Map<String, String> snapshots = new LinkedHashMap<>();
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "SELECT name, fingerprint FROM environment_snapshots WHERE environment = ? ORDER BY name")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        snapshots.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+            return Optional.of(new Environment(name, planId, Optional.ofNullable(previous), snapshots, Instant.ofEpochMilli(updated)));
+        });
+    }
+
+    /**
+     * Points {@code environment} at {@code snapshots} as plan {@code planId}, in one transaction. {@code basedOn} is
+     * the plan id the plan saw (empty for a new environment); if the environment has changed since, the promotion
+     * is refused, so two plans computed from the same state cannot both apply.
+     */
+    public void promote(String environment, String planId, Optional<String> basedOn, Map<String, String> snapshots) {
+        write(() -> {
+            String current = null;
+            try (PreparedStatement ps = connection.prepareStatement("SELECT plan_id FROM environments WHERE name = ?")) {
+                ps.setString(1, environment);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        current = rs.getString(1);
+                    }
+                }
+            }
+            if (!Optional.ofNullable(current).equals(basedOn)) {
+                throw new RunException("environment " + environment + " changed since this plan was made (it is now at plan "
+                        + (current == null ? "none" : current) + ", the plan expected " + basedOn.orElse("none")
+                        + "); run plan again");
+            }
+            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO environments (name, plan_id, previous_plan_id, "
+                    + "updated_ms) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET plan_id = excluded.plan_id, "
+                    + "previous_plan_id = excluded.previous_plan_id, updated_ms = excluded.updated_ms")) {
+                ps.setString(1, environment);
+                ps.setString(2, planId);
+                ps.setString(3, current);
+                ps.setLong(4, System.currentTimeMillis());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = connection.prepareStatement("DELETE FROM environment_snapshots WHERE environment = ?")) {
+                ps.setString(1, environment);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "INSERT INTO environment_snapshots (environment, name, fingerprint) VALUES (?, ?, ?)")) {
+                for (Map.Entry<String, String> e : snapshots.entrySet()) {
+                    ps.setString(1, environment);
+                    ps.setString(2, e.getKey());
+                    ps.setString(3, e.getValue());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+    }
+
+    /** Records that a snapshot has processed {@code interval}. */
+    public void addInterval(String name, String fingerprint, Interval interval) {
+        write(() -> {
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "INSERT INTO intervals (name, fingerprint, start_ms, end_ms, created_ms) VALUES (?, ?, ?, ?, ?)")) {
+                ps.setString(1, name);
+                ps.setString(2, fingerprint);
+                ps.setLong(3, interval.start().toEpochMilli());
+                ps.setLong(4, interval.end().toEpochMilli());
+                ps.setLong(5, System.currentTimeMillis());
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    /** The ranges a snapshot has processed, overlapping and adjacent ones merged, in time order. */
+    public List<Interval> intervals(String name, String fingerprint) {
+        List<long[]> raw = read(() -> {
+            List<long[]> out = new ArrayList<>();
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "SELECT start_ms, end_ms FROM intervals WHERE name = ? AND fingerprint = ? ORDER BY start_ms, end_ms")) {
+                ps.setString(1, name);
+                ps.setString(2, fingerprint);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new long[] {rs.getLong(1), rs.getLong(2)});
+                    }
+                }
+            }
+            return out;
+        });
+        List<Interval> merged = new ArrayList<>();
+        long start = 0;
+        long end = Long.MIN_VALUE;
+        for (long[] r : raw) {
+            if (r[0] > end) {
+                if (end != Long.MIN_VALUE) {
+                    merged.add(new Interval(Instant.ofEpochMilli(start), Instant.ofEpochMilli(end)));
+                }
+                start = r[0];
+                end = r[1];
+            } else {
+                end = Math.max(end, r[1]);
+            }
+        }
+        if (end != Long.MIN_VALUE) {
+            merged.add(new Interval(Instant.ofEpochMilli(start), Instant.ofEpochMilli(end)));
+        }
+        return merged;
+    }
+
+    /**
+     * Takes the exclusive right to change this state, for one plan or run. Fails at once, naming the holder,
+     * if another process (or another open store in this one) holds it. Close the lock to release it; the OS
+     * releases it when the process dies.
+     */
+    public Lock lock(String purpose) {
+        Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                String holder = new String(Files.readAllBytes(lockFile), StandardCharsets.UTF_8).strip();
+                channel.close();
+                throw new RunException("another plan or run is changing the state " + file + " (" + (holder.isEmpty() ? "holder unknown"
+                        : holder) + "); wait for it to finish and try again");
+            }
+            String owner = purpose + " by pid " + ProcessHandle.current().pid() + " on " + host() + " since " + Instant.now();
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap(owner.getBytes(StandardCharsets.UTF_8)), 0);
+            channel.force(false);
+            return new Lock(channel, lock);
+        } catch (IOException e) {
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw new UncheckedIOException("cannot lock " + lockFile, e);
+        }
+    }
+
+    private static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return ManagementFactory.getRuntimeMXBean().getName();
+        }
+    }
+
+    /** The exclusive right to change a state; close it to release. */
+    public static final class Lock implements AutoCloseable {
+        private final FileChannel channel;
+        private final FileLock lock;
+
+        private Lock(FileChannel channel, FileLock lock) {
+            this.channel = channel;
+            this.lock = lock;
+        }
+
+        @Override
+        public void close() {
+            try {
+                channel.truncate(0);
+                lock.release();
+                channel.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot release the state lock", e);
+            }
+        }
+    }
+
+    private interface SqlWork {
+        void run() throws SQLException;
+    }
+
+    private interface SqlRead<T> {
+        T run() throws SQLException;
+    }
+
+    private void write(SqlWork work) {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                work.run();
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new RunException("state database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private <T> T read(SqlRead<T> work) {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw new RunException("state database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new RunException("cannot close the state database " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
