@@ -242,6 +242,7 @@ final class AlterTable {
 
     /** Column changes recreate the DuckDB table so its physical order matches the catalog's. */
     private StatementResult rebuild(List<ColumnDef> cols) throws SqlError {
+        long started = System.currentTimeMillis();
         TableDef next = table.withColumns(cols);
         engine.inTransaction(() -> {
             Connection conn = engine.connection();
@@ -264,6 +265,7 @@ final class AlterTable {
             engine.catalog.put(conn, next);
             return null;
         });
+        engine.recordAlterJob(next, started);
         return StatementResult.Ok.of(0);
     }
 

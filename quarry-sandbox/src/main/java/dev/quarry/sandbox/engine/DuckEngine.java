@@ -183,6 +183,19 @@ final class DuckEngine implements Engine {
         }
     }
 
+    /** Finished schema-change jobs for SHOW ALTER TABLE COLUMN; the sandbox's ALTERs complete synchronously. */
+    record AlterJob(long jobId, String db, String table, long createMillis, long finishMillis, long tableId) {}
+
+    private final java.util.List<AlterJob> alterJobs = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    void recordAlterJob(TableDef t, long startMillis) {
+        alterJobs.add(new AlterJob(nextObjectId(), t.db(), t.name(), startMillis, System.currentTimeMillis(), t.id()));
+    }
+
+    java.util.List<AlterJob> alterJobs(String db) {
+        return alterJobs.stream().filter(j -> j.db().equals(db)).toList();
+    }
+
     long nextTxnId() {
         return txnIds.incrementAndGet();
     }

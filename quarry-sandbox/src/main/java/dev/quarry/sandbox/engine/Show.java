@@ -45,6 +45,46 @@ final class Show {
         return null;
     }
 
+    private String millis(long epochMillis) {
+        return Values.datetime(java.time.LocalDateTime.ofInstant(java.time.Instant.ofEpochMilli(epochMillis), session.zone())
+                .withNano(0));
+    }
+
+    /** Applies the statement's remaining WHERE / ORDER BY / LIMIT to rows of text columns, evaluated by DuckDB. */
+    private List<List<String>> filtered(List<ResultColumn> cols, List<List<String>> rows, Cursor c) throws SqlError {
+        if (c.atEnd()) {
+            return rows;
+        }
+        String rest = Rewriter.rewrite(c.sql(), c.tokens(), c.index(), c.tokens().size() - 1, session);
+        List<String> names = new ArrayList<>();
+        for (ResultColumn col : cols) {
+            names.add(Sql.quoteIdent(col.name()));
+        }
+        StringBuilder select = new StringBuilder("SELECT * FROM (");
+        if (rows.isEmpty()) {
+            select.append("SELECT ");
+            for (int i = 0; i < names.size(); i++) {
+                select.append(i > 0 ? ", " : "").append("CAST(NULL AS VARCHAR) AS ").append(names.get(i));
+            }
+            select.append(" LIMIT 0");
+        } else {
+            select.append("VALUES ");
+            for (int r = 0; r < rows.size(); r++) {
+                select.append(r > 0 ? ", " : "").append('(');
+                for (int i = 0; i < names.size(); i++) {
+                    String v = rows.get(r).get(i);
+                    select.append(i > 0 ? ", " : "").append(v == null ? "CAST(NULL AS VARCHAR)" : Sql.quoteString(v));
+                }
+                select.append(')');
+            }
+        }
+        select.append(") v");
+        if (!rows.isEmpty()) {
+            select.append('(').append(String.join(", ", names)).append(')');
+        }
+        return session.runQuery(select + " " + rest).rows();
+    }
+
     /** Filters (Variable_name, Value) rows with a WHERE predicate evaluated by DuckDB. */
     private List<List<String>> filter(List<List<String>> all, Cursor c) throws SqlError {
         String predicate = Rewriter.rewrite(c.sql(), c.tokens(), c.index(), c.tokens().size() - 1, session);
@@ -161,6 +201,29 @@ final class Show {
             // The sandbox keeps no secondary (bitmap / bloom filter) indexes.
             return rows(columns("Table", "Non_unique", "Key_name", "Seq_in_index", "Column_name", "Collation", "Cardinality",
                     "Sub_part", "Packed", "Null", "Index_type", "Comment"), List.of());
+        }
+        if (c.acceptWord("ALTER", "TABLE")) {
+            if (!c.acceptWord("COLUMN")) {
+                if (!c.acceptWord("ROLLUP")) {
+                    c.expectWord("MATERIALIZED", "VIEW");
+                }
+                return rows(columns("JobId", "TableName", "CreateTime", "FinishedTime", "BaseIndexName", "RollupIndexName",
+                        "RollupId", "TransactionId", "State", "Msg", "Progress", "Timeout"), List.of());
+            }
+            String db = session.currentDatabase();
+            if (c.acceptWord("FROM") || c.acceptWord("IN")) {
+                db = c.identifier();
+            }
+            db = session.requireDatabase(db);
+            List<ResultColumn> cols = columns("JobId", "TableName", "CreateTime", "FinishTime", "IndexName", "IndexId",
+                    "OriginIndexId", "SchemaVersion", "TransactionId", "State", "Msg", "Progress", "Timeout");
+            List<List<String>> jobs = new ArrayList<>();
+            for (DuckEngine.AlterJob j : engine.alterJobs(db)) {
+                jobs.add(List.of(Long.toString(j.jobId()), j.table(), millis(j.createMillis()), millis(j.finishMillis()),
+                        j.table(), Long.toString(j.tableId() + 1), Long.toString(j.tableId()), "1:0",
+                        Long.toString(j.jobId()), "FINISHED", "", "N/A", "86400"));
+            }
+            return rows(cols, filtered(cols, jobs, c));
         }
         if (c.acceptWord("WARNINGS") || c.acceptWord("ERRORS")) {
             return rows(columns("Level", "Code", "Message"), List.of());

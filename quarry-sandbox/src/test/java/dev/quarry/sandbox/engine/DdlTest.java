@@ -161,6 +161,9 @@ class DdlTest {
         ok(s, "ALTER TABLE t MODIFY COLUMN v COMMENT 'value'");
         ok(s, "ALTER TABLE t COMMENT = 'table comment'");
         assertThat(showCreate("t")).contains("`v` bigint(20) NULL COMMENT \"value\"").contains("COMMENT \"table comment\"");
+        assertThat(flat(s, "SHOW ALTER TABLE COLUMN FROM d WHERE TableName = 't' ORDER BY CreateTime DESC LIMIT 1"))
+                .singleElement().satisfies(r -> assertThat(r.split("\\|")[9]).isEqualTo("FINISHED"));
+        assertThat(flat(s, "SHOW ALTER TABLE COLUMN FROM d WHERE TableName = 'other'")).isEmpty();
         ok(s, "ALTER TABLE t DROP COLUMN w");
         assertThat(flat(s, "SELECT * FROM t")).containsExactly("1|10");
         assertThat(error(s, "ALTER TABLE t DROP COLUMN k").getMessage())
