@@ -28,6 +28,10 @@ final class ModelReader {
 
     static final Set<String> DIALECTS = Set.of("starrocks", "mysql");
 
+    /** SEED csv_settings as SQLMesh names them (spec/sqlmesh.md §3.2). */
+    private static final Set<String> CSV_SETTINGS = Set.of("delimiter", "quotechar", "doublequote", "escapechar",
+            "skipinitialspace", "lineterminator", "encoding", "na_values", "keep_default_na");
+
     private static final Pattern CRON_FIELD = Pattern.compile("[0-9A-Za-z*,/?#L-]+");
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*){0,2}");
     private static final Pattern TIME = Pattern.compile(
@@ -362,7 +366,13 @@ final class ModelReader {
                 case "path" -> path = Optional.of(value.text().orElseThrow(() -> error(value.location(), model,
                         "path must be a string like '../seeds/file.csv'")));
                 case "csv_settings" -> pairs(model, new Block.Property(key, pair.location(), value), "csv_settings")
-                        .forEach((k, v2) -> csv.put(k, v2.value().text().orElse(v2.value().sql())));
+                        .forEach((k, v2) -> {
+                            if (!CSV_SETTINGS.contains(k)) {
+                                throw error(v2.location(), model, "csv_settings has no setting " + k
+                                        + Names.didYouMean(k, CSV_SETTINGS));
+                            }
+                            csv.put(k, v2.value().text().orElse(v2.value().sql()));
+                        });
                 case "insert_overwrite" -> insertOverwrite = bool(model, new Block.Property(key, pair.location(), value), false);
                 default -> other.put(key, value.text().orElse(value.sql()));
             }

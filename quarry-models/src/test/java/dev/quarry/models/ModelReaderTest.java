@@ -147,6 +147,8 @@ class ModelReaderTest {
                 "batch_size must be a positive integer");
         fails("MODEL (name a.b, kind INCREMENTAL_BY_UNIQUE_KEY (unique_key id, when_matched x)); SELECT 1", "models/m.sql:1:65",
                 "StarRocks lacks");
+        fails("MODEL (name a.b, kind SEED (path 'x.csv', csv_settings (delimitter = ';')))", "models/m.sql:1:57",
+                "csv_settings has no setting delimitter (did you mean delimiter?)");
         fails("MODEL (name a.b, kind SEED (batch_size 3))", "models/m.sql:1:23", "SEED needs path");
         fails("MODEL (name a.b, kind EXTERNAL); SELECT 1", "models/m.sql:1:18", "external_models.yaml");
         fails("MODEL (name a.b, cron 'every day'); SELECT 1", "models/m.sql:1:23", "cron must be");
