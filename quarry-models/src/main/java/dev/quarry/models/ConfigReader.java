@@ -1,6 +1,7 @@
 package dev.quarry.models;
 
 import dev.quarry.core.Names;
+import dev.quarry.core.Secrets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,6 +144,7 @@ final class ConfigReader {
         int httpPort = port(m.get("http_port").or(() -> m.get("fe_http_port")), 8030);
         String user = m.get("user").map(u -> u.text("user")).orElse("root");
         String password = m.get("password").map(p -> p.text("password")).orElse("");
+        Secrets.register(password);
         Optional<String> feUrl = m.get("fe_url").map(u -> u.text("fe_url"));
         feUrl.ifPresent(u -> {
             if (!u.startsWith("http://") && !u.startsWith("https://")) {
@@ -166,6 +168,7 @@ final class ConfigReader {
             }
             case "postgres" -> {
                 m.checkKeys(Set.of("type", "host", "port", "user", "password", "database"), where);
+                m.get("password").ifPresent(p -> Secrets.register(p.text("password")));
                 return new ProjectConfig.StateConnection.Postgres(m.get("host").map(h -> h.text("host")).orElse("localhost"),
                         port(m.get("port"), 5432), m.get("user").map(u -> u.text("user")).orElse("postgres"),
                         m.get("password").map(p -> p.text("password")).orElse(""),

@@ -163,6 +163,14 @@ final class Lexer {
     private Token macro(int start) {
         pos++;
         int n = src.length();
+        if (pos < n && src.charAt(pos) == '@') {
+            // @@session.var is a StarRocks system variable, not a macro: keep it as plain SQL.
+            pos++;
+            while (pos < n && (isIdentPart(src.charAt(pos)) || src.charAt(pos) == '.')) {
+                pos++;
+            }
+            return new Token(Token.Type.OP, src.substring(start, pos), start, pos);
+        }
         if (pos < n && src.charAt(pos) == '{') {
             int close = src.indexOf('}', pos);
             if (close < 0) {

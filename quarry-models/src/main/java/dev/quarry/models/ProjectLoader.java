@@ -108,7 +108,9 @@ final class ProjectLoader {
         }
 
         List<UnitTest> tests = new ArrayList<>();
-        for (Path p : files(dir.resolve("tests"), ".yaml")) {
+        List<Path> testFiles = new ArrayList<>(files(dir.resolve("tests"), ".yaml"));
+        testFiles.addAll(files(dir.resolve("tests"), ".yml"));
+        for (Path p : testFiles) {
             if (!p.getFileName().toString().startsWith("test")) {
                 continue;
             }

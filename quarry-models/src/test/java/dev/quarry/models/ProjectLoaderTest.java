@@ -129,6 +129,8 @@ class ProjectLoaderTest {
         ProjectConfig.Connection.StarRocks sr = (ProjectConfig.Connection.StarRocks) local.connection();
         assertThat(sr.password()).isEqualTo("s3cret");
         assertThat(sr.toString()).doesNotContain("s3cret").contains("root@127.0.0.1:9030/demo");
+        // Registered with core's Secrets, so no later message or log line can show it.
+        assertThat(dev.quarry.core.Secrets.scrub("login failed for s3cret")).isEqualTo("login failed for ****");
         assertThat(sr.httpPort()).isEqualTo(8030);
         assertThat(local.stateConnection()).isEqualTo(new ProjectConfig.StateConnection.Sqlite(".quarry/state.db"));
         ProjectConfig.Gateway prod = p.config().gateways().get("prod");

@@ -73,6 +73,8 @@ class RendererTest {
         assertThat(render("SELECT @EACH(@regions, r -> r) FROM t", vars)).isEqualTo("SELECT 'eu', 'us' FROM t");
         assertThat(render("SELECT * FROM t WHERE @AND(a > 1, @IF(@flag, b < 2), NULL)", vars))
                 .isEqualTo("SELECT * FROM t WHERE ((a > 1) AND (b < 2))");
+        assertThat(render("SELECT @@session.time_zone, @@version_comment", vars))
+                .isEqualTo("SELECT @@session.time_zone, @@version_comment");
         assertThat(render("SELECT 'not @a macro', \"@x\" -- @comment\nFROM t", vars))
                 .isEqualTo("SELECT 'not @a macro', \"@x\" -- @comment\nFROM t");
     }
