@@ -2,6 +2,7 @@ package dev.quarry.models;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,6 +66,16 @@ public record Model(String name, Location location, Kind kind, String dialect, S
         if (kind.kind().hasQuery() != query.isPresent()) {
             throw new IllegalArgumentException("model " + name + ": kind " + kind.kind() + (query.isPresent() ? " takes no query" : " needs a query"));
         }
+    }
+
+    /** {@link #start()} as an instant in UTC; relative values ({@code 1 week ago}, {@code yesterday}) count from {@code now}. */
+    public Optional<Instant> startAt(Instant now) {
+        return start.map(s -> Times.parse(s, now));
+    }
+
+    /** {@link #end()} as an instant in UTC, read like {@link #startAt}. */
+    public Optional<Instant> endAt(Instant now) {
+        return end.map(s -> Times.parse(s, now));
     }
 
     /** The schema part of the name ({@code db} of {@code db.tbl}); empty for an unqualified name. */

@@ -229,11 +229,23 @@ final class ModelReader {
 
     private static Optional<String> time(String model, Block.Property p) {
         Optional<String> t = text(model, p);
-        if (t.isPresent() && !TIME.matcher(t.get().strip()).matches()) {
+        if (t.isPresent() && !validTime(t.get().strip())) {
             throw error(p.value().location(), model, p.name() + " must be a date ('2024-01-01'), a timestamp, epoch milliseconds or "
                     + "a relative time ('1 week ago'), not '" + t.get() + "'");
         }
         return t.map(String::strip);
+    }
+
+    private static boolean validTime(String text) {
+        if (!TIME.matcher(text).matches()) {
+            return false;
+        }
+        try {
+            Times.parse(text, java.time.Instant.EPOCH);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static List<String> names(String model, Block.Property p, String what, boolean lower) {

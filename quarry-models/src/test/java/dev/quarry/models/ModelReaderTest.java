@@ -153,6 +153,7 @@ class ModelReaderTest {
         fails("MODEL (name a.b, kind EXTERNAL); SELECT 1", "models/m.sql:1:18", "external_models.yaml");
         fails("MODEL (name a.b, cron 'every day'); SELECT 1", "models/m.sql:1:23", "cron must be");
         fails("MODEL (name a.b, start 'last tuesday'); SELECT 1", "models/m.sql:1:24", "start must be a date");
+        fails("MODEL (name a.b, end '2024-02-30'); SELECT 1", "models/m.sql:1:22", "end must be a date");
         fails("MODEL (name a.b, dialect duckdb); SELECT 1", "models/m.sql:1:26", "dialect duckdb is not supported");
         fails("MODEL (name a.b, enabled maybe); SELECT 1", "models/m.sql:1:26", "enabled must be true or false");
         fails("MODEL (name a.b, columns (id INT, id BIGINT)); SELECT 1", "models/m.sql:1:35", "column id is declared twice");
