@@ -8,14 +8,17 @@ import static java.util.Objects.requireNonNull;
  * the data fingerprints of every upstream model. {@code metadata} covers the rest (description, owner, cron,
  * tags, audits, ...): a change there alone rebuilds nothing.
  *
- * @param data hash of what determines the model's data
+ * @param data hash of what determines the model's data, upstream included
+ * @param own hash of the model's own data-affecting definition, without upstream: when only {@code data} changed,
+ *            the change came from upstream (an indirect modification)
  * @param metadata hash of the descriptive rest
  */
-public record Fingerprint(String data, String metadata) {
+public record Fingerprint(String data, String own, String metadata) {
     public Fingerprint {
         requireNonNull(data, "data is null");
+        requireNonNull(own, "own is null");
         requireNonNull(metadata, "metadata is null");
-        if (data.length() != 64 || metadata.length() != 64) {
+        if (data.length() != 64 || own.length() != 64 || metadata.length() != 64) {
             throw new IllegalArgumentException("fingerprints are 64 hex digits");
         }
     }

@@ -58,7 +58,7 @@ public final class Fingerprints {
         m.query().ifPresent(q -> statements.add(normalize(q.sql())));
         m.postStatements().forEach(s -> statements.add(normalize(s.sql())));
         PhysicalLayout l = m.layout();
-        String data = hash(
+        String own = hash(
                 "name", m.name(),
                 "kind", k.kind().name(),
                 "time_column", k.timeColumn().orElse("") + "|" + k.timeColumnFormat().orElse(""),
@@ -71,8 +71,8 @@ public final class Fingerprints {
                 "layout", new PhysicalLayout(l.key(), l.partitioning(), l.distribution(), l.orderBy(), l.properties(), l.refresh(),
                         java.util.Optional.empty()).toString(),
                 "statements", String.join("\n;\n", statements),
-                "variables", usedVariables(m, variables),
-                "upstream", String.join(",", upstream));
+                "variables", usedVariables(m, variables));
+        String data = hash("own", own, "upstream", String.join(",", upstream));
         String metadata = hash(
                 "cron", m.cron(),
                 "start", m.start().orElse(""),
@@ -87,7 +87,7 @@ public final class Fingerprints {
                 "security", l.security().orElse(""),
                 "batch", k.batchSize() + "|" + k.lookback() + "|" + k.otherOptions(),
                 "on_virtual_update", m.onVirtualUpdate().stream().map(s -> normalize(s.sql())).toList().toString());
-        return new Fingerprint(data, metadata);
+        return new Fingerprint(data, own, metadata);
     }
 
     /** The SQL as its tokens separated by single spaces: whitespace and comments do not count. */

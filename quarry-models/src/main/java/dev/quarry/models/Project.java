@@ -19,9 +19,10 @@ import java.util.Optional;
  * @param tests unit tests
  * @param dag dependencies between the models
  * @param warnings things worth telling the user that do not stop loading, each with file:line:column
+ * @param sources model name to the text that defines it (the model file; a summary for external models), for diffs
  */
 public record Project(Path root, ProjectConfig config, Map<String, Model> models, Map<String, Audit> audits, List<UnitTest> tests,
-                      Dag dag, List<String> warnings) {
+                      Dag dag, List<String> warnings, Map<String, String> sources) {
 
     public Project {
         requireNonNull(root, "root is null");
@@ -31,6 +32,7 @@ public record Project(Path root, ProjectConfig config, Map<String, Model> models
         tests = List.copyOf(tests);
         requireNonNull(dag, "dag is null");
         warnings = List.copyOf(warnings);
+        sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
     }
 
     /** Loads the project in {@code root}, reading {@code {{ env_var(...) }}} from the process environment. */

@@ -38,10 +38,13 @@ final class ProjectLoader {
             throw new ModelException(new Location(relative(dir, p), 1, 1), "Python models are not supported; write the model in SQL");
         }
         // Parsing is independent per file; a parallel stream keeps large projects fast on several cores.
+        Map<String, String> texts = new java.util.concurrent.ConcurrentHashMap<>();
         List<Object> results = modelFiles.parallelStream()
                 .map(p -> {
                     try {
-                        return (Object) new ModelReader(relative(dir, p), defaults, warnings).read(read(p));
+                        String text = read(p);
+                        texts.put(relative(dir, p), text);
+                        return (Object) new ModelReader(relative(dir, p), defaults, warnings).read(text);
                     } catch (ModelException e) {
                         return e;
                     }
@@ -126,7 +129,12 @@ final class ProjectLoader {
         Dag dag = Dag.of(models.values());
         Map<String, Model> ordered = new LinkedHashMap<>();
         dag.order().forEach(n -> ordered.put(n, models.get(n)));
-        Project project = new Project(dir, config, ordered, audits, tests, dag, warnings);
+        Map<String, String> sources = new LinkedHashMap<>();
+        for (Model m : ordered.values()) {
+            String text = texts.get(m.location().file());
+            sources.put(m.name(), text != null ? text : "external " + m.name() + " columns " + m.columns() + "\n");
+        }
+        Project project = new Project(dir, config, ordered, audits, tests, dag, warnings, sources);
         for (Model m : ordered.values()) {
             if (m.kind().kind() == ModelKind.SEED && !Files.isRegularFile(project.seedFile(m))) {
                 throw new ModelException(m.location(), "model " + m.name() + ": seed file " + m.kind().seedPath().orElseThrow()

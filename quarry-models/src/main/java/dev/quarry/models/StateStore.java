@@ -46,7 +46,8 @@ public final class StateStore implements AutoCloseable {
 
     private static final String[] SCHEMA_V1 = {
         "CREATE TABLE quarry_versions (schema_version INTEGER NOT NULL)",
-        "CREATE TABLE snapshots (name TEXT NOT NULL, fingerprint TEXT NOT NULL, metadata_fingerprint TEXT NOT NULL, "
+        "CREATE TABLE snapshots (name TEXT NOT NULL, fingerprint TEXT NOT NULL, own_fingerprint TEXT NOT NULL, "
+                + "metadata_fingerprint TEXT NOT NULL, "
                 + "version TEXT NOT NULL, kind TEXT NOT NULL, definition TEXT NOT NULL, created_ms INTEGER NOT NULL, "
                 + "PRIMARY KEY (name, fingerprint))",
         "CREATE TABLE environments (name TEXT PRIMARY KEY, plan_id TEXT NOT NULL, previous_plan_id TEXT, "
@@ -127,16 +128,18 @@ public final class StateStore implements AutoCloseable {
      *
      * @param name model name
      * @param fingerprint data fingerprint
+     * @param ownFingerprint the model's own part of the data fingerprint (see {@link Fingerprint#own()})
      * @param metadataFingerprint metadata fingerprint
      * @param version short version used in physical names
      * @param kind model kind
      * @param definition the model's source, for diffs
      */
-    public record Snapshot(String name, String fingerprint, String metadataFingerprint, String version, String kind,
-                           String definition) {
+    public record Snapshot(String name, String fingerprint, String ownFingerprint, String metadataFingerprint, String version,
+                           String kind, String definition) {
         public Snapshot {
             requireNonNull(name, "name is null");
             requireNonNull(fingerprint, "fingerprint is null");
+            requireNonNull(ownFingerprint, "ownFingerprint is null");
             requireNonNull(metadataFingerprint, "metadataFingerprint is null");
             requireNonNull(version, "version is null");
             requireNonNull(kind, "kind is null");
@@ -180,16 +183,18 @@ public final class StateStore implements AutoCloseable {
 
     public void putSnapshot(Snapshot s) {
         write(() -> {
-            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO snapshots (name, fingerprint, metadata_fingerprint, "
-                    + "version, kind, definition, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name, fingerprint) DO UPDATE "
+            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO snapshots (name, fingerprint, own_fingerprint, "
+                    + "metadata_fingerprint, version, kind, definition, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                    + "ON CONFLICT (name, fingerprint) DO UPDATE "
                     + "SET metadata_fingerprint = excluded.metadata_fingerprint, definition = excluded.definition")) {
                 ps.setString(1, s.name());
                 ps.setString(2, s.fingerprint());
-                ps.setString(3, s.metadataFingerprint());
-                ps.setString(4, s.version());
-                ps.setString(5, s.kind());
-                ps.setString(6, s.definition());
-                ps.setLong(7, System.currentTimeMillis());
+                ps.setString(3, s.ownFingerprint());
+                ps.setString(4, s.metadataFingerprint());
+                ps.setString(5, s.version());
+                ps.setString(6, s.kind());
+                ps.setString(7, s.definition());
+                ps.setLong(8, System.currentTimeMillis());
                 ps.executeUpdate();
             }
         });
@@ -197,13 +202,13 @@ public final class StateStore implements AutoCloseable {
 
     public Optional<Snapshot> snapshot(String name, String fingerprint) {
         return read(() -> {
-            try (PreparedStatement ps = connection.prepareStatement("SELECT name, fingerprint, metadata_fingerprint, version, kind, "
-                    + "definition FROM snapshots WHERE name = ? AND fingerprint = ?")) {
+            try (PreparedStatement ps = connection.prepareStatement("SELECT name, fingerprint, own_fingerprint, metadata_fingerprint, "
+                    + "version, kind, definition FROM snapshots WHERE name = ? AND fingerprint = ?")) {
                 ps.setString(1, name);
                 ps.setString(2, fingerprint);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(new Snapshot(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6))) : Optional.<Snapshot>empty();
+                            rs.getString(5), rs.getString(6), rs.getString(7))) : Optional.<Snapshot>empty();
                 }
             }
         });
@@ -237,6 +242,25 @@ public final class StateStore implements AutoCloseable {
                 }
             }
             return Optional.of(new Environment(name, planId, Optional.ofNullable(previous), snapshots, Instant.ofEpochMilli(updated)));
+        });
+    }
+
+    /** The snapshots {@code environment} shows, by model name; empty for an unknown environment. */
+    public Map<String, Snapshot> environmentSnapshots(String environment) {
+        return read(() -> {
+            Map<String, Snapshot> out = new TreeMap<>();
+            try (PreparedStatement ps = connection.prepareStatement("SELECT s.name, s.fingerprint, s.own_fingerprint, "
+                    + "s.metadata_fingerprint, s.version, s.kind, s.definition FROM environment_snapshots e JOIN snapshots s "
+                    + "ON s.name = e.name AND s.fingerprint = e.fingerprint WHERE e.environment = ?")) {
+                ps.setString(1, environment);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), new Snapshot(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), rs.getString(7)));
+                    }
+                }
+            }
+            return out;
         });
     }
 

@@ -36,7 +36,8 @@ class StateStoreTest {
 
     @Test
     void snapshotsEnvironmentsAndIntervalsSurviveReopening() {
-        StateStore.Snapshot s = new StateStore.Snapshot("db.a", "f".repeat(64), "m".repeat(64), "ffffffffff", "FULL", "MODEL (...)");
+        StateStore.Snapshot s = new StateStore.Snapshot("db.a", "f".repeat(64), "o".repeat(64), "m".repeat(64), "ffffffffff", "FULL",
+                "MODEL (...)");
         try (StateStore store = StateStore.open(db())) {
             store.putSnapshot(s);
             store.promote("prod", "plan-1", Optional.empty(), Map.of("db.a", s.fingerprint()));
