@@ -1,6 +1,7 @@
 package dev.quarry.models;
 
 import dev.quarry.core.Names;
+import dev.quarry.starrocks.StarRocksType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,6 +103,11 @@ final class ModelReader {
             for (Value item : columnsProp.value().items()) {
                 if (!(item instanceof Value.Pair pair)) {
                     throw error(item.location(), name, "columns must be (name TYPE, ...); " + item.sql() + " is " + item.describe());
+                }
+                try {
+                    StarRocksType.parse(pair.value().sql());
+                } catch (IllegalArgumentException e) {
+                    throw error(pair.value().location(), name, "column " + pair.key() + ": " + e.getMessage());
                 }
                 if (columns.put(pair.key(), pair.value().sql()) != null) {
                     throw error(item.location(), name, "column " + pair.key() + " is declared twice");

@@ -6,6 +6,7 @@ import dev.quarry.starrocks.KeyType;
 import dev.quarry.starrocks.MaterializedViewSpec;
 import dev.quarry.starrocks.PartitionSpec;
 import dev.quarry.starrocks.RefreshSpec;
+import dev.quarry.starrocks.StarRocksType;
 import dev.quarry.starrocks.TableSpec;
 import dev.quarry.starrocks.TimeUnit;
 import dev.quarry.starrocks.ViewSpec;
@@ -43,6 +44,22 @@ public final class StarRocksSpecs {
             l.properties().forEach(b::property);
             return b.build();
         });
+    }
+
+    /** The table of a table model from the columns it declares ({@code columns (id BIGINT, ...)}). */
+    public static TableSpec table(Model model, String database, String name) {
+        return table(model, database, name, declaredColumns(model));
+    }
+
+    /** The model's declared columns as StarRocks columns; a model without {@code columns} is an error. */
+    public static List<ColumnSpec> declaredColumns(Model model) {
+        if (model.columns().isEmpty()) {
+            throw new ModelException(model.location(), "model " + model.name()
+                    + " declares no columns; give columns (name TYPE, ...) or take the types from its query");
+        }
+        List<ColumnSpec> out = new ArrayList<>();
+        model.columns().forEach((column, type) -> out.add(build(model, () -> ColumnSpec.of(column, StarRocksType.parse(type)))));
+        return out;
     }
 
     /** A view over {@code query}: a VIEW model's physical view or any model's environment view. */

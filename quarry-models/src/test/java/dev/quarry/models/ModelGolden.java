@@ -319,6 +319,19 @@ final class ModelGolden {
                       "enable_persistent_index" = "true",
                       "compression" = "LZ4"
                     )"""),
+            new Case("declared_columns", d -> d.createTable(StarRocksSpecs.table(model("MODEL (name " + DB + ".declared, "
+                    + "kind INCREMENTAL_BY_UNIQUE_KEY (unique_key id), columns (name VARCHAR(32), id BIGINT, price DECIMAL(18, 2)), "
+                    + "column_descriptions (price = 'unit price'), physical_properties (replication_num = '1'));\nSELECT 1"),
+                    DB, "declared"), false), """
+                    CREATE TABLE `mgolden`.`declared` (
+                      `id` BIGINT NOT NULL,
+                      `name` VARCHAR(32) NULL,
+                      `price` DECIMAL(18, 2) NULL COMMENT 'unit price'
+                    )
+                    PRIMARY KEY(`id`)
+                    PROPERTIES (
+                      "replication_num" = "1"
+                    )"""),
             new Case("view_security_invoker", d -> d.createView(StarRocksSpecs.view(model("MODEL (name " + DB
                     + ".user_summary, kind VIEW, virtual_properties (security = INVOKER));\nSELECT 1"), DB, "user_summary",
                     "SELECT user_id, COUNT(*) AS event_count FROM `mgolden`.`pk_structured` GROUP BY user_id"), true), """

@@ -157,6 +157,7 @@ class ModelReaderTest {
         fails("MODEL (name a.b, dialect duckdb); SELECT 1", "models/m.sql:1:26", "dialect duckdb is not supported");
         fails("MODEL (name a.b, enabled maybe); SELECT 1", "models/m.sql:1:26", "enabled must be true or false");
         fails("MODEL (name a.b, columns (id INT, id BIGINT)); SELECT 1", "models/m.sql:1:35", "column id is declared twice");
+        fails("MODEL (name a.b, columns (id INT, name STRANGE(3))); SELECT 1", "models/m.sql:1:40", "column name: ");
         fails("MODEL (name a.b, columns (id INT), column_descriptions (idd = 'x')); SELECT 1", "models/m.sql:1:57",
                 "(did you mean id?)");
         fails("MODEL (name a.b, kind FULL, audits (not_null((id)))); SELECT 1", "models/m.sql:1:46", "named arguments");
