@@ -154,6 +154,9 @@ final class ModelReader {
         }
         Map<String, Block.Property> virtual = new LinkedHashMap<>(pairs(name, defaults.get("virtual_properties"), "virtual_properties"));
         virtual.putAll(pairs(name, block.properties().get("virtual_properties"), "virtual_properties"));
+        // As in SQLMesh, a model unsets a default property by setting it to None.
+        physical.values().removeIf(ModelReader::isNone);
+        virtual.values().removeIf(ModelReader::isNone);
         Optional<Block.Property> partitionedBy = Optional.ofNullable(block.properties().get("partitioned_by"));
         Optional<Block.Property> clusteredBy = Optional.ofNullable(block.properties().get("clustered_by"));
         if (!table) {
@@ -196,6 +199,11 @@ final class ModelReader {
         return new Model(name, block.location(), kind, dialect, cron, start, end, text(name, props.get("owner")),
                 text(name, props.get("description")), columns, columnDescriptions, grains, tags, dependsOn, enabled, layout, audits,
                 allowPartials, pre, query, post, onVirtualUpdate);
+    }
+
+    private static boolean isNone(Block.Property p) {
+        return p.value() instanceof Value.Ident id && !id.quoted()
+                && (id.name().equalsIgnoreCase("none") || id.name().equalsIgnoreCase("null"));
     }
 
     private static Optional<String> text(String model, Block.Property p) {
