@@ -154,9 +154,9 @@ final class ModelReader {
         }
         Map<String, Block.Property> virtual = new LinkedHashMap<>(pairs(name, defaults.get("virtual_properties"), "virtual_properties"));
         virtual.putAll(pairs(name, block.properties().get("virtual_properties"), "virtual_properties"));
-        // As in SQLMesh, a model unsets a default property by setting it to None.
+        // As in SQLMesh, a model unsets a default physical property by setting it to None (unquoted). Not so for
+        // virtual properties: there NONE is a value (SECURITY NONE).
         physical.values().removeIf(ModelReader::isNone);
-        virtual.values().removeIf(ModelReader::isNone);
         Optional<Block.Property> partitionedBy = Optional.ofNullable(block.properties().get("partitioned_by"));
         Optional<Block.Property> clusteredBy = Optional.ofNullable(block.properties().get("clustered_by"));
         if (!table) {

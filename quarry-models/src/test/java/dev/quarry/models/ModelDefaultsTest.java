@@ -48,12 +48,12 @@ class ModelDefaultsTest {
         assertThat(inherited.layout().security()).contains("INVOKER");
 
         Model own = read(d, "MODEL (name a.own, kind FULL, cron '@daily', physical_properties (storage_medium = None, "
-                + "replication_num = '3', primary_key = None), virtual_properties (security = None)); SELECT 1");
+                + "replication_num = '3', primary_key = None), virtual_properties (security = NONE)); SELECT 1");
         assertThat(own.kind().kind()).isEqualTo(ModelKind.FULL);
         assertThat(own.cron()).isEqualTo("@daily");
         assertThat(own.layout().key()).isEmpty();
         assertThat(own.layout().properties()).containsExactly(Map.entry("replication_num", "3"));
-        assertThat(own.layout().security()).isEmpty();
+        assertThat(own.layout().security()).contains("NONE");
 
         Model view = read(d, "MODEL (name a.v, kind VIEW); SELECT 1");
         assertThat(view.layout().properties()).isEmpty();
