@@ -21,11 +21,51 @@ final class References {
     private References() {
     }
 
+    /**
+     * One table reference in a query.
+     *
+     * @param name the name, lower case, unquoted
+     * @param start offset of its first character
+     * @param end offset after its last character
+     * @param aliased whether an alias follows it
+     * @param table its last part as written, unquoted ({@code orders} of {@code sales.orders})
+     */
+    record Ref(String name, int start, int end, boolean aliased, String table) {
+    }
+
     /** Referenced table names, lower case, unquoted, in order of first appearance. */
     static List<String> of(String sql) {
+        Set<String> out = new LinkedHashSet<>();
+        scan(sql).forEach(r -> out.add(r.name()));
+        return List.copyOf(out);
+    }
+
+    /**
+     * {@code sql} with table references replaced: {@code target} maps a referenced name to what to read instead (a
+     * physical table, an environment view, a parenthesized query). A reference without an alias gets its table
+     * name as alias, so columns qualified with it ({@code orders.id}) still resolve.
+     */
+    static String rewrite(String sql, java.util.function.Function<String, java.util.Optional<String>> target) {
+        StringBuilder out = new StringBuilder(sql.length() + 64);
+        int copied = 0;
+        for (Ref r : scan(sql)) {
+            java.util.Optional<String> replacement = target.apply(r.name());
+            if (replacement.isEmpty()) {
+                continue;
+            }
+            out.append(sql, copied, r.start()).append(replacement.get());
+            if (!r.aliased()) {
+                out.append(" AS `").append(r.table().replace("`", "``")).append('`');
+            }
+            copied = r.end();
+        }
+        return out.append(sql, copied, sql.length()).toString();
+    }
+
+    static List<Ref> scan(String sql) {
         List<Token> tokens = Lexer.tokenize("<query>", sql).tokens();
         Set<String> ctes = cteNames(tokens);
-        Set<String> out = new LinkedHashSet<>();
+        List<Ref> out = new ArrayList<>();
         Deque<Boolean> queryContext = new ArrayDeque<>();
         queryContext.push(true);
         for (int i = 0; i < tokens.size(); i++) {
@@ -49,23 +89,34 @@ final class References {
                 }
             }
         }
-        return List.copyOf(out);
+        return out;
     }
 
     /** Reads {@code name [alias] [, name [alias]]...} from {@code i}; returns the index of the last token consumed. */
-    private static int tableList(List<Token> tokens, int i, Set<String> ctes, Set<String> out, boolean commaJoins) {
+    private static int tableList(List<Token> tokens, int i, Set<String> ctes, List<Ref> out, boolean commaJoins) {
         while (true) {
-            int end = name(tokens, i, ctes, out);
+            int end = name(tokens, i);
             if (end < 0) {
                 return i - 1;
             }
+            int first = i;
             i = end + 1;
+            boolean aliased = false;
             if (tokens.get(i).isWord("as")) {
                 i++;
             }
             Token alias = tokens.get(i);
             if ((alias.is(Token.Type.IDENT) && !CLAUSE_ENDS.contains(alias.text().toLowerCase(Locale.ROOT))) || alias.is(Token.Type.QUOTED)) {
+                aliased = true;
                 i++;
+            }
+            StringBuilder name = new StringBuilder();
+            for (int k = first; k <= end; k += 2) {
+                name.append(k == first ? "" : ".").append(tokens.get(k).text());
+            }
+            String n = name.toString().toLowerCase(Locale.ROOT);
+            if (!(n.indexOf('.') < 0 && ctes.contains(n))) {
+                out.add(new Ref(n, tokens.get(first).start(), tokens.get(end).end(), aliased, tokens.get(end).text()));
             }
             if (!commaJoins || !tokens.get(i).is(Token.Type.COMMA)) {
                 return i - 1;
@@ -74,25 +125,19 @@ final class References {
         }
     }
 
-    /** Reads a dotted table name at {@code i} into {@code out}; returns its last token index, or -1 if none is there. */
-    private static int name(List<Token> tokens, int i, Set<String> ctes, Set<String> out) {
+    /** The index of the last token of a dotted table name starting at {@code i}, or -1 if none is there. */
+    private static int name(List<Token> tokens, int i) {
         Token first = tokens.get(i);
         if (!(first.is(Token.Type.IDENT) || first.is(Token.Type.QUOTED)) || first.is(Token.Type.IDENT)
                 && CLAUSE_ENDS.contains(first.text().toLowerCase(Locale.ROOT))) {
             return -1;
         }
-        StringBuilder name = new StringBuilder(first.text());
         int j = i;
         while (tokens.get(j + 1).is(Token.Type.DOT) && (tokens.get(j + 2).is(Token.Type.IDENT) || tokens.get(j + 2).is(Token.Type.QUOTED))) {
-            name.append('.').append(tokens.get(j + 2).text());
             j += 2;
         }
         if (tokens.get(j + 1).is(Token.Type.LPAREN)) {
             return -1;
-        }
-        String n = name.toString().toLowerCase(Locale.ROOT);
-        if (!(n.indexOf('.') < 0 && ctes.contains(n))) {
-            out.add(n);
         }
         return j;
     }

@@ -84,6 +84,16 @@ public final class Renderer {
         return render(model, ctx).query().orElseThrow(() -> new IllegalArgumentException(model.name() + " has no query"));
     }
 
+    /**
+     * Points a rendered query's table references elsewhere: {@code targets} maps model names (lower case) to what to
+     * read instead, such as a physical table ({@code `quarry__sales`.`sales__orders__1a2b3c4d5e`}), an environment
+     * view, or, for an EMBEDDED model, its parenthesized query. A reference without an alias keeps its table name as
+     * alias, so qualified columns still resolve. CTE names, strings and comments are left alone.
+     */
+    public static String resolveTables(String sql, Map<String, String> targets) {
+        return References.rewrite(sql, name -> Optional.ofNullable(targets.get(name)));
+    }
+
     static Map<String, String> dateVariables(MacroContext ctx) {
         Map<String, String> out = new HashMap<>();
         Instant inclusiveEnd = ctx.end().minus(1, ChronoUnit.MICROS);

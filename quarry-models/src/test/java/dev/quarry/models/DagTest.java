@@ -31,6 +31,22 @@ class DagTest {
         assertThat(References.of("SELECT * FROM cat.db.t")).containsExactly("cat.db.t");
     }
 
+    @Test
+    void tableReferencesCanBePointedElsewhere() {
+        Map<String, String> targets = Map.of("sales.orders", "`quarry__sales`.`sales__orders__0123456789`",
+                "sales.items", "(SELECT 1 AS id)");
+        assertThat(Renderer.resolveTables("""
+                WITH orders AS (SELECT * FROM sales.orders WHERE ok)
+                SELECT orders.id, i.id FROM orders, `Sales`.`Orders` o JOIN sales.items i ON i.id = orders.id
+                WHERE x = 'FROM sales.orders' -- JOIN sales.items
+                """, targets)).isEqualTo("""
+                WITH orders AS (SELECT * FROM `quarry__sales`.`sales__orders__0123456789` AS `orders` WHERE ok)
+                SELECT orders.id, i.id FROM orders, `quarry__sales`.`sales__orders__0123456789` o JOIN (SELECT 1 AS id) i ON i.id = orders.id
+                WHERE x = 'FROM sales.orders' -- JOIN sales.items
+                """);
+        assertThat(Renderer.resolveTables("SELECT * FROM raw.t", targets)).isEqualTo("SELECT * FROM raw.t");
+    }
+
     private static Model model(String name, String body) {
         return new ModelReader("models/" + name + ".sql", Map.of(), new ArrayList<>()).read("MODEL (name " + name + ");\n" + body);
     }
