@@ -62,27 +62,53 @@ final class References {
         return out.append(sql, copied, sql.length()).toString();
     }
 
+    /** FROM-clause state of one query level: whether it is a query, and whether a comma there starts a table. */
+    private static final class Level {
+        final boolean query;
+        boolean inFrom;
+
+        Level(boolean query) {
+            this.query = query;
+        }
+    }
+
+    private static final Set<String> FROM_ENDS = Set.of("where", "group", "having", "order", "limit", "union", "except",
+            "intersect", "window", "qualify", "select", "values", "set");
+
     static List<Ref> scan(String sql) {
         List<Token> tokens = Lexer.tokenize("<query>", sql).tokens();
         Set<String> ctes = cteNames(tokens);
         List<Ref> out = new ArrayList<>();
-        Deque<Boolean> queryContext = new ArrayDeque<>();
-        queryContext.push(true);
+        Deque<Level> levels = new ArrayDeque<>();
+        levels.push(new Level(true));
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
+            Level level = levels.peek();
             switch (t.type()) {
                 case LPAREN -> {
                     Token next = tokens.get(i + 1);
-                    queryContext.push(next.isWord("select") || next.isWord("with") || next.is(Token.Type.LPAREN) && queryContext.peek());
+                    levels.push(new Level(next.isWord("select") || next.isWord("with") || next.is(Token.Type.LPAREN) && level.query));
                 }
                 case RPAREN -> {
-                    if (queryContext.size() > 1) {
-                        queryContext.pop();
+                    if (levels.size() > 1) {
+                        levels.pop();
+                    }
+                }
+                case COMMA -> {
+                    // FROM a, b and FROM a JOIN b ON ..., c: a comma at the level of a FROM clause starts a table.
+                    if (level.query && level.inFrom) {
+                        i = tableRef(tokens, i + 1, ctes, out);
                     }
                 }
                 case IDENT -> {
-                    if ((t.isWord("from") || t.isWord("join")) && Boolean.TRUE.equals(queryContext.peek())) {
-                        i = tableList(tokens, i + 1, ctes, out, t.isWord("from"));
+                    if (!level.query) {
+                        break;
+                    }
+                    if (t.isWord("from") || t.isWord("join")) {
+                        level.inFrom = true;
+                        i = tableRef(tokens, i + 1, ctes, out);
+                    } else if (FROM_ENDS.contains(t.text().toLowerCase(Locale.ROOT))) {
+                        level.inFrom = false;
                     }
                 }
                 default -> {
@@ -92,37 +118,32 @@ final class References {
         return out;
     }
 
-    /** Reads {@code name [alias] [, name [alias]]...} from {@code i}; returns the index of the last token consumed. */
-    private static int tableList(List<Token> tokens, int i, Set<String> ctes, List<Ref> out, boolean commaJoins) {
-        while (true) {
-            int end = name(tokens, i);
-            if (end < 0) {
-                return i - 1;
-            }
-            int first = i;
-            i = end + 1;
-            boolean aliased = false;
-            if (tokens.get(i).isWord("as")) {
-                i++;
-            }
-            Token alias = tokens.get(i);
-            if ((alias.is(Token.Type.IDENT) && !CLAUSE_ENDS.contains(alias.text().toLowerCase(Locale.ROOT))) || alias.is(Token.Type.QUOTED)) {
-                aliased = true;
-                i++;
-            }
-            StringBuilder name = new StringBuilder();
-            for (int k = first; k <= end; k += 2) {
-                name.append(k == first ? "" : ".").append(tokens.get(k).text());
-            }
-            String n = name.toString().toLowerCase(Locale.ROOT);
-            if (!(n.indexOf('.') < 0 && ctes.contains(n))) {
-                out.add(new Ref(n, tokens.get(first).start(), tokens.get(end).end(), aliased, tokens.get(end).text()));
-            }
-            if (!commaJoins || !tokens.get(i).is(Token.Type.COMMA)) {
-                return i - 1;
-            }
+    /** Reads {@code name [[AS] alias]} at {@code i}; returns the index of the last token consumed. */
+    private static int tableRef(List<Token> tokens, int i, Set<String> ctes, List<Ref> out) {
+        int end = name(tokens, i);
+        if (end < 0) {
+            return i - 1;
+        }
+        int first = i;
+        i = end + 1;
+        boolean aliased = false;
+        if (tokens.get(i).isWord("as")) {
             i++;
         }
+        Token alias = tokens.get(i);
+        if ((alias.is(Token.Type.IDENT) && !CLAUSE_ENDS.contains(alias.text().toLowerCase(Locale.ROOT))) || alias.is(Token.Type.QUOTED)) {
+            aliased = true;
+            i++;
+        }
+        StringBuilder name = new StringBuilder();
+        for (int k = first; k <= end; k += 2) {
+            name.append(k == first ? "" : ".").append(tokens.get(k).text());
+        }
+        String n = name.toString().toLowerCase(Locale.ROOT);
+        if (!(n.indexOf('.') < 0 && ctes.contains(n))) {
+            out.add(new Ref(n, tokens.get(first).start(), tokens.get(end).end(), aliased, tokens.get(end).text()));
+        }
+        return i - 1;
     }
 
     /** The index of the last token of a dotted table name starting at {@code i}, or -1 if none is there. */

@@ -29,6 +29,9 @@ class DagTest {
         assertThat(References.of("SELECT 'FROM fake.table' AS s /* FROM db.comment */ FROM db.real -- JOIN db.no"))
                 .containsExactly("db.real");
         assertThat(References.of("SELECT * FROM cat.db.t")).containsExactly("cat.db.t");
+        assertThat(References.of("SELECT a, b FROM db.x JOIN db.y ON f(x.a, y.b) = 1, db.z WHERE c IN (1, 2) GROUP BY a, b "
+                + "ORDER BY a, b LIMIT 1, 2")).containsExactly("db.x", "db.y", "db.z");
+        assertThat(References.of("SELECT * FROM (SELECT a, b FROM db.p, db.q) s, db.r")).containsExactly("db.p", "db.q", "db.r");
     }
 
     @Test
