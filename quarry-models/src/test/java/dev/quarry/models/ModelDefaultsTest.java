@@ -29,6 +29,7 @@ class ModelDefaultsTest {
                     time_column: ds
                     batch_size: 7
                   cron: '@hourly'
+                  start: 2024-01-01
                   owner: data-team
                   physical_properties:
                     primary_key: (id, ds)
@@ -42,6 +43,7 @@ class ModelDefaultsTest {
         assertThat(inherited.kind().timeColumn()).contains("ds");
         assertThat(inherited.kind().batchSize()).hasValue(7);
         assertThat(inherited.cron()).isEqualTo("@hourly");
+        assertThat(inherited.start()).contains("2024-01-01");
         assertThat(inherited.owner()).contains("data-team");
         assertThat(inherited.layout().key().orElseThrow().columns()).containsExactly("id", "ds");
         assertThat(inherited.layout().properties()).containsExactly(Map.entry("replication_num", "1"), Map.entry("storage_medium", "SSD"));
