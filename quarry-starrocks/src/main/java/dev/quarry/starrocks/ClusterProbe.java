@@ -81,7 +81,8 @@ public final class ClusterProbe {
         requireNonNull(key, "key is null");
         String sql = "ADMIN SHOW FRONTEND CONFIG LIKE " + Sql.literal(key);
         Log.sql(sql);
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        // execute(), not executeQuery(): Connector/J refuses executeQuery() for statements starting with ADMIN.
+        try (Statement st = connection.createStatement(); ResultSet rs = resultOf(st, sql)) {
             ResultSetMetaData md = rs.getMetaData();
             int keyCol = column(md, "Key");
             int valueCol = column(md, "Value");
@@ -166,6 +167,13 @@ public final class ClusterProbe {
                 throw new RunException("interrupted while waiting for the schema change of " + database + "." + table, e);
             }
         }
+    }
+
+    private static ResultSet resultOf(Statement st, String sql) throws SQLException {
+        if (!st.execute(sql)) {
+            throw new SQLException(sql + " returned no result set");
+        }
+        return st.getResultSet();
     }
 
     private Optional<String> single(String sql) throws SQLException {

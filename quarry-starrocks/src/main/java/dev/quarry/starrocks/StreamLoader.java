@@ -6,16 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.quarry.core.Log;
 import dev.quarry.core.Secrets;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,9 +25,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * Stream Load over HTTP (spec/starrocks.md §1–§2), on java.net.http as spec/java-deps.md recommends: HTTP/1.1,
- * {@code Expect: 100-continue}, redirects followed by this class (the FE answers 307 to a BE and the BE needs the
- * Authorization header again, which JDK 25's own redirect handling drops).
+ * Stream Load over HTTP (spec/starrocks.md §1–§2): HTTP/1.1 with {@code Expect: 100-continue}, redirects followed by
+ * this class (the FE answers 307 to a BE, which needs the Authorization header again). The exchange itself is our own
+ * small HTTP/1.1 code ({@link Http11}), not java.net.http, whose JDK 17 client hangs when a server answers an Expect
+ * request with an error body before {@code 100 Continue} (spec/java-deps.md tested only the 307 path).
  *
  * <p>A load is identified by its label: retries after transport errors or 5xx reuse it, so a load that did reach
  * the server is never applied twice ("Label Already Exists" with FINISHED counts as done). Thread-safe; one instance
@@ -46,11 +40,13 @@ public final class StreamLoader {
     private static final int ERROR_ROWS = 5;
     private static final int ERROR_ROW_CHARS = 300;
     private static final int ERROR_LOG_BYTES = 64 * 1024;
+    private static final int MAX_RESPONSE = 1024 * 1024;
+    private static final LoadBody EMPTY = LoadBody.of(new byte[0]);
 
     private final URI frontend;
     private final String user;
     private final String authorization;
-    private final HttpClient client;
+    private final Duration connectTimeout;
     private final Duration requestTimeout;
     private final int maxAttempts;
     private final Duration initialBackoff;
@@ -67,11 +63,7 @@ public final class StreamLoader {
         this.frontend = b.frontend;
         this.user = b.user;
         this.authorization = "Basic " + Base64.getEncoder().encodeToString((b.user + ":" + b.password).getBytes(StandardCharsets.UTF_8));
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(b.connectTimeout)
-                .build();
+        this.connectTimeout = b.connectTimeout;
         this.requestTimeout = b.requestTimeout;
         this.maxAttempts = b.maxAttempts;
         this.initialBackoff = b.initialBackoff;
@@ -113,7 +105,7 @@ public final class StreamLoader {
             if (attempt > 1) {
                 pause(backoff(attempt - 1), where);
             }
-            HttpResponse<String> response;
+            Http11.Response response;
             try {
                 response = exchange("PUT", uri, headers, body, label, cacheBackend);
             } catch (IOException e) {
@@ -122,7 +114,7 @@ public final class StreamLoader {
                 debug.accept(where + ": attempt " + attempt + " of " + maxAttempts + " failed: " + describe(e));
                 continue;
             }
-            int code = response.statusCode();
+            int code = response.status();
             if (code == 401 || code == 403) {
                 throw failure(where + ": access denied for user '" + user + "' (HTTP " + code + ")", label, "HTTP " + code,
                         Optional.empty(), List.of(), false, null);
@@ -182,10 +174,10 @@ public final class StreamLoader {
         URI uri = uri("/api/" + pathPart(database, "database") + "/get_load_state", "label=" + label);
         String where = "load state of label " + label + " in " + database;
         try {
-            HttpResponse<String> r = exchange("GET", uri, Map.of(), null, label, false);
-            if (r.statusCode() != 200) {
-                throw failure(where + ": HTTP " + r.statusCode() + " " + snippet(r.body()), label, "HTTP " + r.statusCode(),
-                        Optional.empty(), List.of(), r.statusCode() >= 500, null);
+            Http11.Response r = exchange("GET", uri, Map.of(), null, label, false);
+            if (r.status() != 200) {
+                throw failure(where + ": HTTP " + r.status() + " " + snippet(r.body()), label, "HTTP " + r.status(),
+                        Optional.empty(), List.of(), r.status() >= 500, null);
             }
             JsonNode json = parse(r.body(), where);
             Optional<String> state = text(json, "state", "State");
@@ -231,21 +223,21 @@ public final class StreamLoader {
             if (attempt > 1) {
                 pause(backoff(attempt - 1), where);
             }
-            HttpResponse<String> r;
+            Http11.Response r;
             try {
                 r = exchange(op.equals("load") ? "PUT" : "POST", uri, headers, body, txn.label(), false);
             } catch (IOException e) {
                 last = failure(where + ": " + describe(e), txn.label(), "TRANSPORT", Optional.empty(), List.of(), true, e);
                 continue;
             }
-            if (r.statusCode() >= 500) {
-                last = failure(where + ": HTTP " + r.statusCode() + " " + snippet(r.body()), txn.label(), "HTTP " + r.statusCode(),
+            if (r.status() >= 500) {
+                last = failure(where + ": HTTP " + r.status() + " " + snippet(r.body()), txn.label(), "HTTP " + r.status(),
                         Optional.empty(), List.of(), true, null);
                 continue;
             }
-            if (r.statusCode() != 200) {
-                String reason = r.statusCode() == 401 || r.statusCode() == 403 ? "access denied for user '" + user + "'" : snippet(r.body());
-                throw failure(where + ": HTTP " + r.statusCode() + " " + reason, txn.label(), "HTTP " + r.statusCode(),
+            if (r.status() != 200) {
+                String reason = r.status() == 401 || r.status() == 403 ? "access denied for user '" + user + "'" : snippet(r.body());
+                throw failure(where + ": HTTP " + r.status() + " " + reason, txn.label(), "HTTP " + r.status(),
                         Optional.empty(), List.of(), false, null);
             }
             JsonNode json = parse(r.body(), where);
@@ -268,35 +260,21 @@ public final class StreamLoader {
 
     // ---------------------------------------------------------------- HTTP
 
-    private HttpResponse<String> exchange(String method, URI uri, Map<String, String> headers, LoadBody body, String label,
-                                          boolean useBackendCache) throws IOException {
+    private Http11.Response exchange(String method, URI uri, Map<String, String> headers, LoadBody body, String label,
+                                     boolean useBackendCache) throws IOException {
         URI target = uri;
         URI cached = useBackendCache ? backend.get() : null;
         if (cached != null) {
             target = withAuthority(uri, cached);
         }
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.put("Authorization", authorization);
+        // Every PUT/POST carries Expect: 100-continue, as StarRocks documents; the FE refuses a Stream Load without it.
+        LoadBody payload = method.equals("GET") ? null : body == null ? EMPTY : body;
         for (int hop = 0; ; hop++) {
-            HttpRequest.Builder b = HttpRequest.newBuilder(target)
-                    .timeout(requestTimeout)
-                    .header("Authorization", authorization);
-            headers.forEach(b::header);
-            if (method.equals("GET")) {
-                b.GET();
-            } else {
-                // The FE answers before reading the body; with Expect the body is only sent where it is wanted.
-                b.expectContinue(true).method(method, publisher(body));
-            }
             debug.accept(method + " " + target + (label == null ? "" : " label=" + label) + " headers=" + headers);
-            HttpResponse<String> r;
-            try {
-                r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            }
-            int code = r.statusCode();
+            Http11.Response r = Http11.exchange(method, target, all, payload, connectTimeout, requestTimeout, MAX_RESPONSE);
+            int code = r.status();
             if (code != 301 && code != 302 && code != 307 && code != 308) {
                 debug.accept("HTTP " + code + " from " + target + ": " + snippet(r.body()));
                 return r;
@@ -304,16 +282,18 @@ public final class StreamLoader {
             if (hop >= MAX_REDIRECTS) {
                 throw new IOException("more than " + MAX_REDIRECTS + " redirects, last to " + target);
             }
-            String location = r.headers().firstValue("Location")
-                    .orElseThrow(() -> new IOException("HTTP " + code + " without a Location header from " + uri.getHost()));
+            String location = r.header("Location");
+            if (location == null) {
+                throw new IOException("HTTP " + code + " without a Location header from " + target.getHost());
+            }
             URI next;
             try {
                 next = target.resolve(new URI(location));
             } catch (URISyntaxException e) {
                 throw new IOException("invalid redirect Location '" + location + "'", e);
             }
-            if (!"http".equalsIgnoreCase(next.getScheme()) && !"https".equalsIgnoreCase(next.getScheme())) {
-                throw new IOException("refusing to follow a redirect to " + next.getScheme() + " URL");
+            if (!"http".equalsIgnoreCase(next.getScheme()) && !"https".equalsIgnoreCase(next.getScheme()) || next.getHost() == null) {
+                throw new IOException("refusing to follow a redirect to " + location);
             }
             debug.accept("HTTP " + code + " -> " + next);
             trustedHosts.add(next.getHost().toLowerCase(Locale.ROOT));
@@ -324,50 +304,34 @@ public final class StreamLoader {
         }
     }
 
-    private static HttpRequest.BodyPublisher publisher(LoadBody body) {
-        if (body == null || body.length() == 0) {
-            return HttpRequest.BodyPublishers.noBody();
-        }
-        HttpRequest.BodyPublisher stream = HttpRequest.BodyPublishers.ofInputStream(() -> {
-            try {
-                return body.open();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        return body.length() > 0 ? HttpRequest.BodyPublishers.fromPublisher(stream, body.length()) : stream;
-    }
-
     /** Reads the first rejected rows from a failed load's error log; a problem reading it never hides the failure. */
     private List<String> errorRows(String errorUrl) {
         try {
             URI uri = new URI(errorUrl);
-            HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET();
-            if (uri.getHost() != null && trustedHosts.contains(uri.getHost().toLowerCase(Locale.ROOT))) {
-                b.header("Authorization", authorization);
+            if (uri.getHost() == null) {
+                return List.of();
+            }
+            Map<String, String> headers = new LinkedHashMap<>();
+            if (trustedHosts.contains(uri.getHost().toLowerCase(Locale.ROOT))) {
+                headers.put("Authorization", authorization);
             }
             debug.accept("GET " + uri);
-            HttpResponse<InputStream> r = client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+            Http11.Response r = Http11.exchange("GET", uri, headers, null, connectTimeout, Duration.ofSeconds(30), ERROR_LOG_BYTES);
+            if (r.status() != 200) {
+                return List.of();
+            }
             List<String> rows = new ArrayList<>();
-            try (InputStream in = r.body();
-                 BufferedReader reader = new BufferedReader(new InputStreamReader(
-                         new BoundedInputStream(in, ERROR_LOG_BYTES), StandardCharsets.UTF_8))) {
-                if (r.statusCode() != 200) {
-                    return List.of();
+            for (String line : r.body().split("\\r?\\n")) {
+                if (rows.size() == ERROR_ROWS) {
+                    break;
                 }
-                String line;
-                while (rows.size() < ERROR_ROWS && (line = reader.readLine()) != null) {
-                    if (!line.isBlank()) {
-                        rows.add(line.length() > ERROR_ROW_CHARS ? line.substring(0, ERROR_ROW_CHARS) + "..." : line);
-                    }
+                if (!line.isBlank()) {
+                    rows.add(line.length() > ERROR_ROW_CHARS ? line.substring(0, ERROR_ROW_CHARS) + "..." : line);
                 }
             }
             return rows;
         } catch (IOException | URISyntaxException | IllegalArgumentException e) {
             debug.accept("could not read the error log " + errorUrl + ": " + describe(e));
-            return List.of();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return List.of();
         }
     }
@@ -542,12 +506,13 @@ public final class StreamLoader {
             Secrets.register(password);
         }
 
+        /** How long to wait for a TCP connection. */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = positive(timeout, "connectTimeout");
             return this;
         }
 
-        /** Client-side limit for one HTTP exchange, body included. */
+        /** Connect timeout and the longest the server may stay silent while a request is sent or its answer read. */
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = positive(timeout, "requestTimeout");
             return this;
@@ -599,45 +564,5 @@ public final class StreamLoader {
             }
             return d;
         }
-    }
-}
-
-/** Stops reading after a fixed number of bytes. */
-final class BoundedInputStream extends InputStream {
-    private final InputStream in;
-    private long remaining;
-
-    BoundedInputStream(InputStream in, long limit) {
-        this.in = in;
-        this.remaining = limit;
-    }
-
-    @Override
-    public int read() throws IOException {
-        if (remaining <= 0) {
-            return -1;
-        }
-        int b = in.read();
-        if (b >= 0) {
-            remaining--;
-        }
-        return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-        if (remaining <= 0) {
-            return -1;
-        }
-        int n = in.read(b, off, (int) Math.min(len, remaining));
-        if (n > 0) {
-            remaining -= n;
-        }
-        return n;
-    }
-
-    @Override
-    public void close() throws IOException {
-        in.close();
     }
 }

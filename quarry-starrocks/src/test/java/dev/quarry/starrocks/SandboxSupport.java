@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -46,7 +47,8 @@ final class SandboxSupport {
     }
 
     static StreamLoader.Builder loader(TestingSandbox sandbox) {
-        return StreamLoader.builder(URI.create(sandbox.feUrl()), sandbox.user(), sandbox.password());
+        return StreamLoader.builder(URI.create(sandbox.feUrl()), sandbox.user(), sandbox.password())
+                .requestTimeout(Duration.ofSeconds(60));
     }
 
     static void execute(Connection c, String sql) throws SQLException {

@@ -34,7 +34,12 @@ class StreamLoaderIT {
         sandbox = SandboxSupport.shared();
         db = sandbox.createDatabase("stream_load");
         connection = SandboxSupport.connect(sandbox, db);
-        loader = SandboxSupport.loader(sandbox).backoff(Duration.ofMillis(20), Duration.ofMillis(100)).debug(debug::add).build();
+        loader = SandboxSupport.loader(sandbox).backoff(Duration.ofMillis(20), Duration.ofMillis(100)).debug(this::debug).build();
+    }
+
+    private void debug(String line) {
+        debug.add(line);
+        System.out.println("debug: " + line);
     }
 
     @AfterEach
@@ -97,7 +102,8 @@ class StreamLoaderIT {
     @Test
     void rejectedDataFailsWithTheRowsFromTheErrorLog() throws SQLException {
         createTable("strict", KeyType.DUPLICATE);
-        assertThatThrownBy(() -> loader.load(db, "strict", "bad-1", commaCsv(), csv("1,ok,5\n2,bad,not_a_number\n")))
+        // In strict mode a value that does not convert filters its row (non-strict mode would load NULL instead).
+        assertThatThrownBy(() -> loader.load(db, "strict", "bad-1", commaCsv().withStrictMode(true), csv("1,ok,5\n2,bad,not_a_number\n")))
                 .isInstanceOfSatisfying(StreamLoadException.class, e -> {
                     assertThat(e.getMessage()).startsWith("Stream Load into " + db + ".strict (label bad-1) failed: ");
                     assertThat(e.rejectedRows()).isNotEmpty();
@@ -173,7 +179,7 @@ class StreamLoaderIT {
     @Test
     void cachedBackendSkipsTheRedirectOnLaterLoads() throws SQLException {
         createTable("cached", KeyType.DUPLICATE);
-        StreamLoader direct = SandboxSupport.loader(sandbox).cacheBackendLocation(true).debug(debug::add).build();
+        StreamLoader direct = SandboxSupport.loader(sandbox).cacheBackendLocation(true).debug(this::debug).build();
         direct.load(db, "cached", "c-1", commaCsv(), csv("1,a,1\n"));
         int afterFirst = debug.size();
         direct.load(db, "cached", "c-2", commaCsv(), csv("2,b,2\n"));
