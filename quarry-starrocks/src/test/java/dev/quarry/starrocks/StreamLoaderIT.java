@@ -100,6 +100,23 @@ class StreamLoaderIT {
     }
 
     @Test
+    void twoConcurrentAttemptsWithOneLabelLoadOnce() throws Exception {
+        createTable("slow", KeyType.DUPLICATE);
+        StreamLoader polling = SandboxSupport.loader(sandbox).labelPolling(Duration.ofMillis(100), Duration.ofSeconds(30))
+                .debug(this::debug).build();
+        // The first attempt stalls on the BE, as a slow load would; the second arrives meanwhile.
+        sandbox.sandbox().failNextLoads(1, Fault.stall(Duration.ofMillis(1500)));
+        java.util.concurrent.CompletableFuture<LoadResult> first = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> polling.load(db, "slow", "slow-1", commaCsv(), csv("1,a,1\n2,b,2\n")));
+        Thread.sleep(500);
+        LoadResult second = polling.load(db, "slow", "slow-1", commaCsv(), csv("1,a,1\n2,b,2\n"));
+
+        assertThat(List.of(first.get().outcome(), second.outcome()))
+                .containsExactlyInAnyOrder(LoadResult.Outcome.LOADED, LoadResult.Outcome.ALREADY_LOADED);
+        assertThat(SandboxSupport.count(connection, "slow")).isEqualTo(2);
+    }
+
+    @Test
     void rejectedDataFailsWithTheRowsFromTheErrorLog() throws SQLException {
         createTable("strict", KeyType.DUPLICATE);
         // In strict mode a value that does not convert filters its row (non-strict mode would load NULL instead).
