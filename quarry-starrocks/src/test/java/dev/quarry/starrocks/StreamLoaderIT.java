@@ -39,7 +39,6 @@ class StreamLoaderIT {
 
     private void debug(String line) {
         debug.add(line);
-        System.out.println("debug: " + line);
     }
 
     @AfterEach
@@ -114,6 +113,24 @@ class StreamLoaderIT {
         assertThat(List.of(first.get().outcome(), second.outcome()))
                 .containsExactlyInAnyOrder(LoadResult.Outcome.LOADED, LoadResult.Outcome.ALREADY_LOADED);
         assertThat(SandboxSupport.count(connection, "slow")).isEqualTo(2);
+    }
+
+    @Test
+    void aLoadWhoseLabelIsHeldByARunningTransactionWaitsForItsOutcome() throws Exception {
+        createTable("held", KeyType.PRIMARY);
+        StreamLoader polling = SandboxSupport.loader(sandbox).labelPolling(Duration.ofMillis(100), Duration.ofSeconds(30))
+                .debug(this::debug).build();
+        StreamLoadTransaction txn = polling.beginTransaction(db, "held", "held-1", commaCsv());
+        txn.load(csv("1,from-txn,1\n"));
+        java.util.concurrent.CompletableFuture<LoadResult> plain = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> polling.load(db, "held", "held-1", commaCsv(), csv("9,from-retry,9\n")));
+        Thread.sleep(700);
+        assertThat(plain).isNotDone(); // "Label Already Exists" + RUNNING: polling get_load_state
+        txn.commit();
+
+        assertThat(plain.get().outcome()).isEqualTo(LoadResult.Outcome.ALREADY_LOADED);
+        assertThat(debug).anyMatch(l -> l.contains("label state PREPARE"));
+        assertThat(SandboxSupport.query(connection, "SELECT id, name FROM held")).containsExactly("1|from-txn");
     }
 
     @Test
