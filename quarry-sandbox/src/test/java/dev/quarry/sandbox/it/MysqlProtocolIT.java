@@ -65,9 +65,11 @@ class MysqlProtocolIT {
 
     @Test
     void createInsertSelectWithColumnTypesAndNulls() throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect()) {
             String db = db(c, "proto_types");
             c.setCatalog(db);
+            // A Connector/J Statement remembers the database of its creation time: create it after setCatalog.
+            Statement s = c.createStatement();
             s.execute("CREATE TABLE t (id INT NOT NULL, name VARCHAR(20), amount DECIMAL(10,2), at DATETIME, "
                     + "big BIGINT, d DATE) DUPLICATE KEY(id) DISTRIBUTED BY HASH(id) BUCKETS 1 "
                     + "PROPERTIES (\"replication_num\" = \"1\")");
@@ -194,10 +196,11 @@ class MysqlProtocolIT {
             for (int i = 0; i < 8; i++) {
                 int n = i;
                 results.add(pool.submit(() -> {
-                    try (Connection c = connect(); Statement s = c.createStatement()) {
+                    try (Connection c = connect()) {
                         if (n % 2 == 0) {
                             c.setCatalog(db);
                         }
+                        Statement s = c.createStatement();
                         int sum = 0;
                         for (int k = 0; k < 20; k++) {
                             try (ResultSet rs = s.executeQuery("SELECT " + n + " * 100 + " + k)) {

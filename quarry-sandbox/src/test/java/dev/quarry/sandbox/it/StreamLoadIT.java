@@ -267,11 +267,11 @@ class StreamLoadIT {
     @Test
     void curlWithLocationTrustedLoadsThroughTheFe() throws Exception {
         String db = newDb(sandbox, "sl_curl", ORDERS);
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("curl-load", ".csv");
+        java.nio.file.Files.writeString(file, "1,from curl,2.50\n2,again,3\n");
         Process p = new ProcessBuilder("curl", "-sS", "--location-trusted", "-u", "root:", "-H", "label:curl_1",
-                "-H", "Expect:100-continue", "-H", "column_separator:,", "-T", "-",
+                "-H", "Expect:100-continue", "-H", "column_separator:,", "-T", file.toString(),
                 fe + "/api/" + db + "/orders/_stream_load").redirectErrorStream(true).start();
-        p.getOutputStream().write("1,from curl,2.50\n2,again,3\n".getBytes(StandardCharsets.UTF_8));
-        p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         JsonNode j = Loads.JSON.readTree(out);
