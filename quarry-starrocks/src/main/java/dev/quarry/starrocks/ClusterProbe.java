@@ -10,6 +10,8 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -124,6 +126,38 @@ public final class ClusterProbe {
             throw new RunException("the StarRocks cluster has no alive backend; tables cannot be created (SHOW BACKENDS)");
         }
         return Math.max(1, Math.min(alive, configured));
+    }
+
+    /**
+     * The columns of an existing table, in schema order, from {@code information_schema.columns} (name, type,
+     * nullability, comment); empty when the table does not exist. Used to compare a target with its source, e.g. to
+     * find columns to add.
+     *
+     * @throws RunException when a column type cannot be read
+     */
+    public Optional<List<ColumnSpec>> tableColumns(String database, String table) {
+        String sql = "SELECT COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_COMMENT FROM information_schema.columns WHERE TABLE_SCHEMA = "
+                + Sql.literal(database) + " AND TABLE_NAME = " + Sql.literal(table) + " ORDER BY ORDINAL_POSITION";
+        Log.sql(sql);
+        List<ColumnSpec> columns = new ArrayList<>();
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                String name = rs.getString(1);
+                String type = rs.getString(2);
+                StarRocksType parsed;
+                try {
+                    parsed = StarRocksType.parse(type);
+                } catch (IllegalArgumentException e) {
+                    throw new RunException("column " + database + "." + table + "." + name + " has a type Quarry cannot read: " + type, e);
+                }
+                ColumnSpec c = ColumnSpec.of(name, parsed).withNullable(!"NO".equalsIgnoreCase(rs.getString(3)));
+                String comment = rs.getString(4);
+                columns.add(comment == null || comment.isEmpty() ? c : c.withComment(comment));
+            }
+        } catch (SQLException e) {
+            throw new RunException(sql + " failed: " + e.getMessage(), e);
+        }
+        return columns.isEmpty() ? Optional.empty() : Optional.of(List.copyOf(columns));
     }
 
     /**

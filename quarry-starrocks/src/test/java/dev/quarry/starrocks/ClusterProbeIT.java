@@ -45,6 +45,41 @@ class ClusterProbeIT {
     }
 
     @Test
+    void readsBackTheColumnsOfATableItCreated() throws SQLException {
+        TestingSandbox sandbox = SandboxSupport.shared();
+        String db = sandbox.createDatabase("columns");
+        try (Connection c = SandboxSupport.connect(sandbox, db)) {
+            ClusterProbe probe = ClusterProbe.of(c);
+            TableSpec spec = TableSpec.builder(db, "typed")
+                    .column(ColumnSpec.of("id", BIGINT))
+                    .column(ColumnSpec.of("amount", StarRocksType.decimal(12, 2)).withComment("gross, in cents"))
+                    .column("name", StarRocksType.varchar(40))
+                    .column("born", StarRocksType.Scalar.DATE)
+                    .column("seen", StarRocksType.Scalar.DATETIME)
+                    .column("flag", StarRocksType.Scalar.BOOLEAN)
+                    .column("ratio", StarRocksType.Scalar.DOUBLE)
+                    .column("doc", StarRocksType.Scalar.JSON)
+                    .column("tags", StarRocksType.array(StarRocksType.varchar(10)))
+                    .primaryKey("id")
+                    .distribution(Distribution.hash(List.of("id")))
+                    .property("replication_num", "1")
+                    .build();
+            SandboxSupport.execute(c, StarRocksDialect.forVersion(probe.version()).createTable(spec, false));
+
+            assertThat(probe.tableColumns(db, "typed")).hasValueSatisfying(cols -> {
+                assertThat(cols).extracting(ColumnSpec::name)
+                        .containsExactly("id", "amount", "name", "born", "seen", "flag", "ratio", "doc", "tags");
+                assertThat(cols).extracting(col -> col.type().sql()).containsExactly("BIGINT", "DECIMAL(12, 2)", "VARCHAR(40)",
+                        "DATE", "DATETIME", "BOOLEAN", "DOUBLE", "JSON", "ARRAY<VARCHAR(10)>");
+                assertThat(cols.get(0).nullable()).isFalse();
+                assertThat(cols.get(1).nullable()).isTrue();
+                assertThat(cols.get(1).comment()).contains("gross, in cents");
+            });
+            assertThat(probe.tableColumns(db, "no_such_table")).isEmpty();
+        }
+    }
+
+    @Test
     void followsTheBackendCountAndTheFrontendSetting() throws SQLException {
         try (TestingSandbox three = SandboxSupport.fresh(SandboxConfig.ephemeral().withBackends(3));
              Connection c = SandboxSupport.connect(three, null)) {
