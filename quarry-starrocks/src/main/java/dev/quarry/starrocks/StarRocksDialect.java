@@ -93,6 +93,31 @@ public final class StarRocksDialect {
         return sb.toString();
     }
 
+    /**
+     * {@code CREATE TABLE t [key] [COMMENT] [PARTITION BY] [DISTRIBUTED BY] [ORDER BY] [PROPERTIES] AS query}: columns
+     * and types come from the query, which must return the key columns first.
+     */
+    public String createTableAsSelect(TableAsSelectSpec table, boolean ifNotExists) {
+        String where = "table " + table.database() + "." + table.name();
+        StringBuilder sb = new StringBuilder("CREATE TABLE ");
+        if (ifNotExists) {
+            sb.append("IF NOT EXISTS ");
+        }
+        sb.append(qualified(table.database(), table.name()));
+        if (!table.keyColumns().isEmpty()) {
+            sb.append('\n').append(table.keyType().sql()).append('(').append(Sql.quoteAll(table.keyColumns())).append(')');
+        }
+        table.comment().ifPresent(c -> sb.append("\nCOMMENT ").append(Sql.literal(c)));
+        table.partition().ifPresent(p -> sb.append('\n').append(partitionClause(p, where)));
+        table.distribution().ifPresent(d -> sb.append('\n').append(distributionClause(d, where)));
+        if (!table.orderBy().isEmpty()) {
+            (table.keyType() == KeyType.PRIMARY ? Feature.ORDER_BY_PRIMARY_KEY : Feature.ORDER_BY_ANY_TABLE).require(version, where);
+            sb.append("\nORDER BY(").append(Sql.quoteAll(table.orderBy())).append(')');
+        }
+        appendProperties(sb, table.properties());
+        return sb.append("\nAS\n").append(table.query().strip()).toString();
+    }
+
     /** {@code CREATE TABLE [IF NOT EXISTS] db.t LIKE db.source}: same schema, keys, partitions and distribution, no rows. */
     public String createTableLike(String database, String name, String sourceDatabase, String sourceName, boolean ifNotExists) {
         return "CREATE TABLE " + (ifNotExists ? "IF NOT EXISTS " : "") + qualified(database, name) + " LIKE "

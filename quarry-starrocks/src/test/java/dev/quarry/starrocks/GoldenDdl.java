@@ -350,6 +350,20 @@ final class GoldenDdl {
                             + "  \"enable_persistent_index\" = \"true\",\n"
                             + "  \"compression\" = \"LZ4\"\n"
                             + ")"),
+            new Case("FULL model without declared types: CREATE TABLE AS SELECT", d -> d.createTableAsSelect(
+                    TableAsSelectSpec.of(DB, "events_per_user",
+                                    "SELECT user_id, COUNT(*) AS events FROM golden.user_events GROUP BY user_id")
+                            .withKey(KeyType.DUPLICATE, List.of("user_id"))
+                            .withDistribution(Distribution.hash(List.of("user_id"), 4))
+                            .withProperty("replication_num", "1"), false),
+                    "CREATE TABLE `golden`.`events_per_user`\n"
+                            + "DUPLICATE KEY(`user_id`)\n"
+                            + "DISTRIBUTED BY HASH(`user_id`) BUCKETS 4\n"
+                            + "PROPERTIES (\n"
+                            + "  \"replication_num\" = \"1\"\n"
+                            + ")\n"
+                            + "AS\n"
+                            + "SELECT user_id, COUNT(*) AS events FROM golden.user_events GROUP BY user_id"),
             new Case("replication: PK table from a source with the key last, comments with quotes", d -> d.createTable(
                     TableSpec.builder(DB, "orders")
                             .column(ColumnSpec.of("amount", StarRocksType.decimal(12, 2)).withComment("it's \"gross\""))

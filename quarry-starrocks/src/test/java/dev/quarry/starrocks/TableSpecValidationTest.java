@@ -165,6 +165,20 @@ class TableSpecValidationTest {
     }
 
     @Test
+    void tableAsSelectKeepsStarRocksLimits() {
+        assertThatThrownBy(() -> TableAsSelectSpec.of("db", "t", "SELECT 1 AS k").withKey(KeyType.UNIQUE, List.of("k")))
+                .hasMessage("table db.t: CREATE TABLE AS SELECT supports DUPLICATE and PRIMARY KEY tables, not UNIQUE KEY");
+        assertThatThrownBy(() -> TableAsSelectSpec.of("db", "t", "SELECT 1 AS k, 2 AS v").withKey(KeyType.PRIMARY, List.of("k"))
+                .withDistribution(Distribution.hash(List.of("v"))))
+                .hasMessage("table db.t: bucket column v must be a key column of a PRIMARY KEY table (key: k)");
+        TableSpec layout = GoldenDdl.userEventsInc();
+        assertThat(StarRocksDialect.latest().createTableAsSelect(TableAsSelectSpec.like(layout, "SELECT 1"), true))
+                .startsWith("CREATE TABLE IF NOT EXISTS `golden`.`user_events_inc`\nPRIMARY KEY(`user_id`, `event_date`)\n"
+                        + "PARTITION BY date_trunc('day', `event_date`)\nDISTRIBUTED BY HASH(`user_id`) BUCKETS 16\n")
+                .endsWith("\nAS\nSELECT 1");
+    }
+
+    @Test
     void distributionStringForms() {
         assertThat(Distribution.parse("HASH(`a`, b) BUCKETS 8")).isEqualTo(Distribution.hash(List.of("a", "b"), 8));
         assertThat(Distribution.parse("random")).isEqualTo(Distribution.random());
