@@ -68,4 +68,21 @@ class LoadOptionsTest {
         assertThatThrownBy(() -> loader.load("db", "t", "no spaces", LoadOptions.csv(), LoadBody.of(new byte[1])))
                 .hasMessageStartingWith("invalid load label 'no spaces'");
     }
+
+    @Test
+    void anUnreachableFrontendIsRetriedThenReported() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        StreamLoader loader = StreamLoader.builder(java.net.URI.create("http://127.0.0.1:" + closedPort), "root", "pw-not-shown")
+                .maxAttempts(2).backoff(Duration.ofMillis(10), Duration.ofMillis(10)).build();
+        assertThatThrownBy(() -> loader.load("db", "t", "l1", LoadOptions.csv(), LoadBody.of("1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .isInstanceOfSatisfying(StreamLoadException.class, e -> {
+                    assertThat(e.getMessage()).startsWith("Stream Load into db.t (label l1): ConnectException")
+                            .endsWith("(gave up after 2 attempts)").doesNotContain("pw-not-shown");
+                    assertThat(e.retryable()).isTrue();
+                    assertThat(e.status()).isEqualTo("TRANSPORT");
+                });
+    }
 }
