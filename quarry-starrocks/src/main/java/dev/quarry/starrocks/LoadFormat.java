@@ -1,7 +1,7 @@
 package dev.quarry.starrocks;
 
 /** Body formats of a Stream Load (spec/starrocks.md §1.2, header {@code format}). */
-public enum LoadFormat {
+enum LoadFormat {
     /** Delimited text; NULL is {@code \N}, an empty field is an empty string. */
     CSV,
     /** One JSON object per row, or an array of objects with {@code strip_outer_array}. */
