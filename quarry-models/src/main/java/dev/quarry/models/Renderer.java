@@ -212,10 +212,25 @@ public final class Renderer {
         return value;
     }
 
+    /** A variable whose value is SQL text, inserted as written (audit arguments such as {@code columns := (id)}). */
+    record SqlText(String sql) {
+        SqlText {
+            java.util.Objects.requireNonNull(sql, "sql is null");
+        }
+    }
+
+    /** Renders SQL that belongs to no model (an audit query) with {@code ctx}'s variables. */
+    static String renderText(String sql, Location at, MacroContext ctx, String kindName) {
+        return new Renderer(ctx, kindName, at.file()).render(sql, at);
+    }
+
     /** A variable value as SQL: strings quoted, lists as {@code (a, b)}, null as NULL. */
     static String literal(Object v) {
         if (v == null) {
             return "NULL";
+        }
+        if (v instanceof SqlText t) {
+            return t.sql();
         }
         if (v instanceof Boolean b) {
             return b ? "TRUE" : "FALSE";

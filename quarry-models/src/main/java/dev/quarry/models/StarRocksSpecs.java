@@ -78,6 +78,15 @@ public final class StarRocksSpecs {
 
     /** The asynchronous materialized view of a {@code VIEW (materialized true)} model. */
     public static MaterializedViewSpec materializedView(Model model, String database, String name, String query) {
+        return materializedView(model, database, name, query, java.util.OptionalInt.empty());
+    }
+
+    /**
+     * The materialized view with {@code replication_num} set to {@code defaultReplicationNum} when its properties
+     * give none (a single-backend cluster cannot hold StarRocks' default three replicas, spec/starrocks.md §3.7).
+     */
+    public static MaterializedViewSpec materializedView(Model model, String database, String name, String query,
+                                                        java.util.OptionalInt defaultReplicationNum) {
         if (!model.kind().isMaterializedView()) {
             throw new IllegalArgumentException(model.name() + " is not a materialized view");
         }
@@ -91,6 +100,9 @@ public final class StarRocksSpecs {
             l.partitioning().ifPresent(p -> b.partition(materializedViewPartition(model, p)));
             b.orderBy(l.orderBy().toArray(String[]::new));
             l.properties().forEach(b::property);
+            if (defaultReplicationNum.isPresent() && !l.properties().containsKey("replication_num")) {
+                b.property("replication_num", Integer.toString(defaultReplicationNum.getAsInt()));
+            }
             return b.build();
         });
     }

@@ -1,0 +1,242 @@
+package dev.quarry.models;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.quarry.core.ConfigException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Computes a {@link Plan} from a project and the state: which snapshots are new (their physical object must be
+ * built), which intervals are missing, which environment views change. A model whose data fingerprint already has
+ * a physical object, built by any environment, is reused: that is how promoting a dev plan to prod recomputes
+ * nothing. A changed query changes the data fingerprint of the model and of everything downstream (upstream
+ * fingerprints are part of it), so all of those get new objects; a metadata-only change keeps the fingerprint.
+ */
+public final class Planner {
+    /** More intervals than this in one plan is nearly always a start date or cron mistake (spec/sqlmesh.md §5.2, #5286). */
+    static final int MAX_INTERVALS = 100_000;
+
+    private Planner() {
+    }
+
+    /**
+     * What to plan.
+     *
+     * @param start overrides every time-range model's start (as Times.parse reads it)
+     * @param end overrides the end; a date alone means the whole day
+     * @param selectModels build only these models (names or globs with {@code *}) and what they read; other
+     *                     models keep what the environment shows
+     */
+    public record Options(Optional<String> start, Optional<String> end, List<String> selectModels) {
+        public Options {
+            requireNonNull(start, "start is null");
+            requireNonNull(end, "end is null");
+            selectModels = List.copyOf(selectModels);
+        }
+
+        public static Options defaults() {
+            return new Options(Optional.empty(), Optional.empty(), List.of());
+        }
+    }
+
+    /** Plans {@code project} into {@code environment}. */
+    public static Plan plan(Project project, StateStore store, String environment, Options options, Instant now) {
+        String env = PhysicalNames.checkEnvironment(environment);
+        Map<String, Fingerprint> fingerprints = Fingerprints.of(project);
+        Map<String, StateStore.Snapshot> shown = store.environmentSnapshots(env);
+        Optional<StateStore.Environment> current = store.environment(env);
+        Changes changes = Changes.between(project, fingerprints, shown);
+        Set<String> selected = selection(project, options.selectModels());
+        Map<String, String> target = new LinkedHashMap<>();
+        List<Plan.Step> steps = new ArrayList<>();
+        int intervalCount = 0;
+        for (String name : project.dag().order()) {
+            Model model = project.models().get(name);
+            if (!selected.contains(name)) {
+                StateStore.Snapshot kept = shown.get(name);
+                if (kept != null) {
+                    target.put(name, kept.fingerprint());
+                }
+                continue;
+            }
+            checkAudits(project, model);
+            String fp = fingerprints.get(name).data();
+            target.put(name, fp);
+            if (!model.kind().kind().isMaterialized()) {
+                continue;
+            }
+            boolean create = store.snapshot(name, fp).isEmpty();
+            List<StateStore.Interval> missing = missingIntervals(model, store, fp, create, options, now);
+            intervalCount += missing.size();
+            if (intervalCount > MAX_INTERVALS) {
+                throw new ConfigException(model.location() + ": model " + name + " has more than " + MAX_INTERVALS
+                        + " intervals to fill; check its start and cron, or plan with --start");
+            }
+            if (create || !missing.isEmpty()) {
+                steps.add(new Plan.Step(name, fp, create, missing));
+            }
+        }
+        List<String> repointed = new ArrayList<>();
+        target.forEach((name, fp) -> {
+            Model m = project.models().get(name);
+            StateStore.Snapshot before = shown.get(name);
+            if (m.kind().kind().isMaterialized() && (before == null || !before.fingerprint().equals(fp))) {
+                repointed.add(name);
+            }
+        });
+        List<String> dropped = new ArrayList<>();
+        shown.forEach((name, s) -> {
+            if (!target.containsKey(name) && !"EMBEDDED".equals(s.kind()) && !"EXTERNAL".equals(s.kind())) {
+                dropped.add(name);
+            }
+        });
+        return new Plan(env, UUID.randomUUID().toString(), current.map(StateStore.Environment::planId), changes, steps, target,
+                repointed, dropped, now);
+    }
+
+    /**
+     * The plan of a {@code run}: for each model the environment shows, the intervals that have become due since.
+     * Models whose local definition differs from the environment are left alone (plan them first).
+     */
+    public static Plan run(Project project, StateStore store, String environment, Instant now, List<String> warnings) {
+        String env = PhysicalNames.checkEnvironment(environment);
+        StateStore.Environment current = store.environment(env).orElseThrow(() -> new ConfigException("environment " + env
+                + " does not exist yet; create it with: quarry plan " + env));
+        Map<String, Fingerprint> fingerprints = Fingerprints.of(project);
+        List<Plan.Step> steps = new ArrayList<>();
+        for (String name : project.dag().order()) {
+            Model model = project.models().get(name);
+            String shown = current.snapshots().get(name);
+            if (shown == null) {
+                continue;
+            }
+            if (!shown.equals(fingerprints.get(name).data())) {
+                warnings.add("model " + name + " differs from environment " + env + "; not run (plan it first)");
+                continue;
+            }
+            if (!model.kind().kind().isMaterialized() || store.snapshot(name, shown).isEmpty()) {
+                continue;
+            }
+            List<StateStore.Interval> missing = missingIntervals(model, store, shown, false, Options.defaults(), now);
+            if (!missing.isEmpty()) {
+                steps.add(new Plan.Step(name, shown, false, missing));
+            }
+        }
+        Changes none = new Changes(List.of(), List.of(), List.of(), List.of(), List.of(), Map.of());
+        return new Plan(env, current.planId(), Optional.of(current.planId()), none, steps, current.snapshots(), List.of(), List.of(), now);
+    }
+
+    /**
+     * The complete intervals of {@code model} from its start up to now (or the plan's end) that its snapshot has not
+     * processed. Views, materialized views and seeds have none: they are built once.
+     */
+    static List<StateStore.Interval> missingIntervals(Model model, StateStore store, String fingerprint, boolean create,
+                                                      Options options, Instant now) {
+        Kind kind = model.kind();
+        if (kind.kind() == ModelKind.SEED || kind.kind() == ModelKind.VIEW) {
+            return List.of();
+        }
+        IntervalUnit unit = IntervalUnit.ofCron(model.cron());
+        Instant start;
+        Instant end;
+        try {
+            start = options.start().map(s -> Times.parse(s, now)).or(() -> model.startAt(now))
+                    .orElse(unit.floor(now).minus(1, ChronoUnit.DAYS));
+            end = options.end().map(e -> inclusiveEnd(e, now)).or(() -> model.end().map(e -> inclusiveEnd(e, now))).orElse(now);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("model " + model.name() + ": " + e.getMessage());
+        }
+        if (end.isAfter(now)) {
+            end = now;
+        }
+        start = unit.floor(start);
+        List<StateStore.Interval> done = create ? List.of() : store.intervals(model.name(), fingerprint);
+        List<StateStore.Interval> out = new ArrayList<>();
+        for (Instant t = start; ; ) {
+            Instant next = unit.next(t);
+            boolean complete = !next.isAfter(end);
+            if (!complete && !(model.allowPartials() && t.isBefore(end))) {
+                break;
+            }
+            StateStore.Interval iv = new StateStore.Interval(t, complete ? next : end);
+            if (!covered(done, iv)) {
+                out.add(iv);
+            }
+            if (out.size() > MAX_INTERVALS) {
+                break;
+            }
+            if (!complete) {
+                break;
+            }
+            t = next;
+        }
+        return out;
+    }
+
+    private static boolean covered(List<StateStore.Interval> done, StateStore.Interval iv) {
+        for (StateStore.Interval d : done) {
+            if (!d.start().isAfter(iv.start()) && !d.end().isBefore(iv.end())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An end as written: a date alone ({@code 2024-01-31}) includes that whole day, as in SQLMesh. */
+    static Instant inclusiveEnd(String text, Instant now) {
+        Instant t = Times.parse(text, now);
+        return text.strip().length() == 10 && text.strip().charAt(4) == '-' ? t.plus(1, ChronoUnit.DAYS) : t;
+    }
+
+    /** The models to build: all, or the selected ones with everything they read. */
+    static Set<String> selection(Project project, List<String> patterns) {
+        if (patterns.isEmpty()) {
+            return new LinkedHashSet<>(project.dag().order());
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (String p : patterns) {
+            Pattern glob = Pattern.compile(p.toLowerCase(Locale.ROOT).replace(".", "\\.").replace("*", ".*"));
+            List<String> matched = project.dag().order().stream().filter(n -> glob.matcher(n).matches()).toList();
+            if (matched.isEmpty()) {
+                throw new ConfigException("--select-model " + p + " matches no model" + dev.quarry.core.Names.didYouMean(p,
+                        project.models().keySet()));
+            }
+            for (String m : matched) {
+                addWithUpstream(project, m, out);
+            }
+        }
+        return out;
+    }
+
+    private static void addWithUpstream(Project project, String model, Set<String> out) {
+        if (out.add(model)) {
+            project.dag().upstream(model).forEach(u -> addWithUpstream(project, u, out));
+        }
+    }
+
+    /** Audits must exist before anything runs: a typo would otherwise surface after the model was built. */
+    static void checkAudits(Project project, Model model) {
+        for (AuditCall call : model.audits()) {
+            if (Audit.isBuiltIn(call.name())) {
+                if (!Audits.supported(call.name())) {
+                    throw new ModelException(model.location(), "model " + model.name() + ": built-in audit " + call.name()
+                            + " is not supported by Quarry yet; supported: " + String.join(", ", Audits.SUPPORTED));
+                }
+            } else if (!project.audits().containsKey(call.name())) {
+                throw new ModelException(model.location(), "model " + model.name() + ": unknown audit " + call.name()
+                        + dev.quarry.core.Names.didYouMean(call.name(), project.audits().keySet()));
+            }
+        }
+    }
+}
