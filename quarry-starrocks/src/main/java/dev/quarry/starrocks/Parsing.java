@@ -10,6 +10,12 @@ final class Parsing {
     static final Pattern DISTRIBUTION = Pattern.compile(
             "(?i)(HASH|RANDOM)\\s*(?:\\(([^)]*)\\))?\\s*(?:BUCKETS\\s+(\\d+))?");
 
+    static final Pattern DATE_TRUNC = Pattern.compile(
+            "(?i)date_trunc\\s*\\(\\s*['\"]([A-Za-z]+)['\"]\\s*,\\s*(`[^`]+`|[A-Za-z_][A-Za-z0-9_]*)\\s*\\)");
+    static final Pattern TIME_SLICE = Pattern.compile(
+            "(?i)time_slice\\s*\\(\\s*(`[^`]+`|[A-Za-z_][A-Za-z0-9_]*)\\s*,\\s*INTERVAL\\s+(\\d+)\\s+([A-Za-z]+)\\s*\\)");
+    static final Pattern COLUMN = Pattern.compile("`[^`]+`|[A-Za-z_][A-Za-z0-9_]*");
+
     private Parsing() {
     }
 

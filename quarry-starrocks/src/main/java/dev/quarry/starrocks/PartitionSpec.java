@@ -33,6 +33,49 @@ public sealed interface PartitionSpec permits PartitionSpec.ByExpressions, Parti
         return new ByList(columns, partitions);
     }
 
+    /**
+     * Reads an expression list such as {@code date_trunc('day', col2), col3} (optionally in parentheses), the form of
+     * SQLMesh's {@code partitioned_by} / {@code partition_by}.
+     */
+    static PartitionSpec parseExpressions(String text) {
+        requireNonNull(text, "partition expressions are null");
+        String t = text.strip();
+        if (t.startsWith("(") && t.endsWith(")") && closingParen(t, 0) == t.length() - 1) {
+            t = t.substring(1, t.length() - 1);
+        }
+        List<PartitionExpr> exprs = new java.util.ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        boolean quoted = false;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                depth++;
+            } else if (!quoted && c == ')') {
+                depth--;
+            } else if (!quoted && depth == 0 && c == ',') {
+                exprs.add(PartitionExpr.parse(t.substring(start, i)));
+                start = i + 1;
+            }
+        }
+        exprs.add(PartitionExpr.parse(t.substring(start)));
+        return new ByExpressions(exprs);
+    }
+
+    private static int closingParen(String t, int open) {
+        int depth = 0;
+        for (int i = open; i < t.length(); i++) {
+            if (t.charAt(i) == '(') {
+                depth++;
+            } else if (t.charAt(i) == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** {@code PARTITION BY date_trunc('day', c), c2} or {@code PARTITION BY (c1, c2)}. */
     record ByExpressions(List<PartitionExpr> expressions) implements PartitionSpec {
         public ByExpressions {
@@ -90,6 +133,29 @@ public sealed interface PartitionSpec permits PartitionSpec.ByExpressions, Parti
 
         static PartitionExpr column(String name) {
             return new Column(name);
+        }
+
+        /**
+         * Reads one expression as SQLMesh projects write it: a column ({@code region}, {@code `region`}),
+         * {@code date_trunc('day', col)} or {@code time_slice(col, INTERVAL 1 day)}.
+         */
+        static PartitionExpr parse(String text) {
+            requireNonNull(text, "partition expression is null");
+            String t = text.strip();
+            java.util.regex.Matcher m = Parsing.DATE_TRUNC.matcher(t);
+            if (m.matches()) {
+                return new DateTrunc(TimeUnit.parse(m.group(1), "partition expression '" + t + "'"), unquote(m.group(2)));
+            }
+            m = Parsing.TIME_SLICE.matcher(t);
+            if (m.matches()) {
+                return new TimeSlice(unquote(m.group(1)), Parsing.positive(m.group(2), "time_slice interval"),
+                        TimeUnit.parse(m.group(3), "partition expression '" + t + "'"));
+            }
+            if (Parsing.COLUMN.matcher(t).matches()) {
+                return new Column(unquote(t));
+            }
+            throw new IllegalArgumentException("unsupported partition expression '" + t
+                    + "': expected a column, date_trunc('unit', column) or time_slice(column, INTERVAL n unit)");
         }
 
         static PartitionExpr dateTrunc(TimeUnit unit, String column) {
@@ -252,6 +318,10 @@ public sealed interface PartitionSpec permits PartitionSpec.ByExpressions, Parti
         public static ListPartition of(String name, String... values) {
             return new ListPartition(name, java.util.Arrays.stream(values).map(List::of).collect(Collectors.toList()));
         }
+    }
+
+    private static String unquote(String name) {
+        return name.startsWith("`") ? name.substring(1, name.length() - 1) : name;
     }
 
     private static List<String> nonEmptyDistinct(List<String> columns, String what) {

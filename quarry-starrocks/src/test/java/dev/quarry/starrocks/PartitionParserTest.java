@@ -50,4 +50,19 @@ class PartitionParserTest {
                 PartitionSpec.RangePartition.parse("PARTITION p1 VALUES [('2024-01-01'), ('2024-01-02'))"))), "t");
         assertThat(sql).isEqualTo("PARTITION BY RANGE(`dt`) (\n  PARTITION `p1` VALUES [(\"2024-01-01\"), (\"2024-01-02\"))\n)");
     }
+
+    @Test
+    void seedExpressionLists() {
+        assertThat(PartitionSpec.parseExpressions("(date_trunc('day', col2), col3)")).isEqualTo(PartitionSpec.expressions(
+                PartitionSpec.PartitionExpr.dateTrunc(TimeUnit.DAY, "col2"), PartitionSpec.PartitionExpr.column("col3")));
+        assertThat(PartitionSpec.parseExpressions("DATE_TRUNC(\"month\", `event time`)")).isEqualTo(PartitionSpec.expressions(
+                PartitionSpec.PartitionExpr.dateTrunc(TimeUnit.MONTH, "event time")));
+        assertThat(PartitionSpec.parseExpressions("time_slice(ts, INTERVAL 6 hour), region")).isEqualTo(PartitionSpec.expressions(
+                PartitionSpec.PartitionExpr.timeSlice("ts", 6, TimeUnit.HOUR), PartitionSpec.PartitionExpr.column("region")));
+        assertThatThrownBy(() -> PartitionSpec.parseExpressions("from_unixtime(ts)"))
+                .hasMessage("unsupported partition expression 'from_unixtime(ts)': expected a column, date_trunc('unit', column) "
+                        + "or time_slice(column, INTERVAL n unit)");
+        assertThatThrownBy(() -> PartitionSpec.parseExpressions("date_trunc('fortnight', ts)"))
+                .hasMessage("partition expression 'date_trunc('fortnight', ts)': unknown time unit 'fortnight'");
+    }
 }
