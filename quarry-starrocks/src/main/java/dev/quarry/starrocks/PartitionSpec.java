@@ -178,8 +178,8 @@ public sealed interface PartitionSpec permits PartitionSpec.ByExpressions, Parti
             public DateTrunc {
                 requireNonNull(unit, "unit is null");
                 requireNonNull(column, "partition column is null");
-                if (unit == TimeUnit.SECOND || unit == TimeUnit.QUARTER) {
-                    throw new IllegalArgumentException("date_trunc partitioning supports MINUTE, HOUR, DAY, WEEK, MONTH, YEAR, not " + unit);
+                if (unit == TimeUnit.SECOND) {
+                    throw new IllegalArgumentException("date_trunc partitioning by SECOND is not supported; use MINUTE or coarser");
                 }
             }
         }
