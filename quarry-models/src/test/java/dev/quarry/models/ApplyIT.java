@@ -1,0 +1,245 @@
+package dev.quarry.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.quarry.core.RunException;
+import dev.quarry.testing.TestingSandbox;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Plan, apply and run of every model kind on the sandbox over its real MySQL and Stream Load ports. */
+class ApplyIT {
+    static final Instant JAN_4 = Instant.parse("2024-01-04T06:00:00Z");
+    static final Instant JAN_5 = Instant.parse("2024-01-05T06:00:00Z");
+
+    private static TestingSandbox sandbox;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() {
+        sandbox = TestingSandbox.fresh();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+
+    static String config(TestingSandbox sandbox) {
+        URI fe = URI.create(sandbox.feUrl());
+        return """
+                gateways:
+                  local:
+                    connection:
+                      type: starrocks
+                      host: %s
+                      port: %d
+                      user: %s
+                      password: '%s'
+                      http_port: %d
+                      concurrent_tasks: 3
+                default_gateway: local
+                model_defaults:
+                  dialect: starrocks
+                  start: '2024-01-01'
+                  cron: '@daily'
+                """.formatted(sandbox.host(), sandbox.queryPort(), sandbox.user(), sandbox.password(), fe.getPort());
+    }
+
+    private void write(String path, String text) throws IOException {
+        Path p = dir.resolve(path);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text);
+    }
+
+    private Workspace open() {
+        return Workspace.open(Project.load(dir, Map.of()), Optional.empty(), n -> {
+            throw new AssertionError("no named connections here: " + n);
+        });
+    }
+
+    private static Executor.Result apply(Workspace ws, String env, Instant now) {
+        Plan plan = ws.plan(env, Planner.Options.defaults(), now);
+        return ws.executor(line -> { }).apply(plan);
+    }
+
+    static List<String> rows(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(sandbox.jdbcUrl(), sandbox.user(), sandbox.password());
+                Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            List<String> out = new ArrayList<>();
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder sb = new StringBuilder();
+                for (int i = 1; i <= n; i++) {
+                    sb.append(i > 1 ? "|" : "").append(rs.getString(i));
+                }
+                out.add(sb.toString());
+            }
+            return out;
+        }
+    }
+
+    private void rawOrders(String db) {
+        sandbox.execute("CREATE DATABASE IF NOT EXISTS " + db,
+                "CREATE TABLE " + db + ".orders (id BIGINT NOT NULL, ds DATE, amount DOUBLE, customer VARCHAR(20)) "
+                        + "PRIMARY KEY (id) DISTRIBUTED BY HASH(id) PROPERTIES ('replication_num' = '1')",
+                "INSERT INTO " + db + ".orders VALUES (1, '2024-01-01', 10, 'ann'), (2, '2024-01-01', 5, 'bob'), "
+                        + "(3, '2024-01-02', 7, 'ann'), (4, '2024-01-03', 1, 'cy'), (5, '2024-01-04', 100, 'ann')");
+    }
+
+    @Test
+    void everyKindBuildsOnTheSandboxAndDevChangesStayOutOfProd() throws Exception {
+        rawOrders("raw1");
+        write("config.yaml", config(sandbox));
+        write("models/daily.sql", """
+                MODEL (name s1.daily, kind INCREMENTAL_BY_TIME_RANGE (time_column ds, batch_size 1), partitioned_by ds,
+                       audits (not_null(columns := (ds)), number_of_rows(threshold := 0)));
+                SELECT ds, SUM(amount) AS revenue, COUNT(*) AS n FROM raw1.orders WHERE ds BETWEEN @start_ds AND @end_ds GROUP BY ds
+                """);
+        write("models/customers.sql", """
+                MODEL (name s1.customers, kind FULL, physical_properties (primary_key = (customer)),
+                       audits (unique_values(columns := (customer))));
+                SELECT customer, SUM(amount) AS total FROM raw1.orders WHERE ds <= @end_ds GROUP BY customer
+                """);
+        write("models/latest.sql", """
+                MODEL (name s1.latest, kind INCREMENTAL_BY_UNIQUE_KEY (unique_key id));
+                SELECT id, customer, amount FROM raw1.orders WHERE ds <= @end_ds
+                """);
+        write("models/big.sql", """
+                MODEL (name s1.big, kind VIEW, virtual_properties (security = INVOKER));
+                SELECT customer FROM s1.customers WHERE total > 8
+                """);
+        write("models/per_customer.sql", """
+                MODEL (name s1.per_customer, kind VIEW (materialized true),
+                       physical_properties (refresh_scheme = MANUAL, distributed_by = 'HASH(customer) BUCKETS 2'));
+                SELECT customer, COUNT(*) AS orders FROM raw1.orders GROUP BY customer
+                """);
+        write("models/rates.sql", """
+                MODEL (name s1.rates, kind SEED (path '../seeds/rates.csv'), audits (accepted_values(column := currency, is_in := ('EUR', 'USD', 'GBP'))));
+                """);
+        write("seeds/rates.csv", "currency,rate,since\nEUR,1.1,2024-01-01\nUSD,1,2024-01-01\n\"GBP\",1.25,2024-01-02\n");
+        write("models/positive.sql", """
+                MODEL (name s1.positive, kind EMBEDDED);
+                SELECT id, amount FROM raw1.orders WHERE amount > 5
+                """);
+        write("models/positive_count.sql", """
+                MODEL (name s1.positive_count, kind FULL);
+                SELECT COUNT(*) AS n FROM s1.positive
+                """);
+        write("models/appended.sql", """
+                MODEL (name s1.appended, kind INCREMENTAL_UNMANAGED);
+                SELECT @start_ds AS run_day, COUNT(*) AS n FROM raw1.orders
+                """);
+
+        try (Workspace ws = open()) {
+            Plan plan = ws.plan("prod", Planner.Options.defaults(), JAN_4);
+            assertThat(plan.changes().added()).contains("s1.daily", "s1.customers", "s1.rates", "s1.positive");
+            assertThat(plan.steps()).extracting(Plan.Step::model).doesNotContain("s1.positive");
+            Plan.Step daily = plan.steps().stream().filter(s -> s.model().equals("s1.daily")).findFirst().orElseThrow();
+            assertThat(daily.intervals()).hasSize(3);
+            Executor.Result result = ws.executor(line -> { }).apply(plan);
+            assertThat(result.built()).containsExactlyInAnyOrder("s1.daily", "s1.customers", "s1.latest", "s1.big",
+                    "s1.per_customer", "s1.rates", "s1.positive_count", "s1.appended");
+            // Three daily intervals, one batch each; the 4th day is not complete at 06:00 on Jan 4.
+            assertThat(ws.state().intervals("s1.daily", Fingerprints.of(ws.project()).get("s1.daily").data()))
+                    .containsExactly(new StateStore.Interval(Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2024-01-04T00:00:00Z")));
+        }
+        assertThat(rows("SELECT ds, revenue, n FROM s1.daily ORDER BY ds"))
+                .containsExactly("2024-01-01|15.0|2", "2024-01-02|7.0|1", "2024-01-03|1.0|1");
+        assertThat(rows("SELECT customer, total FROM s1.customers ORDER BY customer"))
+                .containsExactly("ann|17.0", "bob|5.0", "cy|1.0");
+        assertThat(rows("SELECT id, customer FROM s1.latest ORDER BY id")).containsExactly("1|ann", "2|bob", "3|ann", "4|cy");
+        assertThat(rows("SELECT customer FROM s1.big")).containsExactly("ann");
+        assertThat(rows("SELECT customer, orders FROM s1.per_customer ORDER BY customer"))
+                .containsExactly("ann|3", "bob|1", "cy|1");
+        assertThat(rows("SELECT currency, rate, since FROM s1.rates ORDER BY currency"))
+                .containsExactly("EUR|1.1|2024-01-01", "GBP|1.25|2024-01-02", "USD|1.0|2024-01-01");
+        assertThat(rows("SELECT n FROM s1.positive_count")).containsExactly("3");
+        assertThat(rows("SELECT run_day, n FROM s1.appended")).containsExactly("2024-01-01|5");
+
+        // Nothing changed: nothing to do.
+        try (Workspace ws = open()) {
+            Plan again = ws.plan("prod", Planner.Options.defaults(), JAN_4);
+            assertThat(again.isEmpty()).as(again.describe()).isTrue();
+        }
+
+        // A changed query goes to dev: the model and its downstream view are rebuilt there, prod stays as it was.
+        write("models/customers.sql", """
+                MODEL (name s1.customers, kind FULL, physical_properties (primary_key = (customer)),
+                       audits (unique_values(columns := (customer))));
+                SELECT customer, SUM(amount) * 2 AS total FROM raw1.orders WHERE ds <= @end_ds GROUP BY customer
+                """);
+        try (Workspace ws = open()) {
+            Plan dev = ws.plan("dev", Planner.Options.defaults(), JAN_4);
+            assertThat(dev.steps()).extracting(Plan.Step::model).containsExactlyInAnyOrder("s1.customers", "s1.big");
+            ws.executor(line -> { }).apply(dev);
+        }
+        assertThat(rows("SELECT customer, total FROM s1__dev.customers ORDER BY customer"))
+                .containsExactly("ann|34.0", "bob|10.0", "cy|2.0");
+        assertThat(rows("SELECT customer, total FROM s1.customers ORDER BY customer"))
+                .containsExactly("ann|17.0", "bob|5.0", "cy|1.0");
+        assertThat(rows("SELECT ds, revenue FROM s1__dev.daily ORDER BY ds")).hasSize(3);
+
+        // Promoting to prod reuses what dev built: no step, only views re-pointed.
+        try (Workspace ws = open()) {
+            Plan prod = ws.plan("prod", Planner.Options.defaults(), JAN_4);
+            assertThat(prod.changes().directlyModified()).containsExactly("s1.customers");
+            assertThat(prod.changes().indirectlyModified()).containsExactly("s1.big");
+            assertThat(prod.steps()).isEmpty();
+            assertThat(prod.repointed()).containsExactlyInAnyOrder("s1.customers", "s1.big");
+            Executor.Result r = ws.executor(line -> { }).apply(prod);
+            assertThat(r.built()).isEmpty();
+        }
+        assertThat(rows("SELECT customer, total FROM s1.customers ORDER BY customer"))
+                .containsExactly("ann|34.0", "bob|10.0", "cy|2.0");
+        assertThat(rows("SELECT customer FROM s1.big ORDER BY customer")).containsExactly("ann", "bob");
+
+        // A metadata-only change rebuilds nothing.
+        write("models/latest.sql", """
+                MODEL (name s1.latest, kind INCREMENTAL_BY_UNIQUE_KEY (unique_key id), owner finance, description 'latest orders');
+                SELECT id, customer, amount FROM raw1.orders WHERE ds <= @end_ds
+                """);
+        try (Workspace ws = open()) {
+            Plan meta = ws.plan("prod", Planner.Options.defaults(), JAN_4);
+            assertThat(meta.changes().metadataOnly()).containsExactly("s1.latest");
+            assertThat(meta.steps()).isEmpty();
+            assertThat(meta.repointed()).isEmpty();
+            ws.executor(line -> { }).apply(meta);
+            assertThat(ws.plan("prod", Planner.Options.defaults(), JAN_4).isEmpty()).isTrue();
+        }
+
+        // A day later, run processes the interval that became due, and the unique-key model upserts.
+        sandbox.execute("INSERT INTO raw1.orders VALUES (1, '2024-01-01', 11, 'ann'), (6, '2024-01-04', 3, 'dee')");
+        try (Workspace ws = open()) {
+            List<String> warnings = new ArrayList<>();
+            Executor.Result r = ws.run("prod", JAN_5, warnings, line -> { });
+            assertThat(warnings).isEmpty();
+            assertThat(r.built()).contains("s1.daily", "s1.latest", "s1.customers").doesNotContain("s1.rates", "s1.per_customer");
+        }
+        assertThat(rows("SELECT ds, revenue, n FROM s1.daily ORDER BY ds"))
+                .containsExactly("2024-01-01|15.0|2", "2024-01-02|7.0|1", "2024-01-03|1.0|1", "2024-01-04|103.0|2");
+        assertThat(rows("SELECT id, amount FROM s1.latest ORDER BY id"))
+                .containsExactly("1|11.0", "2|5.0", "3|7.0", "4|1.0", "5|100.0", "6|3.0");
+    }
+}
