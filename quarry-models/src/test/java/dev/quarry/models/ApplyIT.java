@@ -242,4 +242,162 @@ class ApplyIT {
         assertThat(rows("SELECT id, amount FROM s1.latest ORDER BY id"))
                 .containsExactly("1|11.0", "2|5.0", "3|7.0", "4|1.0", "5|100.0", "6|3.0");
     }
+
+    @Test
+    void dryRunListsEveryStatementAndChangesNothing() throws Exception {
+        rawOrders("raw2");
+        write("config.yaml", config(sandbox));
+        write("models/customers.sql", """
+                MODEL (name s2.customers, kind FULL, physical_properties (primary_key = (customer)));
+                SELECT customer, SUM(amount) AS total FROM raw2.orders GROUP BY customer
+                """);
+        write("models/daily.sql", """
+                MODEL (name s2.daily, kind INCREMENTAL_BY_TIME_RANGE (time_column ds, batch_size 2),
+                       physical_properties (primary_key = (ds)));
+                SELECT ds, SUM(amount) AS revenue FROM raw2.orders WHERE ds BETWEEN @start_ds AND @end_ds GROUP BY ds
+                """);
+        try (Workspace ws = open()) {
+            Plan plan = ws.plan("prod", Planner.Options.defaults(), JAN_4);
+            List<String> sql = ws.executor(line -> { }).dryRun(plan);
+            String all = String.join("\n", sql);
+            assertThat(all).contains("CREATE TABLE IF NOT EXISTS `quarry__s2`.`s2__customers__",
+                    "SWAP WITH `s2__customers__", "CREATE OR REPLACE VIEW `s2`.`customers`",
+                    // Two batches of two and one day; no PARTITION BY, so DELETE with >= and < on the PRIMARY KEY table.
+                    "DELETE FROM `quarry__s2`.`s2__daily__", "`ds` >= '2024-01-01' AND `ds` < '2024-01-03'",
+                    "`ds` >= '2024-01-03' AND `ds` < '2024-01-04'");
+            assertThat(sql).filteredOn(x -> x.startsWith("DELETE")).hasSize(2).noneMatch(x -> x.toUpperCase(java.util.Locale.ROOT).contains("BETWEEN"));
+            assertThat(sql.indexOf(sql.stream().filter(x -> x.startsWith("CREATE TABLE IF NOT EXISTS `quarry__s2`.`s2__customers")).findFirst()
+                    .orElseThrow())).isLessThan(sql.indexOf(sql.stream().filter(x -> x.startsWith("ALTER TABLE")).findFirst().orElseThrow()));
+            assertThat(ws.state().environment("prod")).isEmpty();
+            assertThat(ws.plan("prod", Planner.Options.defaults(), JAN_4).steps()).hasSize(2);
+        }
+        assertThat(rows("SELECT schema_name FROM information_schema.schemata WHERE schema_name IN ('s2', 'quarry__s2')")).isEmpty();
+
+        // Applying for real then fills the PRIMARY KEY table by DELETE + INSERT per batch.
+        try (Workspace ws = open()) {
+            apply(ws, "prod", JAN_4);
+        }
+        assertThat(rows("SELECT ds, revenue FROM s2.daily ORDER BY ds")).containsExactly("2024-01-01|15.0", "2024-01-02|7.0", "2024-01-03|1.0");
+    }
+
+    @Test
+    void failingBlockingAuditFailsTheApplyNamingModelAuditAndCount() throws Exception {
+        rawOrders("raw3");
+        sandbox.execute("INSERT INTO raw3.orders VALUES (7, '2024-01-02', 2, NULL), (8, '2024-01-02', -4, NULL)");
+        write("config.yaml", config(sandbox));
+        write("audits/positive.sql", """
+                AUDIT (name assert_positive_amount);
+                SELECT * FROM @this_model WHERE amount <= @floor
+                """);
+        write("models/orders.sql", """
+                MODEL (name s3.orders, kind FULL, audits (not_null_non_blocking(columns := (customer)),
+                       assert_positive_amount(floor := 0)));
+                SELECT id, customer, amount FROM raw3.orders
+                """);
+        try (Workspace ws = open()) {
+            assertThatThrownBy(() -> apply(ws, "prod", JAN_4))
+                    .isInstanceOf(RunException.class)
+                    .hasMessageContaining("audit assert_positive_amount of model s3.orders failed: 1 row violates it");
+            // The environment was not switched to a model that failed its audit.
+            assertThat(ws.state().environment("prod")).isEmpty();
+        }
+        write("models/orders.sql", """
+                MODEL (name s3.orders, kind FULL, audits (not_null(columns := (customer))));
+                SELECT id, customer, amount FROM raw3.orders WHERE amount > 0
+                """);
+        try (Workspace ws = open()) {
+            assertThatThrownBy(() -> apply(ws, "prod", JAN_4))
+                    .isInstanceOf(RunException.class)
+                    .hasMessageContaining("audit not_null of model s3.orders failed: 1 row violates it");
+        }
+    }
+
+    @Test
+    void failingFullRebuildLeavesTheOldRowsReadable() throws Exception {
+        sandbox.execute("CREATE DATABASE raw4",
+                "CREATE TABLE raw4.src (id BIGINT, name VARCHAR(10)) DUPLICATE KEY (id) DISTRIBUTED BY HASH(id) "
+                        + "PROPERTIES ('replication_num' = '1')",
+                "INSERT INTO raw4.src VALUES (1, 'a'), (2, 'b')");
+        write("config.yaml", config(sandbox));
+        write("models/names.sql", """
+                MODEL (name s4.names, kind FULL, physical_properties (primary_key = (name)));
+                SELECT name, id FROM raw4.src
+                """);
+        try (Workspace ws = open()) {
+            apply(ws, "prod", JAN_4);
+        }
+        assertThat(rows("SELECT name, id FROM s4.names ORDER BY name")).containsExactly("a|1", "b|2");
+        // A NULL key cannot go into the PRIMARY KEY table: the rebuild of the next day fails half-way, in the staging table.
+        sandbox.execute("INSERT INTO raw4.src VALUES (3, NULL)");
+        try (Workspace ws = open()) {
+            assertThatThrownBy(() -> ws.run("prod", JAN_5, new ArrayList<>(), line -> { })).isInstanceOf(RunException.class)
+                    .hasMessageContaining("s4.names");
+        }
+        assertThat(rows("SELECT name, id FROM s4.names ORDER BY name")).containsExactly("a|1", "b|2");
+        sandbox.execute("DELETE FROM raw4.src WHERE id = 3");
+        sandbox.execute("INSERT INTO raw4.src VALUES (3, 'c')");
+        try (Workspace ws = open()) {
+            ws.run("prod", JAN_5, new ArrayList<>(), line -> { });
+        }
+        assertThat(rows("SELECT name, id FROM s4.names ORDER BY name")).containsExactly("a|1", "b|2", "c|3");
+    }
+
+    @Test
+    void anInterruptedBackfillResumesWhereItStopped() throws Exception {
+        sandbox.execute("CREATE DATABASE raw5",
+                "CREATE TABLE raw5.events (id BIGINT, ds DATE, who VARCHAR(10)) DUPLICATE KEY (id) DISTRIBUTED BY HASH(id) "
+                        + "PROPERTIES ('replication_num' = '1')",
+                "INSERT INTO raw5.events VALUES (1, '2024-01-01', 'a'), (2, '2024-01-01', 'a'), (3, '2024-01-02', 'b'), "
+                        + "(4, '2024-01-03', NULL)");
+        write("config.yaml", config(sandbox));
+        write("models/daily_who.sql", """
+                MODEL (name s5.daily_who, kind INCREMENTAL_BY_TIME_RANGE (time_column ds, batch_size 1),
+                       physical_properties (primary_key = (ds, who)));
+                SELECT ds, who, COUNT(*) AS n FROM raw5.events WHERE ds BETWEEN @start_ds AND @end_ds GROUP BY ds, who
+                """);
+        write("models/dedup.sql", """
+                MODEL (name s5.latest_event, kind INCREMENTAL_BY_UNIQUE_KEY (unique_key ds));
+                SELECT ds, id FROM raw5.events WHERE who IS NOT NULL
+                """);
+        try (Workspace ws = open()) {
+            assertThatThrownBy(() -> apply(ws, "prod", JAN_4)).isInstanceOf(RunException.class).hasMessageContaining("s5.daily_who");
+            String fp = Fingerprints.of(ws.project()).get("s5.daily_who").data();
+            // Days 1 and 2 were done and recorded before day 3 failed.
+            assertThat(ws.state().intervals("s5.daily_who", fp))
+                    .containsExactly(new StateStore.Interval(Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2024-01-03T00:00:00Z")));
+        }
+        assertThat(rows("SELECT id FROM quarry__s5.`" + physical("s5.latest_event") + "` ORDER BY id")).hasSize(2);
+        sandbox.execute("DELETE FROM raw5.events WHERE id = 4");
+        sandbox.execute("INSERT INTO raw5.events VALUES (4, '2024-01-03', 'c')");
+        try (Workspace ws = open()) {
+            Plan resume = ws.plan("prod", Planner.Options.defaults(), JAN_4);
+            Plan.Step step = resume.steps().stream().filter(s -> s.model().equals("s5.daily_who")).findFirst().orElseThrow();
+            assertThat(step.create()).isFalse();
+            assertThat(step.intervals()).containsExactly(
+                    new StateStore.Interval(Instant.parse("2024-01-03T00:00:00Z"), Instant.parse("2024-01-04T00:00:00Z")));
+            ws.executor(line -> { }).apply(resume);
+        }
+        assertThat(rows("SELECT ds, who, n FROM s5.daily_who ORDER BY ds"))
+                .containsExactly("2024-01-01|a|2", "2024-01-02|b|1", "2024-01-03|c|1");
+        // Two source rows share the key 2024-01-01: the upsert keeps one row per key. Its interval was done, so it was not rerun.
+        assertThat(rows("SELECT ds FROM s5.latest_event ORDER BY ds")).containsExactly("2024-01-01", "2024-01-02");
+    }
+
+    private String physical(String model) {
+        Project p = Project.load(dir, Map.of());
+        Model m = p.model(model).orElseThrow();
+        return PhysicalNames.physicalTable(m, Fingerprints.of(p).get(model).version());
+    }
+
+    @Test
+    void aSecondPlanWhileOneHoldsTheStateIsRefused() throws Exception {
+        write("config.yaml", config(sandbox));
+        write("models/one.sql", "MODEL (name s6.one, kind VIEW);\nSELECT 1 AS x\n");
+        try (Workspace first = open(); Workspace second = open(); StateStore.Lock lock = first.lock("plan prod")) {
+            assertThatThrownBy(() -> second.run("prod", JAN_4, new ArrayList<>(), line -> { }))
+                    .isInstanceOf(RunException.class)
+                    .hasMessageContaining("another plan or run is changing the state")
+                    .hasMessageContaining("plan prod by pid");
+        }
+    }
 }
