@@ -189,9 +189,10 @@ final class Cursor {
             if (t.kind() == Token.Kind.END) {
                 throw unexpected("')'");
             }
-            if (t.isSymbol("(")) {
+            // A fixed range `[("a"), ("b"))` opens with '[' and closes with ')'.
+            if (t.isSymbol("(") || t.isSymbol("[")) {
                 depth++;
-            } else if (t.isSymbol(")")) {
+            } else if (t.isSymbol(")") || t.isSymbol("]")) {
                 depth--;
             }
         }

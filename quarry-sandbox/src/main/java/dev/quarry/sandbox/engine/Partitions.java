@@ -51,7 +51,7 @@ final class Partitions {
         while (!c.atEnd() && !c.peek().isSymbol(")")) {
             if (c.acceptWord("START")) {
                 // START ("a") END ("b") EVERY (INTERVAL 1 unit): partitions named p<yyyyMMdd...> per unit step.
-                while (!c.atEnd() && !c.isWord("INTERVAL") && !c.peek().isSymbol(")")) {
+                while (!c.atEnd() && !c.isWord("INTERVAL")) {
                     c.next();
                 }
                 if (c.acceptWord("INTERVAL")) {

@@ -132,6 +132,20 @@ class DdlTest {
     }
 
     @Test
+    void fixedRangesAndEveryBatchesNamePartitionsLikeStarRocks() throws SqlError {
+        ok(s, "CREATE TABLE fr (dt DATE, v INT) DUPLICATE KEY(dt) PARTITION BY RANGE(`dt`) ("
+                + " PARTITION `p20240101` VALUES [(\"2024-01-01\"), (\"2024-01-02\")),"
+                + " PARTITION `p20240102` VALUES [(\"2024-01-02\"), (\"2024-01-03\"))) DISTRIBUTED BY HASH(dt) BUCKETS 2" + R1);
+        ok(s, "CREATE TABLE ev (dt DATE, v INT) DUPLICATE KEY(dt) PARTITION BY RANGE(dt) ("
+                + " START (\"2024-01-01\") END (\"2024-01-04\") EVERY (INTERVAL 1 DAY)) DISTRIBUTED BY HASH(dt)" + R1);
+        for (String t : new String[] {"fr", "ev"}) {
+            ok(s, "INSERT INTO " + t + " VALUES ('2024-01-01', 1), ('2024-01-02', 2)");
+            ok(s, "INSERT OVERWRITE " + t + " PARTITION(p20240102) VALUES ('2024-01-02', 3)");
+            assertThat(flat(s, "SELECT dt, v FROM " + t + " ORDER BY dt")).containsExactly("2024-01-01|1", "2024-01-02|3");
+        }
+    }
+
+    @Test
     void insertWithLabelRecordsIt() throws SqlError {
         ok(s, "CREATE TABLE t (k INT)" + R1);
         StatementResult.Ok r = ok(s, "INSERT INTO t WITH LABEL my_label (k) VALUES (1)");
