@@ -40,7 +40,15 @@ public final class Main implements Callable<Integer> {
     /** Every top-level command, in help order. A new command is one line here plus its class. */
     static final List<Class<?>> COMMANDS = List.of(
             ConnsCommand.class,
-            SandboxCommand.class);
+            SandboxCommand.class,
+            InitCommand.class,
+            PlanCommand.class,
+            RunCommand.class,
+            RenderCommand.class,
+            InfoCommand.class,
+            DagCommand.class,
+            FetchCommand.class,
+            TableNameCommand.class);
 
     @Spec
     private CommandSpec spec;

@@ -56,7 +56,10 @@ public final class Planner {
         Map<String, Fingerprint> fingerprints = Fingerprints.of(project);
         Map<String, StateStore.Snapshot> shown = store.environmentSnapshots(env);
         Optional<StateStore.Environment> current = store.environment(env);
-        Changes changes = Changes.between(project, fingerprints, shown);
+        // A new environment starts as a copy of prod, so its changes are shown against prod (as SQLMesh does).
+        Map<String, StateStore.Snapshot> base = current.isEmpty() && !PhysicalNames.PROD.equals(env)
+                ? store.environmentSnapshots(PhysicalNames.PROD) : shown;
+        Changes changes = Changes.between(project, fingerprints, base);
         Set<String> selected = selection(project, options.selectModels());
         Map<String, String> target = new LinkedHashMap<>();
         List<Plan.Step> steps = new ArrayList<>();

@@ -1,0 +1,53 @@
+package dev.quarry.cli;
+
+import dev.quarry.core.RunException;
+import dev.quarry.core.output.ResultFormat;
+import dev.quarry.core.output.ResultTable;
+import dev.quarry.models.Workspace;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code quarry fetch "SQL"}: runs a query on the gateway's StarRocks and prints a boxed table. */
+@Command(name = "fetch",
+        description = "Run a query on the project's StarRocks gateway and print the result as a table.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  quarry fetch 'SELECT * FROM sales.daily_revenue ORDER BY ds'",
+            "  quarry fetch --limit 10 'SELECT * FROM sales__dev.customers'"})
+final class FetchCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Mixin
+    ProjectOptions project = new ProjectOptions();
+
+    @Parameters(index = "0", paramLabel = "SQL", description = "The query.")
+    String sql;
+
+    @Option(names = "--limit", defaultValue = "1000", description = "Print at most this many rows (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    FetchCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        try (Workspace ws = project.open(ctx); Connection c = ws.connection().open(); Statement st = c.createStatement()) {
+            dev.quarry.core.Log.sql(sql);
+            try (ResultSet rs = st.executeQuery(sql)) {
+                ResultTable table = ResultTable.read(rs, limit);
+                ctx.out().print(ResultFormat.TABLE.render(table));
+            }
+            return 0;
+        } catch (SQLException e) {
+            throw new RunException("query failed: " + e.getMessage(), e);
+        }
+    }
+}

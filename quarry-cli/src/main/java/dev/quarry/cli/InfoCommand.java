@@ -1,0 +1,76 @@
+package dev.quarry.cli;
+
+import dev.quarry.models.Model;
+import dev.quarry.models.Project;
+import dev.quarry.models.StateStore;
+import dev.quarry.models.Workspace;
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code quarry info}: what the project holds and whether its gateway answers. */
+@Command(name = "info",
+        description = "Show the project's models by kind, audits, tests, environments, and test the gateway connection.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  quarry info",
+            "  quarry info -p ./analytics --skip-connection"})
+final class InfoCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Mixin
+    ProjectOptions project = new ProjectOptions();
+
+    @Option(names = "--skip-connection", description = "Do not connect to StarRocks.")
+    boolean skipConnection;
+
+    InfoCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        Project p = project.load(ctx);
+        PrintStream out = ctx.out();
+        Map<String, Integer> kinds = new TreeMap<>();
+        for (Model m : p.models().values()) {
+            kinds.merge(m.kind().isMaterializedView() ? "VIEW (materialized)" : m.kind().kind().name(), 1, Integer::sum);
+        }
+        out.println("Project: " + p.root());
+        out.println("Models: " + p.models().size());
+        kinds.forEach((k, n) -> out.println("  " + k + ": " + n));
+        out.println("Audits: " + p.audits().size());
+        out.println("Tests: " + p.tests().size());
+        p.warnings().forEach(w -> out.println("Warning: " + w));
+        try (Workspace ws = project.open(ctx, p)) {
+            out.println("Gateway: " + ws.gatewayName() + " (" + ws.connection().maskedUrl() + ", concurrent_tasks "
+                    + ws.concurrentTasks() + ")");
+            for (String env : new String[] {"prod"}) {
+                ws.state().environment(env).map(StateStore.Environment::snapshots)
+                        .ifPresentOrElse(s -> out.println("Environment " + env + ": " + s.size() + " models"),
+                                () -> out.println("Environment " + env + ": not created yet"));
+            }
+            if (!skipConnection) {
+                try (Connection c = ws.connection().open(); Statement st = c.createStatement();
+                        ResultSet rs = st.executeQuery(ws.connection().versionQuery())) {
+                    out.println("Connection: ok (" + (rs.next() ? rs.getString(1) : "unknown version") + ")");
+                } catch (SQLException e) {
+                    out.println("Connection: failed (" + e.getMessage() + ")");
+                    return 1;
+                } catch (dev.quarry.core.RunException e) {
+                    out.println("Connection: failed (" + e.getMessage() + ")");
+                    return 1;
+                }
+            }
+        }
+        return 0;
+    }
+}

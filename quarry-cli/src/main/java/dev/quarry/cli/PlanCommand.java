@@ -1,0 +1,100 @@
+package dev.quarry.cli;
+
+import dev.quarry.core.Log;
+import dev.quarry.models.Executor;
+import dev.quarry.models.Plan;
+import dev.quarry.models.Planner;
+import dev.quarry.models.StateStore;
+import dev.quarry.models.Workspace;
+import java.io.Console;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code quarry plan [ENV]}: compares the project with an environment, shows the changes, and applies them. */
+@Command(name = "plan",
+        description = {
+            "Compare the models with an environment (default prod), show what changed and what must be built, and apply it.",
+            "Tables are named by fingerprint in quarry__<schema>; environments are views <schema>.<name> (prod) or"
+                + " <schema>__<env>.<name>. What another environment already built is reused, not recomputed."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  quarry plan                           # show the changes against prod",
+            "  quarry plan dev --auto-apply          # build the changes into the dev environment",
+            "  quarry plan --dry-run                 # print every SQL statement, change nothing",
+            "  quarry plan dev -y --start 2024-01-01 --end 2024-01-31 --select-model 'sales.*'"})
+final class PlanCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Mixin
+    ProjectOptions project = new ProjectOptions();
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ENV", description = "The environment (default: prod).")
+    String environment = "prod";
+
+    @Option(names = {"-y", "--auto-apply"}, description = "Apply without asking.")
+    boolean autoApply;
+
+    @Option(names = "--dry-run", description = "Print every SQL statement applying would run, in order; change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--start", paramLabel = "S", description = "First time to fill for time-range models (date, timestamp or '1 week ago').")
+    String start;
+
+    @Option(names = "--end", paramLabel = "E", description = "Last time to fill; a date includes the whole day.")
+    String end;
+
+    @Option(names = "--select-model", paramLabel = "M", description = "Build only this model (a name or a glob like 'sales.*') and what it reads; repeatable.")
+    List<String> selectModels = List.of();
+
+    PlanCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        PrintStream out = ctx.out();
+        Planner.Options options = new Planner.Options(Optional.ofNullable(start), Optional.ofNullable(end), selectModels);
+        try (Workspace ws = project.open(ctx)) {
+            if (dryRun) {
+                Plan plan = ws.plan(environment, options, ctx.clock().instant());
+                out.print(plan.describe());
+                out.println("-- dry run: the SQL applying would run, in order; nothing was changed");
+                ws.executor(Log::info).dryRun(plan).forEach(out::println);
+                return 0;
+            }
+            try (StateStore.Lock lock = ws.lock("plan " + environment.toLowerCase(Locale.ROOT))) {
+                Plan plan = ws.plan(environment, options, ctx.clock().instant());
+                out.print(plan.describe());
+                if (plan.isEmpty()) {
+                    out.println("Environment " + plan.environment() + " is up to date.");
+                    return 0;
+                }
+                if (!autoApply && !confirmed()) {
+                    out.println("Not applied. Apply with: quarry plan " + plan.environment() + " --auto-apply");
+                    return 0;
+                }
+                Executor.Result r = ws.executor(Log::info).apply(plan);
+                out.println("Applied to " + plan.environment() + ": " + r.built().size() + " models built, " + r.audits() + " audits passed, "
+                        + r.statements() + " statements.");
+                return 0;
+            }
+        }
+    }
+
+    /** Asks on the terminal; without one (scripts, CI) the answer is no. */
+    private boolean confirmed() {
+        Console console = System.console();
+        if (console == null || ctx.out() != System.out) {
+            return false;
+        }
+        String answer = console.readLine("Apply this plan to %s? [y/N] ", environment);
+        return answer != null && answer.strip().toLowerCase(Locale.ROOT).startsWith("y");
+    }
+}

@@ -1,0 +1,75 @@
+package dev.quarry.cli;
+
+import dev.quarry.core.ConfigException;
+import dev.quarry.models.Model;
+import dev.quarry.models.Project;
+import dev.quarry.models.Renderer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code quarry render MODEL}: prints a model's query with its macros expanded. */
+@Command(name = "render",
+        description = "Print a model's query with its macros expanded for one interval (default: yesterday, UTC).",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  quarry render sales.daily_revenue",
+            "  quarry render sales.daily_revenue --start 2024-01-01 --end 2024-01-31"})
+final class RenderCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Mixin
+    ProjectOptions project = new ProjectOptions();
+
+    @Parameters(index = "0", paramLabel = "MODEL", description = "The model (schema.name).")
+    String model;
+
+    @Option(names = "--start", paramLabel = "S", description = "Interval start (date or timestamp, UTC).")
+    String start;
+
+    @Option(names = "--end", paramLabel = "E", description = "Interval end; a date includes the whole day.")
+    String end;
+
+    RenderCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        Project p = project.load(ctx);
+        Model m = p.model(model).orElseThrow(() -> new ConfigException("model " + model + " is not in the project"
+                + dev.quarry.core.Names.didYouMean(model, p.models().keySet())));
+        if (m.query().isEmpty()) {
+            throw new ConfigException("model " + m.name() + " is a " + m.kind().kind() + " model and has no query to render");
+        }
+        Instant today = ctx.clock().instant().truncatedTo(ChronoUnit.DAYS);
+        Instant s = start == null ? today.minus(1, ChronoUnit.DAYS) : instant("--start", start, false);
+        Instant e = end == null ? (start == null ? today : s.plus(1, ChronoUnit.DAYS)) : instant("--end", end, true);
+        if (!e.isAfter(s)) {
+            throw new ConfigException("--end " + end + " must be after --start " + (start == null ? s : start));
+        }
+        ctx.out().println(Renderer.renderQuery(p, m, s, e).strip());
+        return 0;
+    }
+
+    private static Instant instant(String option, String text, boolean inclusiveEnd) {
+        String t = text.strip();
+        try {
+            if (t.length() == 10) {
+                LocalDate d = LocalDate.parse(t);
+                return (inclusiveEnd ? d.plusDays(1) : d).atStartOfDay().toInstant(ZoneOffset.UTC);
+            }
+            return LocalDateTime.parse(t.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException ex) {
+            throw new ConfigException(option + " " + text + " is not a date (YYYY-MM-DD) or timestamp (YYYY-MM-DD HH:MM:SS)");
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package dev.quarry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quarry.testing.TestingSandbox;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The model commands through the real {@link Main}, against a sandbox over its real ports. */
+class ModelCommandsIT {
+    private static TestingSandbox sandbox;
+
+    @TempDir
+    Path home;
+
+    @BeforeAll
+    static void start() {
+        sandbox = TestingSandbox.fresh();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+
+    private Cli cli() {
+        return new Cli(home).env("QUARRY_SR_HOST", sandbox.host())
+                .env("QUARRY_SR_PORT", Integer.toString(sandbox.queryPort()))
+                .env("QUARRY_SR_HTTP_PORT", Integer.toString(URI.create(sandbox.feUrl()).getPort()))
+                .env("QUARRY_SR_USER", sandbox.user())
+                .env("QUARRY_SR_PASSWORD", sandbox.password());
+    }
+
+    @Test
+    void initScaffoldPlansAppliesAndIsUsableThroughEveryCommand() throws IOException {
+        Cli cli = cli();
+        Cli.Result init = cli.run("init", "shop");
+        assertThat(init.exitCode()).as(init.toString()).isZero();
+        assertThat(init.out()).contains("models/full_model.sql", "seeds/seed_data.csv", "audits/assert_positive_order_ids.sql",
+                "tests/test_full_model.yaml");
+        assertThat(cli.run("init", "shop").exitCode()).isEqualTo(2);
+
+        // Without --auto-apply and without a terminal nothing is applied.
+        Cli.Result shown = cli.run("plan", "-p", "shop");
+        assertThat(shown.exitCode()).as(shown.toString()).isZero();
+        assertThat(shown.out()).contains("Added:", "quarry_example.full_model", "Not applied. Apply with: quarry plan prod --auto-apply");
+        assertThat(cli.run("fetch", "-p", "shop", "SELECT COUNT(*) AS n FROM information_schema.schemata WHERE schema_name = 'quarry_example'")
+                .out()).contains("| 0 |");
+
+        Cli.Result dry = cli.run("plan", "-p", "shop", "--dry-run");
+        assertThat(dry.exitCode()).as(dry.toString()).isZero();
+        assertThat(dry.out()).contains("CREATE TABLE IF NOT EXISTS `quarry__quarry_example`.`quarry_example__seed_model__",
+                "-- Stream Load seed_data.csv (7 rows)", "SWAP WITH", "CREATE OR REPLACE VIEW `quarry_example`.`busy_items`");
+
+        Cli.Result applied = cli.run("plan", "-p", "shop", "--auto-apply");
+        assertThat(applied.exitCode()).as(applied.toString()).isZero();
+        assertThat(applied.out()).contains("Applied to prod: 5 models built");
+        assertThat(applied.err()).contains("audit assert_positive_order_ids of quarry_example.full_model passed",
+                "loaded seed quarry_example.seed_model: 7 rows");
+
+        Cli.Result fetched = cli.run("fetch", "-p", "shop", "SELECT item_id, num_orders FROM quarry_example.full_model ORDER BY item_id");
+        assertThat(fetched.exitCode()).as(fetched.toString()).isZero();
+        assertThat(fetched.out()).contains("ITEM_ID", "NUM_ORDERS").containsPattern("\\|\\s+1 \\|\\s+5 \\|")
+                .containsPattern("\\|\\s+3 \\|\\s+1 \\|");
+        assertThat(cli.run("fetch", "-p", "shop", "SELECT item_id FROM quarry_example.busy_items").out()).containsPattern("\\|\\s+1 \\|");
+        assertThat(cli.run("fetch", "-p", "shop", "SELECT SUM(orders) AS s FROM quarry_example.orders_per_day").out())
+                .containsPattern("\\|\\s+7 \\|");
+
+        Cli.Result again = cli.run("plan", "-p", "shop");
+        assertThat(again.out()).contains("No changes to the models.", "Environment prod is up to date.");
+        assertThat(cli.run("run", "-p", "shop").out()).contains("Nothing was due in prod.");
+
+        Cli.Result table = cli.run("table-name", "-p", "shop", "quarry_example.full_model");
+        assertThat(table.out().strip()).matches("quarry__quarry_example\\.quarry_example__full_model__[0-9a-f]{10}");
+        assertThat(cli.run("table-name", "-p", "shop", "quarry_example.full_model", "--env", "dev", "--view").out().strip())
+                .isEqualTo("quarry_example__dev.full_model");
+
+        Cli.Result render = cli.run("render", "-p", "shop", "quarry_example.incremental_model", "--start", "2020-01-01", "--end", "2020-01-02");
+        assertThat(render.out()).contains("BETWEEN CAST('2020-01-01' AS DATE) AND CAST('2020-01-02' AS DATE)");
+
+        assertThat(cli.run("dag", "-p", "shop", "--format", "mermaid").out()).startsWith("flowchart LR");
+        assertThat(cli.run("dag", "-p", "shop").out()).contains("quarry_example.full_model <- quarry_example.incremental_model");
+        assertThat(cli.run("dag", "-p", "shop", "--format", "dot").out()).contains("\"quarry_example.seed_model\" -> \"quarry_example.incremental_model\"");
+
+        Cli.Result info = cli.run("info", "-p", "shop");
+        assertThat(info.exitCode()).as(info.toString()).isZero();
+        assertThat(info.out()).contains("Models: 5", "SEED: 1", "Audits: 1", "Tests: 1", "Environment prod: 5 models", "Connection: ok");
+
+        // A change planned into dev leaves prod alone.
+        Path full = home.resolve("shop/models/full_model.sql");
+        Files.writeString(full, Files.readString(full).replace("COUNT(DISTINCT id) AS num_orders", "COUNT(DISTINCT id) * 10 AS num_orders"));
+        Cli.Result dev = cli.run("plan", "dev", "-p", "shop", "-y");
+        assertThat(dev.exitCode()).as(dev.toString()).isZero();
+        assertThat(dev.out()).contains("Directly modified:", "Indirectly modified:", "quarry_example.busy_items", "Applied to dev");
+        assertThat(cli.run("fetch", "-p", "shop", "SELECT num_orders FROM quarry_example__dev.full_model WHERE item_id = 1").out())
+                .containsPattern("\\|\\s+50 \\|");
+        assertThat(cli.run("fetch", "-p", "shop", "SELECT num_orders FROM quarry_example.full_model WHERE item_id = 1").out())
+                .containsPattern("\\|\\s+5 \\|");
+    }
+
+    @Test
+    void everyValidationErrorIsOneLineWithItsLocationAndExitCode2() throws IOException {
+        Cli cli = cli();
+        assertThat(cli.run("init", "bad").exitCode()).isZero();
+        Path models = home.resolve("bad/models");
+        String[][] cases = {
+            {"MODEL (name quarry_example.x, kind INCREMENTAL_BY_TIME_RANGE (time_column ds));\nSELECT CURRENT_DATE() AS ds",
+                "INCREMENTAL_BY_TIME_RANGE deletes and rewrites the rows of each interval"},
+            {"MODEL (name quarry_example.x, kind FULL, physical_properties (primary_key = (a), duplicate_key = (a)));\nSELECT 1 AS a",
+                "x.sql:1:"},
+            {"MODEL (name quarry_example.x, kind FULL, physical_properties (aggregate_key = (a)));\nSELECT 1 AS a", "aggregate"},
+            {"MODEL (name quarry_example.x, kind FULL, partitioned_by a, physical_properties (partition_by = (a)));\nSELECT 1 AS a",
+                "x.sql:1:"},
+            {"MODEL (name quarry_example.x, kind VIEW (materialized true));\nSELECT 1 AS a", "REFRESH"},
+            {"MODEL (name quarry_example.x, kind FULL, physical_properties (distributed_by = (kind = HASH, buckets = 'x')));\nSELECT 1 AS a",
+                "x.sql:1:"},
+            {"MODEL (name quarry_example.x, kind FULL, physical_properties (partiton_by = a));\nSELECT 1 AS a", "x.sql:1:"},
+            {"MODEL (name quarry_example.x, kind FULL);\nSELECT * FROM quarry_example.y", "cycle"},
+            {"MODEL (name quarry_example.x, kind FULL, audits (no_such_audit));\nSELECT 1 AS a", "no_such_audit"},
+            {"MODEL (name quarry_example.x, kind FULL\nSELECT 1 AS a", "x.sql:"},
+        };
+        for (String[] c : cases) {
+            Files.writeString(models.resolve("x.sql"), c[0]);
+            Files.writeString(models.resolve("y.sql"), c[1].equals("cycle")
+                    ? "MODEL (name quarry_example.y, kind FULL);\nSELECT * FROM quarry_example.x" : "MODEL (name quarry_example.y, kind VIEW);\nSELECT 1 AS b");
+            for (String command : new String[] {"plan", "dag"}) {
+                Cli.Result r = cli.run(command, "-p", "bad");
+                assertThat(r.exitCode()).as(c[0] + "\n" + r).isEqualTo(2);
+                assertThat(r.err().strip().lines().count()).as(r.toString()).isEqualTo(1);
+                assertThat(r.err()).as(c[0]).containsIgnoringCase(c[1]);
+                assertThat(r.err()).contains("models/");
+            }
+        }
+        Cli.Result missing = cli.run("plan", "-p", "nowhere");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(cli.run("render", "-p", "bad", "quarry_example.nope").exitCode()).isEqualTo(2);
+        assertThat(cli.run("plan", "-p", "bad", "Bad-Env!").exitCode()).isEqualTo(2);
+    }
+}
