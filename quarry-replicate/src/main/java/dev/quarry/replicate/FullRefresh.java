@@ -141,7 +141,7 @@ final class FullRefresh {
         }
     }
 
-    private boolean exists(String database, String table) {
+    boolean exists(String database, String table) {
         String sql = "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = ? AND table_name = ?";
         try (PreparedStatement st = target.prepareStatement(sql)) {
             st.setString(1, database);

@@ -1,0 +1,123 @@
+package dev.quarry.replicate;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.quarry.core.Log;
+import dev.quarry.core.RunException;
+import dev.quarry.starrocks.Labels;
+import dev.quarry.starrocks.LoadBody;
+import dev.quarry.starrocks.LoadOptions;
+import dev.quarry.starrocks.LoadResult;
+import dev.quarry.starrocks.StarRocksDialect;
+import dev.quarry.starrocks.StarRocksType;
+import dev.quarry.starrocks.StreamLoadException;
+import dev.quarry.starrocks.StreamLoadTransaction;
+import dev.quarry.starrocks.StreamLoader;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Incremental mode (spec/sling.md §1.7, ARCHITECTURE "Data path"): the checkpoint is MAX(update_key) read from the
+ * target; the rows after it load straight into the target (upserts on a PRIMARY KEY table, appends otherwise) in
+ * ONE Stream Load transaction however many chunks it takes, so an increment is visible entirely or not at all and
+ * a failed run can simply run again. No new rows means no Stream Load call. A missing target is created by a full
+ * refresh (staging table, then RENAME).
+ */
+final class Incremental {
+    private final Connection source;
+    private final Connection target;
+    private final StreamLoader loader;
+    private final String runId;
+    private final StarRocksDialect dialect;
+
+    Incremental(Connection source, Connection target, StreamLoader loader, String runId, StarRocksDialect dialect) {
+        this.source = requireNonNull(source, "source is null");
+        this.target = requireNonNull(target, "target is null");
+        this.loader = requireNonNull(loader, "loader is null");
+        this.runId = requireNonNull(runId, "runId is null");
+        this.dialect = requireNonNull(dialect, "dialect is null");
+    }
+
+    StreamResult run(StreamPlan plan) {
+        long start = System.nanoTime();
+        String database = plan.object().database().orElseThrow(() -> new ReplicationConfigException(
+                "stream " + plan.name() + ": object " + plan.object() + " needs a database (db.table)"));
+        String table = plan.object().table();
+        FullRefresh full = new FullRefresh(source, target, loader, runId, dialect);
+        if (!full.exists(database, table)) {
+            StreamResult first = full.run(plan);
+            return new StreamResult(first.stream(), first.target(), plan.mode(), first.rowsRead(), first.rowsLoaded(), first.bytes(),
+                    first.loads(), first.elapsed());
+        }
+        PgSource pgSource = new PgSource(source);
+        // The update_key's target type decides how its maximum is read back (see max()).
+        boolean datetime = plan.updateKey().flatMap(k -> pgSource.prepare(plan, Optional.empty()).columns().stream()
+                .filter(c -> c.name().equals(k)).findFirst())
+                .map(c -> c.type() == StarRocksType.Scalar.DATETIME).orElse(false);
+        Optional<String> checkpoint = plan.updateKey().flatMap(k -> max(database, table, k, datetime));
+        Log.info("stream " + plan.name() + ": checkpoint " + plan.updateKey().map(k -> k + " = " + checkpoint.orElse("(none: full read)"))
+                .orElse("(no update_key: full read, upsert)"));
+        PgSource.Read read = pgSource.prepare(plan, checkpoint);
+        LoadOptions options = CsvFraming.loadOptions(read.columnNames())
+                .withMaxFilterRatio((Double) plan.targetOptions().get(TargetOption.MAX_FILTER_RATIO))
+                .withStrictMode(plan.targetOptions().bool(TargetOption.STRICT_MODE));
+        String label = Labels.derive(database + "." + table, runId, 0);
+        StreamLoadTransaction[] txn = {null};
+        PgRowReader.Totals totals;
+        try {
+            totals = new PgRowReader(source).read(read.copy(), plan.targetOptions().integer(TargetOption.FILE_MAX_ROWS),
+                    plan.targetOptions().integer(TargetOption.FILE_MAX_BYTES), plan.name(), (chunk, rows) -> {
+                        byte[] body = rows.readAllBytes();
+                        if (txn[0] == null) {
+                            txn[0] = loader.beginTransaction(database, table, label, options);
+                        }
+                        txn[0].load(LoadBody.of(body));
+                    });
+            long loaded = 0;
+            if (txn[0] != null) {
+                LoadResult result;
+                try {
+                    result = txn[0].commit();
+                } catch (StreamLoadException e) {
+                    if (!e.labelAlreadyCommitted()) {
+                        throw e;
+                    }
+                    result = null;
+                }
+                loaded = result == null ? totals.rows() : result.counts().map(LoadResult.Counts::loadedRows).orElse(totals.rows());
+                if (loaded != totals.rows()) {
+                    throw new RunException("stream " + plan.name() + ": read " + totals.rows() + " rows but StarRocks loaded " + loaded
+                            + " into " + plan.object());
+                }
+            }
+            return new StreamResult(plan.name(), plan.object(), plan.mode(), totals.rows(), loaded, totals.bytes(), txn[0] == null ? 0 : 1,
+                    Duration.ofNanos(System.nanoTime() - start));
+        } finally {
+            if (txn[0] != null) {
+                txn[0].close();
+            }
+        }
+    }
+
+    /**
+     * MAX(update_key) on the target; empty for an empty table. A DATETIME is formatted with its microseconds
+     * ({@code %f}): printed plainly it may drop them, and a checkpoint that is too low re-reads rows, which an
+     * append-only target would then hold twice.
+     */
+    private Optional<String> max(String database, String table, String column, boolean datetime) {
+        String max = "MAX(" + StarRocksDialect.quote(column) + ")";
+        String sql = "SELECT " + (datetime ? "DATE_FORMAT(" + max + ", '%Y-%m-%d %H:%i:%s.%f')" : max) + " FROM "
+                + StarRocksDialect.qualified(database, table);
+        Log.sql(sql);
+        try (Statement st = target.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return Optional.ofNullable(rs.getString(1));
+        } catch (SQLException e) {
+            throw new RunException("reading the checkpoint MAX(" + column + ") of " + database + "." + table + " failed: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.quarry.replicate;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.quarry.core.RunException;
+import dev.quarry.starrocks.StarRocksDialect;
+import dev.quarry.starrocks.StreamLoader;
+import java.sql.Connection;
+
+/**
+ * Runs planned streams from a PostgreSQL source into StarRocks. Full refresh and incremental are implemented;
+ * truncate, snapshot and backfill are refused with a clear error until they are.
+ */
+public final class Replicator {
+    private final Connection source;
+    private final Connection target;
+    private final StreamLoader loader;
+    private final String runId;
+    private final StarRocksDialect dialect;
+
+    /**
+     * @param source a PostgreSQL session (pgjdbc)
+     * @param target a MySQL-protocol session on StarRocks
+     * @param runId names this run in Stream Load labels; reuse it when retrying the same run
+     */
+    public Replicator(Connection source, Connection target, StreamLoader loader, String runId, StarRocksDialect dialect) {
+        this.source = requireNonNull(source, "source is null");
+        this.target = requireNonNull(target, "target is null");
+        this.loader = requireNonNull(loader, "loader is null");
+        this.runId = requireNonNull(runId, "runId is null");
+        this.dialect = requireNonNull(dialect, "dialect is null");
+    }
+
+    /** The catalog wildcard expansion needs, over a PostgreSQL session. */
+    public static SourceCatalog postgresCatalog(Connection source) {
+        return new PgCatalog(source);
+    }
+
+    public StreamResult run(StreamPlan stream) {
+        switch (stream.mode()) {
+            case FULL_REFRESH:
+                return new FullRefresh(source, target, loader, runId, dialect).run(stream);
+            case INCREMENTAL:
+                return new Incremental(source, target, loader, runId, dialect).run(stream);
+            default:
+                throw new RunException("stream " + stream.name() + ": mode " + stream.mode() + " is not implemented yet");
+        }
+    }
+}
