@@ -250,6 +250,28 @@ final class DuckEngine implements Engine {
         if (!lock.isHeldByCurrentThread()) {
             throw new IllegalStateException("engine lock not held");
         }
+        if (transactionDepth > 0) {
+            // Nested work joins the enclosing transaction (a SQL transaction's COMMIT runs several INSERTs).
+            transactionDepth++;
+            try {
+                return work.run();
+            } catch (SQLException e) {
+                throw translate(e);
+            } finally {
+                transactionDepth--;
+            }
+        }
+        transactionDepth = 1;
+        try {
+            return outermost(work);
+        } finally {
+            transactionDepth = 0;
+        }
+    }
+
+    private int transactionDepth;
+
+    private <T> T outermost(SqlWork<T> work) throws SqlError {
         try {
             conn.setAutoCommit(false);
         } catch (SQLException e) {

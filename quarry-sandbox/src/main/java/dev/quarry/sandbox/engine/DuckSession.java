@@ -23,6 +23,7 @@ final class DuckSession implements EngineSession, Rewriter.Context {
     private final Ddl ddl;
     private final Dml dml;
     private final Show show;
+    private final SqlTransaction transaction;
 
     DuckSession(DuckEngine engine, String user, long connectionId) {
         this.engine = engine;
@@ -32,6 +33,7 @@ final class DuckSession implements EngineSession, Rewriter.Context {
         this.ddl = new Ddl(this);
         this.dml = new Dml(this);
         this.show = new Show(this);
+        this.transaction = new SqlTransaction(this, dml);
     }
 
     @Override
@@ -114,12 +116,30 @@ final class DuckSession implements EngineSession, Rewriter.Context {
             case "CREATE", "DROP", "ALTER", "TRUNCATE", "REFRESH", "CANCEL":
                 return ddl.run(c);
             case "INSERT", "DELETE", "UPDATE":
+                if (transaction.active()) {
+                    return transaction.dml(c);
+                }
                 return dml.run(c);
             case "ADMIN":
                 c.next();
                 return show.admin(c);
-            case "BEGIN", "START", "COMMIT", "ROLLBACK", "KILL", "ANALYZE", "FLUSH", "SYNC":
-                // Without DML in flight these are no-ops; StarRocks 3.5 accepts them (spec §5 transactions).
+            case "BEGIN", "START":
+                c.next();
+                c.acceptWord("TRANSACTION");
+                c.acceptWord("WORK");
+                c.expectEnd();
+                return transaction.begin();
+            case "COMMIT":
+                c.next();
+                c.acceptWord("WORK");
+                c.expectEnd();
+                return transaction.commit();
+            case "ROLLBACK":
+                c.next();
+                c.acceptWord("WORK");
+                c.expectEnd();
+                return transaction.rollback();
+            case "KILL", "ANALYZE", "FLUSH", "SYNC":
                 return StatementResult.Ok.of(0);
             default:
                 throw c.unexpected("SELECT, INSERT, CREATE, ...");
@@ -127,6 +147,7 @@ final class DuckSession implements EngineSession, Rewriter.Context {
     }
 
     StatementResult query(Cursor c) throws SqlError {
+        transaction.checkRead(c);
         int from = c.index();
         String duckSql = Rewriter.rewrite(c.sql(), c.tokens(), from, c.tokens().size() - 1, this);
         try {
@@ -359,8 +380,9 @@ final class DuckSession implements EngineSession, Rewriter.Context {
         return connectionId;
     }
 
+    /** Closing the connection rolls back an open SQL transaction (spec §5: session close → rollback). */
     @Override
     public void close() {
-        // Statements commit or roll back before execute returns; nothing stays open between statements.
+        transaction.discard();
     }
 }
