@@ -23,7 +23,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Full refresh into StarRocks (ARCHITECTURE "Data path"): load a fresh staging table chunk by chunk, check that it
+ * Full refresh (and truncate, which keeps the existing target's DDL through CREATE TABLE LIKE) into StarRocks (ARCHITECTURE "Data path"): load a fresh staging table chunk by chunk, check that it
  * holds exactly the rows read, then {@code ALTER TABLE target SWAP WITH staging} (a RENAME when the target is new)
  * and drop the old data. Readers see the old table or the new one, never a half-loaded one; a failure at any step
  * before the swap leaves the target untouched and removes the staging table.
@@ -59,9 +59,15 @@ final class FullRefresh {
         // A random suffix keeps concurrent runs (and leftovers of a killed run) from colliding.
         String staging = stagingName(table);
         TableSpec stagingSpec = spec.withName(database, staging);
+        boolean targetExists = exists(database, table);
 
         runScript(plan.targetOptions().string(TargetOption.PRE_SQL), plan, "pre_sql");
-        execute(dialect.createTable(stagingSpec, false));
+        if (plan.mode() == Mode.TRUNCATE && targetExists) {
+            // truncate keeps the target's own DDL (keys, partitions, properties, grants-relevant name).
+            execute(dialect.createTableLike(database, staging, database, table, false));
+        } else {
+            execute(dialect.createTable(stagingSpec, false));
+        }
         boolean swapped = false;
         try {
             LoadOptions options = CsvFraming.loadOptions(read.columnNames())
@@ -84,7 +90,7 @@ final class FullRefresh {
                 throw new RunException("stream " + plan.name() + ": read " + totals.rows() + " rows but the staging table "
                         + database + "." + staging + " holds " + counted + "; " + plan.object() + " was left unchanged");
             }
-            if (exists(database, table)) {
+            if (targetExists) {
                 execute(dialect.swapTable(database, table, staging));
                 swapped = true;
                 execute(dialect.dropTable(database, staging, true));
@@ -93,7 +99,7 @@ final class FullRefresh {
                 swapped = true;
             }
             runScript(plan.targetOptions().string(TargetOption.POST_SQL), plan, "post_sql");
-            return new StreamResult(plan.name(), plan.object(), Mode.FULL_REFRESH, totals.rows(), counted, totals.bytes(), totals.chunks(),
+            return new StreamResult(plan.name(), plan.object(), plan.mode(), totals.rows(), counted, totals.bytes(), totals.chunks(),
                     Duration.ofNanos(System.nanoTime() - start));
         } finally {
             if (!swapped) {

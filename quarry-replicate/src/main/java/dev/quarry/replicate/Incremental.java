@@ -25,7 +25,8 @@ import java.util.Optional;
  * target; the rows after it load straight into the target (upserts on a PRIMARY KEY table, appends otherwise) in
  * ONE Stream Load transaction however many chunks it takes, so an increment is visible entirely or not at all and
  * a failed run can simply run again. No new rows means no Stream Load call. A missing target is created by a full
- * refresh (staging table, then RENAME).
+ * refresh (staging table, then RENAME). Backfill runs the same way over {@code source_options.range} instead of
+ * the checkpoint (one transaction for the whole range; chunk_size does not split it yet).
  */
 final class Incremental {
     private final Connection source;
@@ -58,7 +59,9 @@ final class Incremental {
         boolean datetime = plan.updateKey().flatMap(k -> pgSource.prepare(plan, Optional.empty()).columns().stream()
                 .filter(c -> c.name().equals(k)).findFirst())
                 .map(c -> c.type() == StarRocksType.Scalar.DATETIME).orElse(false);
-        Optional<String> checkpoint = plan.updateKey().flatMap(k -> max(database, table, k, datetime));
+        // backfill reads its range, not from the checkpoint (PgSource adds the range predicate).
+        Optional<String> checkpoint = plan.mode() == Mode.BACKFILL ? Optional.empty()
+                : plan.updateKey().flatMap(k -> max(database, table, k, datetime));
         Log.info("stream " + plan.name() + ": checkpoint " + plan.updateKey().map(k -> k + " = " + checkpoint.orElse("(none: full read)"))
                 .orElse("(no update_key: full read, upsert)"));
         PgSource.Read read = pgSource.prepare(plan, checkpoint);

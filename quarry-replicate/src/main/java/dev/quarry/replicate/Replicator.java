@@ -8,8 +8,8 @@ import dev.quarry.starrocks.StreamLoader;
 import java.sql.Connection;
 
 /**
- * Runs planned streams from a PostgreSQL source into StarRocks. Full refresh and incremental are implemented;
- * truncate, snapshot and backfill are refused with a clear error until they are.
+ * Runs planned streams from a PostgreSQL source into StarRocks: full-refresh, truncate, incremental and backfill.
+ * snapshot is refused with a clear error until it is implemented.
  */
 public final class Replicator {
     private final Connection source;
@@ -39,8 +39,10 @@ public final class Replicator {
     public StreamResult run(StreamPlan stream) {
         switch (stream.mode()) {
             case FULL_REFRESH:
+            case TRUNCATE:
                 return new FullRefresh(source, target, loader, runId, dialect).run(stream);
             case INCREMENTAL:
+            case BACKFILL:
                 return new Incremental(source, target, loader, runId, dialect).run(stream);
             default:
                 throw new RunException("stream " + stream.name() + ": mode " + stream.mode() + " is not implemented yet");

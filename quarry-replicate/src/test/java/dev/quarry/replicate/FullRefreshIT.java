@@ -152,4 +152,18 @@ class FullRefreshIT {
         assertThat(query("SELECT id, f FROM flaky ORDER BY id")).containsExactly(List.of("1", "1.5"), List.of("2", "2.5"));
         assertThat(tables()).allSatisfy(t -> assertThat(t).doesNotContain("__quarry_stage_"));
     }
+
+    @Test
+    void truncateKeepsTheTargetDdlAndReplacesTheRows() throws SQLException {
+        pg.execute("CREATE TABLE demo.kept (id int4, label text)", "INSERT INTO demo.kept SELECT g, 'v' || g FROM generate_series(1, 50) g");
+        try (Statement st = target.createStatement()) {
+            st.execute("CREATE TABLE kept (id INT NOT NULL, label VARCHAR(100), extra VARCHAR(10)) DUPLICATE KEY(id)"
+                    + " DISTRIBUTED BY HASH(id) BUCKETS 3 PROPERTIES (\"replication_num\" = \"1\")");
+            st.execute("INSERT INTO kept VALUES (999, 'old', 'x')");
+        }
+        StreamResult result = run(plan("  demo.kept:\n    mode: truncate\n"));
+        assertThat(result.mode()).isEqualTo(Mode.TRUNCATE);
+        assertThat(query("SELECT COUNT(*), MAX(id), COUNT(extra) FROM kept")).containsExactly(List.of("50", "50", "0"));
+        assertThat(query("SHOW CREATE TABLE kept").get(0).get(1)).contains("`extra`").contains("BUCKETS 3");
+    }
 }

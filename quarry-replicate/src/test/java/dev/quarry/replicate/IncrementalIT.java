@@ -120,4 +120,18 @@ class IncrementalIT {
         assertThat(second.rowsRead()).isEqualTo(1);
         assertThat(row("SELECT COUNT(*), MAX(line) FROM log")).containsExactly("101", "line 99");
     }
+
+    @Test
+    void backfillUpsertsItsRange() throws SQLException {
+        pg.execute("CREATE TABLE demo.prices (id int4 PRIMARY KEY, day date, price numeric(8,2))",
+                "INSERT INTO demo.prices SELECT g, DATE '2026-01-01' + g, g FROM generate_series(1, 60) g");
+        String stream = "  demo.prices:\n    mode: backfill\n    primary_key: id\n    update_key: day\n"
+                + "    source_options: {range: '2026-01-11,2026-01-20'}\n";
+        assertThat(run(stream).rowsLoaded()).as("a new target gets the range").isEqualTo(10);
+        pg.execute("UPDATE demo.prices SET price = price * 10");
+        StreamResult again = run(stream.replace("2026-01-11,2026-01-20", "2026-01-15,2026-01-31"));
+        assertThat(again.rowsRead()).isEqualTo(17);
+        // ids 10..13 keep their old price; 14..30 were re-read at ten times theirs: 46 + 3740.
+        assertThat(row("SELECT COUNT(*), MIN(id), MAX(id), SUM(price) FROM prices")).containsExactly("21", "10", "30", "3786.00");
+    }
 }
