@@ -27,6 +27,11 @@ final class Functions {
             "CREATE OR REPLACE TEMP MACRO sr_locate(sub, s) AS instr(s, sub)",
             "CREATE OR REPLACE TEMP MACRO sr_array_join(a, sep) AS array_to_string(a, sep)",
             "CREATE OR REPLACE TEMP MACRO sr_truncate(x, d) AS trunc(x * pow(10, d)) / pow(10, d)",
+            "CREATE OR REPLACE TEMP MACRO sr_substring_index(s, d, n) AS CASE WHEN n > 0 THEN"
+                    + " array_to_string(string_split(s, d)[1:n], d) WHEN n < 0 THEN array_to_string(string_split(s, d)[n:], d)"
+                    + " ELSE '' END",
+            "CREATE OR REPLACE TEMP MACRO sr_sha2(s, bits) AS CASE WHEN bits IN (0, 256) THEN sha256(s) END",
+            "CREATE OR REPLACE TEMP MACRO sr_space(n) AS repeat(' ', CAST(n AS INTEGER))",
             "CREATE OR REPLACE TEMP MACRO sr_from_unixtime(n, offset_seconds) AS"
                     + " strftime(make_timestamp(CAST(n AS BIGINT) * 1000000) + to_seconds(offset_seconds), '%Y-%m-%d %H:%M:%S')",
             "CREATE OR REPLACE TEMP MACRO sr_unix_timestamp(d, offset_seconds) AS"
@@ -69,6 +74,12 @@ final class Functions {
             case "percentile_approx" -> "approx_quantile";
             case "split" -> "string_split";
             case "lcase" -> "lower";
+            case "date" -> "sr_to_date";
+            case "substring_index" -> "sr_substring_index";
+            case "sha2" -> "sr_sha2";
+            case "space" -> "sr_space";
+            case "strleft" -> "left";
+            case "strright" -> "right";
             case "ucase" -> "upper";
             default -> null;
         };

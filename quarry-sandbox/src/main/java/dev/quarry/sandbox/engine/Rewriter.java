@@ -345,6 +345,55 @@ final class Rewriter {
                     return "sr_" + unit + "_add(" + arg(args.get(0)) + ", " + n + ")";
                 }
                 return null;
+            case "group_concat": {
+                // GROUP_CONCAT([DISTINCT] x [ORDER BY ...] [SEPARATOR 'sep']): default separator ',' (MySQL).
+                if (args.size() != 1) {
+                    return null;
+                }
+                int[] a = args.get(0);
+                int sepAt = -1;
+                for (int k = a[0]; k < a[1]; k++) {
+                    if (tokens.get(k).isWord("SEPARATOR")) {
+                        sepAt = k;
+                    }
+                }
+                String sep = sepAt < 0 ? "','" : range(sepAt + 1, a[1]);
+                int end = sepAt < 0 ? a[1] : sepAt;
+                int orderAt = -1;
+                for (int k = a[0]; k < end; k++) {
+                    if (tokens.get(k).isWord("ORDER") && k + 1 < end && tokens.get(k + 1).isWord("BY")) {
+                        orderAt = k;
+                    }
+                }
+                boolean distinct = tokens.get(a[0]).isWord("DISTINCT");
+                String value = range(distinct ? a[0] + 1 : a[0], orderAt < 0 ? end : orderAt);
+                String order = orderAt < 0 ? "" : " " + range(orderAt, end);
+                return "string_agg(" + (distinct ? "DISTINCT " : "") + "CAST(" + value + " AS VARCHAR), " + sep + order + ")";
+            }
+            case "timestampdiff":
+                if (args.size() == 3) {
+                    return "date_diff(" + Sql.quoteString(tokens.get(args.get(0)[0]).value().toLowerCase(Locale.ROOT)) + ", CAST("
+                            + arg(args.get(1)) + " AS TIMESTAMP), CAST(" + arg(args.get(2)) + " AS TIMESTAMP))";
+                }
+                return null;
+            case "timestampadd":
+                if (args.size() == 3) {
+                    return "(CAST(" + arg(args.get(2)) + " AS TIMESTAMP) + to_" + tokens.get(args.get(0)[0]).value()
+                            .toLowerCase(Locale.ROOT) + "s(CAST(" + arg(args.get(1)) + " AS BIGINT)))";
+                }
+                return null;
+            case "years_diff", "months_diff", "weeks_diff", "days_diff", "hours_diff", "minutes_diff", "seconds_diff":
+                if (args.size() == 2) {
+                    return "date_diff(" + Sql.quoteString(name.substring(0, name.indexOf('s'))) + ", CAST(" + arg(args.get(1))
+                            + " AS TIMESTAMP), CAST(" + arg(args.get(0)) + " AS TIMESTAMP))";
+                }
+                return null;
+            case "regexp_replace":
+                // StarRocks replaces every match; DuckDB only the first unless told 'g'.
+                if (args.size() == 3) {
+                    return "regexp_replace(" + arg(args.get(0)) + ", " + arg(args.get(1)) + ", " + arg(args.get(2)) + ", 'g')";
+                }
+                return null;
             case "concat":
                 if (args.isEmpty()) {
                     return null;

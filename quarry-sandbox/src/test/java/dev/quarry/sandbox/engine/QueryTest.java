@@ -83,6 +83,18 @@ class QueryTest {
     }
 
     @Test
+    void mysqlAndStarRocksOnlyFunctions() throws SqlError {
+        assertThat(one(s, "SELECT group_concat(DISTINCT x ORDER BY x DESC SEPARATOR '|') FROM"
+                + " (SELECT 'a' x UNION ALL SELECT 'b' UNION ALL SELECT 'b') t")).isEqualTo("b|a");
+        assertThat(one(s, "SELECT timestampdiff(HOUR, '2024-01-01 00:00:00', '2024-01-02 01:00:00')")).isEqualTo("25");
+        assertThat(one(s, "SELECT timestampadd(DAY, 2, '2024-01-01')")).isEqualTo("2024-01-03 00:00:00");
+        assertThat(one(s, "SELECT days_diff('2024-01-10', '2024-01-01')")).isEqualTo("9");
+        assertThat(one(s, "SELECT regexp_replace('aaa', 'a', 'b')")).isEqualTo("bbb");
+        assertThat(flat(s, "SELECT substring_index('a.b.c', '.', 2), substring_index('a.b.c', '.', -1), date('2024-01-02 10:00:00')"))
+                .containsExactly("a.b|c|2024-01-02");
+    }
+
+    @Test
     void valuesComeBackInStarRocksTextForms() throws SqlError {
         assertThat(flat(s, "SELECT amt, big, f, id = 1, CAST(ts AS DATE) FROM ev"))
                 .containsExactly("1.5000|-170141183460469231731687303715884105727|0.1|1|2024-03-05");
