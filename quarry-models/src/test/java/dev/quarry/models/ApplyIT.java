@@ -85,6 +85,11 @@ class ApplyIT {
     }
 
     static List<String> rows(String sql) throws SQLException {
+        return rows(sandbox, sql);
+    }
+
+    /** The rows of {@code sql} on {@code sandbox}, columns joined with {@code |}. */
+    static List<String> rows(TestingSandbox sandbox, String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(sandbox.jdbcUrl(), sandbox.user(), sandbox.password());
                 Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             List<String> out = new ArrayList<>();
