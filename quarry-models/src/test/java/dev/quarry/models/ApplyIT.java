@@ -405,4 +405,37 @@ class ApplyIT {
                     .hasMessageContaining("plan prod by pid");
         }
     }
+
+    @Test
+    void selectModelBuildsOnlyItAndWhatItReadsAndStatementsRunAroundTheQuery() throws Exception {
+        rawOrders("raw7");
+        write("config.yaml", config(sandbox));
+        write("models/base.sql", """
+                MODEL (name s7.base, kind FULL);
+                CREATE TABLE IF NOT EXISTS raw7.audit_log (what VARCHAR(40)) DUPLICATE KEY (what) DISTRIBUTED BY HASH(what)
+                  PROPERTIES ('replication_num' = '1');
+                SELECT id, amount FROM raw7.orders;
+                INSERT INTO raw7.audit_log VALUES (@this_model_name);
+                """.replace("@this_model_name", "'base built'"));
+        write("models/top.sql", """
+                MODEL (name s7.top, kind VIEW);
+                SELECT MAX(amount) AS top FROM s7.base
+                """);
+        write("models/other.sql", """
+                MODEL (name s7.other, kind FULL);
+                SELECT COUNT(*) AS n FROM raw7.orders
+                """);
+        try (Workspace ws = open()) {
+            Plan plan = ws.plan("dev", new Planner.Options(Optional.empty(), Optional.empty(), List.of("s7.t*")), JAN_4);
+            assertThat(plan.steps()).extracting(Plan.Step::model).containsExactly("s7.base", "s7.top");
+            ws.executor(line -> { }).apply(plan);
+            assertThat(plan.snapshots()).containsOnlyKeys("s7.base", "s7.top");
+            assertThatThrownBy(() -> ws.plan("dev", new Planner.Options(Optional.empty(), Optional.empty(), List.of("s7.nope")), JAN_4))
+                    .isInstanceOf(dev.quarry.core.ConfigException.class).hasMessageContaining("--select-model s7.nope matches no model");
+        }
+        assertThat(rows("SELECT top FROM s7__dev.top")).containsExactly("100.0");
+        assertThat(rows("SELECT what FROM raw7.audit_log")).containsExactly("base built");
+        assertThat(rows("SELECT table_name FROM information_schema.tables WHERE table_schema = 's7__dev' ORDER BY table_name"))
+                .containsExactly("base", "top");
+    }
 }
