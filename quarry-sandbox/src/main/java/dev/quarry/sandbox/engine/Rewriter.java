@@ -156,7 +156,8 @@ final class Rewriter {
                             Token after = tokens.get(close + 1);
                             Token after2 = tokens.get(Math.min(close + 2, tokens.size() - 1));
                             boolean in = after.isWord("IN") || (after.isWord("NOT") && after2.isWord("IN"));
-                            if (in && hasTopLevelComma(i + 1, close) && !tokens.get(i + 1).isWord("SELECT")) {
+                            boolean call = i > 0 && tokens.get(i - 1).isIdentifier() && !isOperatorWord(tokens.get(i - 1));
+                            if (in && !call && hasTopLevelComma(i + 1, close) && !tokens.get(i + 1).isWord("SELECT")) {
                                 Token bad = after.isWord("IN") ? after : after2;
                                 throw Lexer.syntax(bad.line(), bad.column(), "Unexpected input '" + bad.text()
                                         + "', the most similar input is {<EOF>, ';'}.");
@@ -188,6 +189,14 @@ final class Rewriter {
             }
         }
         return out.toString();
+    }
+
+    /** Words after which '(' opens an expression, not a function's argument list. */
+    private static boolean isOperatorWord(Token t) {
+        return t.kind() == Token.Kind.WORD && switch (t.upper()) {
+            case "WHERE", "AND", "OR", "NOT", "ON", "WHEN", "THEN", "ELSE", "HAVING", "SELECT", "BY", "IN", "EXISTS", "RETURN" -> true;
+            default -> false;
+        };
     }
 
     private static String quotedName(String name) {

@@ -221,6 +221,9 @@ class DdlTest {
         ok(s, "CREATE TABLE t (k INT, v INT)" + R1);
         assertThat(error(s, "SELECT * FROM t WHERE (k, v) IN ((1, 2))").getMessage())
                 .startsWith("Getting syntax error at line 1, column 29. Detail message: Unexpected input 'IN'");
+        assertThat(error(s, "SELECT * FROM t WHERE k = 1 AND (k, v) IN ((1, 2))").getMessage())
+                .contains("Unexpected input 'IN'");
+        assertThat(flat(s, "SELECT coalesce(k, v) IN (1, 2) FROM t")).isEmpty();
         assertThat(error(s, "SELECT * FROM t FOR UPDATE").getMessage())
                 .startsWith("Getting syntax error at line 1, column 16. Detail message: Unexpected input 'FOR'");
         assertThat(error(s, "MERGE INTO t USING t2 ON t.k = t2.k WHEN MATCHED THEN DELETE").getMessage())
