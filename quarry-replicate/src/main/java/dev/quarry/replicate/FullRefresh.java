@@ -40,7 +40,15 @@ final class FullRefresh {
      * @param target a MySQL-protocol session on StarRocks (DDL and checks)
      * @param runId identifies this run in load labels, so a retried chunk is not loaded twice
      */
+    private final java.time.Instant loadedAt;
+
     FullRefresh(Connection source, Connection target, StreamLoader loader, String runId, StarRocksDialect dialect) {
+        this(source, target, loader, runId, dialect, java.time.Instant.now());
+    }
+
+    FullRefresh(Connection source, Connection target, StreamLoader loader, String runId, StarRocksDialect dialect,
+                java.time.Instant loadedAt) {
+        this.loadedAt = requireNonNull(loadedAt, "loadedAt is null");
         this.source = requireNonNull(source, "source is null");
         this.target = requireNonNull(target, "target is null");
         this.loader = requireNonNull(loader, "loader is null");
@@ -53,7 +61,7 @@ final class FullRefresh {
         String database = plan.object().database().orElseThrow(() -> new ReplicationConfigException(
                 "stream " + plan.name() + ": object " + plan.object() + " needs a database (db.table)"));
         String table = plan.object().table();
-        PgSource.Read read = new PgSource(source).prepare(plan, Optional.empty());
+        PgSource.Read read = new PgSource(source, loadedAt).prepare(plan, Optional.empty());
         ClusterProbe probe = ClusterProbe.of(target);
         TableSpec spec = TargetTables.spec(plan, database, table, read.columns(), probe.defaultReplicationNum());
         // A random suffix keeps concurrent runs (and leftovers of a killed run) from colliding.

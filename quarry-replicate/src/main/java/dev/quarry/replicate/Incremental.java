@@ -26,7 +26,8 @@ import java.util.Optional;
  * ONE Stream Load transaction however many chunks it takes, so an increment is visible entirely or not at all and
  * a failed run can simply run again. No new rows means no Stream Load call. A missing target is created by a full
  * refresh (staging table, then RENAME). Backfill runs the same way over {@code source_options.range} instead of
- * the checkpoint (one transaction for the whole range; chunk_size does not split it yet).
+ * the checkpoint (one transaction for the whole range; chunk_size does not split it yet), and snapshot appends the
+ * whole source with a {@code _sling_loaded_at} DATETIME column (the run's start in the target zone).
  */
 final class Incremental {
     private final Connection source;
@@ -35,7 +36,11 @@ final class Incremental {
     private final String runId;
     private final StarRocksDialect dialect;
 
-    Incremental(Connection source, Connection target, StreamLoader loader, String runId, StarRocksDialect dialect) {
+    private final java.time.Instant loadedAt;
+
+    Incremental(Connection source, Connection target, StreamLoader loader, String runId, StarRocksDialect dialect,
+                java.time.Instant loadedAt) {
+        this.loadedAt = requireNonNull(loadedAt, "loadedAt is null");
         this.source = requireNonNull(source, "source is null");
         this.target = requireNonNull(target, "target is null");
         this.loader = requireNonNull(loader, "loader is null");
@@ -48,19 +53,19 @@ final class Incremental {
         String database = plan.object().database().orElseThrow(() -> new ReplicationConfigException(
                 "stream " + plan.name() + ": object " + plan.object() + " needs a database (db.table)"));
         String table = plan.object().table();
-        FullRefresh full = new FullRefresh(source, target, loader, runId, dialect);
+        FullRefresh full = new FullRefresh(source, target, loader, runId, dialect, loadedAt);
         if (!full.exists(database, table)) {
             StreamResult first = full.run(plan);
             return new StreamResult(first.stream(), first.target(), plan.mode(), first.rowsRead(), first.rowsLoaded(), first.bytes(),
                     first.loads(), first.elapsed());
         }
-        PgSource pgSource = new PgSource(source);
+        PgSource pgSource = new PgSource(source, loadedAt);
         // The update_key's target type decides how its maximum is read back (see max()).
         boolean datetime = plan.updateKey().flatMap(k -> pgSource.prepare(plan, Optional.empty()).columns().stream()
                 .filter(c -> c.name().equals(k)).findFirst())
                 .map(c -> c.type() == StarRocksType.Scalar.DATETIME).orElse(false);
-        // backfill reads its range, not from the checkpoint (PgSource adds the range predicate).
-        Optional<String> checkpoint = plan.mode() == Mode.BACKFILL ? Optional.empty()
+        // backfill reads its range (PgSource adds the predicate), snapshot everything: neither uses the checkpoint.
+        Optional<String> checkpoint = plan.mode() != Mode.INCREMENTAL ? Optional.empty()
                 : plan.updateKey().flatMap(k -> max(database, table, k, datetime));
         Log.info("stream " + plan.name() + ": checkpoint " + plan.updateKey().map(k -> k + " = " + checkpoint.orElse("(none: full read)"))
                 .orElse("(no update_key: full read, upsert)"));

@@ -16,12 +16,24 @@ import java.util.Optional;
  * stream's select, where, checkpoint predicate, range and limit.
  */
 final class PgSource {
+    /** Sling's name for the column snapshot mode adds (spec/sling.md §1.5). */
+    static final String LOADED_AT = "_sling_loaded_at";
+    private static final java.time.format.DateTimeFormatter DATETIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS", java.util.Locale.ROOT);
+
     private final Connection connection;
     private final PgCatalog catalog;
+    private final java.time.Instant loadedAt;
 
     PgSource(Connection connection) {
+        this(connection, java.time.Instant.now());
+    }
+
+    /** @param loadedAt the value of the snapshot column, written as DATETIME in the stream's target zone */
+    PgSource(Connection connection, java.time.Instant loadedAt) {
         this.connection = requireNonNull(connection, "connection is null");
         this.catalog = new PgCatalog(connection);
+        this.loadedAt = requireNonNull(loadedAt, "loadedAt is null");
     }
 
     PgCatalog catalog() {
@@ -64,6 +76,13 @@ final class PgSource {
             PgColumn column = table.column(name).orElseThrow();
             Optional<String> override = Optional.ofNullable(overrides.getOrDefault(name, all));
             mapped.add(mapping.map(column, plan.name(), override));
+        }
+        if (plan.mode() == Mode.SNAPSHOT) {
+            if (table.column(LOADED_AT).isPresent()) {
+                throw new ReplicationConfigException("stream " + plan.name() + ": snapshot adds column " + LOADED_AT + ", which the source already has");
+            }
+            String at = DATETIME.format(loadedAt.atZone(zone).toLocalDateTime());
+            mapped.add(new PgTypeMapping.Mapped(LOADED_AT, dev.quarry.starrocks.StarRocksType.Scalar.DATETIME, false, PgSql.literal(at)));
         }
         Optional<PgColumn> updateKey = Optional.empty();
         if (plan.updateKey().isPresent()) {

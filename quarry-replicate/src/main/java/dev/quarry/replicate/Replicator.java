@@ -2,14 +2,13 @@ package dev.quarry.replicate;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.quarry.core.RunException;
 import dev.quarry.starrocks.StarRocksDialect;
 import dev.quarry.starrocks.StreamLoader;
 import java.sql.Connection;
 
 /**
- * Runs planned streams from a PostgreSQL source into StarRocks: full-refresh, truncate, incremental and backfill.
- * snapshot is refused with a clear error until it is implemented.
+ * Runs planned streams from a PostgreSQL source into StarRocks in every mode: full-refresh, truncate, incremental,
+ * backfill and snapshot.
  */
 public final class Replicator {
     private final Connection source;
@@ -37,15 +36,9 @@ public final class Replicator {
     }
 
     public StreamResult run(StreamPlan stream) {
-        switch (stream.mode()) {
-            case FULL_REFRESH:
-            case TRUNCATE:
-                return new FullRefresh(source, target, loader, runId, dialect).run(stream);
-            case INCREMENTAL:
-            case BACKFILL:
-                return new Incremental(source, target, loader, runId, dialect).run(stream);
-            default:
-                throw new RunException("stream " + stream.name() + ": mode " + stream.mode() + " is not implemented yet");
-        }
+        return switch (stream.mode()) {
+            case FULL_REFRESH, TRUNCATE -> new FullRefresh(source, target, loader, runId, dialect).run(stream);
+            case INCREMENTAL, BACKFILL, SNAPSHOT -> new Incremental(source, target, loader, runId, dialect, java.time.Instant.now()).run(stream);
+        };
     }
 }

@@ -166,4 +166,16 @@ class FullRefreshIT {
         assertThat(query("SELECT COUNT(*), MAX(id), COUNT(extra) FROM kept")).containsExactly(List.of("50", "50", "0"));
         assertThat(query("SHOW CREATE TABLE kept").get(0).get(1)).contains("`extra`").contains("BUCKETS 3");
     }
+
+    @Test
+    void rowsStarRocksRejectsFailTheRunAndKeepTheTarget() throws SQLException {
+        pg.execute("CREATE TABLE demo.names (id int4, name text)", "INSERT INTO demo.names VALUES (1, 'abc')");
+        String stream = "  demo.names:\n    columns: {name: varchar(3)}\n";
+        run(plan(stream));
+        pg.execute("INSERT INTO demo.names VALUES (2, 'much too long')");
+        assertThatThrownBy(() -> run(plan(stream))).isInstanceOf(dev.quarry.core.RunException.class)
+                .hasMessageContaining("much too long");
+        assertThat(query("SELECT id, name FROM names")).containsExactly(List.of("1", "abc"));
+        assertThat(tables()).allSatisfy(t -> assertThat(t).doesNotContain("__quarry_stage_"));
+    }
 }

@@ -134,4 +134,17 @@ class IncrementalIT {
         // ids 10..13 keep their old price; 14..30 were re-read at ten times theirs: 46 + 3740.
         assertThat(row("SELECT COUNT(*), MIN(id), MAX(id), SUM(price) FROM prices")).containsExactly("21", "10", "30", "3786.00");
     }
+
+    @Test
+    void snapshotAppendsEverythingWithALoadedAtColumn() throws SQLException {
+        pg.execute("CREATE TABLE demo.stock (sku text, qty int4)", "INSERT INTO demo.stock VALUES ('a', 1), ('b', 2)");
+        Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        assertThat(run("  demo.stock:\n    mode: snapshot\n").rowsLoaded()).isEqualTo(2);
+        pg.execute("UPDATE demo.stock SET qty = 5 WHERE sku = 'a'");
+        assertThat(run("  demo.stock:\n    mode: snapshot\n").rowsLoaded()).isEqualTo(2);
+        assertThat(row("SELECT COUNT(*), COUNT(DISTINCT _sling_loaded_at), SUM(qty) FROM stock")).containsExactly("4", "2", "10");
+        String first = row("SELECT MIN(_sling_loaded_at) FROM stock").get(0);
+        Instant loadedAt = java.time.LocalDateTime.parse(first.replace(' ', 'T')).toInstant(java.time.ZoneOffset.UTC);
+        assertThat(loadedAt).as("UTC wall time of the run, not the JVM zone's").isBetween(before, Instant.now());
+    }
 }
