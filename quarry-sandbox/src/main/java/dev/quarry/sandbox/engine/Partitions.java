@@ -13,16 +13,16 @@ final class Partitions {
     private final TableDef table;
     private final Map<String, String> predicates;
     /** For {@code date_trunc('unit', col)} partitioning and START/END/EVERY ranges: the time unit, else null. */
-    private String unit;
+    private final String unit;
 
     private Partitions(TableDef table, Map<String, String> predicates) {
-        this.table = table;
-        this.predicates = predicates;
+        this(table, predicates, null);
     }
 
-    private Partitions withUnit(String u) {
-        this.unit = u;
-        return this;
+    private Partitions(TableDef table, Map<String, String> predicates, String unit) {
+        this.table = table;
+        this.predicates = predicates;
+        this.unit = unit;
     }
 
     static Partitions of(TableDef t) throws SqlError {
@@ -38,7 +38,7 @@ final class Partitions {
             // Expression partitioning (spec §3.4): date_trunc('unit', col) names partitions p<yyyyMMdd...>.
             if (c.acceptWord("DATE_TRUNC")) {
                 c.expectSymbol("(");
-                return new Partitions(t, preds).withUnit(c.string().toLowerCase(java.util.Locale.ROOT));
+                return new Partitions(t, preds, c.string().toLowerCase(java.util.Locale.ROOT));
             }
             return new Partitions(t, preds);
         }
@@ -56,7 +56,7 @@ final class Partitions {
                 }
                 if (c.acceptWord("INTERVAL")) {
                     c.integer();
-                    return new Partitions(t, preds).withUnit(c.identifier().toLowerCase(java.util.Locale.ROOT));
+                    return new Partitions(t, preds, c.identifier().toLowerCase(java.util.Locale.ROOT));
                 }
                 return new Partitions(t, new LinkedHashMap<>());
             }
