@@ -249,6 +249,17 @@ final class Rewriter {
                     out.add("//");
                     return i;
                 }
+                case "REGEXP", "RLIKE" -> {
+                    // MySQL's REGEXP matches anywhere in the string, as DuckDB's ~ does.
+                    out.add("~");
+                    return i;
+                }
+                case "NOT" -> {
+                    if (next.isWord("REGEXP") || next.isWord("RLIKE")) {
+                        out.add("!~");
+                        return i + 1;
+                    }
+                }
                 case "FOR" -> {
                     if (depth == 0 && next.isWord("UPDATE")) {
                         throw Lexer.syntax(t.line(), t.column(),
