@@ -2,9 +2,12 @@ package dev.quarry.replicate;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.quarry.starrocks.ClusterProbe;
 import dev.quarry.starrocks.StarRocksDialect;
 import dev.quarry.starrocks.StreamLoader;
+import dev.quarry.starrocks.TableSpec;
 import java.sql.Connection;
+import java.util.Optional;
 
 /**
  * Runs planned streams from a PostgreSQL source into StarRocks in every mode: full-refresh, truncate, incremental,
@@ -40,5 +43,24 @@ public final class Replicator {
             case FULL_REFRESH, TRUNCATE -> new FullRefresh(source, target, loader, runId, dialect).run(stream);
             case INCREMENTAL, BACKFILL, SNAPSHOT -> new Incremental(source, target, loader, runId, dialect, java.time.Instant.now()).run(stream);
         };
+    }
+
+    /**
+     * What {@link #run} would do, changing nothing: the mode, the target table's DDL as it would be created, and the
+     * source query (for incremental streams, with the checkpoint predicate left as the placeholder it fills).
+     */
+    public String dryRun(StreamPlan stream) {
+        PgSource.Read read = new PgSource(source).prepare(stream, Optional.empty());
+        String database = stream.object().database().orElse("<connection database>");
+        TableSpec spec = TargetTables.spec(stream, database, stream.object().table(), read.columns(),
+                ClusterProbe.of(target).defaultReplicationNum());
+        StringBuilder out = new StringBuilder();
+        out.append("stream ").append(stream.name()).append(" -> ").append(stream.object()).append(" [").append(stream.mode()).append("]\n");
+        out.append("  target DDL (when the table is created): ").append(dialect.createTable(spec, false).replaceAll("\\s*\\n\\s*", " ")).append('\n');
+        stream.updateKey().filter(k -> stream.mode() == Mode.INCREMENTAL).ifPresent(k -> out.append("  reads rows with ").append(k)
+                .append(stream.sourceOptions().bool(SourceOption.INCREMENTAL_GTE) ? " >= " : " > ").append("MAX(").append(k)
+                .append(") of the target\n"));
+        out.append("  source: ").append(read.copy()).append('\n');
+        return out.toString();
     }
 }

@@ -178,4 +178,16 @@ class FullRefreshIT {
         assertThat(query("SELECT id, name FROM names")).containsExactly(List.of("1", "abc"));
         assertThat(tables()).allSatisfy(t -> assertThat(t).doesNotContain("__quarry_stage_"));
     }
+
+    @Test
+    void dryRunShowsTheDdlAndQueryAndChangesNothing() throws SQLException {
+        pg.execute("CREATE TABLE demo.planned (id int8 PRIMARY KEY, amount numeric(12,2), at timestamptz)");
+        StreamPlan stream = plan("  demo.planned:\n    mode: incremental\n    primary_key: id\n    update_key: at\n");
+        String text = new Replicator(source, target, loader, "dry", StarRocksDialect.latest()).dryRun(stream);
+        assertThat(text).startsWith("stream demo.planned -> " + database + ".planned [incremental]\n")
+                .contains("PRIMARY KEY(`id`)").contains("`amount` DECIMAL(12, 2)").contains("\"replication_num\" = \"1\"")
+                .contains("reads rows with at > MAX(at) of the target")
+                .contains("COPY (SELECT \"id\" AS \"id\"");
+        assertThat(tables()).doesNotContain("planned");
+    }
 }
