@@ -222,6 +222,25 @@ final class Partitions {
         return before + after;
     }
 
+    /** DuckDB SQL of the time bucket a row falls in (unit partitioning), or null. */
+    String timeKeySql() {
+        if (unit == null || table.partitionColumns().size() != 1 || timeNameDigits() < 0) {
+            return null;
+        }
+        return "date_trunc('" + unit + "', CAST(" + Sql.quoteIdent(table.partitionColumns().get(0)) + " AS TIMESTAMP))";
+    }
+
+    /** Digits after 'p' in StarRocks' names of unit partitions: 4 (year) … 10 (hour). */
+    int timeNameDigits() {
+        return unit == null ? -1 : switch (unit) {
+            case "year" -> 4;
+            case "month" -> 6;
+            case "day" -> 8;
+            case "hour" -> 10;
+            default -> -1;
+        };
+    }
+
     List<String> names() {
         return new ArrayList<>(predicates.keySet());
     }

@@ -273,23 +273,37 @@ final class Show {
             }
             return rows(columns("id", "database_name", "name", "refresh_type", "is_active", "text"), out);
         }
-        if (c.acceptWord("PARTITIONS")) {
+        if (c.acceptWord("TEMPORARY", "PARTITIONS") || c.acceptWord("PARTITIONS")) {
             c.expectWord("FROM");
             TableDef t = session.requireTable(c.qualifiedName());
-            List<List<String>> out = new ArrayList<>();
-            List<String> names = Partitions.of(t).names();
-            if (names.isEmpty()) {
-                names = List.of(t.name());
+            Partitions parts = Partitions.of(t);
+            List<String> names = new ArrayList<>(parts.names());
+            String timeKey = parts.timeKeySql();
+            if (names.isEmpty() && timeKey != null) {
+                // Expression (automatic) partitions exist for the time buckets that hold data (spec §3.4).
+                for (List<String> r : session.runQuery("SELECT DISTINCT strftime(" + timeKey + ", '%Y%m%d%H') FROM "
+                        + t.duckName() + " WHERE " + timeKey + " IS NOT NULL ORDER BY 1").rows()) {
+                    names.add("p" + r.get(0).substring(0, parts.timeNameDigits()));
+                }
             }
+            if (names.isEmpty() && t.partitionDesc() == null) {
+                names.add(t.name());
+            }
+            List<ResultColumn> cols = columns("PartitionId", "PartitionName", "VisibleVersion", "VisibleVersionTime",
+                    "VisibleVersionHash", "State", "PartitionKey", "Range", "DistributionKey", "Buckets", "ReplicationNum",
+                    "StorageMedium", "CooldownTime", "LastConsistencyCheckTime", "DataSize", "StorageSize", "IsInMemory",
+                    "RowCount", "DataVersion", "VersionEpoch", "VersionTxnType");
+            List<List<String>> out = new ArrayList<>();
             long id = t.id();
             for (String n : names) {
-                out.add(List.of(Long.toString(++id), n, "NORMAL",
-                        t.partitionColumns().isEmpty() ? "" : String.join(", ", t.partitionColumns()),
-                        t.randomDistribution() ? "" : String.join(", ", t.distributionColumns()),
-                        Integer.toString(Math.max(t.buckets(), 1)), t.properties().getOrDefault("replication_num", "3")));
+                List<String> r = new ArrayList<>(List.of(Long.toString(++id), n, "1", millis(t.createdMillis()), "0", "NORMAL",
+                        String.join(", ", t.partitionColumns()), "", t.randomDistribution() ? "ALL KEY"
+                                : String.join(", ", t.distributionColumns()),
+                        Integer.toString(Math.max(t.buckets(), 1)), t.properties().getOrDefault("replication_num", "3"), "HDD",
+                        "9999-12-31 23:59:59", "NULL", "0B", "0B", "false", "0", "1", "0", "TXN_NORMAL"));
+                out.add(r);
             }
-            return rows(columns("PartitionId", "PartitionName", "State", "PartitionKey", "DistributionKey", "Buckets",
-                    "ReplicationNum"), out);
+            return rows(cols, filtered(cols, out, c));
         }
         if (c.acceptWord("TABLE", "STATUS")) {
             String db = session.currentDatabase();

@@ -119,6 +119,8 @@ class DdlTest {
     void expressionPartitionsAreAddressableByStarRocksNamesAndDynamicOverwrite() throws SqlError {
         ok(s, "CREATE TABLE e (dt DATETIME, v INT) DUPLICATE KEY(dt) PARTITION BY date_trunc('day', dt)" + R1);
         ok(s, "INSERT INTO e VALUES ('2024-01-01 10:00:00', 1), ('2024-01-02 11:00:00', 2), ('2024-01-03 00:00:00', 3)");
+        assertThat(flat(s, "SHOW PARTITIONS FROM e")).extracting(r -> r.split("\\|")[1])
+                .containsExactly("p20240101", "p20240102", "p20240103");
         ok(s, "INSERT OVERWRITE e PARTITION(p20240102) VALUES ('2024-01-02 12:00:00', 20)");
         assertThat(flat(s, "SELECT v FROM e ORDER BY dt")).containsExactly("1", "20", "3");
         ok(s, "SET dynamic_overwrite = true");
