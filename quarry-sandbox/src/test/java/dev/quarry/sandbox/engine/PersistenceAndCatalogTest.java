@@ -24,6 +24,9 @@ class PersistenceAndCatalogTest {
             ok(s, "CREATE TABLE shop.orders (id INT NOT NULL, v VARCHAR(5)) PRIMARY KEY(id) COMMENT 'orders'"
                     + " PROPERTIES ('replication_num' = '1')");
             ok(s, "CREATE VIEW shop.big AS SELECT id FROM shop.orders WHERE id > 1");
+            ok(s, "CREATE VIEW shop.ages AS SELECT id, datediff('2024-01-10', '2024-01-01') AS days FROM shop.orders");
+            ok(s, "CREATE MATERIALIZED VIEW shop.counts DISTRIBUTED BY HASH(n) REFRESH MANUAL"
+                    + " PROPERTIES ('replication_num' = '1') AS SELECT count(*) AS n FROM shop.orders");
             LoadTxn t = e.beginLoad("shop", "orders", "load-1");
             t.append(csv(List.of("id", "v"), "1,a", "2,b"));
             t.commit();
@@ -35,6 +38,10 @@ class PersistenceAndCatalogTest {
             assertThat(flat(s, "SHOW DATABASES")).contains("shop");
             assertThat(flat(s, "SELECT id, v FROM shop.orders ORDER BY id")).containsExactly("1|a", "2|b");
             assertThat(flat(s, "SELECT * FROM shop.big")).containsExactly("2");
+            assertThat(flat(s, "SELECT DISTINCT days FROM shop.ages")).containsExactly("9");
+            assertThat(flat(s, "SELECT n FROM shop.counts")).containsExactly("0");
+            s.execute("REFRESH MATERIALIZED VIEW shop.counts WITH SYNC MODE");
+            assertThat(flat(s, "SELECT n FROM shop.counts")).containsExactly("2");
             assertThat(rows(s, "SHOW CREATE TABLE shop.orders").get(0).get(1)).contains("PRIMARY KEY(`id`)")
                     .contains("COMMENT \"orders\"");
             assertThat(e.labelState("shop", "load-1")).contains(TxnState.VISIBLE);
