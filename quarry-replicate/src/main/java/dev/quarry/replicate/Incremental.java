@@ -70,6 +70,7 @@ final class Incremental {
         Log.info("stream " + plan.name() + ": checkpoint " + plan.updateKey().map(k -> k + " = " + checkpoint.orElse("(none: full read)"))
                 .orElse("(no update_key: full read, upsert)"));
         PgSource.Read read = pgSource.prepare(plan, checkpoint);
+        addNewColumns(plan, database, table, read);
         LoadOptions options = CsvFraming.loadOptions(read.columnNames())
                 .withMaxFilterRatio((Double) plan.targetOptions().get(TargetOption.MAX_FILTER_RATIO))
                 .withStrictMode(plan.targetOptions().bool(TargetOption.STRICT_MODE));
@@ -127,5 +128,47 @@ final class Incremental {
         } catch (SQLException e) {
             throw new RunException("reading the checkpoint MAX(" + column + ") of " + database + "." + table + " failed: " + e.getMessage());
         }
+    }
+
+    /**
+     * Source columns the target lacks are added (nullable: StarRocks refuses to add a NOT NULL column without a
+     * default) and the asynchronous schema change is awaited, when add_new_columns is on (the default); when it
+     * is off they are an error, since loading them would fail and dropping them would lose data silently.
+     */
+    private void addNewColumns(StreamPlan plan, String database, String table, PgSource.Read read) {
+        java.util.Set<String> existing = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        String sql = "SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND table_name = ?";
+        try (java.sql.PreparedStatement st = target.prepareStatement(sql)) {
+            st.setString(1, database);
+            st.setString(2, table);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    existing.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new RunException("reading the columns of " + database + "." + table + " failed: " + e.getMessage());
+        }
+        java.util.List<PgTypeMapping.Mapped> missing = read.columns().stream().filter(c -> !existing.contains(c.name())).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        java.util.List<String> names = missing.stream().map(PgTypeMapping.Mapped::name).toList();
+        if (!plan.targetOptions().bool(TargetOption.ADD_NEW_COLUMNS)) {
+            throw new RunException("stream " + plan.name() + ": the source has columns " + names + " that " + plan.object()
+                    + " lacks; set target_options.add_new_columns: true or leave them out with select: [\"*\", \"-col\"]");
+        }
+        dev.quarry.starrocks.ClusterProbe probe = dev.quarry.starrocks.ClusterProbe.of(target);
+        for (PgTypeMapping.Mapped c : missing) {
+            String ddl = dialect.addColumn(database, table, dev.quarry.starrocks.ColumnSpec.of(c.name(), c.type()));
+            Log.sql(ddl);
+            try (Statement st = target.createStatement()) {
+                st.execute(ddl);
+            } catch (SQLException e) {
+                throw new RunException("stream " + plan.name() + ": adding column " + c.name() + " to " + plan.object() + " failed: " + e.getMessage());
+            }
+            probe.awaitSchemaChange(database, table, Duration.ofMinutes(30));
+        }
+        Log.info("stream " + plan.name() + ": added columns " + names + " to " + plan.object());
     }
 }

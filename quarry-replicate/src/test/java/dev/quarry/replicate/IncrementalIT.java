@@ -147,4 +147,22 @@ class IncrementalIT {
         Instant loadedAt = java.time.LocalDateTime.parse(first.replace(' ', 'T')).toInstant(java.time.ZoneOffset.UTC);
         assertThat(loadedAt).as("UTC wall time of the run, not the JVM zone's").isBetween(before, Instant.now());
     }
+
+    @Test
+    void newSourceColumnsAreAddedToTheTarget() throws SQLException {
+        pg.execute("CREATE TABLE demo.grow (id int4 PRIMARY KEY, v text, at timestamp)",
+                "INSERT INTO demo.grow VALUES (1, 'a', '2026-01-01 00:00:00')");
+        String stream = "  demo.grow:\n    primary_key: id\n    update_key: at\n";
+        run(stream);
+        pg.execute("ALTER TABLE demo.grow ADD COLUMN score numeric(5,1)", "INSERT INTO demo.grow VALUES (2, 'b', '2026-01-02 00:00:00', 4.5)");
+        assertRefusedWithoutAddNewColumns(stream.replace("update_key: at\n", "update_key: at\n    target_options: {add_new_columns: false}\n"));
+        StreamResult grown = run(stream);
+        assertThat(grown.rowsRead()).isEqualTo(1);
+        assertThat(row("SELECT COUNT(*), COUNT(score), MAX(score) FROM grow")).containsExactly("2", "1", "4.5");
+    }
+
+    private static void assertRefusedWithoutAddNewColumns(String refusedStream) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> run(refusedStream))
+                .hasMessageContaining("the source has columns [score] that " + database + ".grow lacks");
+    }
 }
