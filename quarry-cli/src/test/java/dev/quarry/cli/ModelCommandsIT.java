@@ -115,21 +115,22 @@ class ModelCommandsIT {
             {"MODEL (name quarry_example.x, kind INCREMENTAL_BY_TIME_RANGE (time_column ds));\nSELECT CURRENT_DATE() AS ds",
                 "INCREMENTAL_BY_TIME_RANGE deletes and rewrites the rows of each interval"},
             {"MODEL (name quarry_example.x, kind FULL, physical_properties (primary_key = (a), duplicate_key = (a)));\nSELECT 1 AS a",
-                "x.sql:1:"},
-            {"MODEL (name quarry_example.x, kind FULL, physical_properties (aggregate_key = (a)));\nSELECT 1 AS a", "aggregate"},
+                "x.sql:1:82: model quarry_example.x: more than one table type"},
+            {"MODEL (name quarry_example.x, kind FULL, physical_properties (aggregate_key = (a)));\nSELECT 1 AS a", "aggregate_key is not supported"},
             {"MODEL (name quarry_example.x, kind FULL, partitioned_by a, physical_properties (partition_by = (a)));\nSELECT 1 AS a",
-                "x.sql:1:"},
-            {"MODEL (name quarry_example.x, kind VIEW (materialized true));\nSELECT 1 AS a", "REFRESH"},
+                "partitioning given both as the model parameter partitioned_by"},
+            {"MODEL (name quarry_example.x, kind VIEW (materialized true));\nSELECT 1 AS a", "a StarRocks materialized view needs a REFRESH clause"},
             {"MODEL (name quarry_example.x, kind FULL, physical_properties (distributed_by = (kind = HASH, buckets = 'x')));\nSELECT 1 AS a",
-                "x.sql:1:"},
-            {"MODEL (name quarry_example.x, kind FULL, physical_properties (partiton_by = a));\nSELECT 1 AS a", "x.sql:1:"},
-            {"MODEL (name quarry_example.x, kind FULL);\nSELECT * FROM quarry_example.y", "cycle"},
+                "x.sql:1:104: model quarry_example.x: distributed_by buckets must be a positive integer, not x"},
+            {"MODEL (name quarry_example.x, kind FULL, physical_properties (partiton_by = a));\nSELECT 1 AS a",
+                "unknown physical property partiton_by (did you mean partition_by or partitioned_by?)"},
+            {"MODEL (name quarry_example.x, kind FULL);\nSELECT * FROM quarry_example.y", "dependency cycle: quarry_example.x -> quarry_example.y -> quarry_example.x"},
             {"MODEL (name quarry_example.x, kind FULL, audits (no_such_audit));\nSELECT 1 AS a", "no_such_audit"},
-            {"MODEL (name quarry_example.x, kind FULL\nSELECT 1 AS a", "x.sql:"},
+            {"MODEL (name quarry_example.x, kind FULL\nSELECT 1 AS a", "models/x.sql:2:1: expected ',' or ')'"},
         };
         for (String[] c : cases) {
             Files.writeString(models.resolve("x.sql"), c[0]);
-            Files.writeString(models.resolve("y.sql"), c[1].equals("cycle")
+            Files.writeString(models.resolve("y.sql"), c[1].startsWith("dependency cycle")
                     ? "MODEL (name quarry_example.y, kind FULL);\nSELECT * FROM quarry_example.x" : "MODEL (name quarry_example.y, kind VIEW);\nSELECT 1 AS b");
             for (String command : new String[] {"plan", "dag"}) {
                 Cli.Result r = cli.run(command, "-p", "bad");
@@ -143,5 +144,25 @@ class ModelCommandsIT {
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(cli.run("render", "-p", "bad", "quarry_example.nope").exitCode()).isEqualTo(2);
         assertThat(cli.run("plan", "-p", "bad", "Bad-Env!").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void aFailingAuditAndABusyStateExitWith1AndOneClearLine() throws IOException {
+        Cli cli = cli();
+        assertThat(cli.run("init", "audited").exitCode()).isZero();
+        Path full = home.resolve("audited/models/full_model.sql");
+        Files.writeString(full, Files.readString(full).replace("unique_values(columns := (item_id))", "number_of_rows(threshold := 100)"));
+        Cli.Result failed = cli.run("plan", "-p", "audited", "-y");
+        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+        assertThat(failed.err().lines().filter(l -> l.contains("ERR")).toList()).singleElement().asString()
+                .contains("audit number_of_rows of model quarry_example.full_model failed: 1 row violates it");
+
+        try (dev.quarry.models.StateStore state = dev.quarry.models.StateStore.open(home.resolve("audited/.quarry/state.db"));
+                dev.quarry.models.StateStore.Lock lock = state.lock("plan prod")) {
+            Cli.Result busy = cli.run("plan", "-p", "audited", "-y");
+            assertThat(busy.exitCode()).as(busy.toString()).isEqualTo(1);
+            assertThat(busy.err()).contains("another plan or run is changing the state", "plan prod by pid");
+            assertThat(cli.run("run", "-p", "audited").err()).contains("another plan or run is changing the state");
+        }
     }
 }
