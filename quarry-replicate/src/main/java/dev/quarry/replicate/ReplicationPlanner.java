@@ -53,6 +53,32 @@ public final class ReplicationPlanner {
         return new ReplicationPlan(file.source(), file.target(), file.env(), streams, context);
     }
 
+    /** Plans a command-line stream as the one-stream replication file it stands for. */
+    public ReplicationPlan plan(OneOffStream oneOff) {
+        Map<String, Object> stream = new LinkedHashMap<>();
+        stream.put("object", oneOff.object());
+        oneOff.mode().ifPresent(m -> stream.put("mode", m));
+        if (!oneOff.primaryKey().isEmpty()) {
+            stream.put("primary_key", oneOff.primaryKey());
+        }
+        oneOff.updateKey().ifPresent(k -> stream.put("update_key", k));
+        if (!oneOff.select().isEmpty()) {
+            stream.put("select", oneOff.select());
+        }
+        oneOff.where().ifPresent(w -> stream.put("where", w));
+        Map<String, Object> file = new LinkedHashMap<>();
+        file.put("source", oneOff.source());
+        file.put("target", oneOff.target());
+        file.put("streams", Map.of(oneOff.stream(), stream));
+        String yaml;
+        try {
+            yaml = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).writeValueAsString(file);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot render a one-off stream as YAML", e);
+        }
+        return plan(yaml, "command line", Path.of("").toAbsolutePath());
+    }
+
     private List<StreamPlan> expand(ReplicationFile file, ConfigErrors errors) {
         Map<String, StreamConfig> explicit = new HashMap<>();
         for (StreamConfig s : file.streams()) {

@@ -449,4 +449,19 @@ class ReplicationPlannerTest {
         assertThat(ConfigErrors.closest("udpate_key", List.of("update_key", "primary_key"))).isEqualTo("update_key");
         assertThat(ConfigErrors.closest("zzzz", List.of("update_key", "primary_key"))).isNull();
     }
+
+    @Test
+    void oneOffStreamsFollowTheFileRules() {
+        ReplicationPlanner planner = new ReplicationPlanner(CONTEXT, NO_DISCOVERY);
+        ReplicationPlan plan = planner.plan(new OneOffStream("PG", "SR", "public.users", "db.users", Optional.empty(), List.of("id"),
+                Optional.of("updated_at"), List.of("*", "-secret"), Optional.of("active: 'yes'")));
+        StreamPlan s = plan.streams().get(0);
+        assertThat(s.mode()).isEqualTo(Mode.INCREMENTAL);
+        assertThat(s.object().toString()).isEqualTo("db.users");
+        assertThat(s.select().excludes()).containsExactly("secret");
+        assertThat(s.where()).contains("active: 'yes'");
+        assertThatThrownBy(() -> planner.plan(new OneOffStream("PG", "SR", "public.users", "db.users", Optional.of("incremental"), List.of(),
+                Optional.empty(), List.of(), Optional.empty())))
+                .hasMessageEndingWith("stream public.users: must specify value for 'update_key' and/or 'primary_key' for incremental mode");
+    }
 }
