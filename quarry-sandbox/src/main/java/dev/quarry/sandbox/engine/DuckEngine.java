@@ -65,7 +65,9 @@ final class DuckEngine implements Engine {
             engine.init();
             return engine;
         } catch (SQLException e) {
-            throw new SqlError(1064, "HY000", "cannot open the sandbox storage: " + e.getMessage());
+            String m = String.valueOf(e.getMessage());
+            throw new SqlError(1064, "HY000", "cannot open the sandbox storage"
+                    + (config.dataDir() == null ? "" : " in " + config.dataDir()) + ": " + m.split("\n", 2)[0]);
         } catch (java.io.IOException e) {
             throw new SqlError(1064, "HY000", "cannot create the data directory " + config.dataDir() + ": " + e.getMessage());
         }
@@ -322,6 +324,14 @@ final class DuckEngine implements Engine {
     /** DuckDB's message as a StarRocks analysis error (first line, without DuckDB's error class prefix). */
     static SqlError translate(SQLException e) {
         String m = e.getMessage() == null ? e.toString() : e.getMessage();
+        java.util.regex.Matcher table = java.util.regex.Pattern.compile("Table with name ([^ !]+) does not exist").matcher(m);
+        if (table.find()) {
+            return SqlError.analysis("Unknown table '" + table.group(1) + "'.");
+        }
+        java.util.regex.Matcher column = java.util.regex.Pattern.compile("Referenced column \"?([^\" ]+)\"? not found").matcher(m);
+        if (column.find()) {
+            return SqlError.analysis("Column '" + column.group(1) + "' cannot be resolved.");
+        }
         int nl = m.indexOf('\n');
         if (nl > 0) {
             m = m.substring(0, nl);

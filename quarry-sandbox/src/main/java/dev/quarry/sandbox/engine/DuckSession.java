@@ -119,7 +119,11 @@ final class DuckSession implements EngineSession, Rewriter.Context {
                 if (transaction.active()) {
                     return transaction.dml(c);
                 }
-                return dml.run(c);
+                try {
+                    return dml.run(c);
+                } catch (SqlError e) {
+                    throw located(e, c);
+                }
             case "ADMIN":
                 c.next();
                 return show.admin(c);
@@ -170,7 +174,7 @@ final class DuckSession implements EngineSession, Rewriter.Context {
             .compile("Detail message: (Unknown table '([^']*)'|Column '([^']*)' cannot be resolved)\\.$");
 
     /** StarRocks names where an unknown table or column sits: "from line L, column C to line L, column C2". */
-    private static SqlError located(SqlError e, Cursor c) {
+    private SqlError located(SqlError e, Cursor c) {
         java.util.regex.Matcher m = UNRESOLVED.matcher(e.getMessage());
         if (!m.find()) {
             return e;
@@ -188,6 +192,8 @@ final class DuckSession implements EngineSession, Rewriter.Context {
                 String detail = m.group(1);
                 if (m.group(2) != null && first != t) {
                     detail = "Unknown table '" + first.value() + "." + t.value() + "'";
+                } else if (m.group(2) != null && !name.contains(".") && database != null) {
+                    detail = "Unknown table '" + database + "." + name + "'";
                 }
                 return new SqlError(e.code(), e.sqlState(), "Getting analyzing error from line " + first.line() + ", column "
                         + first.column() + " to line " + t.line() + ", column " + (t.column() + t.text().length() - 1)
