@@ -68,7 +68,8 @@ public final class Executor {
     private final StateStore store;
     private final int concurrency;
     private final Consumer<String> progress;
-    private final StarRocksDialect dialect = StarRocksDialect.latest();
+    /** Rendering for the cluster's release, once probed; SQL for the newest release until then (dry run without a cluster). */
+    private volatile StarRocksDialect dialect = StarRocksDialect.latest();
     private final Map<String, Fingerprint> fingerprints;
     private final AtomicInteger statements = new AtomicInteger();
     private volatile OptionalInt replicationNum = OptionalInt.empty();
@@ -104,6 +105,7 @@ public final class Executor {
     public Result apply(Plan plan) {
         List<String> built = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger audits = new AtomicInteger();
+        probeCluster(false);
         runSteps(plan, built, audits);
         if (!plan.repointed().isEmpty() || !plan.dropped().isEmpty() || !plan.changes().isEmpty()
                 || plan.basedOn().isEmpty()) {
@@ -130,6 +132,7 @@ public final class Executor {
             }
             return Optional.ofNullable(reader[0]);
         })) {
+            probeCluster(true);
             for (Plan.Step step : plan.steps()) {
                 out.add("-- " + step.model());
                 buildStep(plan, step, w, new AtomicInteger());
@@ -457,24 +460,26 @@ public final class Executor {
         return rep.isPresent() ? spec.withDefaultReplicationNum(rep.getAsInt()) : spec;
     }
 
-    /** The cluster's {@code replication_num} for objects that set none: min(alive backends, FE default), probed once. */
+    /** The cluster's {@code replication_num} for objects that set none: min(alive backends, FE default). */
     private OptionalInt replicationNum(Warehouse w) {
-        OptionalInt r = replicationNum;
-        if (r.isPresent()) {
-            return r;
-        }
-        synchronized (this) {
-            if (replicationNum.isEmpty()) {
-                try (Connection c = gateway.open()) {
-                    replicationNum = OptionalInt.of(ClusterProbe.of(c).defaultReplicationNum());
-                } catch (java.sql.SQLException | RunException e) {
-                    if (!w.dryRun()) {
-                        throw e instanceof RunException re ? re : new RunException("cannot probe the cluster: " + e.getMessage(), e);
-                    }
-                    return OptionalInt.empty();
-                }
+        return replicationNum;
+    }
+
+    /**
+     * Reads the cluster's release (so SQL is rendered for it, e.g. SECURITY on views needs 3.4) and the
+     * replication_num tables get when they set none (spec/starrocks.md §3.7). A dry run without a reachable cluster
+     * renders for the newest release and leaves replication_num out.
+     */
+    private void probeCluster(boolean dryRun) {
+        try (Connection c = gateway.open()) {
+            ClusterProbe probe = ClusterProbe.of(c);
+            dialect = StarRocksDialect.forVersion(probe.version());
+            replicationNum = OptionalInt.of(probe.defaultReplicationNum());
+        } catch (java.sql.SQLException | RunException e) {
+            if (!dryRun) {
+                throw e instanceof RunException re ? re : new RunException("cannot probe " + gateway.describe() + ": " + e.getMessage(), e);
             }
-            return replicationNum;
+            Log.debug("dry run without probing the cluster: " + e.getMessage());
         }
     }
 

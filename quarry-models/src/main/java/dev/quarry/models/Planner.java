@@ -184,7 +184,34 @@ public final class Planner {
             }
             t = next;
         }
+        if (kind.lookback() > 0 && !out.isEmpty() && !done.isEmpty()) {
+            // lookback: late-arriving rows land in earlier intervals, so the N intervals before the first missing one
+            // are processed again (spec/sqlmesh.md §3.6).
+            List<StateStore.Interval> before = new ArrayList<>();
+            Instant first = out.get(0).start();
+            Instant t = first;
+            for (int i = 0; i < kind.lookback(); i++) {
+                Instant prev = previous(unit, t);
+                if (prev.isBefore(start)) {
+                    break;
+                }
+                before.add(0, new StateStore.Interval(prev, t));
+                t = prev;
+            }
+            List<StateStore.Interval> withLookback = new ArrayList<>(before);
+            for (StateStore.Interval iv : out) {
+                if (!withLookback.contains(iv)) {
+                    withLookback.add(iv);
+                }
+            }
+            return withLookback;
+        }
         return out;
+    }
+
+    /** The start of the interval just before the one starting at {@code t}. */
+    private static Instant previous(IntervalUnit unit, Instant t) {
+        return unit.floor(t.minusMillis(1));
     }
 
     private static boolean covered(List<StateStore.Interval> done, StateStore.Interval iv) {

@@ -151,4 +151,23 @@ class PlannerTest {
         assertThat(Executor.overwritesPartitions(b, StarRocksType.Scalar.DATE, jan, Instant.parse("2024-01-02T00:00:00Z"))).isTrue();
         assertThat(Executor.formatTime("%Y%m%d %H:%M", LocalDateTime.of(2024, 3, 5, 7, 9))).isEqualTo("20240305 07:09");
     }
+
+    @Test
+    void lookbackReprocessesTheIntervalsBeforeTheMissingOnes() throws IOException {
+        Project p = project("models/a.sql", """
+                MODEL (name s.a, kind INCREMENTAL_BY_TIME_RANGE (time_column ds, lookback 2), partitioned_by ds);
+                SELECT CURRENT_DATE() AS ds
+                """);
+        Model a = p.model("s.a").orElseThrow();
+        try (StateStore state = StateStore.open(dir.resolve("state.db"))) {
+            Instant now = Instant.parse("2024-01-06T03:00:00Z");
+            state.addInterval("s.a", "f", iv("2024-01-01T00:00:00Z", "2024-01-05T00:00:00Z"));
+            assertThat(Planner.missingIntervals(a, state, "f", false, Planner.Options.defaults(), now)).containsExactly(
+                    iv("2024-01-03T00:00:00Z", "2024-01-04T00:00:00Z"), iv("2024-01-04T00:00:00Z", "2024-01-05T00:00:00Z"),
+                    iv("2024-01-05T00:00:00Z", "2024-01-06T00:00:00Z"));
+            // Nothing missing: lookback alone starts no work.
+            state.addInterval("s.a", "f", iv("2024-01-05T00:00:00Z", "2024-01-06T00:00:00Z"));
+            assertThat(Planner.missingIntervals(a, state, "f", false, Planner.Options.defaults(), now)).isEmpty();
+        }
+    }
 }
