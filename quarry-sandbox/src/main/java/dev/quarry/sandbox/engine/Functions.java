@@ -30,6 +30,7 @@ final class Functions {
             "CREATE OR REPLACE TEMP MACRO sr_substring_index(s, d, n) AS CASE WHEN n > 0 THEN"
                     + " array_to_string(string_split(s, d)[1:n], d) WHEN n < 0 THEN array_to_string(string_split(s, d)[n:], d)"
                     + " ELSE '' END",
+            "CREATE OR REPLACE TEMP MACRO sr_array_slice(a, o, n) AS list_slice(a, o, o + n - 1)",
             "CREATE OR REPLACE TEMP MACRO sr_sha2(s, bits) AS CASE WHEN bits IN (0, 256) THEN sha256(s) END",
             "CREATE OR REPLACE TEMP MACRO sr_space(n) AS repeat(' ', CAST(n AS INTEGER))",
             "CREATE OR REPLACE TEMP MACRO sr_from_unixtime(n, offset_seconds) AS"
@@ -79,6 +80,10 @@ final class Functions {
             case "sha2" -> "sr_sha2";
             case "space" -> "sr_space";
             case "strleft" -> "left";
+            case "ndv" -> "approx_count_distinct";
+            case "std" -> "stddev_pop";
+            case "array_slice" -> "sr_array_slice";
+            case "json_length" -> "json_array_length";
             case "strright" -> "right";
             case "ucase" -> "upper";
             default -> null;

@@ -91,6 +91,8 @@ class QueryTest {
         assertThat(one(s, "SELECT days_diff('2024-01-10', '2024-01-01')")).isEqualTo("9");
         assertThat(one(s, "SELECT regexp_replace('aaa', 'a', 'b')")).isEqualTo("bbb");
         assertThat(flat(s, "SELECT 'abc' REGEXP 'b', 'abc' NOT RLIKE '^b'")).containsExactly("1|1");
+        assertThat(flat(s, "SELECT ndv(x), array_slice([1, 2, 3, 4], 2, 2) FROM (SELECT 1 AS x UNION ALL SELECT 2) t"))
+                .containsExactly("2|[2,3]");
         assertThat(flat(s, "SELECT substring_index('a.b.c', '.', 2), substring_index('a.b.c', '.', -1), date('2024-01-02 10:00:00')"))
                 .containsExactly("a.b|c|2024-01-02");
     }
