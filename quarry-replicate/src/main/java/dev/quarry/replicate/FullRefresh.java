@@ -65,6 +65,7 @@ final class FullRefresh {
         ClusterProbe probe = ClusterProbe.of(target);
         TableSpec spec = TargetTables.spec(plan, database, table, read.columns(), probe.defaultReplicationNum());
         // A random suffix keeps concurrent runs (and leftovers of a killed run) from colliding.
+        dropLeftovers(database, table);
         String staging = stagingName(table);
         TableSpec stagingSpec = spec.withName(database, staging);
         boolean targetExists = exists(database, table);
@@ -116,10 +117,40 @@ final class FullRefresh {
         }
     }
 
+    private static final String STAGE = "__quarry_stage_";
+
     static String stagingName(String table) {
-        String suffix = "__quarry_stage_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String suffix = STAGE + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         String head = table.length() > 64 - suffix.length() ? table.substring(0, 64 - suffix.length()) : table;
         return head + suffix;
+    }
+
+    /**
+     * Drops staging tables of this target left by a run that was killed before its cleanup. Two runs of one
+     * stream at the same time are not supported: the later one would remove the earlier one's staging table.
+     */
+    private void dropLeftovers(String database, String table) {
+        String prefix = stagingName(table);
+        prefix = prefix.substring(0, prefix.length() - 12);
+        String sql = "SELECT table_name FROM information_schema.tables WHERE table_schema = ?";
+        java.util.List<String> leftovers = new java.util.ArrayList<>();
+        try (PreparedStatement st = target.prepareStatement(sql)) {
+            st.setString(1, database);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    String name = rs.getString(1);
+                    if (name.startsWith(prefix) && name.length() == prefix.length() + 12) {
+                        leftovers.add(name);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new RunException("listing the tables of " + database + " failed: " + e.getMessage());
+        }
+        for (String name : leftovers) {
+            Log.warn("dropping " + database + "." + name + ", a staging table left by an interrupted run");
+            execute(dialect.dropTable(database, name, true));
+        }
     }
 
     private void runScript(String sql, StreamPlan plan, String what) {

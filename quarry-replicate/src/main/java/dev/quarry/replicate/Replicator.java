@@ -23,7 +23,8 @@ public final class Replicator {
     /**
      * @param source a PostgreSQL session (pgjdbc)
      * @param target a MySQL-protocol session on StarRocks
-     * @param runId names this run in Stream Load labels; reuse it when retrying the same run
+     * @param runId names this run in Stream Load labels: unique per run (a committed label is never loaded again,
+     *     so a reused id would skip an increment)
      */
     public Replicator(Connection source, Connection target, StreamLoader loader, String runId, StarRocksDialect dialect) {
         this.source = requireNonNull(source, "source is null");

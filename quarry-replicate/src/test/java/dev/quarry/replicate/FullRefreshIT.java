@@ -190,4 +190,19 @@ class FullRefreshIT {
                 .contains("COPY (SELECT \"id\" AS \"id\"");
         assertThat(tables()).doesNotContain("planned");
     }
+
+    @Test
+    void stagingTablesOfAnInterruptedRunAreRemovedByTheNextRun() throws SQLException {
+        pg.execute("CREATE TABLE demo.crashy (id int4)", "INSERT INTO demo.crashy VALUES (1), (2)");
+        String leftover = FullRefresh.stagingName("crashy");
+        try (Statement st = target.createStatement()) {
+            st.execute("CREATE TABLE " + leftover + " (id INT) DUPLICATE KEY(id) PROPERTIES (\"replication_num\" = \"1\")");
+            st.execute("CREATE TABLE crashy__quarry_stage_mine (id INT) DUPLICATE KEY(id) PROPERTIES (\"replication_num\" = \"1\")");
+        }
+        assertThat(run(plan("  demo.crashy:\n")).rowsLoaded()).isEqualTo(2);
+        assertThat(tables()).as("only names Quarry generates are removed").doesNotContain(leftover).contains("crashy", "crashy__quarry_stage_mine");
+        try (Statement st = target.createStatement()) {
+            st.execute("DROP TABLE crashy__quarry_stage_mine");
+        }
+    }
 }
