@@ -2,6 +2,10 @@ package dev.quarry.bench;
 
 import dev.quarry.sandbox.Sandbox;
 import dev.quarry.sandbox.SandboxConfig;
+import dev.quarry.sandbox.engine.SqlError;
+import dev.quarry.sandbox.load.LoadOptions;
+import dev.quarry.sandbox.load.RowReader;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -25,7 +29,8 @@ import java.util.SplittableRandom;
  * Stream Load throughput of an in-process sandbox: N rows (default 1,000,000) of a 6-column orders shape as CSV,
  * sent with java.net.http through the FE's 307 to the BE, into a DUPLICATE KEY and a PRIMARY KEY table. The
  * baseline measured in the same run is the same load into a blackhole sandbox (parse, validate, count; store
- * nothing), which separates the wire and parsing cost from the engine's storage cost. The last line is JSON.
+ * nothing), which separates the wire and parsing cost from the engine's storage cost, and the CSV parser alone
+ * over the same bytes. The last line is JSON.
  *
  * <p>Usage: {@code StreamLoadBench [rows]}.
  */
@@ -58,6 +63,7 @@ public final class StreamLoadBench {
         byte[] csv = orders(rows);
         System.out.printf(Locale.ROOT, "generated %,d rows, %.1f MiB of CSV%n", rows, csv.length / (double) (1 << 20));
         List<Result> results = new ArrayList<>();
+        results.add(parseOnly(csv, rows));
         try (Sandbox blackhole = Sandbox.start(SandboxConfig.ephemeral().withBlackhole(true))) {
             blackhole.execute("CREATE DATABASE bench", "CREATE TABLE bench.orders_dup " + COLUMNS
                     + " DUPLICATE KEY(id)" + TABLE_TAIL);
@@ -104,6 +110,20 @@ public final class StreamLoadBench {
             out.writeBytes(line.toString().getBytes(StandardCharsets.UTF_8));
         }
         return out.toByteArray();
+    }
+
+    /** The sandbox's CSV parser alone over the same bytes: the floor under every load below. */
+    private static Result parseOnly(byte[] csv, int rows) throws IOException, SqlError {
+        LoadOptions options = LoadOptions.parse(header -> null);
+        List<String> columns = List.of("id", "user_id", "amount", "currency", "status", "placed_at");
+        long start = System.nanoTime();
+        long parsed = 0;
+        RowReader reader = RowReader.open(options, new ByteArrayInputStream(csv), columns);
+        RowReader.Chunk chunk;
+        while ((chunk = reader.next(4096)) != null) {
+            parsed += chunk.rows().size();
+        }
+        return new Result("csv_parse_only", rows, csv.length, (System.nanoTime() - start) / 1e9, parsed, 0);
     }
 
     private static Result load(Sandbox sandbox, String name, String table, byte[] csv, int rows)
