@@ -71,9 +71,12 @@ final class FullRefresh {
         boolean targetExists = exists(database, table);
 
         runScript(plan.targetOptions().string(TargetOption.PRE_SQL), plan, "pre_sql");
+        String tableDdl = plan.targetOptions().string(TargetOption.TABLE_DDL);
         if (plan.mode() == Mode.TRUNCATE && targetExists) {
             // truncate keeps the target's own DDL (keys, partitions, properties, grants-relevant name).
             execute(dialect.createTableLike(database, staging, database, table, false));
+        } else if (tableDdl != null) {
+            execute(renameCreatedTable(tableDdl, plan, database, staging));
         } else {
             execute(dialect.createTable(stagingSpec, false));
         }
@@ -118,6 +121,27 @@ final class FullRefresh {
     }
 
     private static final String STAGE = "__quarry_stage_";
+    private static final java.util.regex.Pattern CREATE_TABLE = java.util.regex.Pattern.compile(
+            "^\\s*CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?((?:`(?:[^`]|``)+`|[A-Za-z0-9_$]+)(?:\\s*\\.\\s*(?:`(?:[^`]|``)+`|[A-Za-z0-9_$]+))?)",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The user's table_ddl creating the staging table instead of the object: only the name right after CREATE TABLE
+     * is replaced, and it must be the stream's object (spec/sling.md §2.2: table_ddl must name the object).
+     */
+    static String renameCreatedTable(String ddl, StreamPlan plan, String database, String staging) {
+        java.util.regex.Matcher m = CREATE_TABLE.matcher(ddl);
+        if (!m.find()) {
+            throw new ReplicationConfigException("stream " + plan.name() + ": table_ddl must be a CREATE TABLE statement");
+        }
+        TargetTable named = TargetTable.parse(m.group(1).replaceAll("\\s*\\.\\s*", "."));
+        boolean same = named != null && named.table().equals(plan.object().table())
+                && named.database().map(d -> d.equals(database)).orElse(true);
+        if (!same) {
+            throw new ReplicationConfigException("stream " + plan.name() + ": table_ddl creates " + m.group(1) + ", not the object " + plan.object());
+        }
+        return ddl.substring(0, m.start(1)) + StarRocksDialect.qualified(database, staging) + ddl.substring(m.end(1));
+    }
 
     static String stagingName(String table) {
         String suffix = STAGE + UUID.randomUUID().toString().replace("-", "").substring(0, 12);

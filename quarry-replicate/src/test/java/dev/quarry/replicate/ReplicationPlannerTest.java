@@ -464,4 +464,25 @@ class ReplicationPlannerTest {
                 Optional.empty(), List.of(), Optional.empty())))
                 .hasMessageEndingWith("stream public.users: must specify value for 'update_key' and/or 'primary_key' for incremental mode");
     }
+
+    @Test
+    void tableDdlIsPointedAtTheStagingTable() {
+        StreamPlan s = plan("""
+                source: PG
+                target: SR
+                streams:
+                  public.t:
+                    object: db.t
+                    target_options: {table_ddl: "create table if not exists `db` . `t` (id int) duplicate key(id)"}
+                  public.u:
+                    object: db.u
+                    target_options: {table_ddl: "create table db.other (u int) -- about u"}
+                """).streams().get(0);
+        assertThat(FullRefresh.renameCreatedTable(s.targetOptions().string(TargetOption.TABLE_DDL), s, "db", "t__quarry_stage_1"))
+                .isEqualTo("create table if not exists `db`.`t__quarry_stage_1` (id int) duplicate key(id)");
+        StreamPlan u = plan("source: PG\ntarget: SR\nstreams:\n  public.u:\n    object: db.u\n"
+                + "    target_options: {table_ddl: \"create table db.other (u int)\"}\n").streams().get(0);
+        assertThatThrownBy(() -> FullRefresh.renameCreatedTable(u.targetOptions().string(TargetOption.TABLE_DDL), u, "db", "s"))
+                .hasMessage("stream public.u: table_ddl creates db.other, not the object db.u");
+    }
 }
