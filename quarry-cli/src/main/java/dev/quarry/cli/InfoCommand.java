@@ -53,10 +53,13 @@ final class InfoCommand implements Callable<Integer> {
         try (Workspace ws = project.open(ctx, p)) {
             out.println("Gateway: " + ws.gatewayName() + " (" + ws.connection().maskedUrl() + ", concurrent_tasks "
                     + ws.concurrentTasks() + ")");
-            for (String env : new String[] {"prod"}) {
-                ws.state().environment(env).map(StateStore.Environment::snapshots)
-                        .ifPresentOrElse(s -> out.println("Environment " + env + ": " + s.size() + " models"),
-                                () -> out.println("Environment " + env + ": not created yet"));
+            java.util.List<String> environments = ws.state().environments();
+            if (environments.isEmpty()) {
+                out.println("Environments: none yet (quarry plan creates prod)");
+            }
+            for (String env : environments) {
+                int n = ws.state().environment(env).map(StateStore.Environment::snapshots).map(Map::size).orElse(0);
+                out.println("Environment " + env + ": " + n + " models");
             }
             if (!skipConnection) {
                 try (Connection c = ws.connection().open(); Statement st = c.createStatement();

@@ -245,6 +245,20 @@ public final class StateStore implements AutoCloseable {
         });
     }
 
+    /** Every environment's name, sorted. */
+    public List<String> environments() {
+        return read(() -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = connection.prepareStatement("SELECT name FROM environments ORDER BY name");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+    }
+
     /** The snapshots {@code environment} shows, by model name; empty for an unknown environment. */
     public Map<String, Snapshot> environmentSnapshots(String environment) {
         return read(() -> {

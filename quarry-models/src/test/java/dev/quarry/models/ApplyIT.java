@@ -438,4 +438,26 @@ class ApplyIT {
         assertThat(rows("SELECT table_name FROM information_schema.tables WHERE table_schema = 's7__dev' ORDER BY table_name"))
                 .containsExactly("base", "top");
     }
+
+    @Test
+    void aRemovedModelLosesItsViewAndOtherEnvironmentsKeepTheirs() throws Exception {
+        write("config.yaml", config(sandbox));
+        write("models/keep.sql", "MODEL (name s8.keep, kind VIEW);\nSELECT 1 AS x\n");
+        write("models/gone.sql", "MODEL (name s8.gone, kind FULL);\nSELECT 2 AS y\n");
+        try (Workspace ws = open()) {
+            apply(ws, "prod", JAN_4);
+            apply(ws, "dev", JAN_4);
+        }
+        Files.delete(dir.resolve("models/gone.sql"));
+        try (Workspace ws = open()) {
+            Plan plan = ws.plan("dev", Planner.Options.defaults(), JAN_4);
+            assertThat(plan.changes().removed()).containsExactly("s8.gone");
+            assertThat(plan.dropped()).containsExactly("s8.gone");
+            assertThat(plan.steps()).isEmpty();
+            ws.executor(line -> { }).apply(plan);
+            assertThat(ws.state().environments()).containsExactly("dev", "prod");
+        }
+        assertThat(rows("SELECT table_name FROM information_schema.tables WHERE table_schema = 's8__dev'")).containsExactly("keep");
+        assertThat(rows("SELECT y FROM s8.gone")).containsExactly("2");
+    }
 }
