@@ -3,6 +3,7 @@ package dev.quarry.replicate;
 import dev.quarry.starrocks.ColumnSpec;
 import dev.quarry.starrocks.Distribution;
 import dev.quarry.starrocks.KeyType;
+import dev.quarry.starrocks.PartitionSpec;
 import dev.quarry.starrocks.StarRocksType;
 import dev.quarry.starrocks.TableSpec;
 import java.util.ArrayList;
@@ -23,6 +24,15 @@ final class TargetTables {
      *     (ClusterProbe#defaultReplicationNum: follows the alive backends)
      */
     static TableSpec spec(StreamPlan plan, String database, String table, List<PgTypeMapping.Mapped> columns, int replicationNum) {
+        try {
+            return build(plan, database, table, columns, replicationNum);
+        } catch (IllegalArgumentException e) {
+            // TableSpec checks StarRocks' CREATE TABLE rules; a violation here comes from the stream's settings.
+            throw new ReplicationConfigException("stream " + plan.name() + ": " + e.getMessage());
+        }
+    }
+
+    private static TableSpec build(StreamPlan plan, String database, String table, List<PgTypeMapping.Mapped> columns, int replicationNum) {
         OptionValues<TargetOption> o = plan.targetOptions();
         TableSpec.Builder b = TableSpec.builder(database, table);
         List<ColumnSpec> specs = new ArrayList<>();
@@ -62,6 +72,14 @@ final class TargetTables {
         } else if (buckets != null) {
             b.distribution(Distribution.random(buckets.intValue()));
         }
+        String partitionBy = o.string(TargetOption.PARTITION_BY);
+        if (partitionBy != null) {
+            List<PartitionSpec.PartitionExpr> expressions = new ArrayList<>();
+            for (String part : topLevelCommaSplit(partitionBy)) {
+                expressions.add(PartitionSpec.PartitionExpr.parse(part));
+            }
+            b.partition(PartitionSpec.expressions(expressions));
+        }
         List<String> order = keys.getOrDefault("sort", o.names(TargetOption.ORDER_BY));
         if (!order.isEmpty()) {
             b.orderBy(order);
@@ -75,5 +93,28 @@ final class TargetTables {
             spec = spec.withProperty("replication_num", Long.toString(replicas));
         }
         return spec.withDefaultReplicationNum(replicationNum);
+    }
+
+    /** Splits {@code a, date_trunc('day', b)} at commas outside parentheses and quotes. */
+    static List<String> topLevelCommaSplit(String text) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        boolean quoted = false;
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                depth++;
+            } else if (!quoted && c == ')') {
+                depth--;
+            } else if (!quoted && depth == 0 && c == ',') {
+                parts.add(text.substring(start, i).trim());
+                start = i + 1;
+            }
+        }
+        parts.add(text.substring(start).trim());
+        return parts;
     }
 }

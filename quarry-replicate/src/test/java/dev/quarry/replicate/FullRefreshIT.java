@@ -217,4 +217,26 @@ class FullRefreshIT {
         assertThat(query("SELECT COUNT(*) FROM custom")).containsExactly(List.of("20"));
         assertThat(query("SHOW CREATE TABLE custom").get(0).get(1)).contains("UNIQUE KEY").contains("BUCKETS 2").contains("varchar(50)");
     }
+
+    @Test
+    void partitionsBucketsAndPropertiesComeFromTargetOptions() throws SQLException {
+        pg.execute("CREATE TABLE demo.sales (id int8, sold_at timestamp NOT NULL, region text)",
+                "INSERT INTO demo.sales SELECT g, TIMESTAMP '2026-01-01' + g * INTERVAL '1 day', 'r' || (g % 3) FROM generate_series(1, 90) g");
+        StreamResult result = run(plan("""
+                  demo.sales:
+                    primary_key: [id, sold_at]
+                    mode: full-refresh
+                    target_options:
+                      partition_by: "date_trunc('month', sold_at)"
+                      distributed_by: [id]
+                      buckets: 2
+                      properties: {compression: ZSTD}
+                """));
+        assertThat(result.rowsLoaded()).isEqualTo(90);
+        String ddl = query("SHOW CREATE TABLE sales").get(0).get(1);
+        assertThat(ddl).contains("PRIMARY KEY(`id`, `sold_at`)").containsIgnoringCase("date_trunc('month', `sold_at`)")
+                .contains("BUCKETS 2").contains("ZSTD");
+        assertThatThrownBy(() -> run(plan("  demo.sales:\n    primary_key: id\n    target_options: {partition_by: region}\n")))
+                .isInstanceOf(ReplicationConfigException.class).hasMessageStartingWith("stream demo.sales: ");
+    }
 }
