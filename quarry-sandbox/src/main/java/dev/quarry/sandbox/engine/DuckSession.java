@@ -209,6 +209,9 @@ final class DuckSession implements EngineSession, Rewriter.Context {
                 .compile("Table with name ([^ ]+) does not exist").matcher(m);
         if (tm.find()) {
             String name = tm.group(1);
+            if (m.contains(InformationSchema.SCHEMA) || "information_schema".equalsIgnoreCase(database)) {
+                return SqlError.analysis("Unknown table 'information_schema." + name + "'.");
+            }
             if (database == null && !name.contains(".")) {
                 return new SqlError(1046, "3D000", "Getting analyzing error. Detail message: No database selected.");
             }

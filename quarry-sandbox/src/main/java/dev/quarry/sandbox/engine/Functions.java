@@ -24,7 +24,10 @@ final class Functions {
             "CREATE OR REPLACE TEMP MACRO sr_parse_json(s) AS CAST(s AS JSON)",
             "CREATE OR REPLACE TEMP MACRO sr_json_string(j) AS CAST(j AS VARCHAR)",
             "CREATE OR REPLACE TEMP MACRO sr_str_length(s) AS strlen(CAST(s AS VARCHAR))",
-            "CREATE OR REPLACE TEMP MACRO sr_locate(sub, s) AS instr(s, sub)",
+            "CREATE OR REPLACE TEMP MACRO sr_locate(sub, s) AS instr(CAST(s AS VARCHAR), CAST(sub AS VARCHAR))",
+            // MySQL converts numbers to text for string functions; DuckDB does not.
+            "CREATE OR REPLACE TEMP MACRO sr_upper(s) AS upper(CAST(s AS VARCHAR))",
+            "CREATE OR REPLACE TEMP MACRO sr_lower(s) AS lower(CAST(s AS VARCHAR))",
             "CREATE OR REPLACE TEMP MACRO sr_array_join(a, sep) AS array_to_string(a, sep)",
             "CREATE OR REPLACE TEMP MACRO sr_truncate(x, d) AS trunc(x * pow(10, d)) / pow(10, d)",
             "CREATE OR REPLACE TEMP MACRO sr_substring_index(s, d, n) AS CASE WHEN n > 0 THEN"
@@ -74,7 +77,7 @@ final class Functions {
             case "nvl" -> "coalesce";
             case "percentile_approx" -> "approx_quantile";
             case "split" -> "string_split";
-            case "lcase" -> "lower";
+            case "lcase", "lower" -> "sr_lower";
             case "date" -> "sr_to_date";
             case "substring_index" -> "sr_substring_index";
             case "sha2" -> "sr_sha2";
@@ -85,7 +88,7 @@ final class Functions {
             case "array_slice" -> "sr_array_slice";
             case "json_length" -> "json_array_length";
             case "strright" -> "right";
-            case "ucase" -> "upper";
+            case "ucase", "upper" -> "sr_upper";
             default -> null;
         };
     }

@@ -12,6 +12,15 @@ final class InformationSchema {
 
     private InformationSchema() {}
 
+    /** An empty view with MySQL's columns (all text): tools query these; StarRocks keeps no such metadata here. */
+    private static void empty(Statement s, String name, String... columns) throws SQLException {
+        StringBuilder b = new StringBuilder("CREATE OR REPLACE VIEW " + SCHEMA + "." + name + " AS SELECT ");
+        for (int i = 0; i < columns.length; i++) {
+            b.append(i > 0 ? ", " : "").append("CAST(NULL AS VARCHAR) AS ").append(columns[i]);
+        }
+        s.execute(b.append(" LIMIT 0").toString());
+    }
+
     static void create(Statement s) throws SQLException {
         String c = Catalog.SCHEMA;
         s.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
@@ -52,6 +61,29 @@ final class InformationSchema {
                 + " '' AS INACTIVE_REASON, CASE WHEN partition_key = '' THEN 'UNPARTITIONED' ELSE 'RANGE' END AS PARTITION_TYPE,"
                 + " view_def AS MATERIALIZED_VIEW_DEFINITION, CAST(0 AS BIGINT) AS TABLE_ROWS"
                 + " FROM " + c + ".tbls WHERE kind = 'MATERIALIZED_VIEW'");
+        empty(s, "statistics", "TABLE_CATALOG", "TABLE_SCHEMA", "TABLE_NAME", "NON_UNIQUE", "INDEX_SCHEMA", "INDEX_NAME",
+                "SEQ_IN_INDEX", "COLUMN_NAME", "COLLATION", "CARDINALITY", "SUB_PART", "PACKED", "NULLABLE", "INDEX_TYPE",
+                "COMMENT", "INDEX_COMMENT");
+        empty(s, "key_column_usage", "CONSTRAINT_CATALOG", "CONSTRAINT_SCHEMA", "CONSTRAINT_NAME", "TABLE_CATALOG",
+                "TABLE_SCHEMA", "TABLE_NAME", "COLUMN_NAME", "ORDINAL_POSITION", "POSITION_IN_UNIQUE_CONSTRAINT",
+                "REFERENCED_TABLE_SCHEMA", "REFERENCED_TABLE_NAME", "REFERENCED_COLUMN_NAME");
+        empty(s, "table_constraints", "CONSTRAINT_CATALOG", "CONSTRAINT_SCHEMA", "CONSTRAINT_NAME", "TABLE_SCHEMA",
+                "TABLE_NAME", "CONSTRAINT_TYPE");
+        empty(s, "referential_constraints", "CONSTRAINT_CATALOG", "CONSTRAINT_SCHEMA", "CONSTRAINT_NAME",
+                "UNIQUE_CONSTRAINT_CATALOG", "UNIQUE_CONSTRAINT_SCHEMA", "UNIQUE_CONSTRAINT_NAME", "MATCH_OPTION",
+                "UPDATE_RULE", "DELETE_RULE", "TABLE_NAME", "REFERENCED_TABLE_NAME");
+        empty(s, "routines", "SPECIFIC_NAME", "ROUTINE_CATALOG", "ROUTINE_SCHEMA", "ROUTINE_NAME", "ROUTINE_TYPE",
+                "DTD_IDENTIFIER", "ROUTINE_BODY", "ROUTINE_DEFINITION", "EXTERNAL_NAME", "EXTERNAL_LANGUAGE",
+                "PARAMETER_STYLE", "IS_DETERMINISTIC", "SQL_DATA_ACCESS", "SQL_PATH", "SECURITY_TYPE", "CREATED",
+                "LAST_ALTERED", "SQL_MODE", "ROUTINE_COMMENT", "DEFINER", "CHARACTER_SET_CLIENT", "COLLATION_CONNECTION",
+                "DATABASE_COLLATION");
+        s.execute("CREATE OR REPLACE VIEW " + SCHEMA + ".engines AS SELECT 'StarRocks' AS ENGINE, 'YES' AS SUPPORT,"
+                + " 'StarRocks storage engine' AS COMMENT, 'YES' AS TRANSACTIONS, 'NO' AS XA, 'NO' AS SAVEPOINTS");
+        s.execute("CREATE OR REPLACE VIEW " + SCHEMA + ".character_sets AS SELECT 'utf8' AS CHARACTER_SET_NAME,"
+                + " 'utf8_general_ci' AS DEFAULT_COLLATE_NAME, 'UTF-8 Unicode' AS DESCRIPTION, CAST(3 AS BIGINT) AS MAXLEN");
+        s.execute("CREATE OR REPLACE VIEW " + SCHEMA + ".collations AS SELECT 'utf8_general_ci' AS COLLATION_NAME,"
+                + " 'utf8' AS CHARACTER_SET_NAME, CAST(33 AS BIGINT) AS ID, 'Yes' AS IS_DEFAULT, 'Yes' AS IS_COMPILED,"
+                + " CAST(1 AS BIGINT) AS SORTLEN");
         s.execute("CREATE OR REPLACE VIEW " + SCHEMA + ".tables_config AS SELECT db AS TABLE_SCHEMA, name AS TABLE_NAME,"
                 + " 'OLAP' AS TABLE_ENGINE, model AS TABLE_MODEL, primary_key AS PRIMARY_KEY, partition_key AS PARTITION_KEY,"
                 + " distribute_key AS DISTRIBUTE_KEY, distribute_type AS DISTRIBUTE_TYPE, buckets AS DISTRIBUTE_BUCKET,"

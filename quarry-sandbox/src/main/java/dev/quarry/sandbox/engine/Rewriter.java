@@ -276,6 +276,18 @@ final class Rewriter {
                 }
                 default -> { }
             }
+            if (upper.equals("COLLATE") && next.isIdentifier()) {
+                // MySQL collations: *_ci compare case-insensitively (DuckDB's NOCASE); others are binary.
+                if (next.value().toLowerCase(Locale.ROOT).endsWith("_ci")) {
+                    out.add("COLLATE NOCASE");
+                }
+                return i + 1;
+            }
+            if (prev != null && prev.isWord("AS") && (upper.equals("SIGNED") || upper.equals("UNSIGNED"))
+                    && next.isWord("INTEGER")) {
+                out.add("BIGINT");
+                return i + 1;
+            }
             if (prev != null && prev.isWord("AS") && (next.isSymbol(")") || next.isSymbol("("))) {
                 String mapped = switch (upper) {
                     case "DATETIME" -> "TIMESTAMP";
@@ -293,10 +305,6 @@ final class Rewriter {
                         return matching(i + 1);
                     }
                     return i;
-                }
-                if ((upper.equals("SIGNED") || upper.equals("UNSIGNED")) && next.isWord("INTEGER")) {
-                    out.add("BIGINT");
-                    return i + 1;
                 }
             }
         }
@@ -408,6 +416,24 @@ final class Rewriter {
                             + " AS TIMESTAMP), CAST(" + arg(args.get(0)) + " AS TIMESTAMP))";
                 }
                 return null;
+            case "convert": {
+                // CONVERT(x USING charset) is a no-op (UTF-8 only, spec §4); CONVERT(x, type) is CAST(x AS type).
+                if (args.size() == 1) {
+                    int[] a = args.get(0);
+                    for (int k = a[0]; k < a[1]; k++) {
+                        if (tokens.get(k).isWord("USING")) {
+                            return "(" + range(a[0], k) + ")";
+                        }
+                    }
+                    return null;
+                }
+                if (args.size() == 2) {
+                    int[] t = args.get(1);
+                    String type = castType(t[0], t[1]);
+                    return "CAST(" + arg(args.get(0)) + " AS " + type + ")";
+                }
+                return null;
+            }
             case "regexp_replace":
                 // StarRocks replaces every match; DuckDB only the first unless told 'g'.
                 if (args.size() == 3) {
@@ -440,6 +466,18 @@ final class Rewriter {
                 }
                 return call.append(')').toString();
         }
+    }
+
+    /** A MySQL cast target as DuckDB names it. */
+    private String castType(int from, int to) throws SqlError {
+        String first = tokens.get(from).upper();
+        return switch (first) {
+            case "SIGNED", "UNSIGNED" -> "BIGINT";
+            case "CHAR", "STRING", "TEXT" -> "VARCHAR";
+            case "DATETIME" -> "TIMESTAMP";
+            case "LARGEINT" -> "HUGEINT";
+            default -> range(from, to);
+        };
     }
 
     private String format(int[] arg) throws SqlError {

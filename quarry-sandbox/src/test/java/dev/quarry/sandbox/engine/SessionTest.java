@@ -59,6 +59,13 @@ class SessionTest {
         assertThat(flat(s, "SELECT TABLE_SCHEMA TABLE_CAT, NULL TABLE_SCHEM, TABLE_NAME, IF(TABLE_TYPE='BASE TABLE', 'TABLE',"
                 + " TABLE_TYPE) AS TABLE_TYPE FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'd'"))
                 .containsExactly("d|\\N|t|TABLE");
+        // Constructs Connector/J's and MariaDB's DatabaseMetaData.getColumns/getPrimaryKeys send.
+        assertThat(flat(s, "SELECT UPPER(NUMERIC_PRECISION), CONVERT(NUMERIC_SCALE, UNSIGNED INTEGER),"
+                + " CAST(1 + 2 AS SIGNED INTEGER), CASE WHEN IS_NULLABLE COLLATE utf8_general_ci = 'yes' THEN 1 ELSE 0 END,"
+                + " UCASE(IF(COLUMN_TYPE LIKE '%(%)%', CONCAT(SUBSTRING(COLUMN_TYPE, 1, LOCATE('(', COLUMN_TYPE) - 1),"
+                + " SUBSTRING(COLUMN_TYPE, 1 + locate(')', COLUMN_TYPE))), COLUMN_TYPE))"
+                + " FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = 'd' AND TABLE_NAME = 't'")).containsExactly("10|0|3|1|INT");
+        assertThat(flat(s, "SELECT COLUMN_NAME FROM INFORMATION_SCHEMA.STATISTICS WHERE INDEX_NAME = 'PRIMARY'")).isEmpty();
         assertThat(flat(s, "SHOW WARNINGS")).isEmpty();
         ok(s, "SET NAMES utf8mb4");
         ok(s, "SET character_set_results = NULL");
