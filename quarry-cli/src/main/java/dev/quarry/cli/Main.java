@@ -48,7 +48,8 @@ public final class Main implements Callable<Integer> {
             InfoCommand.class,
             DagCommand.class,
             FetchCommand.class,
-            TableNameCommand.class);
+            TableNameCommand.class,
+            TestCommand.class);
 
     @Spec
     private CommandSpec spec;

@@ -94,6 +94,18 @@ class ModelCommandsIT {
         assertThat(info.exitCode()).as(info.toString()).isZero();
         assertThat(info.out()).contains("Models: 5", "SEED: 1", "Audits: 1", "Tests: 1", "Environment prod: 5 models", "Connection: ok");
 
+        Cli.Result tested = cli.run("test", "-p", "shop");
+        assertThat(tested.exitCode()).as(tested.toString()).isZero();
+        assertThat(tested.out()).contains("ok     test_full_model", "1 tests, 1 passed, 0 failed");
+        Path testFile = home.resolve("shop/tests/test_full_model.yaml");
+        String test = Files.readString(testFile);
+        Files.writeString(testFile, test.replace("{item_id: 2, num_orders: 1}", "{item_id: 2, num_orders: 3}"));
+        Cli.Result failing = cli.run("test", "-p", "shop");
+        assertThat(failing.exitCode()).as(failing.toString()).isEqualTo(1);
+        assertThat(failing.out()).contains("FAILED test_full_model", "missing rows [{item_id=2, num_orders=3}]",
+                "unexpected rows [{item_id=2, num_orders=1}]", "1 tests, 0 passed, 1 failed");
+        Files.writeString(testFile, test);
+
         // A change planned into dev leaves prod alone.
         Path full = home.resolve("shop/models/full_model.sql");
         Files.writeString(full, Files.readString(full).replace("COUNT(DISTINCT id) AS num_orders", "COUNT(DISTINCT id) * 10 AS num_orders"));
