@@ -143,7 +143,8 @@ final class DuckSession implements EngineSession, Rewriter.Context {
                 c.acceptWord("WORK");
                 c.expectEnd();
                 return transaction.rollback();
-            case "KILL", "ANALYZE", "FLUSH", "SYNC":
+            case "KILL", "ANALYZE", "FLUSH", "SYNC", "GRANT", "REVOKE":
+                // No privilege system in the sandbox: every user may do everything, so grants change nothing.
                 return StatementResult.Ok.of(0);
             default:
                 throw c.unexpected("SELECT, INSERT, CREATE, ...");
@@ -268,10 +269,7 @@ final class DuckSession implements EngineSession, Rewriter.Context {
             if (c.isWord("PASSWORD")) {
                 return StatementResult.Ok.of(0);
             }
-            boolean global = false;
-            if (c.acceptWord("GLOBAL")) {
-                global = true;
-            } else if (!c.acceptWord("SESSION")) {
+            if (!c.acceptWord("GLOBAL") && !c.acceptWord("SESSION")) {
                 c.acceptWord("LOCAL");
             }
             Token t = c.next();
@@ -281,11 +279,7 @@ final class DuckSession implements EngineSession, Rewriter.Context {
                 String v = t.value();
                 if (v.startsWith("@@")) {
                     name = v.substring(2);
-                    String lower = name.toLowerCase(Locale.ROOT);
-                    if (lower.startsWith("global.")) {
-                        global = true;
-                    }
-                    if (lower.contains(".")) {
+                    if (name.contains(".")) {
                         name = name.substring(name.indexOf('.') + 1);
                     }
                 } else {
@@ -314,7 +308,8 @@ final class DuckSession implements EngineSession, Rewriter.Context {
             String value = evaluate(c, from, c.index());
             if (userVar) {
                 userVariables.put(name.toLowerCase(Locale.ROOT), value);
-            } else if (!global || SessionVariables.known(name)) {
+            } else {
+                // GLOBAL changes apply to this session only: the sandbox keeps no cluster-wide variable store.
                 variables.set(name, value == null ? "" : value);
             }
         } while (c.acceptSymbol(","));
