@@ -26,7 +26,7 @@ import java.util.Optional;
  * ONE Stream Load transaction however many chunks it takes, so an increment is visible entirely or not at all and
  * a failed run can simply run again. No new rows means no Stream Load call. A missing target is created by a full
  * refresh (staging table, then RENAME). Backfill runs the same way over {@code source_options.range} instead of
- * the checkpoint (one transaction for the whole range; chunk_size does not split it yet), and snapshot appends the
+ * the checkpoint (one transaction for the range, or one per piece of source_options.chunk_size), and snapshot appends the
  * whole source with a {@code _sling_loaded_at} DATETIME column (the run's start in the target zone).
  */
 final class Incremental {
@@ -69,12 +69,40 @@ final class Incremental {
                 : plan.updateKey().flatMap(k -> max(database, table, k, datetime));
         Log.info("stream " + plan.name() + ": checkpoint " + plan.updateKey().map(k -> k + " = " + checkpoint.orElse("(none: full read)"))
                 .orElse("(no update_key: full read, upsert)"));
-        PgSource.Read read = pgSource.prepare(plan, checkpoint);
+        String chunkSize = plan.sourceOptions().string(SourceOption.CHUNK_SIZE);
+        if (plan.mode() == Mode.BACKFILL && chunkSize != null) {
+            String[] range = plan.sourceOptions().string(SourceOption.RANGE).split(",", -1);
+            long rows = 0;
+            long loaded = 0;
+            long bytes = 0;
+            int loads = 0;
+            int number = 0;
+            // Each piece commits on its own: a failure keeps the pieces before it, and a rerun upserts them again.
+            for (KeyRange piece : KeyRange.split(range[0], range[1], chunkSize, plan.name())) {
+                Load load = load(plan, database, table, pgSource.prepare(plan, Optional.empty(), Optional.of(piece)), number++);
+                rows += load.rows;
+                loaded += load.loaded;
+                bytes += load.bytes;
+                loads += load.loads;
+            }
+            return new StreamResult(plan.name(), plan.object(), plan.mode(), rows, loaded, bytes, loads, Duration.ofNanos(System.nanoTime() - start));
+        }
+        Load load = load(plan, database, table, pgSource.prepare(plan, checkpoint), 0);
+        return new StreamResult(plan.name(), plan.object(), plan.mode(), load.rows, load.loaded, load.bytes, load.loads,
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Counts of one transaction's worth of rows. */
+    private record Load(long rows, long loaded, long bytes, int loads) {
+    }
+
+    /** Reads {@code read} and loads it into the target in one Stream Load transaction (none for zero rows). */
+    private Load load(StreamPlan plan, String database, String table, PgSource.Read read, int number) {
         addNewColumns(plan, database, table, read);
         LoadOptions options = CsvFraming.loadOptions(read.columnNames())
                 .withMaxFilterRatio((Double) plan.targetOptions().get(TargetOption.MAX_FILTER_RATIO))
                 .withStrictMode(plan.targetOptions().bool(TargetOption.STRICT_MODE));
-        String label = Labels.derive(database + "." + table, runId, 0);
+        String label = Labels.derive(database + "." + table, runId, number);
         StreamLoadTransaction[] txn = {null};
         PgRowReader.Totals totals;
         try {
@@ -103,8 +131,7 @@ final class Incremental {
                             + " into " + plan.object());
                 }
             }
-            return new StreamResult(plan.name(), plan.object(), plan.mode(), totals.rows(), loaded, totals.bytes(), txn[0] == null ? 0 : 1,
-                    Duration.ofNanos(System.nanoTime() - start));
+            return new Load(totals.rows(), loaded, totals.bytes(), txn[0] == null ? 0 : 1);
         } finally {
             if (txn[0] != null) {
                 txn[0].close();

@@ -60,6 +60,11 @@ final class PgSource {
      * (empty on a first run or for a full read).
      */
     Read prepare(StreamPlan plan, Optional<String> checkpoint) {
+        return prepare(plan, checkpoint, Optional.empty());
+    }
+
+    /** As above; a backfill reads {@code piece} of its range instead of the whole range when one is given. */
+    Read prepare(StreamPlan plan, Optional<String> checkpoint, Optional<KeyRange> piece) {
         ZoneId zone = ZoneId.of(plan.targetOptions().string(TargetOption.TIMEZONE));
         PgTypeMapping mapping = new PgTypeMapping(zone, plan.sourceOptions().bool(SourceOption.EMPTY_AS_NULL));
         PgTable table = describe(plan, checkpoint);
@@ -107,8 +112,10 @@ final class PgSource {
         }
         if (plan.mode() == Mode.BACKFILL) {
             String[] range = plan.sourceOptions().string(SourceOption.RANGE).split(",", -1);
+            KeyRange r = piece.orElse(new KeyRange(range[0].trim(), range[1].trim(), true));
             String k = PgSql.ident(updateKey.orElseThrow().name());
-            conditions.add(k + " >= " + literal(updateKey.get(), range[0].trim(), zone) + " AND " + k + " <= " + literal(updateKey.get(), range[1].trim(), zone));
+            conditions.add(k + " >= " + literal(updateKey.get(), r.low(), zone) + " AND " + k + (r.highInclusive() ? " <= " : " < ")
+                    + literal(updateKey.get(), r.high(), zone));
         }
         String from;
         if (plan.sql().isPresent()) {

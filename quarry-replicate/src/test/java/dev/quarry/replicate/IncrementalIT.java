@@ -165,4 +165,17 @@ class IncrementalIT {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> run(refusedStream))
                 .hasMessageContaining("the source has columns [score] that " + database + ".grow lacks");
     }
+
+    @Test
+    void backfillPiecesCoverTheRangeExactlyOnce() throws SQLException {
+        pg.execute("CREATE TABLE demo.readings (id int4 PRIMARY KEY, day date, v int4)",
+                "INSERT INTO demo.readings SELECT g, DATE '2026-03-01' + (g / 10), g FROM generate_series(0, 299) g");
+        run("  demo.readings:\n    mode: full-refresh\n    primary_key: id\n    where: \"id < 0\"\n");
+        StreamResult result = run("  demo.readings:\n    mode: backfill\n    primary_key: id\n    update_key: day\n"
+                + "    source_options: {range: '2026-03-03,2026-03-20', chunk_size: 7d}\n");
+        // Days 3..20 hold ten rows each; pieces [3,10) [10,17) [17,20] meet without overlap.
+        assertThat(result.rowsRead()).isEqualTo(180);
+        assertThat(result.loads()).isEqualTo(3);
+        assertThat(row("SELECT COUNT(*), MIN(day), MAX(day) FROM readings")).containsExactly("180", "2026-03-03", "2026-03-20");
+    }
 }
