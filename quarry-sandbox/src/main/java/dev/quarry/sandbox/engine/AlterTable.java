@@ -201,6 +201,9 @@ final class AlterTable {
                 if (old.key() && table.keysType() == KeysType.PRIMARY) {
                     throw SqlError.of("Can not modify key column: " + old.name() + " for primary key table");
                 }
+                if (table.keysType() == KeysType.PRIMARY && table.orderBy().stream().anyMatch(old::named)) {
+                    throw SqlError.of("Can not modify sort column in primary data model table");
+                }
                 ColumnDef next = new ColumnDef(old.name(), col.type(), old.key() ? old.nullable() : col.nullable(), old.key(),
                         col.aggType() != null ? col.aggType() : old.aggType(), col.defaultValue(), col.defaultIsExpression(),
                         col.autoIncrement(), col.comment().isEmpty() ? old.comment() : col.comment());

@@ -186,6 +186,11 @@ class DdlTest {
                 .isEqualTo("Unexpected exception: Can not drop key column in primary data model table");
         assertThat(error(s, "ALTER TABLE t MODIFY COLUMN k BIGINT").getMessage())
                 .isEqualTo("Can not modify key column: k for primary key table");
+        ok(s, "CREATE TABLE sorted (k INT NOT NULL, ts DATETIME, p INT) PRIMARY KEY(k) PARTITION BY (k) ORDER BY(ts)" + R1);
+        assertThat(error(s, "ALTER TABLE sorted MODIFY COLUMN ts DATE").getMessage())
+                .isEqualTo("Can not modify sort column in primary data model table");
+        assertThat(error(s, "ALTER TABLE sorted DROP COLUMN ts").getMessage())
+                .isEqualTo("Can not drop sort column in primary data model table");
     }
 
     @Test
