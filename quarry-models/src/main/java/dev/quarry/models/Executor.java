@@ -273,6 +273,11 @@ public final class Executor {
         Instant last = intervals.isEmpty() ? IntervalUnit.DAY.floor(plan.executionTime()) : intervals.get(intervals.size() - 1).end();
         String physical = StarRocksDialect.qualified(db, table);
         Renderer.Rendered probe = render(plan, m, first, last, physical);
+        boolean wholeRange = !m.kind().kind().isTimeRange();
+        if (wholeRange) {
+            // Pre-statements may create what the query reads, so they run before its columns are read.
+            probe.preStatements().forEach(w::execute);
+        }
         Optional<List<ColumnSpec>> columns = m.columns().isEmpty() ? w.columns(probe.query().orElseThrow())
                 : Optional.of(StarRocksSpecs.declaredColumns(m));
         if (step.create()) {
@@ -288,7 +293,6 @@ public final class Executor {
             case FULL -> {
                 String staging = PhysicalNames.fit(table + "__staging");
                 Renderer.Rendered r = probe;
-                r.preStatements().forEach(w::execute);
                 w.execute(dialect.dropTable(db, staging, true));
                 w.execute(dialect.createTableLike(db, staging, db, table, false));
                 w.execute(dialect.insertInto(db, staging, Optional.empty(), names, r.query().orElseThrow()));
@@ -312,7 +316,6 @@ public final class Executor {
             }
             case INCREMENTAL_BY_UNIQUE_KEY -> {
                 Renderer.Rendered r = probe;
-                r.preStatements().forEach(w::execute);
                 String key = String.join(", ", m.kind().uniqueKey().stream().map(StarRocksDialect::quote).toList());
                 String cols = names.isEmpty() ? "*" : String.join(", ", names.stream().map(StarRocksDialect::quote).toList());
                 // StarRocks upserts by primary key; two rows with one key in one INSERT would leave an arbitrary one.
@@ -324,7 +327,6 @@ public final class Executor {
             }
             case INCREMENTAL_UNMANAGED -> {
                 Renderer.Rendered r = probe;
-                r.preStatements().forEach(w::execute);
                 if (m.kind().insertOverwrite()) {
                     w.execute(dialect.insertOverwrite(db, table, List.of(), Optional.empty(), names, r.query().orElseThrow()));
                 } else {

@@ -414,7 +414,7 @@ class ApplyIT {
                 MODEL (name s7.base, kind FULL);
                 CREATE TABLE IF NOT EXISTS raw7.audit_log (what VARCHAR(40)) DUPLICATE KEY (what) DISTRIBUTED BY HASH(what)
                   PROPERTIES ('replication_num' = '1');
-                SELECT id, amount FROM raw7.orders;
+                SELECT o.id, o.amount, l.logged FROM raw7.orders AS o CROSS JOIN (SELECT COUNT(*) AS logged FROM raw7.audit_log) AS l;
                 INSERT INTO raw7.audit_log VALUES (@this_model_name);
                 """.replace("@this_model_name", "'base built'"));
         write("models/top.sql", """
@@ -435,6 +435,8 @@ class ApplyIT {
         }
         assertThat(rows("SELECT top FROM s7__dev.top")).containsExactly("100.0");
         assertThat(rows("SELECT what FROM raw7.audit_log")).containsExactly("base built");
+        // The pre-statement ran before the query read its table; the post-statement after.
+        assertThat(rows("SELECT DISTINCT logged FROM s7__dev.base")).containsExactly("0");
         assertThat(rows("SELECT table_name FROM information_schema.tables WHERE table_schema = 's7__dev' ORDER BY table_name"))
                 .containsExactly("base", "top");
     }
