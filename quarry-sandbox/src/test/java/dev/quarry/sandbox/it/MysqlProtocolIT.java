@@ -112,6 +112,7 @@ class MysqlProtocolIT {
                         assertThat(e.getErrorCode()).isNotZero();
                         assertThat(e.getMessage()).isNotBlank();
                     });
+            // StarRocks docs (sql-statements/keywords): "ERROR 1064 (HY000): Getting syntax error at line 1, ..."
             assertThatThrownBy(() -> s.execute("SELEC 1"))
                     .isInstanceOfSatisfying(SQLException.class, e -> {
                         assertThat(e.getErrorCode()).isEqualTo(1064);
