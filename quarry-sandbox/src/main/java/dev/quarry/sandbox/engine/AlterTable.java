@@ -143,21 +143,32 @@ final class AlterTable {
         switch (op) {
             case "ADD": {
                 ColumnDef col = CreateTableParser.column(c, new ArrayList<>());
-                if (cols.stream().anyMatch(x -> x.named(col.name()))) {
-                    throw new SqlError(1060, "42S21", "Getting analyzing error. Detail message: Duplicate column name '"
-                            + col.name() + "'.");
+                ColumnDef existing = cols.stream().filter(x -> x.named(col.name())).findFirst().orElse(null);
+                // Texts of test_alter_table_abnormal (spec §6 #12).
+                if (existing != null && table.column(existing.name()).isPresent()) {
+                    if (table.keysType() == KeysType.PRIMARY) {
+                        throw SqlError.of("Can not add column which already exists in column id: " + existing.name()
+                                + ", you can remove " + Sql.backquote(existing.name()) + " " + existing.type().showCreate()
+                                + (existing.nullable() ? " NULL" : " NOT NULL") + " COMMENT " + Sql.dquote(existing.comment())
+                                + " and try again.");
+                    }
+                    throw SqlError.of("Can not add column which already exists in base table: " + existing.name());
                 }
+                if (existing != null) {
+                    throw SqlError.of("Repeatedly add same column with different definition: " + col.name());
+                }
+                rejectAggregation(col);
                 ColumnDef added = col.withKey(false, col.nullable());
                 if (table.keysType() == KeysType.AGGREGATE && added.aggType() == null) {
                     added = new ColumnDef(added.name(), added.type(), added.nullable(), false, AggType.REPLACE,
                             added.defaultValue(), added.defaultIsExpression(), false, added.comment());
                 }
                 if (!added.nullable() && added.defaultValue() == null) {
-                    throw SqlError.of("Unexpected exception: Can not add column which is NOT NULL and has no default value");
+                    throw SqlError.of("Can not add column which is NOT NULL and has no default value");
                 }
                 int at = cols.size();
                 if (c.acceptWord("FIRST")) {
-                    throw SqlError.of("Unexpected exception: Can not add column at first position of a table with keys");
+                    throw SqlError.of("Can not add column at first position of a table with keys");
                 } else if (c.acceptWord("AFTER")) {
                     String after = c.identifier();
                     at = indexOf(cols, after) + 1;
@@ -168,10 +179,21 @@ final class AlterTable {
             }
             case "DROP": {
                 String name = c.identifier();
-                int i = indexOf(cols, name);
+                int i = -1;
+                for (int k = 0; k < cols.size(); k++) {
+                    if (cols.get(k).named(name)) {
+                        i = k;
+                    }
+                }
+                if (i < 0) {
+                    throw SqlError.of("Column does not exists: " + name);
+                }
                 ColumnDef col = cols.get(i);
                 if (col.key() && table.keysType() == KeysType.PRIMARY) {
-                    throw SqlError.of("Unexpected exception: Can not drop key column in primary data model table");
+                    throw SqlError.of("Can not drop key column in primary data model table");
+                }
+                if (col.key() && table.keysType() == KeysType.UNIQUE) {
+                    throw SqlError.of("Can not drop key column in Unique data model table");
                 }
                 if (table.partitionColumns().stream().anyMatch(col::named)) {
                     throw SqlError.of("Partition column[" + col.name() + "] cannot be dropped. index[" + table.name() + "]");
@@ -183,7 +205,7 @@ final class AlterTable {
                     throw SqlError.of("Can not drop sort column in primary data model table");
                 }
                 if (col.key() && cols.stream().filter(ColumnDef::key).count() == 1) {
-                    throw SqlError.of("Unexpected exception: Can not drop the last key column");
+                    throw SqlError.of("Can not drop the last key column");
                 }
                 cols.remove(i);
                 return cols;
@@ -198,6 +220,7 @@ final class AlterTable {
                 }
                 c.reset(c.index() - 1);
                 ColumnDef col = CreateTableParser.column(c, new ArrayList<>());
+                rejectAggregation(col);
                 if (old.key() && table.keysType() == KeysType.PRIMARY) {
                     throw SqlError.of("Can not modify key column: " + old.name() + " for primary key table");
                 }
@@ -216,6 +239,17 @@ final class AlterTable {
                 }
                 return cols;
             }
+        }
+    }
+
+    /** Aggregate functions belong to AGGREGATE tables; PRIMARY KEY tolerates them (test_alter_table_abnormal). */
+    private void rejectAggregation(ColumnDef col) throws SqlError {
+        if (col.aggType() == null) {
+            return;
+        }
+        if (table.keysType() == KeysType.UNIQUE || table.keysType() == KeysType.DUPLICATE) {
+            throw SqlError.of("Can not assign aggregation method on column in "
+                    + (table.keysType() == KeysType.UNIQUE ? "Unique" : "Duplicate") + " data model table: " + col.name());
         }
     }
 

@@ -183,7 +183,17 @@ class DdlTest {
         ok(s, "ALTER TABLE t DROP COLUMN w");
         assertThat(flat(s, "SELECT * FROM t")).containsExactly("1|10");
         assertThat(error(s, "ALTER TABLE t DROP COLUMN k").getMessage())
-                .isEqualTo("Unexpected exception: Can not drop key column in primary data model table");
+                .isEqualTo("Can not drop key column in primary data model table");
+        assertThat(error(s, "ALTER TABLE t ADD COLUMN k FLOAT").getMessage()).isEqualTo("Can not add column which already "
+                + "exists in column id: k, you can remove `k` int(11) NOT NULL COMMENT \"\" and try again.");
+        assertThat(error(s, "ALTER TABLE t DROP COLUMN v100").getMessage()).isEqualTo("Column does not exists: v100");
+        ok(s, "CREATE TABLE u (k0 BIGINT, v0 BIGINT) UNIQUE KEY(k0) DISTRIBUTED BY HASH(k0)" + R1);
+        assertThat(error(s, "ALTER TABLE u ADD COLUMN v2 BIGINT MIN").getMessage())
+                .isEqualTo("Can not assign aggregation method on column in Unique data model table: v2");
+        assertThat(error(s, "ALTER TABLE u ADD COLUMN v0 BIGINT").getMessage())
+                .isEqualTo("Can not add column which already exists in base table: v0");
+        assertThat(error(s, "ALTER TABLE u DROP COLUMN k0").getMessage())
+                .isEqualTo("Can not drop key column in Unique data model table");
         assertThat(error(s, "ALTER TABLE t MODIFY COLUMN k BIGINT").getMessage())
                 .isEqualTo("Can not modify key column: k for primary key table");
         ok(s, "CREATE TABLE sorted (k INT NOT NULL, ts DATETIME, p INT) PRIMARY KEY(k) PARTITION BY (k) ORDER BY(ts)" + R1);
