@@ -47,6 +47,35 @@ enum IntervalUnit {
         return DAY;
     }
 
+    /**
+     * The last time the cron fired at or before {@code now}: what has become due. Understands {@code M H * * *}
+     * (daily at H:M) and {@code M * * * *} (hourly at minute M); the {@code @} shortcuts and other schedules fire at
+     * the start of each interval, so for them it is {@code now} itself.
+     */
+    static Instant lastTick(String cron, Instant now) {
+        String[] f = cron.strip().split("\\s+");
+        if (f.length != 5 || !f[2].equals("*") || !f[3].equals("*") || !f[4].equals("*") || !f[0].matches("\\d{1,2}")) {
+            return now;
+        }
+        int minute = Integer.parseInt(f[0]);
+        LocalDateTime t = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
+        LocalDateTime tick;
+        if (f[1].matches("\\d{1,2}")) {
+            tick = t.truncatedTo(ChronoUnit.DAYS).withHour(Integer.parseInt(f[1])).withMinute(minute);
+            if (tick.isAfter(t)) {
+                tick = tick.minusDays(1);
+            }
+        } else if (f[1].equals("*")) {
+            tick = t.truncatedTo(ChronoUnit.HOURS).withMinute(minute);
+            if (tick.isAfter(t)) {
+                tick = tick.minusHours(1);
+            }
+        } else {
+            return now;
+        }
+        return tick.toInstant(ZoneOffset.UTC);
+    }
+
     /** The start of the interval holding {@code t}. */
     Instant floor(Instant t) {
         LocalDateTime d = LocalDateTime.ofInstant(t, ZoneOffset.UTC);

@@ -160,8 +160,10 @@ public final class Planner {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("model " + model.name() + ": " + e.getMessage());
         }
-        if (end.isAfter(now)) {
-            end = now;
+        // Only what the cron has made due: a daily model on '0 6 * * *' gets yesterday at 06:00, not at midnight.
+        Instant due = IntervalUnit.lastTick(model.cron(), now);
+        if (end.isAfter(due)) {
+            end = due;
         }
         start = unit.floor(start);
         List<StateStore.Interval> done = create ? List.of() : store.intervals(model.name(), fingerprint);

@@ -78,6 +78,10 @@ class PlannerTest {
         assertThat(IntervalUnit.MONTH.floor(t)).isEqualTo(Instant.parse("2024-03-01T00:00:00Z"));
         assertThat(IntervalUnit.FIVE_MINUTE.floor(t)).isEqualTo(Instant.parse("2024-03-10T08:45:00Z"));
         assertThat(IntervalUnit.MONTH.next(Instant.parse("2024-01-01T00:00:00Z"))).isEqualTo(Instant.parse("2024-02-01T00:00:00Z"));
+        assertThat(IntervalUnit.lastTick("0 6 * * *", Instant.parse("2024-01-05T03:00:00Z"))).isEqualTo(Instant.parse("2024-01-04T06:00:00Z"));
+        assertThat(IntervalUnit.lastTick("0 6 * * *", Instant.parse("2024-01-05T07:00:00Z"))).isEqualTo(Instant.parse("2024-01-05T06:00:00Z"));
+        assertThat(IntervalUnit.lastTick("30 * * * *", Instant.parse("2024-01-05T07:10:00Z"))).isEqualTo(Instant.parse("2024-01-05T06:30:00Z"));
+        assertThat(IntervalUnit.lastTick("@daily", t)).isEqualTo(t);
     }
 
     @Test
@@ -168,6 +172,22 @@ class PlannerTest {
             // Nothing missing: lookback alone starts no work.
             state.addInterval("s.a", "f", iv("2024-01-05T00:00:00Z", "2024-01-06T00:00:00Z"));
             assertThat(Planner.missingIntervals(a, state, "f", false, Planner.Options.defaults(), now)).isEmpty();
+        }
+    }
+
+    @Test
+    void aDayBecomesDueWhenTheCronFires() throws IOException {
+        Project p = project("models/a.sql", """
+                MODEL (name s.a, kind FULL, cron '0 6 * * *', start '2024-01-01');
+                SELECT 1 AS x
+                """);
+        Model a = p.model("s.a").orElseThrow();
+        try (StateStore state = StateStore.open(dir.resolve("state.db"))) {
+            state.addInterval("s.a", "f", iv("2024-01-01T00:00:00Z", "2024-01-04T00:00:00Z"));
+            assertThat(Planner.missingIntervals(a, state, "f", false, Planner.Options.defaults(), Instant.parse("2024-01-05T05:59:00Z")))
+                    .isEmpty();
+            assertThat(Planner.missingIntervals(a, state, "f", false, Planner.Options.defaults(), Instant.parse("2024-01-05T06:00:00Z")))
+                    .containsExactly(iv("2024-01-04T00:00:00Z", "2024-01-05T00:00:00Z"));
         }
     }
 }
