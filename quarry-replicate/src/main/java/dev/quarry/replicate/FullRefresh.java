@@ -98,7 +98,12 @@ final class FullRefresh {
                 Log.warn("stream " + plan.name() + ": the source has no rows; " + plan.object() + " will be empty");
             }
             long counted = count(database, staging);
-            if (counted != totals.rows()) {
+            double ratio = (Double) plan.targetOptions().get(TargetOption.MAX_FILTER_RATIO);
+            if (ratio > 0 && counted < totals.rows() && counted == loaded[0]) {
+                // max_filter_ratio let StarRocks reject some rows; say how many rather than failing.
+                Log.warn("stream " + plan.name() + ": StarRocks filtered " + (totals.rows() - counted) + " of " + totals.rows()
+                        + " rows (max_filter_ratio " + ratio + ")");
+            } else if (counted != totals.rows()) {
                 throw new RunException("stream " + plan.name() + ": read " + totals.rows() + " rows but the staging table "
                         + database + "." + staging + " holds " + counted + "; " + plan.object() + " was left unchanged");
             }

@@ -126,7 +126,11 @@ final class Incremental {
                     result = null;
                 }
                 loaded = result == null ? totals.rows() : result.counts().map(LoadResult.Counts::loadedRows).orElse(totals.rows());
-                if (loaded != totals.rows()) {
+                double ratio = (Double) plan.targetOptions().get(TargetOption.MAX_FILTER_RATIO);
+                if (ratio > 0 && loaded < totals.rows()) {
+                    Log.warn("stream " + plan.name() + ": StarRocks filtered " + (totals.rows() - loaded) + " of " + totals.rows()
+                            + " rows (max_filter_ratio " + ratio + ")");
+                } else if (loaded != totals.rows()) {
                     throw new RunException("stream " + plan.name() + ": read " + totals.rows() + " rows but StarRocks loaded " + loaded
                             + " into " + plan.object());
                 }

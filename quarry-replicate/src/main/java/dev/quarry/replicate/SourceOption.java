@@ -18,12 +18,6 @@ enum SourceOption implements Option {
                     ? null : "chunk_size must be a number or a duration like 12h or 7d, got '" + value + "'";
         }
     },
-    CHUNK_COUNT("chunk_count", ValueType.INTEGER, null, "Split the range into this many pieces.") {
-        @Override
-        public String check(Object value) {
-            return (Long) value >= 1 ? null : "chunk_count must be at least 1";
-        }
-    },
     LIMIT("limit", ValueType.INTEGER, null, "Read at most this many rows (ordered by update_key when there is one).") {
         @Override
         public String check(Object value) {
@@ -43,7 +37,8 @@ enum SourceOption implements Option {
 
     DATETIME_FORMAT("datetime_format", "datetime_format is for file sources; PostgreSQL values are read typed"),
     MAX_DECIMALS("max_decimals", "max_decimals would round values; Quarry never rounds (use columns: to choose a type)"),
-    CHUNK_EXPR("chunk_expr", "chunk_expr is not supported; use chunk_size or chunk_count");
+    CHUNK_COUNT("chunk_count", "chunk_count is not supported yet; use chunk_size"),
+    CHUNK_EXPR("chunk_expr", "chunk_expr is not supported; use chunk_size");
 
     private final String key;
     private final ValueType type;

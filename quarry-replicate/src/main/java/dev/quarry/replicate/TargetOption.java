@@ -25,10 +25,15 @@ enum TargetOption implements Option {
     PRE_SQL("pre_sql", ValueType.SQL, null, "SQL run on the target before the load (';'-separated)."),
     POST_SQL("post_sql", ValueType.SQL, null, "SQL run on the target after the load (';'-separated)."),
     ADD_NEW_COLUMNS("add_new_columns", ValueType.BOOLEAN, Boolean.TRUE, "Add source columns missing on the target (ALTER TABLE ADD COLUMN)."),
-    COLUMN_CASING("column_casing", ValueType.STRING, "normalize", "normalize, source, target, snake, upper or lower.") {
+    COLUMN_CASING("column_casing", ValueType.STRING, "normalize",
+            "normalize or source: target columns keep the source names (PostgreSQL folds unquoted names to lower case).") {
         @Override
         public String check(Object value) {
-            return CASINGS.contains(value) ? null : "column_casing must be one of " + String.join(", ", CASINGS) + ", got '" + value + "'";
+            if (value.equals("normalize") || value.equals("source")) {
+                return null;
+            }
+            return CASINGS.contains(value) ? "column_casing '" + value + "' is not supported yet; use normalize or source"
+                    : "column_casing must be one of " + String.join(", ", CASINGS) + ", got '" + value + "'";
         }
     },
     MAX_FILTER_RATIO("max_filter_ratio", ValueType.NUMBER, 0.0, "Share of rows Stream Load may reject (0..1); 0 fails on any rejected row.") {

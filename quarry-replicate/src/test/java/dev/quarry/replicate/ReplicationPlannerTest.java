@@ -172,13 +172,13 @@ class ReplicationPlannerTest {
                     update_key: day
                     select: ["*", "-secret_*"]
                     disabled: false
-                    source_options: {range: "2026-01-01,2026-02-01", chunk_size: 7d, chunk_count: 3, empty_as_null: false}
+                    source_options: {range: "2026-01-01,2026-02-01", chunk_size: 7d, empty_as_null: false}
                     target_options:
                       table_keys: {primary: [id], hash: [id], sort: [day]}
                       pre_sql: "delete from {object_name} where 1=0"
                       post_sql: "analyze table {object_table}"
                       add_new_columns: false
-                      column_casing: snake
+                      column_casing: source
                       max_filter_ratio: 0.5
                       strict_mode: false
                       use_bulk: true
@@ -213,7 +213,7 @@ class ReplicationPlannerTest {
         assertThat(to.string(TargetOption.PRE_SQL)).isEqualTo("delete from db.t2 where 1=0");
         assertThat(to.string(TargetOption.POST_SQL)).isEqualTo("analyze table t2");
         assertThat(to.bool(TargetOption.ADD_NEW_COLUMNS)).isFalse();
-        assertThat(to.string(TargetOption.COLUMN_CASING)).isEqualTo("snake");
+        assertThat(to.string(TargetOption.COLUMN_CASING)).isEqualTo("source");
         assertThat(to.get(TargetOption.MAX_FILTER_RATIO)).isEqualTo(0.5);
         assertThat(to.bool(TargetOption.STRICT_MODE)).isFalse();
         assertThat(to.string(TargetOption.PARTITION_BY)).isEqualTo("date_trunc('month', day)");
@@ -352,6 +352,21 @@ class ReplicationPlannerTest {
                         + "else every run reads everything",
                 "r.yaml:28:5: select mixes columns and -exclusions; add '*' to say the exclusions apply to all columns");
         assertThat(e.getMessage()).startsWith("12 errors in the replication:\n  r.yaml: missing 'target'");
+    }
+
+    @Test
+    void acceptedButUnimplementedValuesAreErrorsNotNoOps() {
+        assertThat(errors("""
+                source: PG
+                target: SR
+                streams:
+                  public.a:
+                    object: db.a
+                    source_options: {chunk_count: 3}
+                    target_options: {column_casing: snake}
+                """)).containsExactly(
+                "r.yaml:6:22: chunk_count is not supported yet; use chunk_size",
+                "r.yaml:7:37: column_casing 'snake' is not supported yet; use normalize or source");
     }
 
     @Test
