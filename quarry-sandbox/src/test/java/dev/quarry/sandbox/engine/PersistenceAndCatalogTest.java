@@ -61,6 +61,8 @@ class PersistenceAndCatalogTest {
             ok(s, "CREATE TABLE d.t (id BIGINT NOT NULL COMMENT 'key', name VARCHAR(20), amount DECIMAL(9,3)) PRIMARY KEY(id)"
                     + " COMMENT 'tc' DISTRIBUTED BY HASH(id) BUCKETS 3 PROPERTIES ('replication_num' = '1')");
             ok(s, "CREATE VIEW d.v AS SELECT id FROM d.t");
+            ok(s, "INSERT INTO d.t (id) VALUES (1), (2), (3)");
+            assertThat(flat(s, "SELECT TABLE_ROWS FROM information_schema.tables WHERE table_name = 't'")).containsExactly("3");
             assertThat(flat(s, "SELECT table_name, table_type, engine, table_comment FROM information_schema.tables"
                     + " WHERE table_schema = 'd' ORDER BY table_name")).containsExactly("t|BASE TABLE|StarRocks|tc", "v|VIEW|\\N|");
             assertThat(flat(s, "SELECT COLUMN_NAME, ORDINAL_POSITION, IS_NULLABLE, DATA_TYPE, COLUMN_TYPE, COLUMN_KEY,"
