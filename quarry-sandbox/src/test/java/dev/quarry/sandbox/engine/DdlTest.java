@@ -99,6 +99,8 @@ class DdlTest {
                 + " DISTRIBUTED BY HASH(dt)" + R1);
         ok(s, "INSERT INTO p VALUES ('2024-01-05', 1), ('2024-02-05', 2)");
         ok(s, "INSERT OVERWRITE p PARTITION(p2) VALUES ('2024-02-07', 3)");
+        assertThat(error(s, "INSERT OVERWRITE p PARTITION(p2) VALUES ('2024-01-09', 9)").getMessage())
+                .startsWith("Insert has filtered data in strict mode");
         assertThat(flat(s, "SELECT dt, v FROM p ORDER BY dt")).containsExactly("2024-01-05|1", "2024-02-07|3");
         ok(s, "TRUNCATE TABLE p PARTITION(p1)");
         assertThat(flat(s, "SELECT v FROM p")).containsExactly("3");
