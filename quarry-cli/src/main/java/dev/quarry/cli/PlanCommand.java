@@ -1,10 +1,12 @@
 package dev.quarry.cli;
 
 import dev.quarry.core.Log;
+import dev.quarry.core.RunException;
 import dev.quarry.models.Executor;
 import dev.quarry.models.Plan;
 import dev.quarry.models.Planner;
 import dev.quarry.models.StateStore;
+import dev.quarry.models.TestRunner;
 import dev.quarry.models.Workspace;
 import java.io.Console;
 import java.io.PrintStream;
@@ -53,6 +55,9 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--select-model", paramLabel = "M", description = "Build only this model (a name or a glob like 'sales.*') and what it reads; repeatable.")
     List<String> selectModels = List.of();
 
+    @Option(names = "--skip-tests", description = "Apply without running the unit tests of tests/*.yaml first.")
+    boolean skipTests;
+
     PlanCommand(CliContext ctx) {
         this.ctx = ctx;
     }
@@ -80,11 +85,27 @@ final class PlanCommand implements Callable<Integer> {
                     out.println("Not applied. Apply with: quarry plan " + plan.environment() + " --auto-apply");
                     return 0;
                 }
+                if (!skipTests) {
+                    runTests(ws);
+                }
                 Executor.Result r = ws.executor(Log::info).apply(plan);
                 out.println("Applied to " + plan.environment() + ": " + r.built().size() + " models built, " + r.audits() + " audits passed, "
                         + r.statements() + " statements.");
                 return 0;
             }
+        }
+    }
+
+    /** Unit tests run before anything is built, as SQLMesh does (spec/sqlmesh.md §3.4); a failure stops the plan. */
+    private void runTests(Workspace ws) {
+        List<TestRunner.Outcome> outcomes = TestRunner.run(ws.project(), ws.connection(), Optional.empty());
+        List<TestRunner.Outcome> failed = outcomes.stream().filter(o -> !o.passed()).toList();
+        if (!failed.isEmpty()) {
+            throw new RunException(failed.size() + " of " + outcomes.size() + " unit tests failed, nothing was applied; first: "
+                    + failed.get(0).message() + " (quarry test shows all; --skip-tests applies anyway)");
+        }
+        if (!outcomes.isEmpty()) {
+            Log.info(outcomes.size() + " unit tests passed");
         }
     }
 

@@ -104,14 +104,26 @@ class ModelCommandsIT {
         assertThat(failing.exitCode()).as(failing.toString()).isEqualTo(1);
         assertThat(failing.out()).contains("FAILED test_full_model", "missing rows [{item_id=2, num_orders=3}]",
                 "unexpected rows [{item_id=2, num_orders=1}]", "1 tests, 0 passed, 1 failed");
+        // A failing unit test stops a plan before anything is built.
+        Path full0 = home.resolve("shop/models/full_model.sql");
+        Files.writeString(full0, Files.readString(full0).replace("GROUP BY item_id", "GROUP BY item_id -- changed"));
+        Cli.Result stopped = cli.run("plan", "dev", "-p", "shop", "-y");
+        assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(1);
+        assertThat(stopped.err()).contains("1 of 1 unit tests failed, nothing was applied; first: test test_full_model");
+        assertThat(cli.run("info", "-p", "shop").out()).doesNotContain("Environment dev");
         Files.writeString(testFile, test);
+        Cli.Result tested0 = cli.run("plan", "dev", "-p", "shop", "-y");
+        assertThat(tested0.exitCode()).as(tested0.toString()).isZero();
+        assertThat(tested0.err()).contains("1 unit tests passed");
 
         // A change planned into dev leaves prod alone.
         Path full = home.resolve("shop/models/full_model.sql");
         Files.writeString(full, Files.readString(full).replace("COUNT(DISTINCT id) AS num_orders", "COUNT(DISTINCT id) * 10 AS num_orders"));
-        Cli.Result dev = cli.run("plan", "dev", "-p", "shop", "-y");
+        // The unit test expects the old counts; --skip-tests applies anyway.
+        Cli.Result dev = cli.run("plan", "dev", "-p", "shop", "-y", "--skip-tests");
         assertThat(dev.exitCode()).as(dev.toString()).isZero();
         assertThat(dev.out()).contains("Directly modified:", "Indirectly modified:", "quarry_example.busy_items", "Applied to dev");
+        assertThat(dev.err()).doesNotContain("unit tests");
         assertThat(cli.run("fetch", "-p", "shop", "SELECT num_orders FROM quarry_example__dev.full_model WHERE item_id = 1").out())
                 .containsPattern("\\|\\s+50 \\|");
         assertThat(cli.run("fetch", "-p", "shop", "SELECT num_orders FROM quarry_example.full_model WHERE item_id = 1").out())
