@@ -97,6 +97,17 @@ final class Dml {
             }
             boolean strict = session.variables.bool("enable_insert_strict");
             long staged = stageTyped(conn, t, "__src", srcCols, targetCols, strict, "__stage");
+            String covered = parts.coverage();
+            if (covered != null) {
+                long homeless = TableWriter.count(conn, "SELECT count(*) FROM __stage WHERE NOT coalesce((" + covered + "), FALSE)");
+                if (homeless > 0 && strict) {
+                    throw SqlError.of("Insert has filtered data in strict mode. Actual filtered row count: " + homeless);
+                }
+                if (homeless > 0) {
+                    DuckEngine.exec(conn, "DELETE FROM __stage WHERE NOT coalesce((" + covered + "), FALSE)");
+                    staged -= homeless;
+                }
+            }
             if (where != null) {
                 // Rows outside the named partitions have nowhere to go: StarRocks filters them (an error when strict).
                 long outside = TableWriter.count(conn, "SELECT count(*) FROM __stage WHERE NOT coalesce((" + where + "), FALSE)");

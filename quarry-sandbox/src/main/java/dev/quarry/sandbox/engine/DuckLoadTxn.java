@@ -198,6 +198,8 @@ final class DuckLoadTxn implements LoadTxn {
         List<AppendResult.RejectedRow> rejects = new ArrayList<>();
         boolean strict = batch.strictMode();
         boolean blackhole = engine.config.blackhole();
+        long seqBefore = seq;
+        int[] rowOfSeq = new int[(int) rowsTotal];
         FieldSlot[] slots = new FieldSlot[n];
         for (int j = 0; j < n; j++) {
             slots[j] = new FieldSlot(cols.get(j).type(), cols.get(j).name());
@@ -248,6 +250,7 @@ final class DuckLoadTxn implements LoadTxn {
                     }
                     continue;
                 }
+                rowOfSeq[(int) ok] = r;
                 ok++;
                 if (appender != null) {
                     appender.beginRow();
@@ -262,6 +265,31 @@ final class DuckLoadTxn implements LoadTxn {
         } finally {
             if (appender != null) {
                 appender.close();
+            }
+        }
+        String covered = Partitions.of(table).coverage();
+        if (covered != null && appender != null && ok > 0) {
+            // A row no partition accepts is filtered (StarRocks: "no partition for this tuple").
+            List<Long> outside = new ArrayList<>();
+            try (java.sql.Statement s = conn.createStatement();
+                 java.sql.ResultSet rs = s.executeQuery("SELECT " + TableWriter.SEQ + " FROM " + stage + " WHERE "
+                         + TableWriter.SEQ + " > " + seqBefore + " AND NOT coalesce((" + covered + "), FALSE) ORDER BY 1")) {
+                while (rs.next()) {
+                    outside.add(rs.getLong(1));
+                }
+            }
+            if (!outside.isEmpty()) {
+                DuckEngine.exec(conn, "DELETE FROM " + stage + " WHERE " + TableWriter.SEQ + " > " + seqBefore
+                        + " AND NOT coalesce((" + covered + "), FALSE)");
+                for (long q : outside) {
+                    int r = rowOfSeq[(int) (q - seqBefore - 1)];
+                    if (rejects.size() < MAX_REJECTED) {
+                        rejects.add(new AppendResult.RejectedRow(rawRow(batch, r, batch.rows().get(r)),
+                                "no partition for this tuple"));
+                    }
+                }
+                ok -= outside.size();
+                bad += outside.size();
             }
         }
         return new AppendResult(rowsTotal, ok, bad, 0, bytesIn, rejects);
@@ -439,6 +467,10 @@ final class DuckLoadTxn implements LoadTxn {
                 : "CAST(CASE lower(CAST((" + opExpr + ") AS VARCHAR)) WHEN '1' THEN 1 WHEN 'delete' THEN 1 ELSE 0 END AS TINYINT)";
         rememberShape(partialUpdate ? given : table.columnNames(), opExpr != null);
         String conv = "__conv_" + txnId;
+        String covered = Partitions.of(table).coverage();
+        if (covered != null) {
+            failures.add("NOT coalesce((" + covered + "), FALSE)");
+        }
         String bad = failures.isEmpty() ? "FALSE" : String.join(" OR ", failures);
         DuckEngine.exec(conn, "CREATE OR REPLACE TEMP TABLE " + conv + " AS SELECT " + String.join(", ", select) + ", " + op
                 + " AS " + TableWriter.OP + ", __rowno, (" + bad + ") AS __bad FROM " + typedSource);

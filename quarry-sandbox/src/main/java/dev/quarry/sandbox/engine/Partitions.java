@@ -241,6 +241,18 @@ final class Partitions {
         };
     }
 
+    /** Predicate true for rows some explicit partition accepts, or null when every row has a partition. */
+    String coverage() {
+        if (predicates.isEmpty() || unit != null) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        for (String p : predicates.values()) {
+            parts.add("(" + p + ")");
+        }
+        return String.join(" OR ", parts);
+    }
+
     List<String> names() {
         return new ArrayList<>(predicates.keySet());
     }

@@ -132,6 +132,25 @@ class LoadTest {
     }
 
     @Test
+    void rowsNoPartitionAcceptsAreFiltered() throws SqlError {
+        ok(s, "CREATE TABLE p (dt DATE, v INT) DUPLICATE KEY(dt) PARTITION BY RANGE(dt) ("
+                + " PARTITION p1 VALUES [('2024-01-01'), ('2024-02-01'))) DISTRIBUTED BY HASH(dt)"
+                + " PROPERTIES ('replication_num' = '1')");
+        LoadTxn t = engine.beginLoad("d", "p", "parts");
+        AppendResult r = t.append(csv(List.of("dt", "v"), "2024-01-05,1", "2024-03-01,2"));
+        assertThat(r.loadedRows()).isEqualTo(1);
+        assertThat(r.filteredRows()).isEqualTo(1);
+        assertThat(r.rejected()).singleElement().satisfies(x -> {
+            assertThat(x.row()).isEqualTo("2024-03-01,2");
+            assertThat(x.reason()).isEqualTo("no partition for this tuple");
+        });
+        t.commit();
+        assertThat(flat(s, "SELECT v FROM p")).containsExactly("1");
+        assertThat(EngineTesting.error(s, "INSERT INTO p VALUES ('2023-12-31', 3)").getMessage())
+                .startsWith("Insert has filtered data in strict mode");
+    }
+
+    @Test
     void labelsFollowStarRocksFormat() {
         SqlError e = catchThrowableOfType(SqlError.class, () -> engine.beginLoad("d", "t", "bad label!"));
         assertThat(e.getMessage()).isEqualTo("Label format error. regex: ^[-\\w]{1,128}$, label: bad label!");
