@@ -84,7 +84,7 @@ public record Plan(String environment, String planId, Optional<String> basedOn, 
         } else {
             sb.append("To build:\n");
             for (Step s : steps) {
-                sb.append("  ").append(s.model()).append(s.create() ? " (new table " : " (existing ").append(s.fingerprint(), 0, 10)
+                sb.append("  ").append(s.model()).append(s.create() ? " (new version " : " (version ").append(s.fingerprint(), 0, 10)
                         .append(')');
                 if (!s.intervals().isEmpty()) {
                     sb.append(": ").append(s.intervals().size()).append(s.intervals().size() == 1 ? " interval " : " intervals ")
