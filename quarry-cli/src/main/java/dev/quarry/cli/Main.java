@@ -41,6 +41,7 @@ public final class Main implements Callable<Integer> {
     static final List<Class<?>> COMMANDS = List.of(
             ConnsCommand.class,
             SandboxCommand.class,
+            ReplicateCommand.class,
             InitCommand.class,
             PlanCommand.class,
             RunCommand.class,

@@ -107,6 +107,7 @@ final class PgRowReader {
         private boolean done;
         long count;
         long bytes;
+        private final ReadProgress progress = ReadProgress.current();
 
         Rows(CopyOut copy, String what) {
             this.copy = copy;
@@ -133,6 +134,9 @@ final class PgRowReader {
             next = null;
             count++;
             bytes += row.length;
+            if (progress != null) {
+                progress.add(row.length);
+            }
             return row;
         }
 

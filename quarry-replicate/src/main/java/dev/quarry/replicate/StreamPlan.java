@@ -32,4 +32,20 @@ public record StreamPlan(String name, String definedAt, Optional<SourceTable> so
             throw new IllegalArgumentException("a stream reads a table or runs sql");
         }
     }
+
+    /**
+     * This stream in another mode (the command line's {@code --mode}), checked by the same key rules as a mode written in
+     * the file.
+     *
+     * @throws ReplicationConfigException when the stream lacks the keys {@code newMode} needs
+     */
+    public StreamPlan withMode(Mode newMode) {
+        requireNonNull(newMode, "newMode is null");
+        String missing = newMode.missingKeys(!primaryKey.isEmpty(), updateKey.isPresent(), sourceOptions.isSet(SourceOption.RANGE));
+        if (missing != null) {
+            throw new ReplicationConfigException("--mode " + newMode + ": stream " + name + " (" + definedAt + "): " + missing);
+        }
+        return new StreamPlan(name, definedAt, sourceTable, object, newMode, primaryKey, updateKey, sql, select, where, columns,
+                sourceOptions, targetOptions, description);
+    }
 }
