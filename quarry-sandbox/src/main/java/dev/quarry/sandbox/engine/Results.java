@@ -127,6 +127,16 @@ final class Results {
             }
             return b.append(']').toString();
         }
+        if (o instanceof org.duckdb.DuckDBStruct s) {
+            // StarRocks prints a STRUCT as {"field":value,...}.
+            StringBuilder b = new StringBuilder("{");
+            boolean first = true;
+            for (Map.Entry<String, Object> e : s.getMap().entrySet()) {
+                b.append(first ? "" : ",").append(nested(e.getKey())).append(':').append(nested(e.getValue()));
+                first = false;
+            }
+            return b.append('}').toString();
+        }
         if (o instanceof Struct s) {
             return s.toString();
         }

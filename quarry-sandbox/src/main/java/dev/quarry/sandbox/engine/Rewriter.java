@@ -91,9 +91,9 @@ final class Rewriter {
                 }
                 continue;
             }
-            if (t.isSymbol("(")) {
+            if (t.isSymbol("(") || t.isSymbol("[") || t.isSymbol("{")) {
                 depth++;
-            } else if (t.isSymbol(")")) {
+            } else if (t.isSymbol(")") || t.isSymbol("]") || t.isSymbol("}")) {
                 depth--;
             }
         }
@@ -501,9 +501,9 @@ final class Rewriter {
         int start = from;
         for (int i = from; i < close; i++) {
             Token t = tokens.get(i);
-            if (t.isSymbol("(") || t.isSymbol("[")) {
+            if (t.isSymbol("(") || t.isSymbol("[") || t.isSymbol("{")) {
                 depth++;
-            } else if (t.isSymbol(")") || t.isSymbol("]")) {
+            } else if (t.isSymbol(")") || t.isSymbol("]") || t.isSymbol("}")) {
                 depth--;
             } else if (depth == 0 && t.isSymbol(",")) {
                 out.add(new int[] {start, i});
