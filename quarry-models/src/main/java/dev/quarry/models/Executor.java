@@ -72,6 +72,8 @@ public final class Executor {
     private volatile StarRocksDialect dialect = StarRocksDialect.latest();
     private final Map<String, Fingerprint> fingerprints;
     private final AtomicInteger statements = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger peakParallel = new AtomicInteger();
     private volatile OptionalInt replicationNum = OptionalInt.empty();
 
     /**
@@ -94,8 +96,9 @@ public final class Executor {
      * @param built models whose physical object was created or filled, in completion order
      * @param audits audits that ran
      * @param statements SQL statements sent to StarRocks
+     * @param peakParallel the most models that were being built at the same time
      */
-    public record Result(List<String> built, int audits, int statements) {
+    public record Result(List<String> built, int audits, int statements, int peakParallel) {
         public Result {
             built = List.copyOf(built);
         }
@@ -113,7 +116,7 @@ public final class Executor {
                 promote(plan, w);
             }
         }
-        return new Result(built, audits.get(), statements.get());
+        return new Result(built, audits.get(), statements.get(), peakParallel.get());
     }
 
     /** Every statement {@link #apply} would send, in order, without changing anything (reads may run). */
@@ -173,8 +176,11 @@ public final class Executor {
                 }
                 CompletableFuture<Void> f = CompletableFuture.allOf(deps.toArray(CompletableFuture[]::new)).thenRunAsync(() -> {
                     long t0 = System.nanoTime();
+                    peakParallel.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
                     try (Warehouse w = Warehouse.of(gateway.open(), statements)) {
                         buildStep(plan, step, w, audits);
+                    } finally {
+                        inFlight.decrementAndGet();
                     }
                     built.add(step.model());
                     progress.accept("built " + step.model() + describe(step) + " in " + (System.nanoTime() - t0) / 1_000_000 + " ms");

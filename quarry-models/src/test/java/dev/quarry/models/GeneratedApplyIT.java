@@ -58,13 +58,15 @@ class GeneratedApplyIT {
         }
         long applied = System.nanoTime() - t0;
         assertThat(result.built()).hasSize(MODELS);
+        // Independent models ran side by side, never more than concurrent_tasks.
+        assertThat(result.peakParallel()).isBetween(2, 4);
         long t1 = System.nanoTime();
         try (Workspace ws = Workspace.open(Project.load(dir, Map.of()), Optional.empty(), n -> null)) {
             assertThat(ws.plan("prod", Planner.Options.defaults(), NOW).isEmpty()).isTrue();
         }
         long replanned = System.nanoTime() - t1;
-        System.out.printf("{\"models\": %d, \"apply_ms\": %d, \"statements\": %d, \"no_change_plan_ms\": %d}%n", MODELS,
-                applied / 1_000_000, result.statements(), replanned / 1_000_000);
+        System.out.printf("{\"models\": %d, \"apply_ms\": %d, \"statements\": %d, \"peak_parallel\": %d, \"no_change_plan_ms\": %d}%n",
+                MODELS, applied / 1_000_000, result.statements(), result.peakParallel(), replanned / 1_000_000);
         // Every model answers through its prod view; the first time-range model holds both 7-day batches.
         assertThat(ApplyIT.rows(sandbox, "SELECT COUNT(*) FROM gen_1.model_00001")).containsExactly("3");
         assertThat(ApplyIT.rows(sandbox, "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema LIKE 'gen%'"))
