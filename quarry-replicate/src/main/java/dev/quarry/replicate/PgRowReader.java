@@ -61,6 +61,7 @@ final class PgRowReader {
         CopyOut copy;
         try {
             prepareSession(connection);
+            dev.quarry.core.Log.sql(copySql);
             copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(copySql);
         } catch (SQLException e) {
             throw failure(what, e);
@@ -75,16 +76,36 @@ final class PgRowReader {
                 chunk.skipRest();
             }
         } catch (RuntimeException e) {
-            rows.cancel();
+            rows.cancel(connection);
             throw e;
         } catch (IOException e) {
-            rows.cancel();
+            rows.cancel(connection);
             if (e.getCause() instanceof SourceException) {
                 throw (SourceException) e.getCause();
             }
             throw new SourceException("streaming " + what + " failed: " + e.getMessage(), e);
         }
         return new Totals(rows.count, rows.bytes, chunks);
+    }
+
+    /** How much of an abandoned COPY is read and discarded rather than cancelled (see {@code Rows.cancel}). */
+    private static final long DRAIN_LIMIT = 64L << 20;
+
+    /** SQLSTATE query_canceled. */
+    private static final String QUERY_CANCELED = "57014";
+
+    /** Runs short probes until one is not hit by the cancel request that cancelCopy may still have in flight. */
+    private static void absorbLateCancel(Connection connection) {
+        for (int i = 0; i < 3; i++) {
+            try (Statement st = connection.createStatement()) {
+                st.execute("SELECT pg_catalog.pg_sleep(0.05)");
+                return;
+            } catch (SQLException e) {
+                if (!QUERY_CANCELED.equals(e.getSQLState())) {
+                    return;
+                }
+            }
+        }
     }
 
     static SourceException failure(String what, SQLException e) {
@@ -140,12 +161,27 @@ final class PgRowReader {
             return row;
         }
 
-        void cancel() {
+        /**
+         * Ends the COPY early so the session can run its next statement. The rest is read and discarded up to
+         * {@link #DRAIN_LIMIT} bytes first: pgjdbc's cancelCopy sends an asynchronous cancel request, which can land
+         * on the session's next statement ("canceling statement due to user request", seen in CrashSafetyIT after a
+         * failed Stream Load of a small table). Only a larger remainder is cancelled, followed by a probe that
+         * absorbs a late cancel.
+         */
+        void cancel(Connection connection) {
             if (!done && copy.isActive()) {
                 try {
-                    copy.cancelCopy();
+                    long drained = 0;
+                    byte[] row;
+                    while (drained < DRAIN_LIMIT && (row = copy.readFromCopy()) != null) {
+                        drained += row.length;
+                    }
+                    if (copy.isActive()) {
+                        copy.cancelCopy();
+                        absorbLateCancel(connection);
+                    }
                 } catch (SQLException e) {
-                    // The connection is being abandoned after an earlier failure, which is the one to report.
+                    // The session is being abandoned after an earlier failure, which is the one to report.
                 }
             }
             done = true;
