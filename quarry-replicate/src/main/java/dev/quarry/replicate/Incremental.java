@@ -96,13 +96,52 @@ final class Incremental {
     private record Load(long rows, long loaded, long bytes, int loads) {
     }
 
-    /** Reads {@code read} and loads it into the target in one Stream Load transaction (none for zero rows). */
+    /** Whole-increment attempts when a load inside the transaction fails in a way worth retrying. */
+    private static final int INCREMENT_ATTEMPTS = 4;
+
+    /**
+     * Reads {@code read} and loads it into the target in one Stream Load transaction (none for zero rows). The
+     * StreamLoader does not resend a load inside a transaction (a half-sent one is ambiguous), so a transport error
+     * or 5xx there rolls the transaction back and the whole increment is read and loaded again under a new label:
+     * nothing of the failed attempt was visible, so nothing is duplicated. Failures at commit are not retried here
+     * (the commit may have taken effect; StreamLoader already retries it under its label).
+     */
     private Load load(StreamPlan plan, String database, String table, PgSource.Read read, int number) {
         addNewColumns(plan, database, table, read);
+        for (int attempt = 1; ; attempt++) {
+            String label = Labels.derive(database + "." + table, attempt == 1 ? runId : runId + "-a" + attempt, number);
+            try {
+                return attempt(plan, database, table, read, label);
+            } catch (LoadRetry retry) {
+                if (attempt >= INCREMENT_ATTEMPTS) {
+                    throw new RunException("stream " + plan.name() + ": " + retry.getCause().getMessage() + " (increment tried "
+                            + attempt + " times)");
+                }
+                Log.warn("stream " + plan.name() + ": " + retry.getCause().getMessage() + "; the transaction was rolled back,"
+                        + " loading the increment again");
+                try {
+                    Thread.sleep(500L * attempt);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new RunException("stream " + plan.name() + ": interrupted");
+                }
+            }
+        }
+    }
+
+    /** A retryable failure of a load inside the transaction (carried as the cause). */
+    private static final class LoadRetry extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LoadRetry(StreamLoadException cause) {
+            super(cause);
+        }
+    }
+
+    private Load attempt(StreamPlan plan, String database, String table, PgSource.Read read, String label) {
         LoadOptions options = CsvFraming.loadOptions(read.columnNames())
                 .withMaxFilterRatio((Double) plan.targetOptions().get(TargetOption.MAX_FILTER_RATIO))
                 .withStrictMode(plan.targetOptions().bool(TargetOption.STRICT_MODE));
-        String label = Labels.derive(database + "." + table, runId, number);
         StreamLoadTransaction[] txn = {null};
         PgRowReader.Totals totals;
         try {
@@ -112,7 +151,14 @@ final class Incremental {
                         if (txn[0] == null) {
                             txn[0] = loader.beginTransaction(database, table, label, options);
                         }
-                        txn[0].load(LoadBody.of(body));
+                        try {
+                            txn[0].load(LoadBody.of(body));
+                        } catch (StreamLoadException e) {
+                            if (e.retryable()) {
+                                throw new LoadRetry(e);
+                            }
+                            throw e;
+                        }
                     });
             long loaded = 0;
             if (txn[0] != null) {
