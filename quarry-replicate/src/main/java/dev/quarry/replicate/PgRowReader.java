@@ -61,6 +61,7 @@ final class PgRowReader {
         CopyOut copy;
         try {
             prepareSession(connection);
+            dev.quarry.core.Log.sql(copySql);
             copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(copySql);
         } catch (SQLException e) {
             throw failure(what, e);
