@@ -15,9 +15,10 @@ import picocli.CommandLine.Parameters;
 /** {@code quarry init [DIR]}: writes a small StarRocks model project that plans on the sandbox as it is. */
 @Command(name = "init",
         description = {
-            "Create a model project for StarRocks: config.yaml (a gateway for the local sandbox), models of several kinds,",
-            "a seed, an audit and a unit test. Host, ports, user and password come from QUARRY_SR_HOST, QUARRY_SR_PORT,",
-            "QUARRY_SR_HTTP_PORT, QUARRY_SR_USER and QUARRY_SR_PASSWORD when set."},
+            "Create a StarRocks model project that plans on the local sandbox as it is.",
+            "It holds config.yaml (a gateway for the sandbox), models of several kinds, a seed, an audit and a unit test.",
+            "Host, ports, user and password come from QUARRY_SR_HOST, QUARRY_SR_PORT, QUARRY_SR_HTTP_PORT,"
+                + " QUARRY_SR_USER and QUARRY_SR_PASSWORD when set."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  quarry init analytics && cd analytics",

@@ -22,15 +22,16 @@ import picocli.CommandLine.Parameters;
 /** {@code quarry plan [ENV]}: compares the project with an environment, shows the changes, and applies them. */
 @Command(name = "plan",
         description = {
-            "Compare the models with an environment (default prod), show what changed and what must be built, and apply it.",
+            "Show how the models differ from an environment (default prod) and build the difference.",
             "Tables are named by fingerprint in quarry__<schema>; environments are views <schema>.<name> (prod) or"
                 + " <schema>__<env>.<name>. What another environment already built is reused, not recomputed."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  quarry plan                           # show the changes against prod",
-            "  quarry plan dev --auto-apply          # build the changes into the dev environment",
-            "  quarry plan --dry-run                 # print every SQL statement, change nothing",
-            "  quarry plan dev -y --start 2024-01-01 --end 2024-01-31 --select-model 'sales.*'"})
+            "  quarry plan                    # the changes against prod",
+            "  quarry plan dev --auto-apply   # build them into dev",
+            "  quarry plan --dry-run          # every SQL statement, nothing run",
+            "  quarry plan dev -y --start 2024-01-01 --end 2024-01-31",
+            "  quarry plan dev -y --select-model 'sales.*'"})
 final class PlanCommand implements Callable<Integer> {
     private final CliContext ctx;
 

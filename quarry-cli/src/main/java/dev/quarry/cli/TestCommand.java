@@ -13,8 +13,9 @@ import picocli.CommandLine.Option;
 /** {@code quarry test}: runs the project's unit tests on the gateway, in scratch databases it drops afterwards. */
 @Command(name = "test",
         description = {
-            "Run the unit tests of tests/*.yaml: fixed input rows in a scratch database, the model's query over them,",
-            "and its rows compared with the expected ones. Exit code 1 when a test fails."},
+            "Run the unit tests of tests/*.yaml on the gateway.",
+            "Each test's input rows go into a scratch database, the model's query reads them, and its rows are compared"
+                + " with the expected ones. Exit code 1 when a test fails."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  quarry test",
