@@ -49,6 +49,11 @@ final class TableWriter {
     long apply(TableDef t, String stage, List<String> provided, boolean hasOp, String mergeCondition) throws SQLException {
         Connection conn = engine.connection();
         List<String> all = t.columnNames();
+        if (!stage.matches("\\w+")) {
+            // A derived relation (casts, AUTO_INCREMENT fill) is materialised once so later statements can alias it.
+            DuckEngine.exec(conn, "CREATE OR REPLACE TEMP TABLE __applied AS SELECT * FROM " + stage);
+            stage = "__applied";
+        }
         switch (t.keysType()) {
             case DUPLICATE: {
                 try (Statement s = conn.createStatement()) {
@@ -69,6 +74,18 @@ final class TableWriter {
     private long upsert(Connection conn, TableDef t, String stage, List<String> provided, boolean hasOp,
                         String mergeCondition) throws SQLException {
         List<String> keys = t.keys();
+        if (mergeCondition == null && provided.size() == t.columns().size()) {
+            // Whole-row upsert: drop the stored rows of every staged key, then add the last staged row per key
+            // unless that row is a delete (__op = 1).
+            String cols = quoted(t.columnNames());
+            try (Statement s = conn.createStatement()) {
+                s.executeUpdate("DELETE FROM " + t.duckName() + " o WHERE EXISTS (SELECT 1 FROM " + stage + " n WHERE "
+                        + joinOn("n", "o", keys) + ")");
+                return s.executeUpdate("INSERT INTO " + t.duckName() + " (" + cols + ") SELECT " + cols + " FROM (SELECT *,"
+                        + " row_number() OVER (PARTITION BY " + quoted(keys) + " ORDER BY " + SEQ + " DESC) AS __rn FROM "
+                        + stage + ") WHERE __rn = 1" + (hasOp ? " AND " + OP + " = 0" : ""));
+            }
+        }
         String latest = "__latest";
         String merged = "__merged";
         // Last write wins within the batch (spec: dedupe keeping the last row).
