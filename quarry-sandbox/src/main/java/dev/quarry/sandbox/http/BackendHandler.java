@@ -319,6 +319,23 @@ final class BackendHandler {
 
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
+    /** Transactions remembered for the status matrix; beyond this, finished and aborted ones are forgotten. */
+    private static final int KEEP_TRANSACTIONS = 10_000;
+
+    private void forgetFinished() {
+        if (transactions.size() < KEEP_TRANSACTIONS) {
+            return;
+        }
+        transactions.entrySet().removeIf(e -> {
+            TxnState state = e.getValue().txn.state();
+            boolean done = state == TxnState.ABORTED || state.finished();
+            if (done) {
+                locks.remove(e.getKey());
+            }
+            return done;
+        });
+    }
+
     private Object lockFor(String key) {
         return locks.computeIfAbsent(key, k -> new Object());
     }
@@ -329,6 +346,7 @@ final class BackendHandler {
         }
         try {
             LoadTxn txn = engine.beginLoad(db, table, label);
+            forgetFinished();
             transactions.put(key, new TxnEntry(txn, table));
             Map<String, Object> m = txnMap("OK", "", label);
             m.put("TxnId", txn.txnId());
