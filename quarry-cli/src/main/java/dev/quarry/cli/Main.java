@@ -42,6 +42,7 @@ public final class Main implements Callable<Integer> {
             ConnsCommand.class,
             SandboxCommand.class,
             ReplicateCommand.class,
+            DemoCommand.class,
             InitCommand.class,
             PlanCommand.class,
             RunCommand.class,
