@@ -120,6 +120,18 @@ final class Show {
             if (c.acceptWord("FROM") || c.acceptWord("IN")) {
                 db = c.identifier();
             }
+            if ("information_schema".equalsIgnoreCase(db)) {
+                String like = likeOrWhere(c);
+                List<List<String>> out = new ArrayList<>();
+                for (List<String> r : session.runQuery("SELECT view_name FROM duckdb_views() WHERE schema_name = '"
+                        + InformationSchema.SCHEMA + "' ORDER BY view_name").rows()) {
+                    if (like == null || Like.matches(like, r.get(0))) {
+                        out.add(full ? List.of(r.get(0), "SYSTEM VIEW") : List.of(r.get(0)));
+                    }
+                }
+                return rows(full ? columns("Tables_in_information_schema", "Table_type")
+                        : columns("Tables_in_information_schema"), out);
+            }
             db = session.requireDatabase(db);
             String like = likeOrWhere(c);
             c.expectEnd();

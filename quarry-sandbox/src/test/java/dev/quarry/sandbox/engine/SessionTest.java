@@ -54,6 +54,8 @@ class SessionTest {
         assertThat(flat(s, "SHOW FULL COLUMNS FROM `t` FROM `d` LIKE '%'")).containsExactly("k|int|YES|true|\\N||||");
         assertThat(flat(s, "SHOW FULL TABLES FROM `d` LIKE '%'")).containsExactly("t|BASE TABLE");
         assertThat(flat(s, "SHOW INDEX FROM d.t")).isEmpty();
+        assertThat(flat(s, "SHOW TABLES FROM information_schema")).contains("columns", "schemata", "tables", "tables_config",
+                "views", "materialized_views");
         ok(s, "USE information_schema");
         assertThat(flat(s, "SELECT table_name FROM tables WHERE table_schema = 'd'")).containsExactly("t");
         assertThat(flat(s, "SELECT TABLE_SCHEMA TABLE_CAT, NULL TABLE_SCHEM, TABLE_NAME, IF(TABLE_TYPE='BASE TABLE', 'TABLE',"
