@@ -219,6 +219,27 @@ class StreamLoadIT {
     }
 
     @Test
+    void oversizedJsonBodyIsRefusedFromItsContentLength() throws Exception {
+        String db = newDb(sandbox, "sl_size", ORDERS);
+        // A raw request: the refusal must come from the headers alone, before any of the 100 MiB is sent.
+        try (java.net.Socket socket = new java.net.Socket(sandbox.host(), sandbox.beHttpPort())) {
+            socket.setSoTimeout(10_000);
+            String head = "PUT /api/" + db + "/orders/_stream_load HTTP/1.1\r\nHost: sandbox\r\n"
+                    + "Authorization: " + Loads.basic("root", "") + "\r\nformat: json\r\n"
+                    + "Expect: 100-continue\r\nContent-Length: 104857601\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String json = answer.substring(answer.indexOf('{'));
+            JsonNode j = Loads.JSON.readTree(json);
+            assertThat(j.get("Status").asText()).isEqualTo("Fail");
+            assertThat(j.get("Message").asText()).isEqualTo("The size of this batch exceed the max size [104857600]  "
+                    + "of json type data  data [ 104857601 ]. Set ignore_json_size to skip the check, although it may "
+                    + "lead huge memory consuming.");
+        }
+    }
+
+    @Test
     void emptyLoadFailsUntilTheFeConfigAllowsIt() throws Exception {
         try (Sandbox own = Sandbox.start(SandboxConfig.ephemeral())) {
             String db = newDb(own, "sl_empty", ORDERS);
