@@ -100,6 +100,10 @@ final class Ddl {
         if (db.startsWith("__")) {
             throw SqlError.analysis("Incorrect database name '" + db + "'");
         }
+        if (DuckEngine.DUCKDB_RESERVED.contains(db.toLowerCase(Locale.ROOT))) {
+            throw SqlError.analysis("The sandbox cannot host a database named '" + db
+                    + "': its storage engine (DuckDB) reserves that name");
+        }
         engine.inTransaction(() -> {
             engine.catalog.createDatabase(engine.connection(), db, engine.nextObjectId());
             return null;

@@ -23,6 +23,12 @@ import org.duckdb.DuckDBConnection;
  * parallelism the sandbox does not need.
  */
 final class DuckEngine implements Engine {
+    /** DuckDB catalog holding the sandbox's data. */
+    static final String STORAGE = "__sandbox";
+
+    /** DuckDB catalog names a StarRocks database cannot shadow. */
+    static final java.util.Set<String> DUCKDB_RESERVED = java.util.Set.of("temp", "system", STORAGE);
+
     /** StarRocks numbers the first backend 10001 (spec §3.7 observed message). */
     static final long FIRST_BACKEND_ID = 10001;
 
@@ -47,23 +53,32 @@ final class DuckEngine implements Engine {
     }
 
     static DuckEngine open(EngineConfig config) throws SqlError {
-        String url = "jdbc:duckdb:";
+        String target = ":memory:";
         try {
             if (config.dataDir() != null) {
                 Files.createDirectories(config.dataDir());
-                Path file = config.dataDir().resolve("sandbox.duckdb");
-                url = "jdbc:duckdb:" + file.toAbsolutePath();
+                target = config.dataDir().resolve("sandbox.duckdb").toAbsolutePath().toString();
             }
-            DuckDBConnection conn = (DuckDBConnection) DriverManager.getConnection(url, new Properties());
+            DuckDBConnection conn = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", new Properties());
+            // The storage is attached under a name no StarRocks database can take ('__' prefixes are refused), and
+            // DuckDB's default 'memory' catalog is detached: otherwise a database named 'memory' would be ambiguous.
             try {
-                // DuckDB's own zone would leak into casts of zoned values; the engine computes zone-dependent values itself.
-                exec(conn, "SET TimeZone = 'UTC'");
-            } catch (SQLException ignored) {
-                // Without ICU there are no zoned types to worry about.
+                exec(conn, "ATTACH " + Sql.quoteString(target) + " AS " + STORAGE);
+                exec(conn, "USE " + STORAGE);
+                exec(conn, "DETACH memory");
+                try {
+                    // DuckDB's own zone would leak into casts of zoned values; the engine computes those itself.
+                    exec(conn, "SET TimeZone = 'UTC'");
+                } catch (SQLException ignored) {
+                    // Without ICU there are no zoned types to worry about.
+                }
+                DuckEngine engine = new DuckEngine(config, conn);
+                engine.init();
+                return engine;
+            } catch (SQLException | RuntimeException e) {
+                conn.close();
+                throw e;
             }
-            DuckEngine engine = new DuckEngine(config, conn);
-            engine.init();
-            return engine;
         } catch (SQLException e) {
             String m = String.valueOf(e.getMessage());
             throw new SqlError(1064, "HY000", "cannot open the sandbox storage"

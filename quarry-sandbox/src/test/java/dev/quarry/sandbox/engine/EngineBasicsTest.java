@@ -74,6 +74,13 @@ class EngineBasicsTest {
         SqlError unknown = error(s, "USE nope");
         assertThat(unknown.code()).isEqualTo(1049);
         assertThat(unknown.getMessage()).isEqualTo("Unknown database 'nope'");
+        // DuckDB's catalog names must not make StarRocks database names ambiguous.
+        ok(s, "CREATE DATABASE memory");
+        ok(s, "CREATE TABLE memory.t (k INT) PROPERTIES ('replication_num' = '1')");
+        ok(s, "INSERT INTO memory.t VALUES (1)");
+        assertThat(flat(s, "SELECT k FROM memory.t")).containsExactly("1");
+        assertThat(error(s, "CREATE DATABASE temp").getMessage()).isEqualTo("Getting analyzing error. Detail message: "
+                + "The sandbox cannot host a database named 'temp': its storage engine (DuckDB) reserves that name");
         ok(s, "DROP DATABASE d1");
         ok(s, "DROP DATABASE IF EXISTS d1");
         assertThat(error(s, "DROP DATABASE d1").getMessage()).isEqualTo("Can't drop database 'd1'; database doesn't exist");
