@@ -34,7 +34,7 @@ final class Rewriter {
 
     /** Words DuckDB reserves that StarRocks lets users name columns with: always quoted. */
     private static final Set<String> DUCK_ONLY_KEYWORDS = Set.of("AT", "PIVOT", "UNPIVOT", "PIVOT_WIDER", "PIVOT_LONGER",
-            "QUALIFY", "SUMMARIZE", "PLACING", "VARIADIC", "SYMMETRIC", "ASYMMETRIC", "ANALYSE", "DO", "RETURNING",
+            "SUMMARIZE", "PLACING", "VARIADIC", "SYMMETRIC", "ASYMMETRIC", "ANALYSE", "DO", "RETURNING",
             "ASOF", "POSITIONAL", "LAMBDA");
     private static final Set<String> NOT_ALIASES = Set.of("END", "NULL", "TRUE", "FALSE", "DESC", "ASC");
     private static final Set<String> LIST_ENDS = Set.of("FROM", "WHERE", "GROUP", "ORDER", "LIMIT", "UNION", "HAVING",

@@ -126,5 +126,6 @@ class QueryTest {
         assertThat(flat(s, "SELECT name FROM c WHERE name = \"ann\" AND id <=> 1")).containsExactly("ann");
         assertThat(flat(s, "SELECT 7 DIV 2, 'it''s', 'a\\'b'")).containsExactly("3|it's|a'b");
         assertThat(flat(s, "SELECT id AS at FROM c WHERE id = 1")).containsExactly("1");
+        assertThat(flat(s, "SELECT name FROM c QUALIFY row_number() OVER (ORDER BY id DESC) = 1")).containsExactly("bob");
     }
 }
