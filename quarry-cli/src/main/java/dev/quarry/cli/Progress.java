@@ -2,26 +2,104 @@ package dev.quarry.cli;
 
 import dev.quarry.replicate.ReadProgress;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The live progress line of a running stream ({@code 12s 1,234,567 rows 102,880 r/s 120 MB}), redrawn in place with
- * {@code \r} on stderr twice a second. Only on a terminal: piped or captured output gets the log lines alone.
+ * The live progress line of a replication run ({@code 12s 1,234,567 rows 102,880 r/s 120 MB [shop.orders]}): one line for
+ * all running streams, redrawn in place with {@code \r} on stderr twice a second. Only on a terminal; piped or captured
+ * output gets the log lines alone. {@link #clear()} erases it before a log line so the two do not mix.
  */
-final class Progress {
+final class Progress implements AutoCloseable {
     private static final long PERIOD_MILLIS = 500;
 
-    private Progress() {
+    private final PrintStream terminal;
+    private final long started = System.nanoTime();
+    private final Map<String, ReadProgress> running = new ConcurrentHashMap<>();
+    private final LongAdder doneRows = new LongAdder();
+    private final LongAdder doneBytes = new LongAdder();
+    private final ScheduledExecutorService ticker;
+    private boolean drawn;
+
+    private Progress(PrintStream terminal) {
+        this.terminal = terminal;
+        if (terminal == null) {
+            ticker = null;
+            return;
+        }
+        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "quarry-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        ticker.scheduleAtFixedRate(this::draw, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** Counts what the current thread reads; draws the line when stderr is the process's own terminal. */
-    static Line start(PrintStream err, String prefix) {
+    /** Draws on {@code err} when it is the process's own terminal; otherwise only counts. */
+    static Progress start(PrintStream err) {
+        return new Progress(System.console() != null && err == System.err ? err : null);
+    }
+
+    /** Counts what the current thread reads for {@code stream} until the returned handle is closed. */
+    Tracked track(String stream) {
         ReadProgress counters = ReadProgress.track();
-        boolean terminal = System.console() != null && err == System.err;
-        return new Line(counters, terminal ? err : null, prefix, System.nanoTime());
+        running.put(stream, counters);
+        return () -> {
+            counters.close();
+            running.remove(stream);
+            doneRows.add(counters.rows());
+            doneBytes.add(counters.bytes());
+        };
+    }
+
+    /** One stream's counting; closing it moves its counts into the run's total. */
+    interface Tracked extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** Rows read so far by every stream of the run. */
+    long rows() {
+        return doneRows.sum() + running.values().stream().mapToLong(ReadProgress::rows).sum();
+    }
+
+    long bytes() {
+        return doneBytes.sum() + running.values().stream().mapToLong(ReadProgress::bytes).sum();
+    }
+
+    /** Erases the line (if drawn) so that a log line can follow; the next tick draws it again. */
+    void clear() {
+        if (terminal == null) {
+            return;
+        }
+        synchronized (terminal) {
+            if (drawn) {
+                terminal.print("\r\u001b[K");
+                terminal.flush();
+                drawn = false;
+            }
+        }
+    }
+
+    private void draw() {
+        List<String> names = new ArrayList<>(running.keySet());
+        if (names.isEmpty()) {
+            return;
+        }
+        names.sort(null);
+        String line = text(rows(), bytes(), System.nanoTime() - started) + " " + names;
+        synchronized (terminal) {
+            terminal.print("\r\u001b[K" + line);
+            terminal.flush();
+            drawn = true;
+        }
     }
 
     /** {@code 12s 1,234,567 rows 102,880 r/s 120 MB}. */
@@ -31,7 +109,7 @@ final class Progress {
         return String.format(Locale.ROOT, "%ds %,d rows %,d r/s %s", (long) seconds, rows, rate, bytesText(bytes));
     }
 
-    private static String bytesText(long bytes) {
+    static String bytesText(long bytes) {
         if (bytes < 1000) {
             return bytes + " B";
         }
@@ -45,47 +123,18 @@ final class Progress {
         return String.format(Locale.ROOT, value < 10 ? "%.1f %s" : "%.0f %s", value, units[unit]);
     }
 
-    static final class Line implements AutoCloseable {
-        private final ReadProgress counters;
-        private final PrintStream terminal;
-        private final ScheduledExecutorService ticker;
-
-        Line(ReadProgress counters, PrintStream terminal, String prefix, long started) {
-            this.counters = counters;
-            this.terminal = terminal;
-            if (terminal == null) {
-                ticker = null;
-                return;
-            }
-            ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "quarry-progress");
-                t.setDaemon(true);
-                return t;
-            });
-            ticker.scheduleAtFixedRate(() -> {
-                synchronized (terminal) {
-                    terminal.print("\r\u001b[K" + prefix + text(counters.rows(), counters.bytes(), System.nanoTime() - started));
-                    terminal.flush();
-                }
-            }, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+    /** Stops drawing and erases the line. */
+    @Override
+    public void close() {
+        if (ticker == null) {
+            return;
         }
-
-        /** Stops counting and erases the line, so the next log line starts clean. */
-        @Override
-        public void close() {
-            counters.close();
-            if (ticker != null) {
-                ticker.shutdownNow();
-                try {
-                    ticker.awaitTermination(1, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                synchronized (terminal) {
-                    terminal.print("\r\u001b[K");
-                    terminal.flush();
-                }
-            }
+        ticker.shutdownNow();
+        try {
+            ticker.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        clear();
     }
 }

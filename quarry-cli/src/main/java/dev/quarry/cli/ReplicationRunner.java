@@ -155,34 +155,36 @@ final class ReplicationRunner {
                 + (threads > 1 ? " | " + Math.min(threads, n) + " threads" : ""));
         Log.debug("run id " + runId);
         List<Optional<StreamResult>> results = new ArrayList<>();
-        if (threads <= 1 || n <= 1) {
-            for (int i = 0; i < n; i++) {
-                results.add(runStream(streams.get(i), i + 1, n, source, target, runId));
-            }
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, n), r -> {
-                Thread t = new Thread(r, "quarry-stream");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<Future<Optional<StreamResult>>> futures = new ArrayList<>();
+        try (Progress progress = Progress.start(ctx.err())) {
+            if (threads <= 1 || n <= 1) {
                 for (int i = 0; i < n; i++) {
-                    StreamPlan stream = streams.get(i);
-                    int index = i + 1;
-                    futures.add(pool.submit(() -> runStream(stream, index, n, source, target, runId)));
+                    results.add(runStream(streams.get(i), i + 1, n, source, target, runId, progress));
                 }
-                for (Future<Optional<StreamResult>> f : futures) {
-                    results.add(f.get());
+            } else {
+                ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, n), r -> {
+                    Thread t = new Thread(r, "quarry-stream");
+                    t.setDaemon(true);
+                    return t;
+                });
+                try {
+                    List<Future<Optional<StreamResult>>> futures = new ArrayList<>();
+                    for (int i = 0; i < n; i++) {
+                        StreamPlan stream = streams.get(i);
+                        int index = i + 1;
+                        futures.add(pool.submit(() -> runStream(stream, index, n, source, target, runId, progress)));
+                    }
+                    for (Future<Optional<StreamResult>> f : futures) {
+                        results.add(f.get());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new dev.quarry.core.RunException("interrupted while replicating", e);
+                } catch (ExecutionException e) {
+                    // runStream catches everything a stream can throw; an error here is a bug, not a stream failure.
+                    throw new IllegalStateException("a stream worker failed unexpectedly", e.getCause());
+                } finally {
+                    pool.shutdownNow();
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new dev.quarry.core.RunException("interrupted while replicating", e);
-            } catch (ExecutionException e) {
-                // runStream catches everything a stream can throw; an error here is a bug, not a stream failure.
-                throw new IllegalStateException("a stream worker failed unexpectedly", e.getCause());
-            } finally {
-                pool.shutdownNow();
             }
         }
         List<StreamResult> done = results.stream().flatMap(Optional::stream).toList();
@@ -200,30 +202,31 @@ final class ReplicationRunner {
 
     /** One stream, start to end; every failure becomes an ERR line naming the stream and an empty result. */
     private Optional<StreamResult> runStream(StreamPlan stream, int index, int total, ConnectionSpec source, ConnectionSpec target,
-                                             String runId) {
+                                             String runId, Progress progress) {
         String prefix = "[" + index + " / " + total + "] ";
-        Log.info(prefix + "running stream " + stream.name());
+        info(progress, prefix + "running stream " + stream.name());
         try (Connection src = source.open(); Connection tgt = target.open()) {
             ClusterProbe probe = ClusterProbe.of(tgt);
             StarRocksDialect dialect = StarRocksDialect.forVersion(probe.version());
             String database = stream.object().database().orElse(null);
             boolean existed = database != null && tableExists(tgt, database, stream.object().table());
-            Log.info(prefix + "writing to target database [mode: " + stream.mode() + "]");
+            info(progress, prefix + "writing to target database [mode: " + stream.mode() + "]");
             Replicator replicator = new Replicator(src, tgt, loader(target), runId, dialect);
             StreamResult result;
-            try (Progress.Line ignored = Progress.start(ctx.err(), prefix)) {
+            try (Progress.Tracked ignored = progress.track(stream.name())) {
                 result = replicator.run(stream);
             }
             if (!existed && database != null) {
-                Log.info(prefix + "created table " + StarRocksDialect.qualified(database, stream.object().table()));
+                info(progress, prefix + "created table " + StarRocksDialect.qualified(database, stream.object().table()));
             }
             if (result.loads() == 0 && result.rowsLoaded() == 0 && stream.mode() == Mode.INCREMENTAL) {
-                Log.info(prefix + "no new rows since the checkpoint; nothing to load");
+                info(progress, prefix + "no new rows since the checkpoint; nothing to load");
             }
-            Log.info(prefix + result.summary());
+            info(progress, prefix + result.summary());
             return Optional.of(result);
         } catch (RuntimeException | SQLException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ");
+            progress.clear();
             Log.error(prefix + "stream " + stream.name() + " failed: " + message);
             if (Log.isDebug()) {
                 java.io.StringWriter trace = new java.io.StringWriter();
@@ -232,6 +235,12 @@ final class ReplicationRunner {
             }
             return Optional.empty();
         }
+    }
+
+    /** A log line that first erases the progress line, so the two never share a line. */
+    private static void info(Progress progress, String message) {
+        progress.clear();
+        Log.info(message);
     }
 
     private void dryRun(ReplicationPlan plan, ConnectionSpec source, ConnectionSpec target) {
