@@ -434,6 +434,28 @@ final class Rewriter {
                 }
                 return null;
             }
+            case "array_map", "transform", "array_filter", "any_match", "all_match": {
+                // StarRocks writes the lambda first (x -> expr, arr); DuckDB wants (arr, lambda x: expr).
+                if (args.size() == 2) {
+                    String lambda = lambda(args.get(0));
+                    if (lambda != null) {
+                        String fn = switch (name) {
+                            case "array_filter" -> "list_filter";
+                            case "any_match" -> "list_bool_or";
+                            case "all_match" -> "list_bool_and";
+                            default -> "list_transform";
+                        };
+                        if (fn.startsWith("list_bool")) {
+                            return fn + "(list_transform(" + arg(args.get(1)) + ", " + lambda + "))";
+                        }
+                        return fn + "(" + arg(args.get(1)) + ", " + lambda + ")";
+                    }
+                    if (name.equals("array_filter")) {
+                        return "list_where(" + arg(args.get(0)) + ", " + arg(args.get(1)) + ")";
+                    }
+                }
+                return null;
+            }
             case "regexp_replace":
                 // StarRocks replaces every match; DuckDB only the first unless told 'g'.
                 if (args.size() == 3) {
@@ -466,6 +488,36 @@ final class Rewriter {
                 }
                 return call.append(')').toString();
         }
+    }
+
+    /** {@code x -> expr} or {@code (x, y) -> expr} as DuckDB's {@code lambda x, y: expr}, or null if not a lambda. */
+    private String lambda(int[] a) throws SqlError {
+        int arrow = -1;
+        int depth = 0;
+        for (int k = a[0]; k < a[1]; k++) {
+            Token t = tokens.get(k);
+            if (t.isSymbol("(")) {
+                depth++;
+            } else if (t.isSymbol(")")) {
+                depth--;
+            } else if (depth == 0 && t.isSymbol("->")) {
+                arrow = k;
+                break;
+            }
+        }
+        if (arrow < 0) {
+            return null;
+        }
+        List<String> params = new ArrayList<>();
+        for (int k = a[0]; k < arrow; k++) {
+            Token t = tokens.get(k);
+            if (t.isIdentifier()) {
+                params.add(Sql.quoteIdent(t.value()));
+            } else if (!t.isSymbol("(") && !t.isSymbol(")") && !t.isSymbol(",")) {
+                return null;
+            }
+        }
+        return "lambda " + String.join(", ", params) + ": " + range(arrow + 1, a[1]);
     }
 
     /** A MySQL cast target as DuckDB names it. */

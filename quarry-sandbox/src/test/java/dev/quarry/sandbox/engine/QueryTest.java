@@ -80,6 +80,8 @@ class QueryTest {
         assertThat(one(s, "SELECT tags FROM ev")).isEqualTo("[\"p\",\"q\"]");
         assertThat(one(s, "SELECT array_contains(tags, 'q') FROM ev")).isEqualTo("1");
         assertThat(one(s, "SELECT array_join(tags, ',') FROM ev")).isEqualTo("p,q");
+        assertThat(flat(s, "SELECT array_map(x -> x * 2, [1, 2, 3]), array_filter(x -> x > 1, [1, 2, 3]),"
+                + " array_filter([1, 2, 3], [true, false, true])")).containsExactly("[2,4,6]|[2,3]|[1,3]");
     }
 
     @Test
