@@ -296,4 +296,24 @@ class ReplicateCommandIT {
         assertThat(r.err()).contains("DBG SQL: ", "COPY", "DBG Stream Load: ", "RENAME `orders`");
         assertThat(r.all()).doesNotContain(SR_PASSWORD, pg.server().password(), "S3cr", "Pw:@");
     }
+
+    @Test
+    void wildcardStreamsAreDiscoveredThroughTheSourceNamedByAnEnvironmentVariable() throws Exception {
+        String db = sandbox.createDatabase("repl_wild");
+        Path file = file("wildcard.yaml", """
+                source: ${SOURCE_CONN}
+                target: SR
+                defaults:
+                  object: %s.{stream_table}
+                  mode: full-refresh
+                streams:
+                  shop.*:
+                  shop.bad:
+                    disabled: true
+                """.formatted(db));
+        Cli.Result r = cli().env("SOURCE_CONN", "PG").run("replicate", "-r", file.toString(), "--threads", "2");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.err()).contains("Replication [3 streams] | PG -> SR | 2 threads", "3 succeeded | 0 failed");
+        assertThat(tables(db)).containsExactly("events", "orders", "users");
+    }
 }
