@@ -44,7 +44,25 @@ final class Progress implements AutoCloseable {
 
     /** Draws on {@code err} when it is the process's own terminal; otherwise only counts. */
     static Progress start(PrintStream err) {
-        return new Progress(System.console() != null && err == System.err ? err : null);
+        return new Progress(err == System.err && isTerminal() ? err : null);
+    }
+
+    /**
+     * Whether this process talks to a terminal. From Java 22 {@code System.console()} is non-null even when output is
+     * redirected and {@code Console.isTerminal()} tells the difference; on 17–21 a console means a terminal.
+     */
+    private static boolean isTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException e) {
+            return true;
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            return false;
+        }
     }
 
     /** Counts what the current thread reads for {@code stream} until the returned handle is closed. */
