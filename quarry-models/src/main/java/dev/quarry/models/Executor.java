@@ -368,8 +368,9 @@ public final class Executor {
         r.preStatements().forEach(w::execute);
         if (overwritesPartitions(m, timeType, s, e)) {
             // Only the partitions the new rows fall into are replaced (StarRocks >= 3.4, spec/starrocks.md §5).
-            w.execute("SET dynamic_overwrite = true");
+            w.execute(dialect.setDynamicOverwrite(true));
             w.execute(dialect.insertOverwrite(db, table, List.of(), Optional.empty(), names, filtered));
+            w.execute(dialect.setDynamicOverwrite(false));
         } else {
             boolean primary = m.layout().key().map(k -> k.type() == PhysicalLayout.KeyType.PRIMARY).orElse(false);
             if (!primary) {
@@ -396,8 +397,8 @@ public final class Executor {
                 built = fp != null && store.snapshot(name, fp).isPresent();
             }
             if (down != null && down.kind().isMaterializedView() && built) {
-                // StarRocksDialect has no rendering for this yet; the name is quoted by it all the same.
-                w.execute("ALTER MATERIALIZED VIEW " + PhysicalNames.qualifiedPhysical(down, version(fp)) + " ACTIVE");
+                w.execute(dialect.activateMaterializedView(PhysicalNames.physicalDatabase(down),
+                        PhysicalNames.physicalTable(down, version(fp))));
             }
         }
     }

@@ -23,6 +23,8 @@ public enum Feature {
     RANDOM_DISTRIBUTION(3, 1, 0, "DISTRIBUTED BY RANDOM"),
     /** ORDER BY on DUPLICATE / AGGREGATE / UNIQUE KEY tables (§3.3). */
     ORDER_BY_ANY_TABLE(3, 3, 0, "ORDER BY on a DUPLICATE, AGGREGATE or UNIQUE KEY table"),
+    /** INSERT OVERWRITE that replaces only the partitions present in the new data: session variable dynamic_overwrite (§5). */
+    DYNAMIC_OVERWRITE(3, 4, 0, "dynamic partition overwrite (dynamic_overwrite)"),
     /** CREATE VIEW ... SECURITY {NONE|INVOKER} (§5). */
     VIEW_SECURITY(3, 4, 1, "CREATE VIEW ... SECURITY"),
     /** SQL BEGIN ... COMMIT around INSERTs (§5). */

@@ -232,6 +232,26 @@ public final class StarRocksDialect {
         return sql;
     }
 
+    /**
+     * {@code ALTER MATERIALIZED VIEW mv ACTIVE}: {@code ALTER TABLE ... SWAP WITH} sets the materialized views over the
+     * swapped tables inactive (§5), and they stay so until reactivated.
+     */
+    public String activateMaterializedView(String database, String name) {
+        return "ALTER MATERIALIZED VIEW " + qualified(database, name) + " ACTIVE";
+    }
+
+    // ---------------------------------------------------------------- sessions
+
+    /**
+     * {@code SET dynamic_overwrite = true|false}: with it on, INSERT OVERWRITE replaces only the partitions the new rows
+     * fall into instead of the whole table (§5, since 3.4.0). It is a session variable, so callers turn it off again
+     * before the session runs another INSERT OVERWRITE.
+     */
+    public String setDynamicOverwrite(boolean on) {
+        Feature.DYNAMIC_OVERWRITE.require(version, "INSERT OVERWRITE of the partitions a batch covers");
+        return "SET dynamic_overwrite = " + on;
+    }
+
     // ---------------------------------------------------------------- DML
 
     /**

@@ -44,6 +44,15 @@ class DialectTest {
     }
 
     @Test
+    void dynamicOverwriteAndMaterializedViewActivation() {
+        assertThat(latest.setDynamicOverwrite(true)).isEqualTo("SET dynamic_overwrite = true");
+        assertThat(latest.setDynamicOverwrite(false)).isEqualTo("SET dynamic_overwrite = false");
+        assertThatThrownBy(() -> StarRocksDialect.forVersion(StarRocksVersion.parse("3.3.9")).setDynamicOverwrite(true))
+                .hasMessageContaining("needs StarRocks 3.4.0 or later; the target is 3.3.9");
+        assertThat(latest.activateMaterializedView("quarry__s", "mv`1")).isEqualTo("ALTER MATERIALIZED VIEW `quarry__s`.`mv``1` ACTIVE");
+    }
+
+    @Test
     void versionGatesNameTheFeatureAndTheRelease() {
         StarRocksDialect v32 = StarRocksDialect.forVersion(StarRocksVersion.parse("3.2.9"));
         TableSpec ordered = TableSpec.builder("db", "t").column("a", INT).column("b", INT).orderBy("b").build();
