@@ -38,13 +38,13 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo",
         description = {
-            "Run the PostgreSQL -> StarRocks quickstart with no setup: an embedded PostgreSQL and a local sandbox, the",
-            "walkthrough's full-refresh and incremental replications, its verification queries, then a model project",
-            "planned into prod and a changed model planned into dev."},
+            "Run the PostgreSQL -> StarRocks quickstart with no setup: an embedded PostgreSQL and a local sandbox.",
+            "Replicates the walkthrough's tables (full refresh, then incremental twice), prints its verification queries,"
+                + " plans a model project into prod and a changed model into dev."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  quarry demo           # about half a minute, then everything is stopped and removed",
-            "  quarry demo --keep    # leave both servers running to explore; Ctrl-C stops them"})
+            "  quarry demo          # under a minute; then both servers stop",
+            "  quarry demo --keep   # keep both servers to explore; Ctrl-C stops"})
 final class DemoCommand implements Callable<Integer> {
     static final String SOURCE = "POSTGRES";
     static final String TARGET = "STARROCKS";

@@ -17,9 +17,11 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {
             "  quarry replicate -r replication.yaml",
-            "  quarry replicate -r replication.yaml --streams public.users,public.orders --threads 3",
+            "  quarry replicate -r replication.yaml --streams public.users,public.orders",
+            "  quarry replicate -r replication.yaml --threads 3 --mode full-refresh",
             "  quarry replicate -r replication.yaml --dry-run",
-            "  quarry replicate --src-conn PG --src-stream public.users --tgt-conn SR --tgt-object shop.users --primary-key id"})
+            "  quarry replicate --src-conn PG --src-stream public.users \\",
+            "      --tgt-conn SR --tgt-object shop.users --primary-key id"})
 final class ReplicateCommand implements Callable<Integer> {
     private final CliContext ctx;
 
