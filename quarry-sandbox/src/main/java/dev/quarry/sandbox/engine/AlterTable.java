@@ -376,6 +376,7 @@ final class AlterTable {
         });
         engine.mvs().baseChanged(table);
         engine.mvs().baseChanged(other);
+        engine.mvs().swapped(table, other);
         return StatementResult.Ok.of(0);
     }
 }

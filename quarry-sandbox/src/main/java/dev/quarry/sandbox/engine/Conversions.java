@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import org.duckdb.DuckDBAppender;
 
@@ -158,8 +157,15 @@ final class Conversions {
                 return raw;
             }
             case BINARY:
-            case VARBINARY:
-                return raw.getBytes(StandardCharsets.UTF_8);
+            case VARBINARY: {
+                // Stream Load CSV carries binary values as bare hex digits, "ab" for the byte 0xAB, no 0x prefix
+                // (spec §4; doc data-types/string-type/BINARY.md, Method 4).
+                try {
+                    return java.util.HexFormat.of().parseHex(raw);
+                } catch (IllegalArgumentException e) {
+                    return invalid(raw, type, column);
+                }
+            }
             default:
                 return raw;
         }

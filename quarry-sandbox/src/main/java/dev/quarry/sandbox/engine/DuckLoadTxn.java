@@ -472,13 +472,27 @@ final class DuckLoadTxn implements LoadTxn {
             failures.add("NOT coalesce((" + covered + "), FALSE)");
         }
         String bad = failures.isEmpty() ? "FALSE" : String.join(" OR ", failures);
-        DuckEngine.exec(conn, "CREATE OR REPLACE TEMP TABLE " + conv + " AS SELECT " + String.join(", ", select) + ", " + op
-                + " AS " + TableWriter.OP + ", __rowno, (" + bad + ") AS __bad FROM " + typedSource);
         String where = "TRUE";
+        String source = typedSource;
         if (batch.where() != null) {
+            // Like StarRocks' scan node, `where` sees every column of the `columns` header, temporary ones included,
+            // and a derived column stands for its expression (spec §1.2 `columns`/`where`).
+            List<String> named = new ArrayList<>();
+            for (Map.Entry<String, String> e : derived.entrySet()) {
+                boolean isSource = sources.stream().anyMatch(x -> x.equalsIgnoreCase(e.getKey()));
+                if (!isSource && !e.getKey().equals(TableWriter.OP)) {
+                    named.add("(" + e.getValue() + ") AS " + Sql.quoteIdent(e.getKey()));
+                }
+            }
+            if (!named.isEmpty()) {
+                source = "(SELECT *, " + String.join(", ", named) + " FROM " + typedSource + ") __where_src";
+            }
             Cursor c = new Cursor(batch.where());
             where = "coalesce((" + Rewriter.rewrite(batch.where(), c.tokens(), 0, c.tokens().size() - 1, ctx) + "), FALSE)";
         }
+        DuckEngine.exec(conn, "CREATE OR REPLACE TEMP TABLE " + conv + " AS SELECT " + String.join(", ", select) + ", " + op
+                + " AS " + TableWriter.OP + ", __rowno, (" + bad + ") AS __bad, " + where + " AS __keep FROM " + source);
+        where = "__keep";
         long rowsTotal = batch.rows().size();
         long badRows = TableWriter.count(conn, "SELECT count(*) FROM " + conv + " WHERE __bad");
         long unselectedRows = TableWriter.count(conn, "SELECT count(*) FROM " + conv + " WHERE NOT __bad AND NOT (" + where + ")");

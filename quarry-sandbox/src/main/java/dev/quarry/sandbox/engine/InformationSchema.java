@@ -60,8 +60,9 @@ final class InformationSchema {
                 + " 'utf8' AS CHARACTER_SET_CLIENT, 'utf8_general_ci' AS COLLATION_CONNECTION"
                 + " FROM " + c + ".tbls WHERE kind = 'VIEW'");
         s.execute("CREATE OR REPLACE VIEW " + SCHEMA + ".materialized_views AS SELECT CAST(id AS VARCHAR) AS MATERIALIZED_VIEW_ID,"
-                + " db AS TABLE_SCHEMA, name AS TABLE_NAME, coalesce(refresh, 'MANUAL') AS REFRESH_TYPE, 'true' AS IS_ACTIVE,"
-                + " '' AS INACTIVE_REASON, CASE WHEN partition_key = '' THEN 'UNPARTITIONED' ELSE 'RANGE' END AS PARTITION_TYPE,"
+                + " db AS TABLE_SCHEMA, name AS TABLE_NAME, coalesce(refresh, 'MANUAL') AS REFRESH_TYPE,"
+                + " CASE WHEN json_extract_string(properties, '$.__inactive_reason') IS NULL THEN 'true' ELSE 'false' END"
+                + " AS IS_ACTIVE, coalesce(json_extract_string(properties, '$.__inactive_reason'), '') AS INACTIVE_REASON, CASE WHEN partition_key = '' THEN 'UNPARTITIONED' ELSE 'RANGE' END AS PARTITION_TYPE,"
                 + " view_def AS MATERIALIZED_VIEW_DEFINITION, CAST(0 AS BIGINT) AS TABLE_ROWS"
                 + " FROM " + c + ".tbls WHERE kind = 'MATERIALIZED_VIEW'");
         empty(s, "statistics", "TABLE_CATALOG", "TABLE_SCHEMA", "TABLE_NAME", "NON_UNIQUE", "INDEX_SCHEMA", "INDEX_NAME",

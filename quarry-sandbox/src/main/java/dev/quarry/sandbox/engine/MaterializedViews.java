@@ -26,6 +26,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class MaterializedViews {
     private static final long POLL_MILLIS = 500;
+    /** Hidden property holding why an MV is inactive; ShowCreate leaves "__" properties out. */
+    static final String INACTIVE_REASON = "__inactive_reason";
+    /** StarRocks' reason for ALTER MATERIALIZED VIEW ... INACTIVE (AlterJobMgr.MANUAL_INACTIVE_MV_REASON). */
+    private static final String MANUAL_INACTIVE = "user use alter materialized view set status to inactive";
+    private static final String SWAPPED = "base-table swapped: ";
 
     private final DuckEngine engine;
     /** "db\0mv" → when it became stale. */
@@ -68,7 +73,7 @@ final class MaterializedViews {
                     continue;
                 }
                 Refresh r = parseRefresh(mv.refresh());
-                if (!r.scheme().equals("ASYNC")) {
+                if (!r.scheme().equals("ASYNC") || inactiveReason(mv) != null) {
                     continue;
                 }
                 String k = key(mv.db(), mv.name());
@@ -324,6 +329,17 @@ final class MaterializedViews {
         String db = session.requireDatabase(qn.db());
         TableDef mv = engine.catalog.table(db, qn.name()).filter(t -> t.kind() == TableDef.Kind.MATERIALIZED_VIEW)
                 .orElseThrow(() -> SqlError.analysis("Can not find materialized view:" + qn.name()));
+        String inactive = inactiveReason(mv);
+        if (MANUAL_INACTIVE.equals(inactive)) {
+            // StarRocks refuses to refresh an MV a user deactivated; other inactive MVs are re-checked and
+            // activated by the refresh (MaterializedViewAnalyzer, 3.5).
+            throw SqlError.analysis("Refresh materialized view failed because [" + mv.name() + "] is not active. "
+                    + "You can try to active it with ALTER MATERIALIZED VIEW " + mv.name() + " ACTIVE; ");
+        }
+        if (inactive != null) {
+            setInactive(mv, null);
+            mv = engine.catalog.table(db, qn.name()).orElseThrow();
+        }
         // Both modes refresh before returning: an ASYNC caller polling task state sees it finished.
         refresh(mv);
         return new StatementResult.Rows(List.of(new ResultColumn("QUERY_ID", SqlType.VARCHAR, 64, 0, false)),
@@ -358,10 +374,55 @@ final class MaterializedViews {
             });
             return StatementResult.Ok.of(0);
         }
-        if (c.acceptWord("ACTIVE") || c.acceptWord("INACTIVE")) {
+        if (c.acceptWord("ACTIVE")) {
+            c.expectEnd();
+            setInactive(mv, null);
+            if (refreshType(mv).equals("ASYNC")) {
+                dirty.putIfAbsent(key(mv.db(), mv.name()), System.currentTimeMillis());
+            }
+            return StatementResult.Ok.of(0);
+        }
+        if (c.acceptWord("INACTIVE")) {
+            c.expectEnd();
+            setInactive(mv, MANUAL_INACTIVE);
             return StatementResult.Ok.of(0);
         }
         throw SqlError.analysis("The sandbox does not support this ALTER MATERIALIZED VIEW clause: " + c.rest());
+    }
+
+    /** The reason an MV is inactive, or null when it is active (kept in its properties so it survives restarts). */
+    static String inactiveReason(TableDef mv) {
+        return mv.properties().get(INACTIVE_REASON);
+    }
+
+    private void setInactive(TableDef mv, String reason) throws SqlError {
+        Map<String, String> p = new java.util.TreeMap<>(mv.properties());
+        if (reason == null) {
+            p.remove(INACTIVE_REASON);
+        } else {
+            p.put(INACTIVE_REASON, reason);
+        }
+        TableDef next = mv.withProperties(p);
+        engine.inTransaction(() -> {
+            engine.catalog.put(engine.connection(), next);
+            return null;
+        });
+    }
+
+    /**
+     * After {@code ALTER TABLE a SWAP WITH b}, MVs that read either table are set inactive (spec §5 SWAP), with
+     * StarRocks' reason text {@code base-table swapped: <table>}.
+     */
+    void swapped(TableDef a, TableDef b) throws SqlError {
+        for (TableDef mv : engine.catalog.allTables()) {
+            if (mv.kind() != TableDef.Kind.MATERIALIZED_VIEW) {
+                continue;
+            }
+            String reason = reads(mv, a) ? SWAPPED + a.name() : reads(mv, b) ? SWAPPED + b.name() : null;
+            if (reason != null) {
+                setInactive(mv, reason);
+            }
+        }
     }
 
     /** Marks ASYNC views that read {@code base} as stale. */

@@ -153,7 +153,8 @@ final class Results {
             return b.append('}').toString();
         }
         if (o instanceof java.sql.Blob blob) {
-            return new String(blob.getBytes(1, (int) blob.length()), java.nio.charset.StandardCharsets.UTF_8);
+            // One char per byte, so the MySQL port can send the exact bytes of a VARBINARY value back.
+            return new String(blob.getBytes(1, (int) blob.length()), java.nio.charset.StandardCharsets.ISO_8859_1);
         }
         if (o instanceof BigInteger || o instanceof Number) {
             return o.toString();

@@ -199,6 +199,19 @@ final class Rewriter {
         };
     }
 
+    /** A MySQL LIKE pattern for DuckDB's {@code ESCAPE '\\'}: a trailing lone backslash matches itself in MySQL. */
+    private static String likePattern(String pattern) {
+        StringBuilder b = new StringBuilder(pattern.length() + 1);
+        for (int k = 0; k < pattern.length(); k++) {
+            char c = pattern.charAt(k);
+            b.append(c);
+            if (c == '\\') {
+                b.append(k + 1 < pattern.length() ? pattern.charAt(++k) : '\\');
+            }
+        }
+        return b.toString();
+    }
+
     private static String quotedName(String name) {
         if (name.equalsIgnoreCase("information_schema")) {
             return InformationSchema.SCHEMA;
@@ -257,6 +270,15 @@ final class Rewriter {
                 case "NOT" -> {
                     if (next.isWord("REGEXP") || next.isWord("RLIKE")) {
                         out.add("!~");
+                        return i + 1;
+                    }
+                }
+                case "LIKE" -> {
+                    // MySQL and StarRocks make backslash LIKE's default escape ('gen\_%' matches a literal '_');
+                    // DuckDB has no default escape, so name it for literal patterns.
+                    Token after = i + 2 < to ? tokens.get(i + 2) : tokens.get(tokens.size() - 1);
+                    if (next.kind() == Token.Kind.STRING && !after.isWord("ESCAPE")) {
+                        out.add("LIKE " + Sql.quoteString(likePattern(next.value())) + " ESCAPE '\\'");
                         return i + 1;
                     }
                 }

@@ -279,7 +279,7 @@ final class Show {
                     continue;
                 }
                 List<String> r = new ArrayList<>(List.of(Long.toString(t.id()), db, t.name(), engine.mvs().refreshType(t),
-                        "true"));
+                        Boolean.toString(MaterializedViews.inactiveReason(t) == null)));
                 r.add(ShowCreate.materializedView(t));
                 out.add(r);
             }

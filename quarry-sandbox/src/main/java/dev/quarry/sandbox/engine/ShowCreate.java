@@ -136,7 +136,9 @@ final class ShowCreate {
         p.put("replicated_storage", mv.properties().getOrDefault("replicated_storage", "true"));
         p.put("storage_medium", mv.properties().getOrDefault("storage_medium", "HDD"));
         for (Map.Entry<String, String> e : mv.properties().entrySet()) {
-            p.putIfAbsent(e.getKey(), e.getValue());
+            if (!e.getKey().startsWith("__")) {
+                p.putIfAbsent(e.getKey(), e.getValue());
+            }
         }
         for (Map.Entry<String, String> e : p.entrySet()) {
             props.add(Sql.dquote(e.getKey()) + " = " + Sql.dquote(e.getValue()));

@@ -293,7 +293,10 @@ final class CsvRowReader implements RowReader {
 
     private void finishField(int fieldStart, int end, boolean dirty, boolean quoted) {
         String value;
-        if (dirty) {
+        if (!quoted && isNullMarker(fieldStart, end)) {
+            // An unquoted \N is NULL even when an escape byte is set: the escape must not turn it into "N".
+            value = null;
+        } else if (dirty) {
             value = new String(scratch, 0, scratchLen, StandardCharsets.UTF_8);
             if (trim && !quoted) {
                 value = value.strip();
@@ -309,17 +312,27 @@ final class CsvRowReader implements RowReader {
                     e--;
                 }
             }
-            // CSV NULL is \N (spec/starrocks.md §1.2); an empty field is the empty string.
-            if (e - s == 2 && buf[s] == '\\' && buf[s + 1] == 'N') {
-                value = null;
-            } else {
-                value = new String(buf, s, e - s, StandardCharsets.UTF_8);
-            }
+            value = new String(buf, s, e - s, StandardCharsets.UTF_8);
         }
         if (fieldCount == fields.length) {
             fields = Arrays.copyOf(fields, fields.length * 2);
         }
         fields[fieldCount++] = value;
+    }
+
+    /** CSV NULL is {@code \N} (spec/starrocks.md §1.2), blanks around it trimmed when trim_space is set. */
+    private boolean isNullMarker(int fieldStart, int end) {
+        int s = fieldStart;
+        int e = end;
+        if (trim) {
+            while (s < e && buf[s] == ' ') {
+                s++;
+            }
+            while (e > s && buf[e - 1] == ' ') {
+                e--;
+            }
+        }
+        return e - s == 2 && buf[s] == '\\' && buf[s + 1] == 'N';
     }
 
     /** Source text of parsed rows, rebuilt only when an error report asks for one. */

@@ -229,7 +229,8 @@ final class MysqlConnection {
     private void sendRows(StatementResult.Rows rows) throws IOException {
         List<ResultColumn> columns = rows.columns();
         channel.write(buf.reset().lenenc(columns.size()));
-        for (ResultColumn col : columns) {
+        for (int c = 0; c < columns.size(); c++) {
+            ResultColumn col = columns.get(c);
             ColumnType t = ColumnType.of(col.type());
             buf.reset().lenencStr("def").lenencStr("").lenencStr("").lenencStr("")
                     .lenencStr(col.name()).lenencStr(col.name())
@@ -238,16 +239,25 @@ final class MysqlConnection {
                     .int4(Math.min(col.length(), 0xffffffffL))
                     .int1(t.code)
                     .int2(t.flags(col.nullable()))
-                    .int1(col.scale())
+                    .int1(t == ColumnType.DATETIME && hasFraction(rows.rows(), c) ? 6 : col.scale())
                     .int2(0);
             channel.write(buf);
         }
         sendEof();
+        boolean[] binary = new boolean[columns.size()];
+        for (int i = 0; i < binary.length; i++) {
+            binary[i] = ColumnType.of(columns.get(i).type()) == ColumnType.BLOB;
+        }
         for (List<String> row : rows.rows()) {
             buf.reset();
-            for (String value : row) {
+            for (int i = 0; i < row.size(); i++) {
+                String value = row.get(i);
                 if (value == null) {
                     buf.int1(0xfb);
+                } else if (i < binary.length && binary[i]) {
+                    // The engine carries a binary value's bytes one per char (Latin-1); StarRocks sends the raw bytes.
+                    byte[] raw = value.getBytes(StandardCharsets.ISO_8859_1);
+                    buf.lenenc(raw.length).bytes(raw);
                 } else {
                     buf.lenencStr(value);
                 }
@@ -255,6 +265,21 @@ final class MysqlConnection {
             channel.write(buf);
         }
         sendEof();
+    }
+
+    /**
+     * Whether a DATETIME column holds a value with microseconds. StarRocks sends them as text
+     * ({@code 2024-01-02 03:04:05.123456}) but declares 0 decimals; Connector/J cuts values to the declared decimals,
+     * so the sandbox declares 6 when a fraction is present and the text reaches the client whole.
+     */
+    private static boolean hasFraction(List<List<String>> rows, int column) {
+        for (List<String> row : rows) {
+            String v = column < row.size() ? row.get(column) : null;
+            if (v != null && v.length() > 19) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void sendOk(long affectedRows, int warnings, String info) throws IOException {

@@ -23,8 +23,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The FE query port with MySQL Connector/J, MariaDB Connector/J and the mariadb command-line client. */
+// A lost answer must fail the test, never hang the build (CI allows 90 minutes; the build should take under 10).
+@Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class MysqlProtocolIT {
     private static Sandbox sandbox;
 
@@ -39,7 +42,7 @@ class MysqlProtocolIT {
     }
 
     private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(sandbox.jdbcUrl(), "root", "");
+        return DriverManager.getConnection(Jdbc.url(sandbox), "root", "");
     }
 
     private static String db(Connection c, String prefix) throws SQLException {
@@ -127,7 +130,7 @@ class MysqlProtocolIT {
         // MariaDB Connector/J reports the ERR packet's SQLSTATE as sent. StarRocks docs (sql-statements/keywords):
         // "ERROR 1064 (HY000): Getting syntax error at line 1, column 16. ..."
         try (Connection c = DriverManager.getConnection("jdbc:mariadb://" + sandbox.host() + ":" + sandbox.queryPort()
-                + "/", "root", ""); Statement s = c.createStatement()) {
+                + "/?socketTimeout=" + Jdbc.SOCKET_TIMEOUT_MS, "root", ""); Statement s = c.createStatement()) {
             assertThatThrownBy(() -> s.execute("SELEC 1"))
                     .isInstanceOfSatisfying(SQLException.class, e -> {
                         assertThat(e.getErrorCode()).isEqualTo(1064);
@@ -173,7 +176,7 @@ class MysqlProtocolIT {
                 assertThat(rs.getInt(1)).isEqualTo(42);
             }
             try (Connection c = DriverManager.getConnection(
-                    "jdbc:mariadb://" + locked.host() + ":" + locked.queryPort() + "/", "admin", "s3cret:pw")) {
+                    "jdbc:mariadb://" + locked.host() + ":" + locked.queryPort() + "/?socketTimeout=" + Jdbc.SOCKET_TIMEOUT_MS, "admin", "s3cret:pw")) {
                 assertThat(c.isValid(2)).isTrue();
             }
         }
@@ -181,7 +184,7 @@ class MysqlProtocolIT {
 
     @Test
     void mariadbConnectorJWorksUnchanged() throws SQLException {
-        String url = "jdbc:mariadb://" + sandbox.host() + ":" + sandbox.queryPort() + "/";
+        String url = "jdbc:mariadb://" + sandbox.host() + ":" + sandbox.queryPort() + "/?socketTimeout=" + Jdbc.SOCKET_TIMEOUT_MS;
         try (Connection c = DriverManager.getConnection(url, "root", ""); Statement s = c.createStatement()) {
             String db = db(c, "proto_mariadb");
             s.execute("CREATE TABLE " + db + ".t (k INT, v VARCHAR(10)) DUPLICATE KEY(k) DISTRIBUTED BY HASH(k) "
@@ -235,7 +238,7 @@ class MysqlProtocolIT {
     void packetsLargerThan16MiBAreJoined() throws SQLException {
         int size = (16 << 20) + 1000;
         String big = "x".repeat(size);
-        try (Connection c = DriverManager.getConnection(sandbox.jdbcUrl() + "&maxAllowedPacket=67108864", "root", "");
+        try (Connection c = DriverManager.getConnection(Jdbc.url(sandbox) + "&maxAllowedPacket=67108864", "root", "");
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT length('" + big + "')")) {
             assertThat(rs.next()).isTrue();

@@ -27,8 +27,12 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
 
 /** Query log, fault injection, blackhole mode, the conns-set line. */
+// A lost answer must fail the test, never hang the build (CI allows 90 minutes; the build should take under 10).
+@Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class OperationsIT {
 
     @Test
@@ -36,7 +40,7 @@ class OperationsIT {
         Path logFile = dir.resolve("query.log");
         try (Sandbox s = Sandbox.start(SandboxConfig.ephemeral().withQueryLog(logFile))) {
             String db = newDb(s, "ops_log", ORDERS);
-            try (Connection c = DriverManager.getConnection(s.jdbcUrl(), "root", ""); Statement st = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(Jdbc.url(s), "root", ""); Statement st = c.createStatement()) {
                 st.execute("INSERT INTO " + db + ".orders VALUES (1, 'a', 1.00)");
                 assertThatThrownBy(() -> st.execute("SELECT * FROM " + db + ".missing")).isInstanceOf(Exception.class);
             }

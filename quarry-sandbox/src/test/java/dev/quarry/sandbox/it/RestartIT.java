@@ -17,8 +17,11 @@ import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Timeout;
 
 /** A sandbox with a data directory killed with SIGKILL restarts with every committed load. */
+// A lost answer must fail the test, never hang the build (CI allows 90 minutes; the build should take under 10).
+@Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class RestartIT {
 
     private record Child(Process process, int queryPort, int httpPort) {}
@@ -54,7 +57,7 @@ class RestartIT {
 
     private static long count(Child c, String sql) throws Exception {
         try (Connection conn = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + c.queryPort()
-                + "/?sslMode=DISABLED", "root", ""); Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                + "/?sslMode=DISABLED&socketTimeout=" + Jdbc.SOCKET_TIMEOUT_MS, "root", ""); Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -65,7 +68,7 @@ class RestartIT {
         Child first = launch(data);
         try {
             try (Connection conn = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + first.queryPort()
-                    + "/?sslMode=DISABLED", "root", ""); Statement s = conn.createStatement()) {
+                    + "/?sslMode=DISABLED&socketTimeout=" + Jdbc.SOCKET_TIMEOUT_MS, "root", ""); Statement s = conn.createStatement()) {
                 s.execute("CREATE DATABASE durable");
                 s.execute("CREATE TABLE durable.t (id INT, v VARCHAR(10)) DUPLICATE KEY(id) DISTRIBUTED BY HASH(id) "
                         + "PROPERTIES (\"replication_num\" = \"1\")");

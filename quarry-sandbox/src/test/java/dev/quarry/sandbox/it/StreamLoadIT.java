@@ -26,8 +26,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Stream Load over the FE and BE HTTP ports (spec/starrocks.md §1), with java.net.http and curl. */
+// A lost answer must fail the test, never hang the build (CI allows 90 minutes; the build should take under 10).
+@Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class StreamLoadIT {
     static final String EMPTY_LOAD = "No partitions have data available for loading. If you are sure there may be no "
             + "data to be loaded, you can use `ADMIN SET FRONTEND CONFIG ('empty_load_as_error' = 'false')` to ensure "
@@ -63,7 +66,7 @@ class StreamLoadIT {
             + "PRIMARY KEY(id) DISTRIBUTED BY HASH(id) BUCKETS 1 PROPERTIES (\"replication_num\" = \"1\")";
 
     static List<String> query(Sandbox s, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(s.jdbcUrl(), "root", "");
+        try (Connection c = DriverManager.getConnection(Jdbc.url(s), "root", "");
              Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             List<String> rows = new ArrayList<>();
             int n = rs.getMetaData().getColumnCount();

@@ -13,11 +13,15 @@ import java.io.IOException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The transaction interface's status matrix, step for step as StarRocks' regression test
  * {@code test/sql/test_stream_load/R/test_stream_load_basic_txn} observes it (spec/starrocks.md §2).
  */
+// A lost answer must fail the test, never hang the build (CI allows 90 minutes; the build should take under 10).
+@Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class TransactionIT {
     private static final String TABLE = "CREATE TABLE {db}.table1 (id INT, name VARCHAR(100)) DUPLICATE KEY(id) "
             + "DISTRIBUTED BY HASH(id) BUCKETS 1 PROPERTIES (\"replication_num\" = \"1\")";

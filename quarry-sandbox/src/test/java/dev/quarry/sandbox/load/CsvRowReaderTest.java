@@ -100,6 +100,23 @@ class CsvRowReaderTest {
     }
 
     @Test
+    void unquotedBackslashNStaysNullWhenAnEscapeIsSet() throws Exception {
+        // Reported: with `escape: \` the \N marker became the text "N" (spec/starrocks.md §1.2: CSV NULL is \N).
+        List<String> rejects = new ArrayList<>();
+        var rows = rows(options("column_separator", ",", "escape", "\\"), trickle("1,\\N,x\\,y\n2,\\\\N,\\N\n"), 3, rejects);
+        List<String> first = new ArrayList<>();
+        first.add("1");
+        first.add(null);
+        first.add("x,y");
+        List<String> second = new ArrayList<>();
+        second.add("2");
+        second.add("\\N");
+        second.add(null);
+        assertThat(rows).containsExactly(first, second);
+        assertThat(rejects).isEmpty();
+    }
+
+    @Test
     void skipHeaderAndTrimSpace() throws Exception {
         List<String> rejects = new ArrayList<>();
         var rows = rows(options("column_separator", ",", "skip_header", "1", "trim_space", "true"),
