@@ -128,6 +128,7 @@ final class ReplicationRunner {
                     streams = streams.stream().map(s -> s.withMode(mode)).toList();
                 }
                 plan = new ReplicationPlan(plan.source(), plan.target(), plan.env(), streams, plan.context());
+                requireDatabases(streams);
             } catch (ReplicationConfigException e) {
                 for (String error : e.errors()) {
                     Log.error(error);
@@ -285,6 +286,17 @@ final class ReplicationRunner {
                     + "from postgres into starrocks");
         }
         return spec;
+    }
+
+    /** Every target must name its database: found before anything runs rather than as one failed stream each. */
+    private static void requireDatabases(List<StreamPlan> streams) {
+        List<String> errors = streams.stream().filter(s -> s.object().database().isEmpty())
+                .map(s -> s.definedAt() + ": stream " + s.name() + ": object " + s.object() + " needs a database (db.table)").toList();
+        if (!errors.isEmpty()) {
+            errors.forEach(Log::error);
+            throw new ConfigException(errors.size() == 1 ? "the replication cannot run as written"
+                    : errors.size() + " errors in the replication; nothing was run");
+        }
     }
 
     /** Keeps the streams named by {@code --streams} (ignoring case), in plan order; an unknown name is an error. */

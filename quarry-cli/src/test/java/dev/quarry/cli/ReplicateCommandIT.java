@@ -210,6 +210,9 @@ class ReplicateCommandIT {
         Cli.Result incomplete = cli().run("replicate", "--src-conn", "PG", "--src-stream", "shop.events");
         assertThat(incomplete.exitCode()).isEqualTo(2);
         assertThat(incomplete.err()).contains("a one-off stream also needs --tgt-conn, --tgt-object");
+        Cli.Result noDatabase = cli().run("replicate", "--src-conn", "PG", "--src-stream", "shop.users", "--tgt-conn", "SR", "--tgt-object", "users");
+        assertThat(noDatabase.exitCode()).as(noDatabase.toString()).isEqualTo(2);
+        assertThat(noDatabase.err()).contains("stream shop.users: object users needs a database (db.table)").doesNotContain("running stream");
     }
 
     @Test
