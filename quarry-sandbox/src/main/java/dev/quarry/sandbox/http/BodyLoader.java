@@ -48,7 +48,7 @@ final class BodyLoader {
         parser.start();
         try {
             while (true) {
-                Object next = take(queue);
+                Object next = take(queue, parser);
                 if (next == END) {
                     break;
                 }
@@ -91,7 +91,9 @@ final class BodyLoader {
                 }
             }
             last = END;
-        } catch (IOException | SqlError | RuntimeException e) {
+        } catch (Throwable e) {
+            // Everything, Errors included, must reach the loading thread: a parser that died silently left the
+            // request handler waiting on the queue forever and the client without an answer.
             last = new Failure(e);
         }
         offer(queue, last, stop);
@@ -110,9 +112,22 @@ final class BodyLoader {
         return false;
     }
 
-    private static Object take(BlockingQueue<Object> queue) throws IOException {
+    /** The parser's next item; fails instead of waiting forever if the parser thread ended without one. */
+    private static Object take(BlockingQueue<Object> queue, Thread parser) throws IOException {
         try {
-            return queue.take();
+            while (true) {
+                Object next = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (next != null) {
+                    return next;
+                }
+                if (!parser.isAlive()) {
+                    next = queue.poll();
+                    if (next != null) {
+                        return next;
+                    }
+                    throw new IOException("the load parser stopped without a result");
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted while loading");
@@ -120,7 +135,7 @@ final class BodyLoader {
     }
 
     /** A parser failure handed to the loading thread. */
-    private record Failure(Exception error) {
+    private record Failure(Throwable error) {
         void rethrow() throws IOException, SqlError {
             if (error instanceof IOException io) {
                 throw io;
@@ -128,7 +143,10 @@ final class BodyLoader {
             if (error instanceof SqlError sql) {
                 throw sql;
             }
-            throw (RuntimeException) error;
+            if (error instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("load parser failed: " + error, error);
         }
     }
 

@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * body is sent, which {@code com.sun.net.httpserver} cannot (it always sends 100 Continue first).
  */
 public final class StreamLoadServer implements AutoCloseable {
+    /** How long a request may go without sending a byte before the sandbox drops it. */
+    static final int READ_TIMEOUT_MILLIS = 120_000;
     private final ServerSocket fe;
     private final ServerSocket be;
     private final FrontendHandler frontend;
@@ -118,8 +120,12 @@ public final class StreamLoadServer implements AutoCloseable {
     }
 
     private void serve(Socket client, boolean isFe) {
+        Exchange ex = null;
         try (Socket c = client) {
             c.setTcpNoDelay(true);
+            // A client that stops sending mid-request must not hold a handler thread (and, for the transaction
+            // interface, its label's lock) forever.
+            c.setSoTimeout(READ_TIMEOUT_MILLIS);
             BufferedInputStream in = new BufferedInputStream(c.getInputStream(), 1 << 16);
             OutputStream out = new BufferedOutputStream(c.getOutputStream(), 1 << 14);
             HttpRequest request;
@@ -132,7 +138,7 @@ public final class StreamLoadServer implements AutoCloseable {
             if (request == null) {
                 return;
             }
-            Exchange ex = new Exchange(c, request, out);
+            ex = new Exchange(c, request, out);
             if (isFe) {
                 frontend.handle(ex);
             } else {
@@ -141,10 +147,24 @@ public final class StreamLoadServer implements AutoCloseable {
             if (ex.answered() && !c.isClosed()) {
                 ex.finish();
             }
-        } catch (IOException | RuntimeException e) {
-            // a broken connection: the client sees it as such
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            // An unanswered request must still get an answer when the connection allows it: JDK 17's HttpClient
+            // waiting for 100 Continue does not notice a handler that gave up, and hangs.
+            answerInternalError(ex, e);
         } finally {
             open.remove(client);
+        }
+    }
+
+    private static void answerInternalError(Exchange ex, Throwable e) {
+        if (ex == null || ex.answered()) {
+            return;
+        }
+        try {
+            ex.text(500, "Unexpected exception: " + e);
+            ex.finish();
+        } catch (IOException | RuntimeException ignored) {
+            // the connection is gone as well
         }
     }
 

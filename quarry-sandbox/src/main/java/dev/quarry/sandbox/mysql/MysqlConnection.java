@@ -215,8 +215,9 @@ final class MysqlConnection {
         } catch (SqlError e) {
             error = e.getMessage();
             sendError(e);
-        } catch (RuntimeException e) {
-            // StarRocks reports internal failures in this form (spec/starrocks.md §5).
+        } catch (RuntimeException | StackOverflowError e) {
+            // StarRocks reports internal failures in this form (spec/starrocks.md §5). A statement nested deeply
+            // enough to overflow the parser's stack gets an answer too, instead of a dropped connection.
             SqlError internal = SqlError.of("Unexpected exception: " + e);
             error = internal.getMessage();
             sendError(internal);
