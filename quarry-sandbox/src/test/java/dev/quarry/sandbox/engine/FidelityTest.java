@@ -114,6 +114,24 @@ class FidelityTest {
         ok(s, "CREATE TABLE p (dt DATE, v INT) DUPLICATE KEY(dt) PARTITION BY RANGE(dt) ("
                 + "PARTITION p1 VALUES [(\"2024-01-01\"), (\"2024-01-02\")), "
                 + "PARTITION p2 VALUES [(\"2024-01-02\"), (\"2024-01-03\"))) DISTRIBUTED BY HASH(dt)" + R1);
+        // quarry-models' golden case "partition_by_range", verbatim: it can run on the sandbox now.
+        ok(s, """
+                CREATE TABLE `d`.`partition_by_range` (
+                  `user_id` BIGINT NULL,
+                  `event_time` DATETIME NULL,
+                  `event_date` DATE NULL,
+                  `region` VARCHAR(16) NULL,
+                  `amount` DOUBLE NULL
+                )
+                PARTITION BY RANGE(`event_date`) (
+                  PARTITION `p20240101` VALUES [("2024-01-01"), ("2024-01-02"))
+                )
+                DISTRIBUTED BY HASH(`region`) BUCKETS 10
+                PROPERTIES (
+                  "replication_num" = "1"
+                )""");
+        assertThat(flat(s, "SHOW CREATE TABLE partition_by_range").get(0))
+                .contains("PARTITION `p20240101` VALUES [(\"2024-01-01\"), (\"2024-01-02\"))");
         ok(s, "INSERT INTO p VALUES ('2024-01-01', 1), ('2024-01-02', 2)");
         ok(s, "TRUNCATE TABLE p PARTITION (p2)");
         assertThat(flat(s, "SELECT dt, v FROM p")).containsExactly("2024-01-01|1");
