@@ -136,7 +136,7 @@ final class BackendHandler {
                 log.load(who.user(), db, table, label, "dropped", ms(start), "injected fault", 0);
                 return;
             }
-            BodyLoader.append(txn, options, body, counters);
+            BodyLoader.append(txn, options, body, counters, start + options.timeoutSeconds() * 1_000_000_000L);
         } catch (SqlError | HttpRequest.BadRequest e) {
             txn.abort(e.getMessage());
             respondLoad(ex, txn.txnId(), label, "Fail", null, e.getMessage(), counters, beginMs, 0, 0, start,

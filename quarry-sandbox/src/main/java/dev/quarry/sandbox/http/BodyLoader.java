@@ -26,6 +26,16 @@ final class BodyLoader {
 
     static void append(LoadTxn txn, LoadOptions options, InputStream body, LoadCounters counters)
             throws IOException, SqlError {
+        append(txn, options, body, counters, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #append(LoadTxn, LoadOptions, InputStream, LoadCounters)}, failing with StarRocks' "timeout by txn
+     * manager" once {@code System.nanoTime()} passes {@code deadlineNanos} (the load's {@code timeout} header, spec
+     * §1.2); {@code Long.MAX_VALUE} means no deadline.
+     */
+    static void append(LoadTxn txn, LoadOptions options, InputStream body, LoadCounters counters, long deadlineNanos)
+            throws IOException, SqlError {
         List<String> source;
         Map<String, String> derived;
         if (options.columns() != null && !options.columns().sourceColumns().isEmpty()) {
@@ -48,7 +58,7 @@ final class BodyLoader {
         parser.start();
         try {
             while (true) {
-                Object next = take(queue, parser);
+                Object next = take(queue, parser, deadlineNanos);
                 if (next == END) {
                     break;
                 }
@@ -64,6 +74,7 @@ final class BodyLoader {
                             chunk.rawRows())));
                 }
                 counters.writeNanos += System.nanoTime() - t0;
+                checkDeadline(deadlineNanos);
             }
         } finally {
             stop.set(true);
@@ -113,13 +124,15 @@ final class BodyLoader {
     }
 
     /** The parser's next item; fails instead of waiting forever if the parser thread ended without one. */
-    private static Object take(BlockingQueue<Object> queue, Thread parser) throws IOException {
+    private static Object take(BlockingQueue<Object> queue, Thread parser, long deadlineNanos)
+            throws IOException, SqlError {
         try {
             while (true) {
-                Object next = queue.poll(200, TimeUnit.MILLISECONDS);
+                Object next = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (next != null) {
                     return next;
                 }
+                checkDeadline(deadlineNanos);
                 if (!parser.isAlive()) {
                     next = queue.poll();
                     if (next != null) {
@@ -131,6 +144,13 @@ final class BodyLoader {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted while loading");
+        }
+    }
+
+    private static void checkDeadline(long deadlineNanos) throws SqlError {
+        if (deadlineNanos != Long.MAX_VALUE && System.nanoTime() - deadlineNanos > 0) {
+            // The Message StarRocks' FE gives a load whose transaction outlives its timeout.
+            throw SqlError.of("timeout by txn manager");
         }
     }
 

@@ -121,6 +121,42 @@ class FidelityIT {
     }
 
     @Test
+    void aLoadWhoseBodyOutlivesItsTimeoutFails() throws Exception {
+        String db = db("CREATE TABLE {db}.t (k INT) PROPERTIES (\"replication_num\" = \"1\")");
+        // The body sends one row, then stalls past the 1 s timeout before its last row.
+        java.util.function.Supplier<java.io.InputStream> slow = () -> new java.io.SequenceInputStream(
+                new java.io.ByteArrayInputStream("1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                new java.io.InputStream() {
+                    private boolean slept;
+
+                    @Override
+                    public int read() throws IOException {
+                        if (!slept) {
+                            slept = true;
+                            try {
+                                Thread.sleep(2_000);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                throw new java.io.InterruptedIOException();
+                            }
+                            return '2';
+                        }
+                        return -1;
+                    }
+                });
+        long t0 = System.nanoTime();
+        JsonNode r = json(streamLoad(sandbox.feUrl(), db, "t", headers("timeout", "1", "label", "slow-1"),
+                java.net.http.HttpRequest.BodyPublishers.ofInputStream(slow)));
+        assertThat(r.get("Status").asText()).as(r.toString()).isEqualTo("Fail");
+        assertThat(r.get("Message").asText()).isEqualTo("timeout by txn manager");
+        assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(30_000);
+        assertThat(StreamLoadIT.query(sandbox, "SELECT count(*) FROM " + db + ".t")).containsExactly("0");
+        // The label is free again: the timed-out transaction was aborted.
+        JsonNode again = json(streamLoad(sandbox.feUrl(), db, "t", headers("label", "slow-1"), "7\n"));
+        assertThat(again.get("Status").asText()).as(again.toString()).isEqualTo("Success");
+    }
+
+    @Test
     void fixedRangePartitionsParseOverTheWire() throws Exception {
         String db = db();
         try (Connection c = connectorJ(); Statement s = c.createStatement()) {
