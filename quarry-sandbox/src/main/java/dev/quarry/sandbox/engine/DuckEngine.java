@@ -174,11 +174,18 @@ final class DuckEngine implements Engine {
         }
     }
 
+    /**
+     * A finished label's state while StarRocks keeps it: FE {@code label_keep_max_second} (spec §1.4) after it was
+     * recorded it is forgotten and free again. (StarRocks' cleaner runs every {@code label_clean_interval_second};
+     * the sandbox forgets at once.)
+     */
     private Optional<TxnState> storedLabelState(String database, String label) throws SqlError {
         try (PreparedStatement p = conn.prepareStatement("SELECT state FROM " + Catalog.SCHEMA
-                + ".labels WHERE db = ? AND label = ? ORDER BY (state <> 'ABORTED') DESC, txn_id DESC LIMIT 1")) {
+                + ".labels WHERE db = ? AND label = ? AND created > now()::TIMESTAMP - to_seconds(CAST(? AS BIGINT))"
+                + " ORDER BY (state <> 'ABORTED') DESC, txn_id DESC LIMIT 1")) {
             p.setString(1, database);
             p.setString(2, label);
+            p.setLong(3, fe.integer("label_keep_max_second"));
             try (ResultSet rs = p.executeQuery()) {
                 return rs.next() ? Optional.of(TxnState.valueOf(rs.getString(1))) : Optional.empty();
             }

@@ -110,6 +110,26 @@ class FidelityTest {
     }
 
     @Test
+    void finishedLabelsAreForgottenAfterLabelKeepMaxSecond() throws Exception {
+        ok(s, "CREATE TABLE l (k INT)" + R1);
+        ok(s, "ADMIN SET FRONTEND CONFIG ('label_keep_max_second' = '1')");
+        LoadTxn first = engine.beginLoad("d", "l", "kept");
+        first.append(csv(List.of("k"), "1"));
+        first.commit();
+        LabelAlreadyExistsException used = org.assertj.core.api.Assertions.catchThrowableOfType(
+                LabelAlreadyExistsException.class, () -> engine.beginLoad("d", "l", "kept"));
+        assertThat(used.existingJobStatus()).isEqualTo("FINISHED");
+        Thread.sleep(1_500);
+        assertThat(engine.labelState("d", "kept")).isEmpty();
+        LoadTxn second = engine.beginLoad("d", "l", "kept");
+        second.append(csv(List.of("k"), "2"));
+        second.commit();
+        assertThat(flat(s, "SELECT k FROM l ORDER BY k")).containsExactly("1", "2");
+        ok(s, "ADMIN SET FRONTEND CONFIG ('label_keep_max_second' = '259200')");
+        assertThat(engine.labelState("d", "kept")).isPresent();
+    }
+
+    @Test
     void fixedRangePartitionsAreAddressable() throws SqlError {
         ok(s, "CREATE TABLE p (dt DATE, v INT) DUPLICATE KEY(dt) PARTITION BY RANGE(dt) ("
                 + "PARTITION p1 VALUES [(\"2024-01-01\"), (\"2024-01-02\")), "
