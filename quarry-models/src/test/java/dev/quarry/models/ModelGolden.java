@@ -25,13 +25,8 @@ final class ModelGolden {
      * @param name the matrix row
      * @param render the statement for a dialect
      * @param expected the exact SQL
-     * @param onSandbox whether the IT runs it on the sandbox (see the one case that does not)
      */
-    record Case(String name, Function<StarRocksDialect, String> render, String expected, boolean onSandbox) {
-        Case(String name, Function<StarRocksDialect, String> render, String expected) {
-            this(name, render, expected, true);
-        }
-
+    record Case(String name, Function<StarRocksDialect, String> render, String expected) {
         @Override
         public String toString() {
             return name;
@@ -56,11 +51,6 @@ final class ModelGolden {
     private static Case table(String name, String physical, List<ColumnSpec> columns, String expected) {
         Model m = model("MODEL (name " + DB + "." + name + ", kind FULL, " + physical + ");\nSELECT 1");
         return new Case(name, d -> d.createTable(StarRocksSpecs.table(m, DB, name, columns), false), expected);
-    }
-
-    /** A case the sandbox cannot run yet: it fails to parse StarRocks' fixed {@code [lower, upper)} partitions. */
-    private static Case textOnly(Case c) {
-        return new Case(c.name(), c.render(), c.expected(), false);
     }
 
     private static final List<ColumnSpec> EVENTS = columns("user_id", BIGINT, "event_time", DATETIME, "event_date", DATE,
@@ -176,7 +166,7 @@ final class ModelGolden {
                     PROPERTIES (
                       "replication_num" = "1"
                     )"""),
-            textOnly(table("partition_by_range", "physical_properties (partition_by = RANGE(event_date), partitions = ("
+            table("partition_by_range", "physical_properties (partition_by = RANGE(event_date), partitions = ("
                     + "'PARTITION p20240101 VALUES [(\"2024-01-01\"), (\"2024-01-02\"))'), "
                     + "distributed_by = (kind=HASH, expressions=region, buckets=10), replication_num = '1')", EVENTS, """
                     CREATE TABLE `mgolden`.`partition_by_range` (
@@ -192,7 +182,7 @@ final class ModelGolden {
                     DISTRIBUTED BY HASH(`region`) BUCKETS 10
                     PROPERTIES (
                       "replication_num" = "1"
-                    )""")),
+                    )"""),
             table("partition_by_range_string", "physical_properties (partition_by = 'RANGE(event_date)', "
                     + "partitions = ('PARTITION p2024 VALUES LESS THAN (\"2025-01-01\")', "
                     + "'PARTITION p2025 VALUES LESS THAN (\"2026-01-01\")'), replication_num = '1')", EVENTS, """
