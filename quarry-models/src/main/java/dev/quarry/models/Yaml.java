@@ -3,11 +3,8 @@ package dev.quarry.models;
 import dev.quarry.core.Names;
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.quarry.core.yaml.YamlNode;
+import dev.quarry.core.yaml.YamlReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,11 +16,9 @@ import java.util.Set;
 
 /**
  * A YAML document with the position of every key and value, so configuration errors can say
- * {@code config.yaml:12:5}. Jackson's tree model drops positions; this reads the token stream instead.
+ * {@code config.yaml:12:5}, read by quarry-core's {@link YamlReader}; this adds the checks project files need.
  */
 sealed interface Yaml {
-
-    YAMLFactory FACTORY = new YAMLFactory();
 
     Location location();
 
@@ -114,71 +109,53 @@ sealed interface Yaml {
         return Collections.unmodifiableMap(out);
     }
 
-    /** Parses a YAML document; an empty document is an empty mapping. */
+    /** Parses a YAML document; an empty document is an empty mapping. The first problem fails the parse. */
     static Yaml parse(String file, String text) {
-        try (JsonParser p = FACTORY.createParser(text)) {
-            JsonToken first = p.nextToken();
-            if (first == null) {
-                return new Mapping(Map.of(), new Location(file, 1, 1));
+        return of(YamlReader.read(file, text, new YamlReader.Problems() {
+            @Override
+            public void duplicateKey(String key, dev.quarry.core.yaml.Location at, dev.quarry.core.yaml.Location first) {
+                throw new ModelException(location(at), "key " + key + " is given twice");
             }
-            return read(file, p);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            Location where = at == null ? new Location(file, 1, 1) : location(file, at);
-            // SnakeYAML indents its source excerpts; only the unindented lines describe the problem, and
-            // leaving the excerpts out keeps secrets in the file out of the message.
-            String problem = e.getOriginalMessage() == null ? "" : String.join(": ", e.getOriginalMessage().lines()
-                    .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0))).toList());
-            throw new ModelException(where, "invalid YAML: " + problem);
-        } catch (IOException e) {
-            throw new ModelException(new Location(file, 1, 1), "cannot read YAML: " + e.getMessage());
-        }
+
+            @Override
+            public void notYaml(dev.quarry.core.yaml.Location at, String parserMessage) {
+                // SnakeYAML indents its source excerpts; only the unindented lines describe the problem, and
+                // leaving the excerpts out keeps secrets in the file out of the message.
+                String problem = parserMessage == null ? "" : String.join(": ", parserMessage.lines()
+                        .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0))).toList());
+                throw new ModelException(location(at), "invalid YAML: " + problem);
+            }
+
+            @Override
+            public void unreadable(IOException e) {
+                throw new ModelException(new Location(file, 1, 1), "cannot read YAML: " + e.getMessage());
+            }
+        }));
     }
 
-    private static Location location(String file, JsonLocation at) {
-        return new Location(file, Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr()));
+    /** Project files always have a position: a parser that gave none points at the file's start. */
+    private static Location location(dev.quarry.core.yaml.Location at) {
+        return new Location(at.file(), Math.max(1, at.line()), Math.max(1, at.column()));
     }
 
-    private static Yaml read(String file, JsonParser p) throws IOException {
-        JsonToken t = p.currentToken();
-        Location at = location(file, p.currentTokenLocation());
-        switch (t) {
-            case START_OBJECT -> {
-                Map<String, Entry> entries = new LinkedHashMap<>();
-                while (p.nextToken() != JsonToken.END_OBJECT) {
-                    String key = p.currentName();
-                    Location keyAt = location(file, p.currentTokenLocation());
-                    p.nextToken();
-                    Yaml value = read(file, p);
-                    if (entries.put(key, new Entry(key, keyAt, value)) != null) {
-                        throw new ModelException(keyAt, "key " + key + " is given twice");
-                    }
-                }
-                return new Mapping(entries, at);
+    private static Yaml of(YamlNode node) {
+        Location at = location(node.location());
+        if (node instanceof YamlNode.Mapping m) {
+            Map<String, Entry> entries = new LinkedHashMap<>();
+            for (YamlNode.Entry e : m.entries()) {
+                entries.put(e.key(), new Entry(e.key(), location(e.keyLocation()), of(e.value())));
             }
-            case START_ARRAY -> {
-                List<Yaml> items = new ArrayList<>();
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(read(file, p));
-                }
-                return new Sequence(items, at);
-            }
-            case VALUE_STRING -> {
-                return new Scalar(p.getText(), at);
-            }
-            case VALUE_NUMBER_INT -> {
-                return new Scalar(p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? p.getText() : (Object) p.getLongValue(), at);
-            }
-            case VALUE_NUMBER_FLOAT -> {
-                return new Scalar(p.getDoubleValue(), at);
-            }
-            case VALUE_TRUE, VALUE_FALSE -> {
-                return new Scalar(p.getBooleanValue(), at);
-            }
-            case VALUE_NULL -> {
-                return new Scalar(null, at);
-            }
-            default -> throw new ModelException(at, "unsupported YAML content");
+            return new Mapping(entries, at);
         }
+        if (node instanceof YamlNode.Sequence s) {
+            List<Yaml> items = new ArrayList<>();
+            s.items().forEach(i -> items.add(of(i)));
+            return new Sequence(items, at);
+        }
+        YamlNode.Scalar s = (YamlNode.Scalar) node;
+        if (s.kind() == YamlNode.Scalar.Kind.STRING && !(s.value() instanceof String)) {
+            throw new ModelException(at, "unsupported YAML content");
+        }
+        return new Scalar(s.value(), at);
     }
 }

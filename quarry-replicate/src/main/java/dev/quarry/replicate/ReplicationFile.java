@@ -2,6 +2,10 @@ package dev.quarry.replicate;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.quarry.core.yaml.Location;
+import dev.quarry.core.yaml.YamlNode;
+import dev.quarry.core.yaml.YamlReader;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,9 +28,41 @@ record ReplicationFile(String fileName, Path baseDir, String source, String targ
         streams = List.copyOf(streams);
     }
 
+    /** The document's root, or null (with an error recorded) when the text is not YAML; a repeated key keeps its first entry. */
+    private static YamlNode readYaml(String text, String fileName, ConfigErrors errors) {
+        return YamlReader.read(fileName, text, new YamlReader.Problems() {
+            @Override
+            public void duplicateKey(String key, Location at, Location first) {
+                errors.add(at, "duplicate key '" + key + "' (first at line " + first.line() + ")");
+            }
+
+            @Override
+            public void notYaml(Location at, String parserMessage) {
+                errors.add(at, "not valid YAML: " + oneLine(parserMessage));
+            }
+
+            @Override
+            public void unreadable(IOException e) {
+                errors.add(new Location(fileName, 0, 0), "cannot read YAML: " + e.getMessage());
+            }
+        });
+    }
+
+    /** SnakeYAML's message without its multi-line source excerpt: one line, as every error should be. */
+    private static String oneLine(String message) {
+        StringBuilder out = new StringBuilder();
+        for (String line : message.split("\\R")) {
+            if (line.isBlank() || line.startsWith(" in ") || line.startsWith("    ") || line.strip().equals("^")) {
+                continue;
+            }
+            out.append(out.length() == 0 ? "" : "; ").append(line.strip());
+        }
+        return out.toString();
+    }
+
     /** Parses the text; errors go to {@code errors} and parsing carries on, so every error is reported at once. */
     static ReplicationFile parse(String text, String fileName, Path baseDir, Map<String, String> processEnv, ConfigErrors errors) {
-        YamlNode root = YamlReader.read(text, fileName, errors);
+        YamlNode root = readYaml(text, fileName, errors);
         if (root == null) {
             return null;
         }

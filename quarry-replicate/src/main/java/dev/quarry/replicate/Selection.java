@@ -1,5 +1,6 @@
 package dev.quarry.replicate;
 
+import dev.quarry.core.yaml.Location;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

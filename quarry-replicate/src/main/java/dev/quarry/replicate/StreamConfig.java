@@ -2,6 +2,7 @@ package dev.quarry.replicate;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.quarry.core.yaml.Location;
 import java.util.Map;
 
 /**

@@ -1,5 +1,7 @@
 package dev.quarry.replicate;
 
+import dev.quarry.core.yaml.Location;
+import dev.quarry.core.yaml.YamlNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

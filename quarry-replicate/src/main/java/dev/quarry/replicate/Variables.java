@@ -1,5 +1,6 @@
 package dev.quarry.replicate;
 
+import dev.quarry.core.yaml.Location;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;

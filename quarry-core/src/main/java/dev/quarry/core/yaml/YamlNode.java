@@ -1,20 +1,28 @@
-package dev.quarry.replicate;
+package dev.quarry.core.yaml;
 
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 
 /** A YAML value that remembers where it was written, so every configuration error can point at its line. */
-sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Mapping, YamlNode.Sequence {
+public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Mapping, YamlNode.Sequence {
 
     Location location();
 
     /** What the user would call this node in an error message. */
     String describe();
 
-    /** A scalar; {@code text} is null for YAML null ({@code ~}, {@code null} or nothing). */
-    record Scalar(String text, Kind kind, Location location) implements YamlNode {
-        enum Kind { STRING, NUMBER, BOOLEAN, NULL }
+    /**
+     * A scalar as written and as YAML types it.
+     *
+     * @param text the text as written; null for YAML null ({@code ~}, {@code null} or nothing)
+     * @param kind how YAML typed it
+     * @param value the typed value: String, Long (or the text when it does not fit a long), Double, Boolean,
+     *     null for YAML null; for content that is none of these (a {@code !!binary} value) Jackson's embedded object
+     * @param location where the value starts
+     */
+    record Scalar(String text, Kind kind, Object value, Location location) implements YamlNode {
+        public enum Kind { STRING, NUMBER, BOOLEAN, NULL }
 
         public Scalar {
             requireNonNull(kind, "kind is null");
@@ -24,7 +32,7 @@ sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Mapping, YamlNode.Se
             }
         }
 
-        boolean isNull() {
+        public boolean isNull() {
             return kind == Kind.NULL;
         }
 
@@ -42,7 +50,7 @@ sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Mapping, YamlNode.Se
         }
     }
 
-    /** A mapping in file order. */
+    /** A mapping in file order; a repeated key keeps its first entry (see {@link YamlReader.Problems}). */
     record Mapping(List<Entry> entries, Location location) implements YamlNode {
         public Mapping {
             entries = List.copyOf(entries);
