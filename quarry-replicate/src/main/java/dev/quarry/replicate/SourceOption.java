@@ -40,50 +40,18 @@ enum SourceOption implements Option {
     CHUNK_COUNT("chunk_count", "chunk_count is not supported yet; use chunk_size"),
     CHUNK_EXPR("chunk_expr", "chunk_expr is not supported; use chunk_size");
 
-    private final String key;
-    private final ValueType type;
-    private final Object defaultValue;
-    private final String description;
-    private final String unsupported;
+    private final Declaration declaration;
 
     SourceOption(String key, ValueType type, Object defaultValue, String description) {
-        this.key = key;
-        this.type = type;
-        this.defaultValue = defaultValue;
-        this.description = description;
-        this.unsupported = null;
+        this.declaration = Declaration.of(key, type, defaultValue, description);
     }
 
     SourceOption(String key, String unsupported) {
-        this.key = key;
-        this.type = null;
-        this.defaultValue = null;
-        this.description = unsupported;
-        this.unsupported = unsupported;
+        this.declaration = Declaration.unsupported(key, unsupported);
     }
 
     @Override
-    public String key() {
-        return key;
-    }
-
-    @Override
-    public ValueType type() {
-        return type;
-    }
-
-    @Override
-    public Object defaultValue() {
-        return defaultValue;
-    }
-
-    @Override
-    public String description() {
-        return description;
-    }
-
-    @Override
-    public String unsupported() {
-        return unsupported;
+    public Declaration declaration() {
+        return declaration;
     }
 }

@@ -33,50 +33,18 @@ enum StreamKey implements Option {
     CHANGE_CAPTURE_OPTIONS("change_capture_options", "change-capture is not supported"),
     SCHEDULE("schedule", "schedule is a Sling Platform key; Quarry runs when invoked");
 
-    private final String key;
-    private final ValueType type;
-    private final Object defaultValue;
-    private final String description;
-    private final String unsupported;
+    private final Declaration declaration;
 
     StreamKey(String key, ValueType type, Object defaultValue, String description) {
-        this.key = key;
-        this.type = type;
-        this.defaultValue = defaultValue;
-        this.description = description;
-        this.unsupported = null;
+        this.declaration = Declaration.of(key, type, defaultValue, description);
     }
 
     StreamKey(String key, String unsupported) {
-        this.key = key;
-        this.type = null;
-        this.defaultValue = null;
-        this.description = unsupported;
-        this.unsupported = unsupported;
+        this.declaration = Declaration.unsupported(key, unsupported);
     }
 
     @Override
-    public String key() {
-        return key;
-    }
-
-    @Override
-    public ValueType type() {
-        return type;
-    }
-
-    @Override
-    public Object defaultValue() {
-        return defaultValue;
-    }
-
-    @Override
-    public String description() {
-        return description;
-    }
-
-    @Override
-    public String unsupported() {
-        return unsupported;
+    public Declaration declaration() {
+        return declaration;
     }
 }

@@ -107,50 +107,18 @@ enum TargetOption implements Option {
     static final List<String> KEY_KINDS = List.of("primary", "duplicate", "unique", "aggregate", "hash", "sort");
     static final List<String> CASINGS = List.of("normalize", "source", "target", "snake", "upper", "lower");
 
-    private final String key;
-    private final ValueType type;
-    private final Object defaultValue;
-    private final String description;
-    private final String unsupported;
+    private final Declaration declaration;
 
     TargetOption(String key, ValueType type, Object defaultValue, String description) {
-        this.key = key;
-        this.type = type;
-        this.defaultValue = defaultValue;
-        this.description = description;
-        this.unsupported = null;
+        this.declaration = Declaration.of(key, type, defaultValue, description);
     }
 
     TargetOption(String key, String unsupported) {
-        this.key = key;
-        this.type = null;
-        this.defaultValue = null;
-        this.description = unsupported;
-        this.unsupported = unsupported;
+        this.declaration = Declaration.unsupported(key, unsupported);
     }
 
     @Override
-    public String key() {
-        return key;
-    }
-
-    @Override
-    public ValueType type() {
-        return type;
-    }
-
-    @Override
-    public Object defaultValue() {
-        return defaultValue;
-    }
-
-    @Override
-    public String description() {
-        return description;
-    }
-
-    @Override
-    public String unsupported() {
-        return unsupported;
+    public Declaration declaration() {
+        return declaration;
     }
 }
