@@ -75,8 +75,8 @@ final class TargetTables {
         String partitionBy = o.string(TargetOption.PARTITION_BY);
         if (partitionBy != null) {
             List<PartitionSpec.PartitionExpr> expressions = new ArrayList<>();
-            for (String part : topLevelCommaSplit(partitionBy)) {
-                expressions.add(PartitionSpec.PartitionExpr.parse(part));
+            for (String part : PartitionSpec.splitTopLevel(partitionBy)) {
+                expressions.add(PartitionSpec.PartitionExpr.parse(part.trim()));
             }
             b.partition(PartitionSpec.expressions(expressions));
         }
@@ -93,28 +93,5 @@ final class TargetTables {
             spec = spec.withProperty("replication_num", Long.toString(replicas));
         }
         return spec.withDefaultReplicationNum(replicationNum);
-    }
-
-    /** Splits {@code a, date_trunc('day', b)} at commas outside parentheses and quotes. */
-    static List<String> topLevelCommaSplit(String text) {
-        List<String> parts = new ArrayList<>();
-        int depth = 0;
-        boolean quoted = false;
-        int start = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\'') {
-                quoted = !quoted;
-            } else if (!quoted && c == '(') {
-                depth++;
-            } else if (!quoted && c == ')') {
-                depth--;
-            } else if (!quoted && depth == 0 && c == ',') {
-                parts.add(text.substring(start, i).trim());
-                start = i + 1;
-            }
-        }
-        parts.add(text.substring(start).trim());
-        return parts;
     }
 }

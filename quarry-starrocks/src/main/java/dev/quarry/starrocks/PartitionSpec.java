@@ -44,11 +44,23 @@ public sealed interface PartitionSpec permits PartitionSpec.ByExpressions, Parti
             t = t.substring(1, t.length() - 1);
         }
         List<PartitionExpr> exprs = new java.util.ArrayList<>();
+        for (String part : splitTopLevel(t)) {
+            exprs.add(PartitionExpr.parse(part));
+        }
+        return new ByExpressions(exprs);
+    }
+
+    /**
+     * Splits {@code a, date_trunc('day', b)} at the commas outside parentheses and single-quoted strings; the parts
+     * keep their surrounding spaces.
+     */
+    static List<String> splitTopLevel(String text) {
+        List<String> parts = new java.util.ArrayList<>();
         int depth = 0;
         int start = 0;
         boolean quoted = false;
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             if (c == '\'') {
                 quoted = !quoted;
             } else if (!quoted && c == '(') {
@@ -56,12 +68,12 @@ public sealed interface PartitionSpec permits PartitionSpec.ByExpressions, Parti
             } else if (!quoted && c == ')') {
                 depth--;
             } else if (!quoted && depth == 0 && c == ',') {
-                exprs.add(PartitionExpr.parse(t.substring(start, i)));
+                parts.add(text.substring(start, i));
                 start = i + 1;
             }
         }
-        exprs.add(PartitionExpr.parse(t.substring(start)));
-        return new ByExpressions(exprs);
+        parts.add(text.substring(start));
+        return parts;
     }
 
     private static int closingParen(String t, int open) {
