@@ -56,7 +56,7 @@ final class Audits {
         String thisModel = target.startsWith("(") ? target + " AS __quarry_this" : target;
         MacroContext auditCtx = new MacroContext(ctx.start(), ctx.end(), ctx.executionTime(), thisModel, vars, ctx.gateway());
         String sql = Renderer.renderText(audit.query().sql(), audit.query().location(), auditCtx, model.kind().kind().name());
-        return new Query(name, audit.blocking(), strip(sql));
+        return new Query(name, audit.blocking(), Renderer.withoutTrailingSemicolons(sql));
     }
 
     private static String builtIn(Model model, String base, Map<String, String> args, String target) {
@@ -166,13 +166,5 @@ final class Audits {
             throw new ModelException(model.location(), "model " + model.name() + ": audit " + audit + " needs at least one " + name);
         }
         return out;
-    }
-
-    private static String strip(String sql) {
-        String s = sql.strip();
-        while (s.endsWith(";")) {
-            s = s.substring(0, s.length() - 1).strip();
-        }
-        return s;
     }
 }

@@ -685,9 +685,9 @@ public final class Executor {
         MacroContext ctx = context(plan, m, start, end, thisModel);
         Renderer.Rendered r = Renderer.render(m, ctx);
         Map<String, String> targets = targets(plan, start, end);
-        Optional<String> query = r.query().map(q -> Renderer.resolveTables(strip(q), targets));
-        return new Renderer.Rendered(r.preStatements().stream().map(s -> Renderer.resolveTables(strip(s), targets)).toList(), query,
-                r.postStatements().stream().map(s -> Renderer.resolveTables(strip(s), targets)).toList());
+        Optional<String> query = r.query().map(q -> Renderer.resolveTables(Renderer.withoutTrailingSemicolons(q), targets));
+        return new Renderer.Rendered(r.preStatements().stream().map(s -> Renderer.resolveTables(Renderer.withoutTrailingSemicolons(s), targets)).toList(), query,
+                r.postStatements().stream().map(s -> Renderer.resolveTables(Renderer.withoutTrailingSemicolons(s), targets)).toList());
     }
 
     private MacroContext context(Plan plan, Model m, Instant start, Instant end, String thisModel) {
@@ -709,20 +709,12 @@ public final class Executor {
                 case EMBEDDED -> {
                     MacroContext ctx = context(plan, m, start, end, name);
                     String q = Renderer.render(m, ctx).query().orElseThrow();
-                    out.put(name, "(" + Renderer.resolveTables(strip(q), out) + ")");
+                    out.put(name, "(" + Renderer.resolveTables(Renderer.withoutTrailingSemicolons(q), out) + ")");
                 }
                 default -> out.put(name, PhysicalNames.qualifiedPhysical(m, version(fp)));
             }
         }
         return out;
-    }
-
-    private static String strip(String sql) {
-        String s = sql.strip();
-        while (s.endsWith(";")) {
-            s = s.substring(0, s.length() - 1).strip();
-        }
-        return s;
     }
 
     private void recordSnapshot(Warehouse w, Model m) {

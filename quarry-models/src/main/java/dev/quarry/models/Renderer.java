@@ -84,6 +84,15 @@ public final class Renderer {
         return render(model, ctx).query().orElseThrow(() -> new IllegalArgumentException(model.name() + " has no query"));
     }
 
+    /** The statement stripped of surrounding space and any trailing semicolons, ready to embed or send alone. */
+    static String withoutTrailingSemicolons(String sql) {
+        String s = sql.strip();
+        while (s.endsWith(";")) {
+            s = s.substring(0, s.length() - 1).strip();
+        }
+        return s;
+    }
+
     /**
      * Points a rendered query's table references elsewhere: {@code targets} maps model names (lower case) to what to
      * read instead, such as a physical table ({@code `quarry__sales`.`sales__orders__1a2b3c4d5e`}), an environment
