@@ -148,7 +148,7 @@ final class PgSource {
             }
         }
         List<String> key = plan.primaryKey().isEmpty() ? table.primaryKey() : plan.primaryKey();
-        return new Read(plan.name(), mapped, key, select.toString(), CsvFraming.copy(select.toString()));
+        return new Read(plan.name(), mapped, key, select.toString(), CsvFraming.copy(select.toString(), mapped));
     }
 
     private PgTable describe(StreamPlan plan, Optional<String> checkpoint) {

@@ -7,7 +7,9 @@ import java.util.List;
 
 /**
  * Test-side reader of Stream Load CSV as StarRocks documents it for our headers (column_separator ',', enclose
- * '"' with doubled quotes inside, no escape, a bare \N is NULL, rows end with LF). Strict: anything else fails.
+ * '"' with doubled quotes inside, no escape, a bare \N is NULL, rows end with LF). Strict: a bare field must be
+ * non-empty and free of quotes and CR (our framing encloses every value that could be empty or hold them), and
+ * anything else fails too.
  */
 final class CsvRows {
     private CsvRows() {
@@ -43,10 +45,10 @@ final class CsvRows {
                     i++;
                 }
                 String raw = new String(body, start, i - start, StandardCharsets.UTF_8);
-                if (!raw.equals("\\N")) {
-                    throw new IllegalArgumentException("unenclosed field that is not \\N: '" + raw + "'");
+                if (raw.isEmpty() || raw.indexOf('"') >= 0 || raw.indexOf('\r') >= 0) {
+                    throw new IllegalArgumentException("unenclosed field that should have been enclosed: '" + raw + "'");
                 }
-                row.add(null);
+                row.add(raw.equals("\\N") ? null : raw);
             }
             if (i >= body.length) {
                 throw new IllegalArgumentException("last row has no LF");

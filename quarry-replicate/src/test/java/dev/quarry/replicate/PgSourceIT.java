@@ -129,7 +129,7 @@ class PgSourceIT {
         assertThat(rows.get(0)).containsExactly("1", "0", "-32768", "-2147483648", "-9223372036854775808", "-99999999.99",
                 "-12345678901234567890123456789.123456789", "-3.4028235e+38", "-1.7976931348623157e+308", "", "a  ",
                 "a,b\tc\nd\"e\\f\r", "00000000-0000-0000-0000-000000000000", "{\"k\": \"v,\\\"q\\\"\"}", "[1, \"x\"]", "00ff",
-                "0001-01-01", "0001-01-01 00:00:00.000000", utc("2026-03-08T01:59:59.999999-08:00"), "00:00:00",
+                "0001-01-01", "0001-01-01 00:00:00", utc("2026-03-08T01:59:59.999999-08:00"), "00:00:00",
                 "P1Y2M3DT4H5M6.789S", "192.168.0.1/24", "sad", "[1,null,3]", "[\"a,b\",\"c\\\"d\"]", "1", "abcde");
         assertThat(rows.get(1)).containsExactly("2", "1", "32767", "2147483647", "9223372036854775807", "99999999.99",
                 "0.000000001", "1.5", "0.1", "😀 ünïcödé", "xyz", "\\N", "ffffffff-ffff-ffff-ffff-ffffffffffff", "\"😀\"", "{}", "",
@@ -140,13 +140,17 @@ class PgSourceIT {
         nulls.set(25, "5");
         assertThat(rows.get(2)).isEqualTo(nulls);
         assertThat(utc("2026-03-08T01:59:59.999999-08:00")).isEqualTo("2026-03-08 09:59:59.999999");
-        assertThat(utc("2026-11-01T01:30:00-07:00")).isEqualTo("2026-11-01 08:30:00.000000");
+        assertThat(utc("2026-11-01T01:30:00-07:00")).isEqualTo("2026-11-01 08:30:00");
     }
 
-    /** The expected DATETIME text of an instant in UTC, computed without any default zone. */
+    /**
+     * The expected DATETIME text of an instant in UTC, computed without any default zone: PostgreSQL's ISO output,
+     * whose fraction keeps its significant digits only.
+     */
     private static String utc(String offsetDateTime) {
         LocalDateTime t = java.time.OffsetDateTime.parse(offsetDateTime).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
-        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").format(t);
+        String text = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").format(t);
+        return text.replaceFirst("\\.?0*$", "");
     }
 
     @Test
@@ -161,7 +165,7 @@ class PgSourceIT {
                 """), Optional.empty());
         // Berlin: CET→CEST at 01:00 UTC on 2026-03-29, CEST→CET at 01:00 UTC on 2026-10-25 (02:30 happens twice).
         assertThat(readAll(read)).extracting(r -> r.get(1)).containsExactly(
-                "2026-03-29 01:59:59.500000", "2026-03-29 03:00:00.000000", "2026-10-25 02:30:00.000000", "2026-10-25 02:30:00.000000");
+                "2026-03-29 01:59:59.5", "2026-03-29 03:00:00", "2026-10-25 02:30:00", "2026-10-25 02:30:00");
     }
 
     @Test
@@ -189,6 +193,10 @@ class PgSourceIT {
         db.execute("TRUNCATE rt.bad", "INSERT INTO rt.bad VALUES (1, 1, NULL, 12345678901234567890123456789.123456789, 'NaN')");
         assertThatThrownBy(() -> readAll(source().prepare(stream(yaml), Optional.empty())))
                 .hasMessage("reading rt.bad failed: column n (numeric(5,1)) of rt.bad holds a value DECIMAL cannot store: NaN");
+        // ±Infinity cannot be stored in numeric(5,1) ("numeric field overflow"); NaN is the only special value it
+        // holds, and the largest and smallest numbers it holds are not mistaken for one.
+        db.execute("TRUNCATE rt.bad", "INSERT INTO rt.bad VALUES (1, 1, NULL, NULL, 9999.9), (2, 1, NULL, NULL, -9999.9)");
+        assertThat(readAll(source().prepare(stream(yaml), Optional.empty()))).extracting(r -> r.get(4)).containsExactly("9999.9", "-9999.9");
         // The override keeps special floats as text.
         db.execute("TRUNCATE rt.bad", "INSERT INTO rt.bad VALUES (1, 'NaN', NULL, NULL, NULL)");
         List<List<String>> rows = readAll(source().prepare(stream(
@@ -225,7 +233,7 @@ class PgSourceIT {
             byte[] start = in.readNBytes(5);
             firstRows.add(new String(start, java.nio.charset.StandardCharsets.UTF_8));
         });
-        assertThat(firstRows).containsExactly("\"1\",\"", "\"4001", "\"8001");
+        assertThat(firstRows).as("numbers travel bare").containsExactly("1,202", "4001,", "8001,");
     }
 
     @Test

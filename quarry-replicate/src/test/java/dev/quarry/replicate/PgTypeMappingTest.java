@@ -91,7 +91,22 @@ class PgTypeMappingTest {
         assertThat(sql(type("interval", -1))).isEqualTo("VARCHAR(64)");
         PgTypeMapping berlin = new PgTypeMapping(ZoneId.of("Europe/Berlin"), false);
         assertThat(berlin.map(new PgColumn("ts", type("timestamptz", -1), true), "public.t").expression())
-                .contains("(\"ts\" AT TIME ZONE 'Europe/Berlin')").contains("'YYYY-MM-DD HH24:MI:SS.US'");
+                .contains("(\"ts\" AT TIME ZONE 'Europe/Berlin')").as("the type's own ISO output, not to_char")
+                .endsWith(" ELSE (\"ts\" AT TIME ZONE 'Europe/Berlin') END");
+    }
+
+    @Test
+    void onlyNumbersBooleansDatesDatetimesAndUuidsArePlain() {
+        for (String name : new String[] {"bool", "int2", "int4", "int8", "numeric", "float8", "uuid", "date", "timestamp", "timestamptz"}) {
+            assertThat(mapping.map(new PgColumn("c", type(name, -1), true), "public.t").plain()).as(name).isTrue();
+        }
+        for (String name : new String[] {"text", "varchar", "bpchar", "json", "jsonb", "bytea", "time", "interval", "inet", "money", "tsvector"}) {
+            assertThat(mapping.map(new PgColumn("c", type(name, -1), true), "public.t").plain()).as(name).isFalse();
+        }
+        assertThat(mapping.map(new PgColumn("c", type("int4", -1), true), "public.t", Optional.of("string")).plain())
+                .as("a number read as text is still digits").isTrue();
+        assertThat(mapping.map(new PgColumn("c", type("text", -1), true), "public.t", Optional.of("decimal(10,2)")).plain())
+                .as("text read as a number may hold anything").isFalse();
     }
 
     @Test
