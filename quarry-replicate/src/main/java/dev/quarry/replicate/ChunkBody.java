@@ -11,19 +11,34 @@ import java.util.Arrays;
  * One chunk of COPY output as a Stream Load body that is sent while PostgreSQL is still producing it (as
  * {@code psql | curl} does) yet can be sent again: every byte read from the source is kept, so a retry or a
  * resend replays what was read and then continues from the source. Memory: the chunk read so far, at most one
- * chunk (file_max_bytes plus one row). Only one opened stream is read at a time (the HTTP client reads an attempt's
- * body to its end or abandons it before the next attempt).
+ * chunk (file_max_bytes plus one row), in an array the next chunk can take over ({@link #buffer}) so a run of
+ * chunks does not allocate and grow a fresh one each time. Only one opened stream is read at a time (the HTTP
+ * client reads an attempt's body to its end or abandons it before the next attempt).
  */
 final class ChunkBody implements LoadBody {
-    private static final int FIRST_CAPACITY = 64 * 1024;
+    static final int FIRST_CAPACITY = 64 * 1024;
 
     private final InputStream source;
-    private byte[] kept = new byte[FIRST_CAPACITY];
+    private byte[] kept;
     private int size;
     private boolean ended;
 
     ChunkBody(InputStream source) {
+        this(source, new byte[FIRST_CAPACITY]);
+    }
+
+    /** A body keeping its bytes in {@code buffer} (grown when needed), which must no longer be in use elsewhere. */
+    ChunkBody(InputStream source, byte[] buffer) {
         this.source = requireNonNull(source, "source is null");
+        this.kept = requireNonNull(buffer, "buffer is null");
+        if (buffer.length == 0) {
+            throw new IllegalArgumentException("buffer is empty");
+        }
+    }
+
+    /** The array holding this body, for the next chunk once this one is loaded (this body must not be opened again). */
+    byte[] buffer() {
+        return kept;
     }
 
     @Override

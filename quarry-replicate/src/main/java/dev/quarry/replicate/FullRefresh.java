@@ -89,10 +89,13 @@ final class FullRefresh {
             PgRowReader.Totals totals;
             long[] loaded = {0};
             // Each chunk is sent while PostgreSQL produces it (formatting and Stream Load overlap as in psql | curl),
-            // kept in memory only so a retry can resend it.
+            // kept in memory only so a retry can resend it; chunks are loaded one after another, so they share one array.
+            byte[][] buffer = {new byte[ChunkBody.FIRST_CAPACITY]};
             totals = new PgRowReader(source).read(read.copy(), maxRows, maxBytes, plan.name(), (chunk, rows) -> {
                 String label = Labels.derive(database + "." + staging, runId, chunk);
-                LoadResult result = loader.load(database, staging, label, options, new ChunkBody(rows));
+                ChunkBody body = new ChunkBody(rows, buffer[0]);
+                LoadResult result = loader.load(database, staging, label, options, body);
+                buffer[0] = body.buffer();
                 loaded[0] += result.counts().map(LoadResult.Counts::loadedRows).orElse(0L);
             });
             if (totals.rows() == 0) {

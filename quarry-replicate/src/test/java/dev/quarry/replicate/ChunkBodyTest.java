@@ -70,4 +70,16 @@ class ChunkBodyTest {
             assertThat(new ChunkBody(new Rows(data)).open().readAllBytes()).as(n + " bytes").isEqualTo(data);
         }
     }
+
+    @Test
+    void aReusedArrayCarriesNoBytesOfTheChunkBefore() throws IOException {
+        byte[] big = bytes(300_000);
+        ChunkBody first = new ChunkBody(new Rows(big));
+        assertThat(first.open().readAllBytes()).isEqualTo(big);
+        byte[] small = bytes(1000);
+        ChunkBody second = new ChunkBody(new Rows(small), first.buffer());
+        assertThat(second.buffer()).as("the grown array is taken over").isSameAs(first.buffer());
+        assertThat(second.open().readAllBytes()).isEqualTo(small);
+        assertThat(second.open().readAllBytes()).as("resent").isEqualTo(small);
+    }
 }
