@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code quarry run [ENV]}: processes the intervals that have become due by cron. */
@@ -16,7 +17,8 @@ import picocli.CommandLine.Parameters;
         footerHeading = "%nExamples:%n",
         footer = {
             "  quarry run            # prod",
-            "  quarry run dev -p ./analytics"})
+            "  quarry run dev -p ./analytics",
+            "  quarry run -r replication.yaml   # Sling's spelling of: quarry replicate -r replication.yaml"})
 final class RunCommand implements Callable<Integer> {
     private final CliContext ctx;
 
@@ -26,12 +28,19 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "ENV", description = "The environment (default: prod).")
     String environment = "prod";
 
+    @Option(names = {"-r", "--replication"}, paramLabel = "FILE",
+            description = "Run this replication file instead of models (Sling's spelling of quarry replicate -r FILE).")
+    String replication;
+
     RunCommand(CliContext ctx) {
         this.ctx = ctx;
     }
 
     @Override
     public Integer call() {
+        if (replication != null) {
+            return new ReplicationRunner(ctx).run(ReplicationRunner.Request.ofFile(ctx.resolve(replication))).exitCode();
+        }
         try (Workspace ws = project.open(ctx)) {
             List<String> warnings = new ArrayList<>();
             Executor.Result r = ws.run(environment, ctx.clock().instant(), warnings, Log::info);

@@ -140,6 +140,12 @@ class ReplicateCommandIT {
         assertThat(rows("SELECT id, user_id, amount, currency, status, placed_at FROM " + db + ".orders WHERE id = 61"))
                 .containsExactly("61|62|0.61|EUR|cancelled|2026-05-20 11:01:00");
 
+        // Sling's spelling runs the same replication.
+        Cli.Result slingSpelling = cli().run("run", "-r", threeStreams(db).toString());
+        assertThat(slingSpelling.exitCode()).as(slingSpelling.toString()).isZero();
+        assertThat(slingSpelling.err()).contains("Replication [3 streams] | PG -> SR", "3 succeeded | 0 failed");
+        assertThat(count(db + ".users")).isEqualTo(1000);
+
         // A second full refresh replaces the data: still the same counts, and the table is no longer "created".
         Cli.Result again = cli().run("replicate", "-r", threeStreams(db).toString());
         assertThat(again.exitCode()).as(again.toString()).isZero();
