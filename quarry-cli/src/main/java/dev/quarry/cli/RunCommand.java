@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
         footer = {
             "  quarry run            # prod",
             "  quarry run dev -p ./analytics",
-            "  quarry run -r replication.yaml   # Sling's spelling of: quarry replicate -r replication.yaml"})
+            "  quarry run -r replication.yaml    # the same as: quarry replicate -r FILE"})
 final class RunCommand implements Callable<Integer> {
     private final CliContext ctx;
 
