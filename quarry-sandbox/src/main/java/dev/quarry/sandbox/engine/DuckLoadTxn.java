@@ -408,7 +408,7 @@ final class DuckLoadTxn implements LoadTxn {
             view.add(q + " AS __raw_" + i);
         }
         String typedSource = "(SELECT " + String.join(", ", view) + ", __rowno FROM " + raw + ") __src";
-        Rewriter.Context ctx = new LoadContext(Zones.zone(batch.timezone()));
+        Rewriter.Context ctx = new Rewriter.Sessionless(Zones.zone(batch.timezone()), null);
         Map<String, String> derived = new HashMap<>();
         for (Map.Entry<String, String> e : batch.derived().entrySet()) {
             Cursor c = new Cursor(e.getValue());
@@ -631,50 +631,5 @@ final class DuckLoadTxn implements LoadTxn {
     @Override
     public AppendResult totals() {
         return new AppendResult(total, loaded, filtered, unselected, bytes, rejected);
-    }
-
-    /** Rewriting context for load expressions: no session, the load's timezone header. */
-    private static final class LoadContext implements Rewriter.Context {
-        private final ZoneId zone;
-
-        LoadContext(ZoneId zone) {
-            this.zone = zone;
-        }
-
-        @Override
-        public String systemVariable(String name) throws SqlError {
-            throw SessionVariables.unknown(name);
-        }
-
-        @Override
-        public String userVariable(String name) {
-            return "NULL";
-        }
-
-
-        @Override
-        public ZoneId zone() {
-            return zone;
-        }
-
-        @Override
-        public int zoneOffsetSeconds() {
-            return zone.getRules().getOffset(Instant.now()).getTotalSeconds();
-        }
-
-        @Override
-        public String currentDatabase() {
-            return null;
-        }
-
-        @Override
-        public String user() {
-            return "root";
-        }
-
-        @Override
-        public long connectionId() {
-            return 0;
-        }
     }
 }

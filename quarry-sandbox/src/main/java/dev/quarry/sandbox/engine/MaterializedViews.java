@@ -26,6 +26,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class MaterializedViews {
     private static final long POLL_MILLIS = 500;
+    /** No session stands behind a refresh: StarRocks evaluates MV queries in its default time zone (spec §4). */
+    private static final ZoneId MV_ZONE = ZoneId.of("Asia/Shanghai");
     /** Hidden property holding why an MV is inactive; ShowCreate leaves "__" properties out. */
     static final String INACTIVE_REASON = "__inactive_reason";
     /** StarRocks' reason for ALTER MATERIALIZED VIEW ... INACTIVE (AlterJobMgr.MANUAL_INACTIVE_MV_REASON). */
@@ -288,7 +290,7 @@ final class MaterializedViews {
     /** An MV's query in DuckDB SQL, resolved against the MV's database. */
     private String rewriteFor(String db, String original) throws SqlError {
         Cursor c = new Cursor(original);
-        return Rewriter.rewrite(original, c.tokens(), 0, c.tokens().size() - 1, new MvContext(db));
+        return Rewriter.rewrite(original, c.tokens(), 0, c.tokens().size() - 1, new Rewriter.Sessionless(MV_ZONE, db));
     }
 
     void refresh(TableDef mv) throws SqlError {
@@ -471,50 +473,5 @@ final class MaterializedViews {
 
     void renamed(TableDef t, String to) {
         baseChanged(t);
-    }
-
-    /** Rewrite context for MV queries: no session; StarRocks evaluates them in the default time zone. */
-    private static final class MvContext implements Rewriter.Context {
-        private final String db;
-
-        MvContext(String db) {
-            this.db = db;
-        }
-
-        @Override
-        public String systemVariable(String name) throws SqlError {
-            throw SessionVariables.unknown(name);
-        }
-
-        @Override
-        public String userVariable(String name) {
-            return "NULL";
-        }
-
-
-        @Override
-        public ZoneId zone() {
-            return ZoneId.of("Asia/Shanghai");
-        }
-
-        @Override
-        public int zoneOffsetSeconds() {
-            return 8 * 3600;
-        }
-
-        @Override
-        public String currentDatabase() {
-            return db;
-        }
-
-        @Override
-        public String user() {
-            return "root";
-        }
-
-        @Override
-        public long connectionId() {
-            return 0;
-        }
     }
 }

@@ -32,6 +32,37 @@ final class Rewriter {
         long connectionId();
     }
 
+    /**
+     * A context with no client session behind it (load expressions, materialized-view queries): no variables, the
+     * root user, connection 0, and the given zone and database.
+     */
+    record Sessionless(java.time.ZoneId zone, String currentDatabase) implements Context {
+        @Override
+        public String systemVariable(String name) throws SqlError {
+            throw SessionVariables.unknown(name);
+        }
+
+        @Override
+        public String userVariable(String name) {
+            return "NULL";
+        }
+
+        @Override
+        public int zoneOffsetSeconds() {
+            return zone.getRules().getOffset(java.time.Instant.now()).getTotalSeconds();
+        }
+
+        @Override
+        public String user() {
+            return "root";
+        }
+
+        @Override
+        public long connectionId() {
+            return 0;
+        }
+    }
+
     /** Words DuckDB reserves that StarRocks lets users name columns with: always quoted. */
     private static final Set<String> DUCK_ONLY_KEYWORDS = Set.of("AT", "PIVOT", "UNPIVOT", "PIVOT_WIDER", "PIVOT_LONGER",
             "SUMMARIZE", "PLACING", "VARIADIC", "SYMMETRIC", "ASYMMETRIC", "ANALYSE", "DO", "RETURNING",
