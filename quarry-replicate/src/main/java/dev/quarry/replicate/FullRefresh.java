@@ -57,8 +57,7 @@ final class FullRefresh {
 
     StreamResult run(StreamPlan plan) {
         long start = System.nanoTime();
-        String database = plan.object().database().orElseThrow(() -> new ReplicationConfigException(
-                "stream " + plan.name() + ": object " + plan.object() + " needs a database (db.table)"));
+        String database = plan.targetDatabase();
         String table = plan.object().table();
         PgSource.Read read = new PgSource(source, loadedAt).prepare(plan, Optional.empty());
         ClusterProbe probe = ClusterProbe.of(target);

@@ -50,8 +50,7 @@ final class Incremental {
 
     StreamResult run(StreamPlan plan) {
         long start = System.nanoTime();
-        String database = plan.object().database().orElseThrow(() -> new ReplicationConfigException(
-                "stream " + plan.name() + ": object " + plan.object() + " needs a database (db.table)"));
+        String database = plan.targetDatabase();
         String table = plan.object().table();
         FullRefresh full = new FullRefresh(source, target, loader, runId, dialect, loadedAt);
         if (!full.exists(database, table)) {

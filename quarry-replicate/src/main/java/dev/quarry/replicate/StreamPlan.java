@@ -48,4 +48,10 @@ public record StreamPlan(String name, String definedAt, Optional<SourceTable> so
         return new StreamPlan(name, definedAt, sourceTable, object, newMode, primaryKey, updateKey, sql, select, where, columns,
                 sourceOptions, targetOptions, description);
     }
+
+    /** The target's database: StarRocks tables always live in one, and it is not created on load. */
+    String targetDatabase() {
+        return object.database().orElseThrow(() -> new ReplicationConfigException(
+                "stream " + name + ": object " + object + " needs a database (db.table)"));
+    }
 }
