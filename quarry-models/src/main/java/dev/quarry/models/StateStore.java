@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.quarry.core.ConfigException;
 import dev.quarry.core.RunException;
+import dev.quarry.core.Secrets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -32,12 +33,14 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Quarry's state in an embedded SQLite file (never in StarRocks, spec/sqlmesh.md §6.1): snapshots (a model
- * version by fingerprint), environments (which snapshot each model points at) and the intervals each snapshot
- * has processed. Every change is one SQLite transaction, so a crash leaves either the old or the new state.
+ * Quarry's state (never in StarRocks, spec/sqlmesh.md §6.1) in a SQLite or DuckDB file or a PostgreSQL schema:
+ * snapshots (a model version by fingerprint), environments (which snapshot each model points at) and the intervals
+ * each snapshot has processed. The SQL is one portable subset for all three ({@link Kind} holds the differences).
+ * Every change is one transaction, so a crash leaves either the old or the new state.
  *
- * <p>Only one plan or run may change a state at a time: {@link #lock} takes an OS file lock next to the
- * database, which the OS releases if the process dies, and a second taker gets a message naming the holder.
+ * <p>Only one plan or run may change a state at a time: {@link #lock} takes an OS file lock next to a database
+ * file, or a PostgreSQL advisory lock; either is released if the process dies, and a second taker gets a message
+ * naming the holder.
  * Promotions also check the environment's plan id, so a plan computed against an older state is refused.
  */
 public final class StateStore implements AutoCloseable {
@@ -48,39 +51,84 @@ public final class StateStore implements AutoCloseable {
         "CREATE TABLE quarry_versions (schema_version INTEGER NOT NULL)",
         "CREATE TABLE snapshots (name TEXT NOT NULL, fingerprint TEXT NOT NULL, own_fingerprint TEXT NOT NULL, "
                 + "metadata_fingerprint TEXT NOT NULL, "
-                + "version TEXT NOT NULL, kind TEXT NOT NULL, definition TEXT NOT NULL, created_ms INTEGER NOT NULL, "
+                + "version TEXT NOT NULL, kind TEXT NOT NULL, definition TEXT NOT NULL, created_ms BIGINT NOT NULL, "
                 + "PRIMARY KEY (name, fingerprint))",
         "CREATE TABLE environments (name TEXT PRIMARY KEY, plan_id TEXT NOT NULL, previous_plan_id TEXT, "
-                + "updated_ms INTEGER NOT NULL)",
+                + "updated_ms BIGINT NOT NULL)",
         "CREATE TABLE environment_snapshots (environment TEXT NOT NULL, name TEXT NOT NULL, fingerprint TEXT NOT NULL, "
                 + "PRIMARY KEY (environment, name))",
-        "CREATE TABLE intervals (name TEXT NOT NULL, fingerprint TEXT NOT NULL, start_ms INTEGER NOT NULL, "
-                + "end_ms INTEGER NOT NULL, created_ms INTEGER NOT NULL)",
+        "CREATE TABLE intervals (name TEXT NOT NULL, fingerprint TEXT NOT NULL, start_ms BIGINT NOT NULL, "
+                + "end_ms BIGINT NOT NULL, created_ms BIGINT NOT NULL)",
         "CREATE INDEX intervals_by_snapshot ON intervals (name, fingerprint)",
     };
 
+    /** What differs between the three state databases; the store's SQL is otherwise the same for all. */
+    enum Kind {
+        SQLITE("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'quarry_versions'"),
+        DUCKDB("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
+                + "AND table_name = 'quarry_versions'"),
+        POSTGRES(DUCKDB.versionTableSql);
+
+        private final String versionTableSql;
+
+        Kind(String versionTableSql) {
+            this.versionTableSql = versionTableSql;
+        }
+    }
+
+    private static final java.util.regex.Pattern SCHEMA_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+
+    private final Kind kind;
+    /** The state's location for messages; never holds a password. */
+    private final String where;
+    /** SQLite and DuckDB: the database file, beside which the lock file lives. */
     private final Path file;
+    /** PostgreSQL: how to open another session (for the lock), and the schema holding the state. */
+    private final ProjectConfig.StateConnection.Postgres postgres;
+    private final String schema;
     private final Connection connection;
 
-    private StateStore(Path file, Connection connection) {
+    private StateStore(Kind kind, String where, Path file, ProjectConfig.StateConnection.Postgres postgres, String schema,
+                       Connection connection) {
+        this.kind = kind;
+        this.where = where;
         this.file = file;
+        this.postgres = postgres;
+        this.schema = schema;
         this.connection = connection;
     }
 
-    /** Opens (creating or migrating) the state database at {@code file}. */
+    /** Opens (creating or migrating) the SQLite state database at {@code file}. */
     public static StateStore open(Path file) {
+        return open(new ProjectConfig.StateConnection.Sqlite(file.toString()), Path.of(""), "quarry");
+    }
+
+    /**
+     * Opens (creating or migrating) the state a gateway's {@code state_connection} names: a file relative to
+     * {@code root} for sqlite and duckdb, else schema {@code schema} of a PostgreSQL database.
+     */
+    public static StateStore open(ProjectConfig.StateConnection state, Path root, String schema) {
+        if (state instanceof ProjectConfig.StateConnection.Postgres pg) {
+            return openPostgres(pg, schema);
+        }
+        boolean duck = state instanceof ProjectConfig.StateConnection.DuckDb;
+        String path = duck ? ((ProjectConfig.StateConnection.DuckDb) state).path() : ((ProjectConfig.StateConnection.Sqlite) state).path();
+        Path p = Path.of(path);
+        Path file = p.isAbsolute() ? p : root.resolve(p);
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            try (Statement st = c.createStatement()) {
-                // Wait for a short write by another process instead of failing with SQLITE_BUSY.
-                st.execute("PRAGMA busy_timeout = 5000");
-                st.execute("PRAGMA journal_mode = WAL");
+            Connection c = DriverManager.getConnection((duck ? "jdbc:duckdb:" : "jdbc:sqlite:") + file.toAbsolutePath());
+            if (!duck) {
+                try (Statement st = c.createStatement()) {
+                    // Wait for a short write by another process instead of failing with SQLITE_BUSY.
+                    st.execute("PRAGMA busy_timeout = 5000");
+                    st.execute("PRAGMA journal_mode = WAL");
+                }
             }
-            StateStore store = new StateStore(file, c);
+            StateStore store = new StateStore(duck ? Kind.DUCKDB : Kind.SQLITE, file.toString(), file, null, null, c);
             store.migrate();
             return store;
         } catch (SQLException e) {
@@ -90,11 +138,46 @@ public final class StateStore implements AutoCloseable {
         }
     }
 
+    private static StateStore openPostgres(ProjectConfig.StateConnection.Postgres pg, String schema) {
+        Secrets.register(pg.password());
+        if (!SCHEMA_NAME.matcher(schema).matches()) {
+            throw new ConfigException("state_schema " + schema + " is not a plain PostgreSQL name (letters, digits, _)");
+        }
+        String lower = schema.toLowerCase(java.util.Locale.ROOT);
+        String where = "postgres " + pg.user() + "@" + pg.host() + ":" + pg.port() + "/" + pg.database() + " schema " + lower;
+        try {
+            Connection c = postgresSession(pg, "quarry state");
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE SCHEMA IF NOT EXISTS " + lower);
+                st.execute("SET search_path TO " + lower);
+            }
+            StateStore store = new StateStore(Kind.POSTGRES, where, null, pg, lower, c);
+            store.migrate();
+            return store;
+        } catch (SQLException e) {
+            throw new RunException("cannot open the state database " + where + ": " + Secrets.scrub(e.getMessage()), e);
+        }
+    }
+
+    private static Connection postgresSession(ProjectConfig.StateConnection.Postgres pg, String applicationName) throws SQLException {
+        java.util.Properties props = new java.util.Properties();
+        props.setProperty("user", pg.user());
+        props.setProperty("password", pg.password());
+        props.setProperty("ApplicationName", applicationName);
+        String host = pg.host().contains(":") ? "[" + pg.host() + "]" : pg.host();
+        return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + pg.port() + "/" + pg.database(), props);
+    }
+
+    /** Where the state lives, for messages (a file, or PostgreSQL user@host:port/database schema s). */
+    String where() {
+        return where;
+    }
+
     private void migrate() throws SQLException {
         connection.setAutoCommit(false);
         try (Statement st = connection.createStatement()) {
             boolean exists;
-            try (ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'quarry_versions'")) {
+            try (ResultSet rs = st.executeQuery(kind.versionTableSql)) {
                 exists = rs.next();
             }
             int version = 0;
@@ -105,7 +188,7 @@ public final class StateStore implements AutoCloseable {
             }
             if (version > SCHEMA_VERSION) {
                 connection.rollback();
-                throw new ConfigException("the state database " + file + " has schema version " + version
+                throw new ConfigException("the state database " + where + " has schema version " + version
                         + ", written by a newer Quarry; this Quarry reads up to version " + SCHEMA_VERSION);
             }
             if (version < 1) {
@@ -382,6 +465,11 @@ public final class StateStore implements AutoCloseable {
      * releases it when the process dies.
      */
     public Lock lock(String purpose) {
+        return kind == Kind.POSTGRES ? advisoryLock(purpose) : fileLock(purpose);
+    }
+
+    /** SQLite and DuckDB: an OS lock on a file beside the database, holding the holder's description. */
+    private Lock fileLock(String purpose) {
         Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
         FileChannel channel = null;
         try {
@@ -395,14 +483,19 @@ public final class StateStore implements AutoCloseable {
             if (lock == null) {
                 String holder = new String(Files.readAllBytes(lockFile), StandardCharsets.UTF_8).strip();
                 channel.close();
-                throw new RunException("another plan or run is changing the state " + file + " (" + (holder.isEmpty() ? "holder unknown"
-                        : holder) + "); wait for it to finish and try again");
+                throw busy(holder);
             }
             String owner = purpose + " by pid " + ProcessHandle.current().pid() + " on " + host() + " since " + Instant.now();
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(owner.getBytes(StandardCharsets.UTF_8)), 0);
             channel.force(false);
-            return new Lock(channel, lock);
+            FileChannel held = channel;
+            FileLock taken = lock;
+            return new Lock(() -> {
+                held.truncate(0);
+                taken.release();
+                held.close();
+            });
         } catch (IOException e) {
             if (channel != null) {
                 try {
@@ -415,6 +508,66 @@ public final class StateStore implements AutoCloseable {
         }
     }
 
+    /**
+     * PostgreSQL: a session-level advisory lock, so it works across machines, taken on a session of its own that
+     * lives as long as the lock (the server releases it when that session ends, also when the process dies). The
+     * session's application_name describes the holder, which a second taker reads from pg_stat_activity.
+     * Advisory locks are per database; the key pair is a fixed Quarry id and the schema's hash.
+     */
+    private Lock advisoryLock(String purpose) {
+        int key = schema.hashCode() & 0x7fffffff;
+        Connection session = null;
+        try {
+            // application_name keeps 63 bytes; the start time comes from pg_stat_activity instead.
+            String owner = purpose + " by pid " + ProcessHandle.current().pid() + " on " + host();
+            session = postgresSession(postgres, owner.length() > 63 ? owner.substring(0, 63) : owner);
+            boolean taken;
+            try (PreparedStatement ps = session.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
+                ps.setInt(1, ADVISORY_CLASS);
+                ps.setInt(2, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    taken = rs.next() && rs.getBoolean(1);
+                }
+            }
+            if (!taken) {
+                String holder = "";
+                try (PreparedStatement ps = session.prepareStatement("SELECT a.application_name, a.backend_start FROM pg_locks l "
+                        + "JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted "
+                        + "AND l.classid = ?::int4::oid AND l.objid = ?::int4::oid AND l.objsubid = 2 "
+                        + "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())")) {
+                    ps.setInt(1, ADVISORY_CLASS);
+                    ps.setInt(2, key);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            holder = rs.getString(1) + " since " + rs.getObject(2, java.time.OffsetDateTime.class).toInstant();
+                        }
+                    }
+                }
+                session.close();
+                throw busy(holder);
+            }
+            Connection held = session;
+            return new Lock(held::close);
+        } catch (SQLException e) {
+            if (session != null) {
+                try {
+                    session.close();
+                } catch (SQLException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw new RunException("cannot lock the state " + where + ": " + Secrets.scrub(e.getMessage()), e);
+        }
+    }
+
+    /** The first key of Quarry's advisory locks (an arbitrary constant: "QRRY" in ASCII). */
+    private static final int ADVISORY_CLASS = 0x51525259;
+
+    private RunException busy(String holder) {
+        return new RunException("another plan or run is changing the state " + where + " (" + (holder.isEmpty() ? "holder unknown"
+                : holder) + "); wait for it to finish and try again");
+    }
+
     private static String host() {
         try {
             return InetAddress.getLocalHost().getHostName();
@@ -423,24 +576,24 @@ public final class StateStore implements AutoCloseable {
         }
     }
 
+    private interface Release {
+        void run() throws Exception;
+    }
+
     /** The exclusive right to change a state; close it to release. */
     public static final class Lock implements AutoCloseable {
-        private final FileChannel channel;
-        private final FileLock lock;
+        private final Release release;
 
-        private Lock(FileChannel channel, FileLock lock) {
-            this.channel = channel;
-            this.lock = lock;
+        private Lock(Release release) {
+            this.release = release;
         }
 
         @Override
         public void close() {
             try {
-                channel.truncate(0);
-                lock.release();
-                channel.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot release the state lock", e);
+                release.run();
+            } catch (Exception e) {
+                throw new RunException("cannot release the state lock: " + Secrets.scrub(e.getMessage()), e);
             }
         }
     }
@@ -466,7 +619,7 @@ public final class StateStore implements AutoCloseable {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new RunException("state database " + file + ": " + e.getMessage(), e);
+            throw new RunException("state database " + where + ": " + Secrets.scrub(e.getMessage()), e);
         }
     }
 
@@ -474,7 +627,7 @@ public final class StateStore implements AutoCloseable {
         try {
             return work.run();
         } catch (SQLException e) {
-            throw new RunException("state database " + file + ": " + e.getMessage(), e);
+            throw new RunException("state database " + where + ": " + Secrets.scrub(e.getMessage()), e);
         }
     }
 
@@ -483,7 +636,7 @@ public final class StateStore implements AutoCloseable {
         try {
             connection.close();
         } catch (SQLException e) {
-            throw new RunException("cannot close the state database " + file + ": " + e.getMessage(), e);
+            throw new RunException("cannot close the state database " + where + ": " + Secrets.scrub(e.getMessage()), e);
         }
     }
 }

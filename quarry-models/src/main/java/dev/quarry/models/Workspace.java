@@ -58,8 +58,8 @@ public final class Workspace implements AutoCloseable {
             }
             concurrency = 4;
         }
-        Path statePath = statePath(project, gateway);
-        return new Workspace(project, gateway, spec, concurrency, StateStore.open(statePath));
+        return new Workspace(project, gateway, spec, concurrency,
+                StateStore.open(gateway.stateConnection(), project.root(), gateway.stateSchema()));
     }
 
     static ProjectConfig.Gateway gateway(Project project, Optional<String> name) {
@@ -88,15 +88,6 @@ public final class Workspace implements AutoCloseable {
                 sr.database().orElse(""), props);
     }
 
-    private static Path statePath(Project project, ProjectConfig.Gateway gateway) {
-        if (gateway.stateConnection() instanceof ProjectConfig.StateConnection.Sqlite s) {
-            Path p = Path.of(s.path());
-            return p.isAbsolute() ? p : project.root().resolve(p);
-        }
-        throw new ConfigException("gateway " + gateway.name() + ": state_connection of type "
-                + (gateway.stateConnection() instanceof ProjectConfig.StateConnection.DuckDb ? "duckdb" : "postgres")
-                + " is not supported yet; use type sqlite (the default, " + DEFAULT_STATE + ")");
-    }
 
     public Project project() {
         return project;
