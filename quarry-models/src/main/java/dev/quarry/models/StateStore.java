@@ -47,6 +47,8 @@ public final class StateStore implements AutoCloseable {
     /** The schema this code writes; older files are migrated, newer ones refused. */
     static final int SCHEMA_VERSION = 1;
 
+    // Millisecond instants are BIGINT: INTEGER is 32 bits in DuckDB and PostgreSQL. SQLite gives both names the
+    // same 64-bit integer affinity, so version-1 files written with INTEGER read the same.
     private static final String[] SCHEMA_V1 = {
         "CREATE TABLE quarry_versions (schema_version INTEGER NOT NULL)",
         "CREATE TABLE snapshots (name TEXT NOT NULL, fingerprint TEXT NOT NULL, own_fingerprint TEXT NOT NULL, "

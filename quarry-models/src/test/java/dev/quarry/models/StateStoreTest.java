@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.quarry.core.ConfigException;
 import dev.quarry.core.RunException;
+import dev.quarry.testing.TestingPostgres;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -19,10 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import dev.quarry.testing.TestingPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 
 class StateStoreTest {
 
@@ -264,5 +265,22 @@ class StateStoreTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("has schema version 7, written by a newer Quarry; this Quarry reads up to version 1");
         assertThat(List.of(StateStore.SCHEMA_VERSION)).containsExactly(1);
+    }
+
+    @Test
+    void aWrongPostgresPasswordIsReportedWithoutTheAttemptedPassword() {
+        use(StateStore.Kind.POSTGRES);
+        TestingPostgres server = postgres.server();
+        String wrong = "s3cret-" + server.password();
+        ProjectConfig.StateConnection.Postgres state = new ProjectConfig.StateConnection.Postgres(server.host(), server.port(),
+                server.user(), wrong, postgres.name());
+        assertThatThrownBy(() -> StateStore.open(state, dir, "quarry"))
+                .isInstanceOf(RunException.class)
+                .hasMessageStartingWith("cannot open the state database postgres " + server.user() + "@")
+                .hasMessageContaining("password authentication failed")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(wrong).doesNotContain(server.password()));
+        assertThatThrownBy(() -> StateStore.open(connection(), dir, "team-state"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("state_schema team-state is not a plain PostgreSQL name (letters, digits, _)");
     }
 }
