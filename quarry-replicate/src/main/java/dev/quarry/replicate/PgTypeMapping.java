@@ -63,25 +63,12 @@ final class PgTypeMapping {
         this.emptyAsNull = emptyAsNull;
     }
 
-    /**
-     * A source column mapped: target name and type, nullability, the SELECT expression feeding Stream Load, and
-     * whether its text is {@code plain}: digits, signs, points, dashes, colons, spaces and hex only (numbers,
-     * booleans, dates, datetimes, uuids), so it never needs enclosing in the CSV (see {@link CsvFraming}).
-     */
-    record Mapped(String name, StarRocksType type, boolean nullable, String expression, boolean plain) {
+    /** A source column mapped: target name and type, nullability, and the SELECT expression feeding Stream Load. */
+    record Mapped(String name, StarRocksType type, boolean nullable, String expression) {
         Mapped {
             requireNonNull(name, "name is null");
             requireNonNull(type, "type is null");
             requireNonNull(expression, "expression is null");
-        }
-
-        /** A column whose text may hold anything, so it travels enclosed. */
-        Mapped(String name, StarRocksType type, boolean nullable, String expression) {
-            this(name, type, nullable, expression, false);
-        }
-
-        private Mapped asPlain() {
-            return new Mapped(name, type, nullable, expression, true);
         }
     }
 
@@ -113,19 +100,10 @@ final class PgTypeMapping {
         } else if (type instanceof StarRocksType.Decimal && isNumber(column.type())) {
             expression = fitDecimal(c, (StarRocksType.Decimal) type, where);
         }
-        return new Mapped(column.name(), type, natural.nullable() && !notNull, expression, natural.plain());
+        return new Mapped(column.name(), type, natural.nullable() && !notNull, expression);
     }
 
     private Mapped natural(PgColumn column, String c, String where) {
-        Mapped m = naturalText(column, c, where);
-        return column.type().kind() == PgType.Kind.BASE && PLAIN.contains(column.type().name()) ? m.asPlain() : m;
-    }
-
-    /** Base types whose output (as mapped below) is plain text in the sense of {@link Mapped#plain}. */
-    private static final java.util.Set<String> PLAIN = java.util.Set.of("bool", "int2", "int4", "int8", "oid", "numeric", "float4",
-            "float8", "uuid", "date", "timestamp", "timestamptz");
-
-    private Mapped naturalText(PgColumn column, String c, String where) {
         PgType t = column.type();
         boolean nullable = !column.notNull();
         if (t.kind() == PgType.Kind.ARRAY) {

@@ -7,9 +7,9 @@ import java.util.List;
 
 /**
  * Test-side reader of Stream Load CSV as StarRocks documents it for our headers (column_separator ',', enclose
- * '"' with doubled quotes inside, no escape, a bare \N is NULL, rows end with LF). Strict: a bare field must be
- * non-empty and free of quotes and CR (our framing encloses every value that could be empty or hold them), and
- * anything else fails too.
+ * '"' with doubled quotes inside, no escape, a bare \N is NULL, an empty bare field is the empty string, rows end
+ * with LF). Strict: a bare field must be free of quotes and CR (PostgreSQL encloses every value holding them), an
+ * empty line fails (Stream Load would skip it), and anything else fails too.
  */
 final class CsvRows {
     private CsvRows() {
@@ -45,7 +45,10 @@ final class CsvRows {
                     i++;
                 }
                 String raw = new String(body, start, i - start, StandardCharsets.UTF_8);
-                if (raw.isEmpty() || raw.indexOf('"') >= 0 || raw.indexOf('\r') >= 0) {
+                if (raw.isEmpty() && row.isEmpty() && i < body.length && body[i] == '\n') {
+                    throw new IllegalArgumentException("empty line, which Stream Load skips");
+                }
+                if (raw.indexOf('"') >= 0 || raw.indexOf('\r') >= 0) {
                     throw new IllegalArgumentException("unenclosed field that should have been enclosed: '" + raw + "'");
                 }
                 row.add(raw.equals("\\N") ? null : raw);

@@ -49,6 +49,8 @@ class FullRefreshIT {
                   CASE g % 5 WHEN 0 THEN NULL WHEN 1 THEN '' WHEN 2 THEN E'comma, "quote"\\ttab\\nnewline \\\\ back' WHEN 3 THEN '😀 ünï' ELSE '\\N' END
                 FROM generate_series(1, 3000) g
                 """,
+                "CREATE TABLE demo.tags (tag text)",
+                "INSERT INTO demo.tags VALUES (''), (NULL), ('\\N'), ('a,b'), ('plain')",
                 "CREATE TABLE demo.empty_one (id int4, v text)",
                 "CREATE TABLE demo.bad (id int4, f float8)",
                 "INSERT INTO demo.bad VALUES (1, 1.5), (2, 'NaN')");
@@ -131,6 +133,15 @@ class FullRefreshIT {
                         java.util.Arrays.asList("5", "6", "click", "0.05", "2026-05-25 09:00:05", null));
         assertThat(query("SELECT COUNT(*) FROM events WHERE note IS NULL")).containsExactly(List.of("600"));
         assertThat(query("SELECT COUNT(*) FROM events WHERE note = ''")).containsExactly(List.of("600"));
+    }
+
+    @Test
+    void aSingleColumnKeepsItsEmptyStringRow() throws SQLException {
+        StreamResult result = run(plan("  demo.tags:\n"));
+        assertThat(result.rowsLoaded()).isEqualTo(5);
+        assertThat(query("SELECT tag FROM tags WHERE tag IS NOT NULL ORDER BY tag"))
+                .containsExactly(List.of(""), List.of("\\N"), List.of("a,b"), List.of("plain"));
+        assertThat(query("SELECT COUNT(*) FROM tags WHERE tag IS NULL")).containsExactly(List.of("1"));
     }
 
     @Test

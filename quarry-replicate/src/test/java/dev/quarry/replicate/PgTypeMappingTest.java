@@ -96,20 +96,6 @@ class PgTypeMappingTest {
     }
 
     @Test
-    void onlyNumbersBooleansDatesDatetimesAndUuidsArePlain() {
-        for (String name : new String[] {"bool", "int2", "int4", "int8", "numeric", "float8", "uuid", "date", "timestamp", "timestamptz"}) {
-            assertThat(mapping.map(new PgColumn("c", type(name, -1), true), "public.t").plain()).as(name).isTrue();
-        }
-        for (String name : new String[] {"text", "varchar", "bpchar", "json", "jsonb", "bytea", "time", "interval", "inet", "money", "tsvector"}) {
-            assertThat(mapping.map(new PgColumn("c", type(name, -1), true), "public.t").plain()).as(name).isFalse();
-        }
-        assertThat(mapping.map(new PgColumn("c", type("int4", -1), true), "public.t", Optional.of("string")).plain())
-                .as("a number read as text is still digits").isTrue();
-        assertThat(mapping.map(new PgColumn("c", type("text", -1), true), "public.t", Optional.of("decimal(10,2)")).plain())
-                .as("text read as a number may hold anything").isFalse();
-    }
-
-    @Test
     void otherTypesBecomeText() {
         assertThat(sql(type("inet", -1))).isEqualTo("VARCHAR(64)");
         assertThat(sql(type("macaddr", -1))).isEqualTo("VARCHAR(17)");
