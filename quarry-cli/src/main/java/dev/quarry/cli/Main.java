@@ -99,6 +99,7 @@ public final class Main implements Callable<Integer> {
 
     private static int failure(Exception ex, CliContext ctx, boolean debug) {
         if (ex instanceof QuarryException q) {
+            q.details().forEach(Log::error);
             Log.error(q.getMessage());
             if (debug) {
                 printStackTrace(ex, ctx);

@@ -1,5 +1,6 @@
 package dev.quarry.models;
 
+import dev.quarry.core.Location;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

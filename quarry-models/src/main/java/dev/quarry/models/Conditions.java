@@ -1,5 +1,6 @@
 package dev.quarry.models;
 
+import dev.quarry.core.Location;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;

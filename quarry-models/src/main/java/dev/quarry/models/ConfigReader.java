@@ -1,5 +1,6 @@
 package dev.quarry.models;
 
+import dev.quarry.core.Location;
 import dev.quarry.core.Names;
 import dev.quarry.core.Secrets;
 import java.util.ArrayList;

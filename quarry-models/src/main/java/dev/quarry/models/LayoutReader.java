@@ -1,5 +1,6 @@
 package dev.quarry.models;
 
+import dev.quarry.core.Location;
 import dev.quarry.core.Names;
 import dev.quarry.models.PhysicalLayout.Distribution;
 import dev.quarry.models.PhysicalLayout.KeyType;

@@ -2,6 +2,7 @@ package dev.quarry.models;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.quarry.core.Location;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -3,6 +3,7 @@ package dev.quarry.models;
 import static java.util.Objects.requireNonNull;
 
 import dev.quarry.core.ConfigException;
+import dev.quarry.core.Location;
 
 /**
  * A mistake in a model project, reported as {@code file:line:column: message} before anything touches a
@@ -11,15 +12,7 @@ import dev.quarry.core.ConfigException;
 public final class ModelException extends ConfigException {
     private static final long serialVersionUID = 1L;
 
-    private final transient Location location;
-
     ModelException(Location location, String message) {
-        super(requireNonNull(location, "location is null") + ": " + message);
-        this.location = location;
-    }
-
-    /** Where the mistake is. */
-    public Location location() {
-        return location;
+        super(requireNonNull(location, "location is null"), message);
     }
 }

@@ -1,5 +1,6 @@
 package dev.quarry.models;
 
+import dev.quarry.core.Location;
 import dev.quarry.core.Names;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,8 +65,8 @@ final class ProjectLoader {
             if (errors.size() == 1) {
                 throw first;
             }
-            throw new ModelException(first.location(), first.getMessage().substring(first.location().toString().length() + 2)
-                    + " (and " + (errors.size() - 1) + " more model file error(s), first at " + errors.get(1).location() + ")");
+            throw new ModelException(first.location().orElseThrow(), first.problem()
+                    + " (and " + (errors.size() - 1) + " more model file error(s), first at " + errors.get(1).location().orElseThrow() + ")");
         }
 
         Map<String, Model> models = new TreeMap<>();

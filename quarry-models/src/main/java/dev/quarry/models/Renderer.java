@@ -1,5 +1,6 @@
 package dev.quarry.models;
 
+import dev.quarry.core.Location;
 import dev.quarry.core.Names;
 import java.time.Instant;
 import java.time.LocalDateTime;

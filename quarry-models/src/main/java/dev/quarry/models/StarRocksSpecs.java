@@ -1,5 +1,6 @@
 package dev.quarry.models;
 
+import dev.quarry.core.Location;
 import dev.quarry.starrocks.ColumnSpec;
 import dev.quarry.starrocks.Distribution;
 import dev.quarry.starrocks.KeyType;

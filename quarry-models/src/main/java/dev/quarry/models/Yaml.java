@@ -1,5 +1,6 @@
 package dev.quarry.models;
 
+import dev.quarry.core.Location;
 import dev.quarry.core.Names;
 import static java.util.Objects.requireNonNull;
 
@@ -113,12 +114,12 @@ sealed interface Yaml {
     static Yaml parse(String file, String text) {
         return of(YamlReader.read(file, text, new YamlReader.Problems() {
             @Override
-            public void duplicateKey(String key, dev.quarry.core.yaml.Location at, dev.quarry.core.yaml.Location first) {
+            public void duplicateKey(String key, Location at, Location first) {
                 throw new ModelException(location(at), "key " + key + " is given twice");
             }
 
             @Override
-            public void notYaml(dev.quarry.core.yaml.Location at, String parserMessage) {
+            public void notYaml(Location at, String parserMessage) {
                 // SnakeYAML indents its source excerpts; only the unindented lines describe the problem, and
                 // leaving the excerpts out keeps secrets in the file out of the message.
                 String problem = parserMessage == null ? "" : String.join(": ", parserMessage.lines()
@@ -134,7 +135,7 @@ sealed interface Yaml {
     }
 
     /** Project files always have a position: a parser that gave none points at the file's start. */
-    private static Location location(dev.quarry.core.yaml.Location at) {
+    private static Location location(Location at) {
         return new Location(at.file(), Math.max(1, at.line()), Math.max(1, at.column()));
     }
 

@@ -1,6 +1,6 @@
 package dev.quarry.replicate;
 
-import dev.quarry.core.yaml.Location;
+import dev.quarry.core.Location;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -1,18 +1,20 @@
 package dev.quarry.replicate;
 
+import dev.quarry.core.ConfigException;
 import java.util.List;
 
 /**
  * A replication file (or a one-off stream) that cannot run as written. Carries every error found, each as
- * {@code file:line:column: message}; the message lists them one per line. Exit code 2 territory.
+ * {@code file:line:column: message}: one error is the message itself; several are the exception's details, in file
+ * order, under a message that counts them. Exit code 2.
  */
-public final class ReplicationConfigException extends RuntimeException {
+public final class ReplicationConfigException extends ConfigException {
     private static final long serialVersionUID = 1L;
 
     private final List<String> errors;
 
     ReplicationConfigException(List<String> errors) {
-        super(summary(errors));
+        super(null, summary(errors), null, errors.size() == 1 ? List.of() : errors, null);
         this.errors = List.copyOf(errors);
     }
 
@@ -29,6 +31,6 @@ public final class ReplicationConfigException extends RuntimeException {
         if (errors.size() == 1) {
             return errors.get(0);
         }
-        return errors.size() + " errors in the replication:\n  " + String.join("\n  ", errors);
+        return errors.size() + " errors in the replication; nothing was run";
     }
 }

@@ -1,6 +1,6 @@
 package dev.quarry.replicate;
 
-import dev.quarry.core.yaml.Location;
+import dev.quarry.core.Location;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.quarry.replicate;
 
-import dev.quarry.core.yaml.Location;
+import dev.quarry.core.Location;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

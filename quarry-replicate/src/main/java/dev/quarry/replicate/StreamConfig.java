@@ -2,7 +2,7 @@ package dev.quarry.replicate;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.quarry.core.yaml.Location;
+import dev.quarry.core.Location;
 import java.util.Map;
 
 /**

@@ -1,6 +1,6 @@
 package dev.quarry.replicate;
 
-import dev.quarry.core.yaml.Location;
+import dev.quarry.core.Location;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;

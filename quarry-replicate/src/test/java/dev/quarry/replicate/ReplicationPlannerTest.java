@@ -3,7 +3,7 @@ package dev.quarry.replicate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.quarry.core.yaml.Location;
+import dev.quarry.core.Location;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -352,7 +352,9 @@ class ReplicationPlannerTest {
                 "r.yaml:23:5: stream public.f: incremental sql with an update_key must contain {incremental_where_cond} or {incremental_value}, "
                         + "else every run reads everything",
                 "r.yaml:28:5: select mixes columns and -exclusions; add '*' to say the exclusions apply to all columns");
-        assertThat(e.getMessage()).startsWith("12 errors in the replication:\n  r.yaml: missing 'target'");
+        assertThat(e.getMessage()).isEqualTo("12 errors in the replication; nothing was run");
+        assertThat(e.details()).isEqualTo(e.errors());
+        assertThat(e.exitCode()).isEqualTo(2);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.quarry.core.yaml;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.quarry.core.Location;
 import java.util.List;
 
 /** A YAML value that remembers where it was written, so every configuration error can point at its line. */

@@ -2,6 +2,7 @@ package dev.quarry.core.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quarry.core.Location;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.quarry.core.yaml;
+package dev.quarry.core;
 
 import static java.util.Objects.requireNonNull;
 
