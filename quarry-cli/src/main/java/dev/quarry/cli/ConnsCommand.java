@@ -44,7 +44,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code quarry conns ...}: define, list, test and use connections (Sling-compatible, spec/sling.md §4.2). */
+/** {@code quarry conns ...}: define, list, test and use connections (Sling-compatible, docs/sling.md §4.4). */
 @Command(name = "conns",
         description = "Manage connections (env.yaml and environment variables) and run SQL on them.",
         subcommands = {

@@ -97,7 +97,7 @@ final class PlanCommand implements Callable<Integer> {
         }
     }
 
-    /** Unit tests run before anything is built, as SQLMesh does (spec/sqlmesh.md §3.4); a failure stops the plan. */
+    /** Unit tests run before anything is built, as SQLMesh does (docs/sqlmesh.md §5.3); a failure stops the plan. */
     private void runTests(Workspace ws) {
         List<TestRunner.Outcome> outcomes = TestRunner.run(ws.project(), ws.connection(), Optional.empty());
         List<TestRunner.Outcome> failed = outcomes.stream().filter(o -> !o.passed()).toList();

@@ -332,7 +332,7 @@ final class ReplicationRunner {
         return "r" + RUN_ID_TIME.format(java.time.Instant.now()) + "_" + HexFormat.of().formatHex(random);
     }
 
-    /** {@code 7s}, {@code 1m2s}: Sling's duration shape in its completion line (spec/sling.md §4.4). */
+    /** {@code 7s}, {@code 1m2s}: Sling's duration shape in its completion line (docs/sling.md §5.2). */
     static String human(Duration d) {
         long s = d.toSeconds();
         return s < 60 ? s + "s" : s / 3600 > 0 ? s / 3600 + "h" + s % 3600 / 60 + "m" + s % 60 + "s" : s / 60 + "m" + s % 60 + "s";

@@ -64,7 +64,7 @@ class ReplicationRunnerTest {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < 1000; i++) {
             String id = ReplicationRunner.newRunId();
-            // StarRocks labels: letters, digits, '-', '_' and ':' (spec/starrocks.md, Stream Load labels).
+            // StarRocks labels: ASCII letters, digits, '-' and '_' (docs/starrocks.md §1.5).
             assertThat(id).matches("r\\d{8}_\\d{6}_[0-9a-f]{8}");
             ids.add(id);
         }

@@ -9,7 +9,7 @@ import java.util.Objects;
 
 /**
  * Console log: one line per event on stderr, {@code HH:mm:ss LVL message}, like Sling's console output
- * (spec/sling.md §4.4). Results go to stdout and never through here. Every line is scrubbed of secrets.
+ * (docs/sling.md §5.2). Results go to stdout and never through here. Every line is scrubbed of secrets.
  * With debug on, every SQL statement ({@link #sql}) and HTTP request ({@link #http}) is logged too.
  */
 public final class Log {

@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * A project audit from {@code audits/*.sql}: {@code AUDIT (name x, ...); SELECT ... FROM @this_model ...}.
- * The query returns violating rows (spec/sqlmesh.md §3.8).
+ * The query returns violating rows (docs/sqlmesh.md §6).
  *
  * @param name audit name, lower case
  * @param location where its AUDIT block is

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Audit queries: each returns the rows that violate it, so any row fails the audit (spec/sqlmesh.md §3.8).
+ * Audit queries: each returns the rows that violate it, so any row fails the audit (docs/sqlmesh.md §6).
  * Built-ins are written here in StarRocks SQL; project audits ({@code audits/*.sql}) are rendered with
  * {@code @this_model} and the call's arguments as macro variables.
  */

@@ -46,11 +46,11 @@ import java.util.function.Consumer;
  * Carries out a {@link Plan} on StarRocks, statement by statement through StarRocksDialect:
  * <ul>
  *   <li>FULL: the query goes into a staging table, then {@code ALTER TABLE ... SWAP WITH} exchanges it with the
- *       live table, atomically; readers see the old rows or the new ones, never an empty table (spec/sqlmesh.md
- *       §5.1, SQLMesh #5585).</li>
+ *       live table, atomically; readers see the old rows or the new ones, never an empty table
+ *       (docs/sqlmesh.md §5.5, SQLMesh #5585).</li>
  *   <li>INCREMENTAL_BY_TIME_RANGE: per batch of {@code batch_size} intervals, {@code INSERT OVERWRITE} with
  *       {@code dynamic_overwrite} replaces exactly the partitions the batch covers where the table is partitioned by
- *       the time column; otherwise {@code DELETE ... WHERE t >= s AND t < e} (never BETWEEN, §1.4) plus INSERT on the
+ *       the time column; otherwise {@code DELETE ... WHERE t >= s AND t < e} (never BETWEEN, docs/sqlmesh.md §9) plus INSERT on the
  *       PRIMARY KEY table.</li>
  *   <li>INCREMENTAL_BY_UNIQUE_KEY: INSERT into the PRIMARY KEY table, which upserts natively; rows are
  *       deduplicated within the batch with ROW_NUMBER over the key.</li>
@@ -350,7 +350,7 @@ public final class Executor {
                     .filter(c -> c.name().equalsIgnoreCase(m.kind().timeColumn().orElseThrow())).findFirst())
                     .map(ColumnSpec::type).orElse(StarRocksType.Scalar.DATETIME);
             String tc = StarRocksDialect.quote(m.kind().timeColumn().orElseThrow());
-            // SQLMesh audits an incremental model's processed intervals only (spec/sqlmesh.md §3.8).
+            // SQLMesh audits an incremental model's processed intervals only (docs/sqlmesh.md §6).
             audited = "(SELECT * FROM " + physical + " WHERE " + tc + " >= " + timeLiteral(m, timeType, first) + " AND " + tc + " < "
                     + timeLiteral(m, timeType, last) + ")";
         }
@@ -362,12 +362,12 @@ public final class Executor {
         String physical = StarRocksDialect.qualified(db, table);
         Renderer.Rendered r = render(plan, m, s, e, physical);
         String tc = m.kind().timeColumn().orElseThrow();
-        // SQLMesh also filters the query's output to the interval, so rows outside it never land (spec/sqlmesh.md §3.2).
+        // SQLMesh also filters the query's output to the interval, so rows outside it never land (docs/sqlmesh.md §2.3).
         String filtered = "SELECT * FROM (\n" + r.query().orElseThrow() + "\n) AS __quarry_batch\nWHERE " + StarRocksDialect.quote(tc)
                 + " >= " + timeLiteral(m, timeType, s) + " AND " + StarRocksDialect.quote(tc) + " < " + timeLiteral(m, timeType, e);
         r.preStatements().forEach(w::execute);
         if (overwritesPartitions(m, timeType, s, e)) {
-            // Only the partitions the new rows fall into are replaced (StarRocks >= 3.4, spec/starrocks.md §5).
+            // Only the partitions the new rows fall into are replaced (StarRocks >= 3.4, docs/starrocks.md §5.2).
             w.execute(dialect.setDynamicOverwrite(true));
             w.execute(dialect.insertOverwrite(db, table, List.of(), Optional.empty(), names, filtered));
             w.execute(dialect.setDynamicOverwrite(false));
@@ -385,7 +385,7 @@ public final class Executor {
     }
 
     /**
-     * SWAP sets the materialized views over the swapped table inactive (spec/starrocks.md §5, ALTER TABLE SWAP);
+     * SWAP sets the materialized views over the swapped table inactive (docs/starrocks.md §5.1, ALTER TABLE SWAP);
      * the ones Quarry built over this model are made active again.
      */
     private void reactivateMaterializedViews(Plan plan, Model m, Warehouse w) {
@@ -496,7 +496,7 @@ public final class Executor {
 
     /**
      * Reads the cluster's release (so SQL is rendered for it, e.g. SECURITY on views needs 3.4) and the
-     * replication_num tables get when they set none (spec/starrocks.md §3.7). A dry run without a reachable cluster
+     * replication_num tables get when they set none (docs/starrocks.md §3.8). A dry run without a reachable cluster
      * renders for the newest release and leaves replication_num out.
      */
     private void probeCluster(boolean dryRun) {

@@ -7,7 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /**
- * The length of the intervals a model processes, inferred from its cron as SQLMesh does (spec/sqlmesh.md §3.1,
+ * The length of the intervals a model processes, inferred from its cron as SQLMesh does (docs/sqlmesh.md §2.4,
  * {@code interval_unit}). All arithmetic is in UTC.
  */
 enum IntervalUnit {

@@ -22,12 +22,12 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a model's physical/virtual properties and partitioning parameters into a {@link PhysicalLayout},
- * enforcing the rules of SQLMesh's StarRocks adapter (seed; spec/sqlmesh.md §1.2, §1.5) and the StarRocks
- * rules that would otherwise fail only at CREATE time (spec/starrocks.md §3.2).
+ * enforcing the rules of SQLMesh's StarRocks adapter (seed; docs/sqlmesh.md §3, §9) and the StarRocks
+ * rules that would otherwise fail only at CREATE time (docs/starrocks.md §3.2).
  */
 final class LayoutReader {
 
-    /** The properties SQLMesh rejects as ambiguous, with the name to use instead (spec/sqlmesh.md §1.2). */
+    /** The properties SQLMesh rejects as ambiguous, with the name to use instead (docs/sqlmesh.md §3.8). */
     private static final Map<String, String> REJECTED = Map.of(
             "partition", "partition_by", "distribution", "distributed_by", "distribute", "distributed_by",
             "order", "order_by", "ordering", "order_by");
@@ -36,7 +36,7 @@ final class LayoutReader {
             "partition_by", "partitioned_by", "partitions", "distributed_by", "order_by", "clustered_by", "refresh_moment",
             "refresh_scheme");
 
-    /** StarRocks table and materialized-view PROPERTIES (spec/starrocks.md §3.6, §5). */
+    /** StarRocks table and materialized-view PROPERTIES (docs/starrocks.md §3.7, §5.6). */
     private static final Set<String> KNOWN_PROPERTIES = Set.of(
             "replication_num", "storage_medium", "storage_cooldown_ttl", "storage_cooldown_time", "enable_persistent_index",
             "persistent_index_type", "compression", "bloom_filter_columns", "colocate_with", "bucket_size", "write_quorum",

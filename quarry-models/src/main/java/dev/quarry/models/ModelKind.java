@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** How a model is materialized (spec/sqlmesh.md §3.2), and what each kind demands of the model. */
+/** How a model is materialized (docs/sqlmesh.md §2.3), and what each kind demands of the model. */
 public enum ModelKind {
     FULL(Set.of()),
     VIEW(Set.of("materialized")),
@@ -48,7 +48,7 @@ public enum ModelKind {
 
     /**
      * Whether the kind rewrites existing rows (DELETE of an interval, upsert by key). StarRocks supports both
-     * fully only on PRIMARY KEY tables (seed "PRIMARY KEY Type"; spec/sqlmesh.md §1.2). Append-only
+     * fully only on PRIMARY KEY tables (seed "PRIMARY KEY Type"; docs/sqlmesh.md §3.9). Append-only
      * INCREMENTAL_UNMANAGED and kinds that replace the whole table do not.
      */
     public boolean rewritesRows() {

@@ -30,7 +30,7 @@ final class ModelReader {
 
     static final Set<String> DIALECTS = Set.of("starrocks", "mysql");
 
-    /** SEED csv_settings as SQLMesh names them (spec/sqlmesh.md §3.2). */
+    /** SEED csv_settings as SQLMesh names them (docs/sqlmesh.md §2.3). */
     private static final Set<String> CSV_SETTINGS = Set.of("delimiter", "quotechar", "doublequote", "escapechar",
             "skipinitialspace", "lineterminator", "encoding", "na_values", "keep_default_na");
 

@@ -12,7 +12,7 @@ import java.util.OptionalInt;
 /**
  * What a model's {@code physical_properties}, {@code virtual_properties}, {@code partitioned_by} and
  * {@code clustered_by} mean for its StarRocks object, already validated (seed "Configuration Matrix",
- * spec/sqlmesh.md §1.2). Rendering DDL from it is StarRocksDialect's job.
+ * docs/sqlmesh.md §3). Rendering DDL from it is StarRocksDialect's job.
  *
  * @param key the table key; empty means StarRocks' default DUPLICATE KEY table
  * @param partitioning PARTITION BY, if any

@@ -9,8 +9,8 @@ import java.util.Locale;
 /**
  * Where a model lives in StarRocks. Physical objects are named by fingerprint in {@code quarry__<schema>}
  * ({@code <schema>__<table>__<version>}); environments are views {@code <schema>.<table>} (prod) or
- * {@code <schema>__<env>.<table>} (spec/sqlmesh.md §3.5). StarRocks names hold at most 64 characters
- * (spec/sqlmesh.md §1.1, MAX_IDENTIFIER_LENGTH), so a longer name keeps a readable prefix and gains a hash.
+ * {@code <schema>__<env>.<table>} (docs/sqlmesh.md §5.2). StarRocks names hold at most 64 characters
+ * (docs/sqlmesh.md §5.2, MAX_IDENTIFIER_LENGTH), so a longer name keeps a readable prefix and gains a hash.
  */
 public final class PhysicalNames {
     /** StarRocks' limit on database and table names. */

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * fingerprints are part of it), so all of those get new objects; a metadata-only change keeps the fingerprint.
  */
 public final class Planner {
-    /** More intervals than this in one plan is nearly always a start date or cron mistake (spec/sqlmesh.md §5.2, #5286). */
+    /** More intervals than this in one plan is nearly always a start date or cron mistake (docs/sqlmesh.md §5.3, #5286). */
     static final int MAX_INTERVALS = 100_000;
 
     private Planner() {
@@ -188,7 +188,7 @@ public final class Planner {
         }
         if (kind.lookback() > 0 && !out.isEmpty() && !done.isEmpty()) {
             // lookback: late-arriving rows land in earlier intervals, so the N intervals before the first missing one
-            // are processed again (spec/sqlmesh.md §3.6).
+            // are processed again (docs/sqlmesh.md §5.4).
             List<StateStore.Interval> before = new ArrayList<>();
             Instant first = out.get(0).start();
             Instant t = first;

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A project's {@code config.yaml} (spec/sqlmesh.md §3.10), with {@code {{ env_var(...) }}} already expanded.
+ * A project's {@code config.yaml} (docs/sqlmesh.md §1.2), with {@code {{ env_var(...) }}} already expanded.
  *
  * @param gateways gateway name to gateway, in file order
  * @param defaultGateway the gateway used when none is named; empty when there are no gateways

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Expands SQLMesh macros in model SQL: the date variables (spec/sqlmesh.md §3.3), {@code @this_model},
+ * Expands SQLMesh macros in model SQL: the date variables (docs/sqlmesh.md §4.1), {@code @this_model},
  * {@code @VAR('x')} and {@code @x}, {@code @{x}} (unquoted), {@code @IF}, {@code @EACH}, {@code @DEF},
  * {@code @AND}/{@code @OR}. Text between macros is copied unchanged, comments included.
  *

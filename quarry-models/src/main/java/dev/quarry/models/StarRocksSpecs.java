@@ -84,7 +84,7 @@ public final class StarRocksSpecs {
 
     /**
      * The materialized view with {@code replication_num} set to {@code defaultReplicationNum} when its properties
-     * give none (a single-backend cluster cannot hold StarRocks' default three replicas, spec/starrocks.md §3.7).
+     * give none (a single-backend cluster cannot hold StarRocks' default three replicas, docs/starrocks.md §3.8).
      */
     public static MaterializedViewSpec materializedView(Model model, String database, String name, String query,
                                                         java.util.OptionalInt defaultReplicationNum) {
@@ -154,7 +154,7 @@ public final class StarRocksSpecs {
 
     /**
      * One expression of expression partitioning. StarRocks accepts a column, {@code date_trunc('unit', col)} or
-     * {@code time_slice(col, INTERVAL n unit)} (spec/starrocks.md §3.4).
+     * {@code time_slice(col, INTERVAL n unit)} (docs/starrocks.md §3.5).
      */
     static PartitionSpec.PartitionExpr expression(String model, Location at, String expr) {
         List<Token> t = Lexer.tokenize(at.file(), expr).tokens();

@@ -33,7 +33,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Quarry's state (never in StarRocks, spec/sqlmesh.md §6.1) in a SQLite or DuckDB file or a PostgreSQL schema:
+ * Quarry's state (never in StarRocks, docs/sqlmesh.md §7) in a SQLite or DuckDB file or a PostgreSQL schema:
  * snapshots (a model version by fingerprint), environments (which snapshot each model points at) and the intervals
  * each snapshot has processed. The SQL is one portable subset for all three ({@link Kind} holds the differences).
  * Every change is one transaction, so a crash leaves either the old or the new state.

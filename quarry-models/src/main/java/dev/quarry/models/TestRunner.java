@@ -31,7 +31,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Runs a project's unit tests ({@code tests/*.yaml}, spec/sqlmesh.md §3.9) on the gateway: each test's inputs become
+ * Runs a project's unit tests ({@code tests/*.yaml}, docs/sqlmesh.md §8) on the gateway: each test's inputs become
  * tables in a scratch database, the model's query reads them instead of its upstream models, and its rows are
  * compared with the expected ones (in any order; numbers by value; missing input columns are NULL).
  */

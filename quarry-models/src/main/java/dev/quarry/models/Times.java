@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * Reads the times models write in {@code start} and {@code end}: a date ({@code 2024-01-01}, midnight UTC), a
  * timestamp ({@code 2024-01-01 12:00:00}, UTC), epoch milliseconds, {@code now}, {@code today},
- * {@code yesterday}, or {@code N unit(s) ago}. Everything is UTC (spec/sqlmesh.md §3.3), whatever the JVM zone.
+ * {@code yesterday}, or {@code N unit(s) ago}. Everything is UTC (docs/sqlmesh.md §2.5), whatever the JVM zone.
  */
 final class Times {
     private static final Pattern RELATIVE = Pattern.compile("(\\d+)\\s+(second|minute|hour|day|week|month|year)s?\\s+ago",

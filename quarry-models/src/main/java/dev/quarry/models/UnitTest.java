@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A unit test from {@code tests/test*.yaml} (spec/sqlmesh.md §3.9): fixed inputs, the expected output of one model.
+ * A unit test from {@code tests/test*.yaml} (docs/sqlmesh.md §8): fixed inputs, the expected output of one model.
  * Inputs, outputs and vars are kept as plain values (maps, lists, strings, numbers) for the test runner.
  *
  * @param name test name

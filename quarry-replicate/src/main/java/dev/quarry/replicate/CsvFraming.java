@@ -7,7 +7,7 @@ import java.util.List;
  * How rows travel from PostgreSQL's COPY to Stream Load: CSV, comma-separated, NULL as an unenclosed {@code \N},
  * rows ended by LF, and PostgreSQL's own minimal quoting: it encloses in double quotes (inner quotes doubled, RFC
  * 4180) exactly the values holding the delimiter, a quote, CR or LF, and a non-NULL value equal to the NULL string,
- * so the text {@code \N} arrives as {@code "\N"} while NULL is the bare {@code \N} (spec/starrocks.md §1.2).
+ * so the text {@code \N} arrives as {@code "\N"} while NULL is the bare {@code \N} (docs/starrocks.md §1.3).
  * Stream Load with {@code enclose} reads enclosed and bare fields alike, so every value stays exact and the body is
  * as small as a plain {@code psql COPY} one.
  *

@@ -22,7 +22,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Full refresh (and truncate, which keeps the existing target's DDL through CREATE TABLE LIKE) into StarRocks (ARCHITECTURE "Data path"): load a fresh staging table chunk by chunk, check that it
+ * Full refresh (and truncate, which keeps the existing target's DDL through CREATE TABLE LIKE) into StarRocks (docs/architecture.md §4): load a fresh staging table chunk by chunk, check that it
  * holds exactly the rows read, then {@code ALTER TABLE target SWAP WITH staging} (a RENAME when the target is new)
  * and drop the old data. Readers see the old table or the new one, never a half-loaded one; a failure at any step
  * before the swap leaves the target untouched and removes the staging table.
@@ -135,7 +135,7 @@ final class FullRefresh {
 
     /**
      * The user's table_ddl creating the staging table instead of the object: only the name right after CREATE TABLE
-     * is replaced, and it must be the stream's object (spec/sling.md §2.2: table_ddl must name the object).
+     * is replaced, and it must be the stream's object (docs/sling.md §3.2: table_ddl must name the object).
      */
     static String renameCreatedTable(String ddl, StreamPlan plan, String database, String staging) {
         java.util.regex.Matcher m = CREATE_TABLE.matcher(ddl);

@@ -21,7 +21,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Incremental mode (spec/sling.md §1.7, ARCHITECTURE "Data path"): the checkpoint is MAX(update_key) read from the
+ * Incremental mode (docs/sling.md §2.3, docs/architecture.md §4): the checkpoint is MAX(update_key) read from the
  * target; the rows after it load straight into the target (upserts on a PRIMARY KEY table, appends otherwise) in
  * ONE Stream Load transaction however many chunks it takes, so an increment is visible entirely or not at all and
  * a failed run can simply run again. No new rows means no Stream Load call. A missing target is created by a full

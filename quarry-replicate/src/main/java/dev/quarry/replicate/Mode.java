@@ -3,7 +3,7 @@ package dev.quarry.replicate;
 import java.util.Arrays;
 import java.util.List;
 
-/** Replication modes (spec/sling.md §1.5) and what each needs from a stream. */
+/** Replication modes (docs/sling.md §2.1) and what each needs from a stream. */
 public enum Mode {
     FULL_REFRESH("full-refresh") {
         @Override
@@ -20,7 +20,7 @@ public enum Mode {
     INCREMENTAL("incremental") {
         @Override
         String missingKeys(boolean hasPrimaryKey, boolean hasUpdateKey, boolean hasRange) {
-            // Sling's own message for the same case (spec/sling.md §1.5).
+            // Sling's own message for the same case (docs/sling.md §2.1).
             return hasPrimaryKey || hasUpdateKey ? null : "must specify value for 'update_key' and/or 'primary_key' for incremental mode";
         }
     },

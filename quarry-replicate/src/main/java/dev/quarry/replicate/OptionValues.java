@@ -61,7 +61,7 @@ final class OptionValues<K extends Enum<K> & Option> {
         return values;
     }
 
-    /** Field-by-field merge: a key this set leaves unset comes from {@code defaults} (spec/sling.md §1.2). */
+    /** Field-by-field merge: a key this set leaves unset comes from {@code defaults} (docs/sling.md §1.3). */
     OptionValues<K> over(OptionValues<K> defaults) {
         EnumMap<K, Object> merged = new EnumMap<>(type);
         merged.putAll(defaults.values);

@@ -16,7 +16,7 @@ import java.util.Optional;
  * stream's select, where, checkpoint predicate, range and limit.
  */
 final class PgSource {
-    /** Sling's name for the column snapshot mode adds (spec/sling.md §1.5). */
+    /** Sling's name for the column snapshot mode adds (docs/sling.md §2.4). */
     static final String LOADED_AT = "_sling_loaded_at";
     private static final java.time.format.DateTimeFormatter DATETIME =
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS", java.util.Locale.ROOT);

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  *   <td>VARCHAR(1048576)</td><td>PostgreSQL's output text</td></tr>
  * <tr><td>uuid</td><td>VARCHAR(36)</td><td>8-4-4-4-12 lower-case hex</td></tr>
  * <tr><td>json, jsonb</td><td>JSON</td><td>the JSON text</td></tr>
- * <tr><td>bytea</td><td>VARBINARY(1048576)</td><td>hex digits without {@code \x} (spec/starrocks.md §4)</td></tr>
+ * <tr><td>bytea</td><td>VARBINARY(1048576)</td><td>hex digits without {@code \x} (docs/starrocks.md §1.3)</td></tr>
  * <tr><td>date</td><td>DATE</td><td>YYYY-MM-DD; ±infinity and dates outside 0001-01-01..9999-12-31 fail</td></tr>
  * <tr><td>timestamp</td><td>DATETIME</td><td>YYYY-MM-DD HH:MI:SS[.ffffff] (microseconds kept, trailing zeros dropped); ±infinity and years
  *   outside 1..9999 fail</td></tr>
@@ -178,7 +178,7 @@ final class PgTypeMapping {
                 // beyond both), so the conversion runs once per row. The local value goes out through the type's own
                 // output: DateStyle 'ISO, YMD' (set by PgRowReader) prints YYYY-MM-DD HH:MI:SS[.f…] with the
                 // microseconds PostgreSQL holds and trailing zeros dropped, which DATETIME parses to the same value
-                // (spec/starrocks.md §4, DATETIME), at less CPU than to_char.
+                // (docs/starrocks.md §4.3, DATETIME), at less CPU than to_char.
                 String message = PgSql.literal(FAILURE_MARK + where + " holds a value outside StarRocks DATETIME's range: ");
                 return new Mapped(column.name(), StarRocksType.Scalar.DATETIME, nullable, "CASE WHEN " + c + " < ('0001-01-01'::timestamp AT TIME ZONE " + zone + ")"
                         + " OR " + c + " >= ('10000-01-01'::timestamp AT TIME ZONE " + zone + ")"
@@ -313,7 +313,7 @@ final class PgTypeMapping {
         return t.kind() == PgType.Kind.BASE && (t.name().equals("numeric") || t.name().startsWith("int") || t.name().startsWith("float"));
     }
 
-    /** A {@code columns:} type: Sling's general names (spec/sling.md §3.10) or any StarRocks type. */
+    /** A {@code columns:} type: Sling's general names (docs/sling.md §3.3) or any StarRocks type. */
     static StarRocksType overrideType(String text, String where) {
         String lower = text.toLowerCase(Locale.ROOT).trim();
         Matcher m = STRING.matcher(lower);

@@ -15,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A replication file as written (spec/sling.md §1.1): connections, env, defaults and streams, not yet expanded. */
+/** A replication file as written (docs/sling.md §1.1): connections, env, defaults and streams, not yet expanded. */
 record ReplicationFile(String fileName, Path baseDir, String source, String target, Map<String, String> env,
                        StreamConfig defaults, List<StreamConfig> streams) {
     private static final List<String> TOP_KEYS = List.of("source", "target", "defaults", "streams", "env");

@@ -17,8 +17,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Turns a replication file into a {@link ReplicationPlan}: defaults merged (spec/sling.md §1.2), modes inferred
- * (§1.5), wildcards expanded through the source catalog (§1.3), variables rendered per stream (§1.4). Every
+ * Turns a replication file into a {@link ReplicationPlan}: defaults merged (docs/sling.md §1.3), modes inferred
+ * (docs/sling.md §2.1), wildcards expanded through the source catalog (§1.4), variables rendered per stream (§1.5). Every
  * configuration error in the file is reported in one {@link ReplicationConfigException}.
  */
 public final class ReplicationPlanner {
@@ -145,7 +145,7 @@ public final class ReplicationPlanner {
     private List<SourceTable> matches(StreamConfig s, ConfigErrors errors) {
         int dot = s.name().indexOf('.');
         if (dot < 0) {
-            // Sling's rule and message (spec/sling.md §1.3).
+            // Sling's rule and message (docs/sling.md §1.4).
             errors.add(s.location(), "stream '" + s.name() + "': Must specify schema or path when using wildcard");
             return List.of();
         }

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * A stream's {@code select}: included names, or {@code *}, and {@code -col} exclusions with globs
- * (spec/sling.md §1.2). Mixing named includes with exclusions needs {@code *}.
+ * (docs/sling.md §1.6). Mixing named includes with exclusions needs {@code *}.
  */
 record Selection(List<String> includes, List<String> excludes) {
     static final Selection ALL = new Selection(List.of("*"), List.of());

@@ -1,6 +1,6 @@
 package dev.quarry.replicate;
 
-/** {@code source_options} keys, spec/sling.md §2.1 (the database subset Quarry implements). */
+/** {@code source_options} keys, docs/sling.md §3.1 (the database subset Quarry implements). */
 enum SourceOption implements Option {
     RANGE("range", ValueType.STRING, null, "\"start,end\" on the update_key, for backfill (both ends inclusive).") {
         @Override
@@ -31,7 +31,7 @@ enum SourceOption implements Option {
         }
     },
     EMPTY_AS_NULL("empty_as_null", ValueType.BOOLEAN, Boolean.FALSE, "Read empty strings as NULL."),
-    /** Quarry addition: Sling's strict '>' misses rows that share the checkpoint value (spec/sling.md §1.7). */
+    /** Quarry addition: Sling's strict '>' misses rows that share the checkpoint value (docs/sling.md §2.3). */
     INCREMENTAL_GTE("incremental_gte", ValueType.BOOLEAN, Boolean.FALSE,
             "Read update_key >= checkpoint instead of >; safe with a primary key (re-read rows upsert)."),
 

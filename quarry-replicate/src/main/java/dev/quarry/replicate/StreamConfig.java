@@ -30,7 +30,7 @@ record StreamConfig(String name, Location location, OptionValues<StreamKey> keys
     }
 
     /**
-     * Sling's defaults merging (spec/sling.md §1.2): a stream key comes from {@code defaults} only when the stream
+     * Sling's defaults merging (docs/sling.md §1.3): a stream key comes from {@code defaults} only when the stream
      * does not set it; source/target options merge field by field; {@code columns} entries written {@code +col}
      * merge with the defaults' columns instead of replacing them.
      */

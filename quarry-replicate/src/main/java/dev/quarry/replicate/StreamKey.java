@@ -2,7 +2,7 @@ package dev.quarry.replicate;
 
 import java.util.List;
 
-/** The keys of a stream (and of {@code defaults}), spec/sling.md §1.2. */
+/** The keys of a stream (and of {@code defaults}), docs/sling.md §1.2. */
 enum StreamKey implements Option {
     OBJECT("object", ValueType.STRING, null, "Target table as db.table; may use runtime variables such as {stream_table}."),
     MODE("mode", ValueType.STRING, null,

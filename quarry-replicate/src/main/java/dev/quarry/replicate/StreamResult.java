@@ -15,7 +15,7 @@ public record StreamResult(String stream, TargetTable target, Mode mode, long ro
     }
 
     /**
-     * The line Sling prints for a stream (spec/sling.md §4.4), e.g. {@code inserted 60000 rows into demo.orders in 2 secs
+     * The line Sling prints for a stream (docs/sling.md §5.2), e.g. {@code inserted 60000 rows into demo.orders in 2 secs
      * [22,830 r/s] [5.3 MB]}: whole seconds, the rate over the real elapsed time with thousands separators, SI bytes
      * (left out when zero).
      */

@@ -5,7 +5,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
-/** {@code target_options} keys: Sling's (spec/sling.md §2.2) plus Quarry's StarRocks table settings. */
+/** {@code target_options} keys: Sling's (docs/sling.md §3.2) plus Quarry's StarRocks table settings. */
 enum TargetOption implements Option {
     TABLE_KEYS("table_keys", ValueType.NAME_LIST_MAP, null,
             "Key columns by kind: primary, duplicate, unique, aggregate, hash (distribution), sort (ORDER BY).") {
@@ -44,7 +44,7 @@ enum TargetOption implements Option {
         }
     },
     /**
-     * Quarry defaults to true, unlike StarRocks (spec/starrocks.md §1.2 default false): without it a value that
+     * Quarry defaults to true, unlike StarRocks (docs/starrocks.md §1.2: default false): without it a value that
      * fails conversion is loaded as NULL instead of failing the load.
      */
     STRICT_MODE("strict_mode", ValueType.BOOLEAN, Boolean.TRUE, "Stream Load strict_mode: a value that does not convert fails the load."),

@@ -11,11 +11,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runtime variables ({@code {stream_table}}, {@code {run_timestamp}}, ...; spec/sling.md §1.4) and {@code ${ENV}}
+ * Runtime variables ({@code {stream_table}}, {@code {run_timestamp}}, ...; docs/sling.md §1.5) and {@code ${ENV}}
  * expansion. Placeholders filled only when a stream runs ({@code {incremental_where_cond}}, ...) pass through.
  */
 final class Variables {
-    /** Filled by the reader at run time, from the target's checkpoint (spec/sling.md §1.7). */
+    /** Filled by the reader at run time, from the target's checkpoint (docs/sling.md §2.3). */
     static final Set<String> RUNTIME_PLACEHOLDERS = Set.of("incremental_where_cond", "incremental_value", "update_key");
 
     private static final Pattern TEMPLATE = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_.]*)}");
@@ -70,7 +70,7 @@ final class Variables {
         return vars;
     }
 
-    /** True when the text uses a variable that differs per table (spec/sling.md §1.3 ObjectHasStreamVars). */
+    /** True when the text uses a variable that differs per table (docs/sling.md §1.4, ObjectHasStreamVars). */
     static boolean hasStreamVariable(String template) {
         Matcher m = TEMPLATE.matcher(template);
         while (m.find()) {

@@ -1,6 +1,6 @@
 package dev.quarry.starrocks;
 
-/** Aggregation of a value column in an AGGREGATE KEY table (spec/starrocks.md §3.1). */
+/** Aggregation of a value column in an AGGREGATE KEY table (docs/starrocks.md §3.1). */
 public enum AggregateType {
     SUM,
     MAX,

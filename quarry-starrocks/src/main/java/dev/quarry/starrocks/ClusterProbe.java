@@ -21,7 +21,7 @@ import java.util.Optional;
  * {@link RunException}s naming the statement that failed.
  */
 public final class ClusterProbe {
-    /** FE {@code default_replication_num}'s documented default (spec/starrocks.md §3.7). */
+    /** FE {@code default_replication_num}'s documented default (docs/starrocks.md §3.8). */
     static final int DEFAULT_REPLICATION_NUM = 3;
 
     private final Connection connection;
@@ -105,7 +105,7 @@ public final class ClusterProbe {
 
     /**
      * The {@code replication_num} to give a table whose spec sets none: {@code min(alive backends,
-     * default_replication_num)}, so a single-backend cluster works without ADMIN SET FRONTEND CONFIG (§3.7).
+     * default_replication_num)}, so a single-backend cluster works without ADMIN SET FRONTEND CONFIG (docs/starrocks.md §3.8).
      * Shared-data clusters keep one copy in object storage, so the answer there is 1.
      *
      * @throws RunException when no backend is alive (StarRocks could not create the table either)

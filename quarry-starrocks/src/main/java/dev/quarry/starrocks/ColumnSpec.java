@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param defaultValue column default, if any
  * @param comment column comment, if any
  * @param aggregate aggregation, only for value columns of AGGREGATE KEY tables
- * @param autoIncrement AUTO_INCREMENT (BIGINT only, spec §3.1)
+ * @param autoIncrement AUTO_INCREMENT (BIGINT only, docs/starrocks.md §3.1)
  */
 public record ColumnSpec(String name, StarRocksType type, boolean nullable, Optional<Default> defaultValue,
                          Optional<String> comment, Optional<AggregateType> aggregate, boolean autoIncrement) {

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * A simple predicate {@code column op constant}, the only form DELETE accepts on every table type
- * (spec/starrocks.md §5: DUPLICATE/UNIQUE/AGGREGATE tables reject BETWEEN, subqueries and {@code WHERE TRUE}).
+ * (docs/starrocks.md §5.3: DUPLICATE/UNIQUE/AGGREGATE tables reject BETWEEN, subqueries and {@code WHERE TRUE}).
  *
  * @param column column name
  * @param op comparison

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 
-/** DISTRIBUTED BY HASH(cols) [BUCKETS n] or DISTRIBUTED BY RANDOM [BUCKETS n] (spec/starrocks.md §3.5). */
+/** DISTRIBUTED BY HASH(cols) [BUCKETS n] or DISTRIBUTED BY RANDOM [BUCKETS n] (docs/starrocks.md §3.6). */
 public sealed interface Distribution permits Distribution.Hash, Distribution.Random {
 
     OptionalInt buckets();

@@ -1,6 +1,6 @@
 package dev.quarry.starrocks;
 
-/** The table type, fixed at creation (spec/starrocks.md §3.2). */
+/** The table type, fixed at creation (docs/starrocks.md §3.2). */
 public enum KeyType {
     DUPLICATE("DUPLICATE KEY", "DUP_KEYS"),
     AGGREGATE("AGGREGATE KEY", "AGG_KEYS"),
@@ -25,7 +25,7 @@ public enum KeyType {
         return internalName;
     }
 
-    /** PRIMARY, UNIQUE and AGGREGATE tables require partition and bucket columns to be key columns (§3.2). */
+    /** PRIMARY, UNIQUE and AGGREGATE tables require partition and bucket columns to be key columns (docs/starrocks.md §3.2). */
     boolean partitionAndBucketColumnsMustBeKeys() {
         return this != DUPLICATE;
     }

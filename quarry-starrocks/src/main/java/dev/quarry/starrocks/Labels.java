@@ -9,8 +9,8 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
- * Load labels. StarRocks accepts {@code ^[-\w]{1,128}$} (FeNameFormat, spec/starrocks.md §1.2) and refuses a label
- * already used by a load that was not aborted, which is what makes a retried chunk idempotent (§1.4).
+ * Load labels. StarRocks accepts {@code ^[-\w]{1,128}$} (FeNameFormat, docs/starrocks.md §1.5) and refuses a label
+ * already used by a load that was not aborted, which is what makes a retried chunk idempotent (docs/starrocks.md §1.5).
  */
 public final class Labels {
     /** The FE's own check; Java's {@code \w} is ASCII-only, like the FE's. */

@@ -33,7 +33,7 @@ public final class Literal {
         return new Literal(Sql.literal(requireNonNull(value, "value is null").toString()));
     }
 
-    /** A DATETIME with microseconds, e.g. {@code '2024-01-01 23:59:59.999999'}; DATETIME has no time zone (§4). */
+    /** A DATETIME with microseconds, e.g. {@code '2024-01-01 23:59:59.999999'}; DATETIME has no time zone (docs/starrocks.md §4.3). */
     public static Literal dateTime(LocalDateTime value) {
         return new Literal(Sql.literal(DATETIME.format(requireNonNull(value, "value is null"))));
     }

@@ -1,6 +1,6 @@
 package dev.quarry.starrocks;
 
-/** Body formats of a Stream Load (spec/starrocks.md §1.2, header {@code format}). */
+/** Body formats of a Stream Load (docs/starrocks.md §1.2, header {@code format}). */
 enum LoadFormat {
     /** Delimited text; NULL is {@code \N}, an empty field is an empty string. */
     CSV,

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The data description of a Stream Load, sent as request headers (spec/starrocks.md §1.2). Immutable; each
+ * The data description of a Stream Load, sent as request headers (docs/starrocks.md §1.2). Immutable; each
  * {@code with...} method returns a copy.
  */
 public final class LoadOptions {

@@ -28,7 +28,7 @@ public record LoadResult(String label, Outcome outcome, OptionalLong txnId, Opti
     public enum Outcome {
         /** Loaded and visible. */
         LOADED,
-        /** Committed but not yet visible ("Publish Timeout"); it becomes visible without a retry (§1.3). */
+        /** Committed but not yet visible ("Publish Timeout"); it becomes visible without a retry (docs/starrocks.md §1.4). */
         COMMITTED,
         /** An earlier load with this label already committed ("Label Already Exists" + FINISHED): nothing was loaded twice. */
         ALREADY_LOADED

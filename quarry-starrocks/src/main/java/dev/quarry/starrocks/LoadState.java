@@ -2,7 +2,7 @@ package dev.quarry.starrocks;
 
 import java.util.Locale;
 
-/** Transaction state of a load label, as {@code GET /api/{db}/get_load_state} reports it (spec/starrocks.md §1.4). */
+/** Transaction state of a load label, as {@code GET /api/{db}/get_load_state} reports it (docs/starrocks.md §1.5). */
 public enum LoadState {
     UNKNOWN,
     PREPARE,

@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * An asynchronous materialized view (spec/starrocks.md §5). The REFRESH clause is required, as in SQLMesh's
- * adapter (spec/sqlmesh.md §1.2): without it StarRocks picks MANUAL and the view silently never refreshes.
+ * An asynchronous materialized view (docs/starrocks.md §5.6). The REFRESH clause is required, as in SQLMesh's
+ * adapter (docs/sqlmesh.md §3.6): without it StarRocks picks MANUAL and the view silently never refreshes.
  * The column list carries names and comments only; types come from the query.
  *
  * @param database database name

@@ -9,7 +9,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * How a table is partitioned (spec/starrocks.md §3.4): expression partitioning, RANGE or LIST.
+ * How a table is partitioned (docs/starrocks.md §3.5): expression partitioning, RANGE or LIST.
  */
 public sealed interface PartitionSpec permits PartitionSpec.ByExpressions, PartitionSpec.ByRange, PartitionSpec.ByList {
 

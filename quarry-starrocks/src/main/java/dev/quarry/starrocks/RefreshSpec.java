@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * The REFRESH clause of an async materialized view:
- * {@code REFRESH [IMMEDIATE|DEFERRED] [ASYNC [START ('ts')] [EVERY (INTERVAL n unit)] | MANUAL]} (spec/starrocks.md §5).
+ * {@code REFRESH [IMMEDIATE|DEFERRED] [ASYNC [START ('ts')] [EVERY (INTERVAL n unit)] | MANUAL]} (docs/starrocks.md §5.6).
  *
  * @param moment IMMEDIATE or DEFERRED; StarRocks defaults to IMMEDIATE
  * @param scheme ASYNC or MANUAL; empty leaves StarRocks' default (MANUAL)

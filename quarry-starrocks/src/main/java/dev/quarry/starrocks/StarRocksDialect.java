@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * Renders StarRocks SQL from specs, for one target release: identifiers are always quoted and constants always
- * escaped here, never by callers. Clause order follows StarRocks' CREATE TABLE grammar (spec/starrocks.md §3.1,
- * spec/sqlmesh.md §6.2); a feature the target release lacks fails with a message naming the release it needs.
+ * escaped here, never by callers. Clause order follows StarRocks' CREATE TABLE grammar (docs/starrocks.md §3.1,
+ * and docs/starrocks.md §5.6 for materialized views); a feature the target release lacks fails with a message naming the release it needs.
  */
 public final class StarRocksDialect {
     private static final String INDENT = "  ";
@@ -139,17 +139,17 @@ public final class StarRocksDialect {
         return "TRUNCATE TABLE " + qualified(database, name) + " PARTITION(" + Sql.quoteAll(partitions) + ")";
     }
 
-    /** Atomically exchanges two tables of one database (§5: synchronous; dependent MVs become inactive). */
+    /** Atomically exchanges two tables of one database (docs/starrocks.md §5.1: synchronous; dependent MVs become inactive). */
     public String swapTable(String database, String table, String other) {
         return "ALTER TABLE " + qualified(database, table) + " SWAP WITH " + Sql.quote(other);
     }
 
-    /** Renames within a database: StarRocks refuses a qualified target name (§5). */
+    /** Renames within a database: StarRocks refuses a qualified target name (docs/starrocks.md §5.1). */
     public String renameTable(String database, String from, String to) {
         return "ALTER TABLE " + qualified(database, from) + " RENAME " + Sql.quote(to);
     }
 
-    /** Adds a column at the end; StarRocks runs it as an asynchronous schema change (§5). */
+    /** Adds a column at the end; StarRocks runs it as an asynchronous schema change (docs/starrocks.md §5.1). */
     public String addColumn(String database, String table, ColumnSpec column) {
         return "ALTER TABLE " + qualified(database, table) + " ADD COLUMN " + columnDefinition(column, "table " + database + "." + table);
     }
@@ -163,7 +163,7 @@ public final class StarRocksDialect {
                 + " ORDER BY CreateTime DESC LIMIT 1";
     }
 
-    /** {@code ALTER TABLE t COMMENT = '...'}; the {@code =} is required (spec/sqlmesh.md §1.4). */
+    /** {@code ALTER TABLE t COMMENT = '...'}; the {@code =} is required (docs/starrocks.md §5.1). */
     public String setTableComment(String database, String table, String comment) {
         return "ALTER TABLE " + qualified(database, table) + " COMMENT = " + Sql.literal(comment);
     }
@@ -234,7 +234,7 @@ public final class StarRocksDialect {
 
     /**
      * {@code ALTER MATERIALIZED VIEW mv ACTIVE}: {@code ALTER TABLE ... SWAP WITH} sets the materialized views over the
-     * swapped tables inactive (§5), and they stay so until reactivated.
+     * swapped tables inactive (docs/starrocks.md §5.1), and they stay so until reactivated.
      */
     public String activateMaterializedView(String database, String name) {
         return "ALTER MATERIALIZED VIEW " + qualified(database, name) + " ACTIVE";
@@ -244,7 +244,7 @@ public final class StarRocksDialect {
 
     /**
      * {@code SET dynamic_overwrite = true|false}: with it on, INSERT OVERWRITE replaces only the partitions the new rows
-     * fall into instead of the whole table (§5, since 3.4.0). It is a session variable, so callers turn it off again
+     * fall into instead of the whole table (docs/starrocks.md §5.2, since 3.4.0). It is a session variable, so callers turn it off again
      * before the session runs another INSERT OVERWRITE.
      */
     public String setDynamicOverwrite(boolean on) {
@@ -256,7 +256,7 @@ public final class StarRocksDialect {
 
     /**
      * {@code INSERT INTO t [WITH LABEL l] [(cols)] query}. A label makes the statement's load transaction findable
-     * and refuses a second run with the same label (§5).
+     * and refuses a second run with the same label (docs/starrocks.md §5.2).
      */
     public String insertInto(String database, String table, Optional<String> label, List<String> columns, String query) {
         return insert("INSERT INTO ", database, table, List.of(), label, columns, query);
@@ -264,7 +264,7 @@ public final class StarRocksDialect {
 
     /**
      * {@code INSERT OVERWRITE t [PARTITION(p, ...)] [WITH LABEL l] [(cols)] query}: replaces the whole table, or the
-     * listed partitions, atomically (§5, since 2.4).
+     * listed partitions, atomically (docs/starrocks.md §5.2, since 2.4).
      */
     public String insertOverwrite(String database, String table, List<String> partitions, Optional<String> label,
                                   List<String> columns, String query) {
@@ -297,7 +297,7 @@ public final class StarRocksDialect {
                 + conditions.stream().map(Condition::sql).collect(Collectors.joining(" AND "));
     }
 
-    /** {@code ADMIN SET FRONTEND CONFIG ("key" = "value")}: FE dynamic items only, lost on restart (§5). */
+    /** {@code ADMIN SET FRONTEND CONFIG ("key" = "value")}: FE dynamic items only, lost on restart (docs/starrocks.md §5.8). */
     public String setFrontendConfig(String key, String value) {
         return "ADMIN SET FRONTEND CONFIG (" + Sql.doubleQuoted(key) + " = " + Sql.doubleQuoted(value) + ")";
     }

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * A StarRocks column type: a closed set of scalar types plus the parameterised ones.
- * Limits come from spec/starrocks.md §4; {@link #parse(String)} reads what {@link #sql()} writes and the usual
+ * Limits come from docs/starrocks.md §4; {@link #parse(String)} reads what {@link #sql()} writes and the usual
  * spellings found in DDL ({@code INTEGER}, {@code DECIMAL64(18, 2)}, {@code ARRAY<INT>}, ...).
  */
 public sealed interface StarRocksType
@@ -25,10 +25,10 @@ public sealed interface StarRocksType
     /** The type as StarRocks DDL spells it. */
     String sql();
 
-    /** May be a DUPLICATE / AGGREGATE / UNIQUE key or sort key column (never FLOAT, DOUBLE, JSON, binary or complex; §3.2). */
+    /** May be a DUPLICATE / AGGREGATE / UNIQUE key or sort key column (never FLOAT, DOUBLE, JSON, binary or complex; docs/starrocks.md §3.2). */
     boolean keyCapable();
 
-    /** May be a PRIMARY KEY column: BOOLEAN, integers, LARGEINT, VARCHAR/STRING, DATE, DATETIME (§3.2). */
+    /** May be a PRIMARY KEY column: BOOLEAN, integers, LARGEINT, VARCHAR/STRING, DATE, DATETIME (docs/starrocks.md §3.2). */
     boolean primaryKeyCapable();
 
     /** True for numeric types SUM may aggregate. */
@@ -78,7 +78,7 @@ public sealed interface StarRocksType
         DOUBLE(false, false, true),
         DATE(true, true, false),
         DATETIME(true, true, false),
-        /** VARCHAR(65533) under another name (§4). */
+        /** VARCHAR(65533) under another name (docs/starrocks.md §4.2). */
         STRING(true, true, false),
         JSON(false, false, false),
         BITMAP(false, false, false),
@@ -118,7 +118,7 @@ public sealed interface StarRocksType
 
     /**
      * DECIMAL(P, S): P in 1..76 (above 38 is DECIMAL256, gated by {@link Feature#DECIMAL256}), 0 ≤ S ≤ P.
-     * Not a PRIMARY KEY type (§3.2).
+     * Not a PRIMARY KEY type (docs/starrocks.md §3.2).
      */
     record Decimal(int precision, int scale) implements StarRocksType {
         public Decimal {
@@ -200,7 +200,7 @@ public sealed interface StarRocksType
         }
     }
 
-    /** VARBINARY(n), n in 1..1048576 bytes; never a key, partition or bucket column (§4). */
+    /** VARBINARY(n), n in 1..1048576 bytes; never a key, partition or bucket column (docs/starrocks.md §4.2). */
     record Varbinary(int length) implements StarRocksType {
         public Varbinary {
             if (length < 1 || length > VARCHAR_MAX) {

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * One Stream Load transaction (spec/starrocks.md §2): {@code begin → load × n → [prepare] → commit}, or rollback.
+ * One Stream Load transaction (docs/starrocks.md §2): {@code begin → load × n → [prepare] → commit}, or rollback.
  * Rows of all loads become visible together at commit; closing an uncommitted transaction rolls it back.
  * Loads are not retried inside a transaction (a half-sent load would be ambiguous); commit and rollback are,
  * since StarRocks answers a repeated commit or rollback with OK.
@@ -59,7 +59,7 @@ public final class StreamLoadTransaction implements AutoCloseable {
         try {
             loader.transactionCall("load", this, body, false);
         } catch (RuntimeException e) {
-            state = State.FAILED; // StarRocks rolls the transaction back itself when a load fails (§2)
+            state = State.FAILED; // StarRocks rolls the transaction back itself when a load fails (docs/starrocks.md §2.2)
             throw e;
         }
     }

@@ -25,10 +25,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * Stream Load over HTTP (spec/starrocks.md §1–§2): HTTP/1.1 with {@code Expect: 100-continue}, redirects followed by
+ * Stream Load over HTTP (docs/starrocks.md §1–§2): HTTP/1.1 with {@code Expect: 100-continue}, redirects followed by
  * this class (the FE answers 307 to a BE, which needs the Authorization header again). The exchange itself is our own
  * small HTTP/1.1 code ({@link Http11}), not java.net.http, whose JDK 17 client hangs when a server answers an Expect
- * request with an error body before {@code 100 Continue} (spec/java-deps.md tested only the 307 path).
+ * request with an error body before {@code 100 Continue} (the client survey in docs/dependencies.md §4.1 covered only the 307 path).
  *
  * <p>A load is identified by its label: retries after transport errors or 5xx reuse it, so a load that did reach
  * the server is never applied twice ("Label Already Exists" with FINISHED counts as done). Thread-safe; one instance
@@ -400,7 +400,7 @@ public final class StreamLoader {
         }
     }
 
-    /** The BE's concurrency limiter (§1.1) asks for a retry ("please try again later", sic "cuncurrent"). */
+    /** The BE's concurrency limiter (docs/starrocks.md §1.1) asks for a retry ("please try again later", sic "cuncurrent"). */
     private static boolean busy(String message) {
         String m = message.toLowerCase(Locale.ROOT);
         return m.contains("try again later");

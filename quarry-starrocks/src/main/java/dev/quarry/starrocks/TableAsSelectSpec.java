@@ -12,7 +12,7 @@ import java.util.TreeSet;
 
 /**
  * {@code CREATE TABLE ... AS SELECT}: a table whose columns and types come from a query, for models whose column types
- * are not declared (spec/starrocks.md §5 CTAS). StarRocks supports it for DUPLICATE and PRIMARY KEY tables only; the
+ * are not declared (docs/starrocks.md §5.4). StarRocks supports it for DUPLICATE and PRIMARY KEY tables only; the
  * query must return the key columns first.
  *
  * @param database database name

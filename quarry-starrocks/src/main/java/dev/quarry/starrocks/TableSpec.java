@@ -14,7 +14,7 @@ import java.util.TreeSet;
 
 /**
  * A native StarRocks table, checked on construction against the rules StarRocks enforces in CREATE TABLE
- * (spec/starrocks.md §3.2–§3.6), so a bad spec fails here with a message naming the table and column instead
+ * (docs/starrocks.md §3.2–§3.8), so a bad spec fails here with a message naming the table and column instead
  * of as a server error later.
  *
  * <p>{@link #columns()} is in DDL order: key columns first, in key order (StarRocks requires the key to be an
@@ -206,7 +206,7 @@ public record TableSpec(String database, String name, List<ColumnSpec> columns, 
 
     /**
      * Sets {@code replication_num} when the caller gave none, e.g. to {@link ClusterProbe#defaultReplicationNum()},
-     * so single-backend clusters work without ADMIN SET FRONTEND CONFIG (spec §3.7).
+     * so single-backend clusters work without ADMIN SET FRONTEND CONFIG (docs/starrocks.md §3.8).
      */
     public TableSpec withDefaultReplicationNum(int replicationNum) {
         if (replicationNum < 1) {

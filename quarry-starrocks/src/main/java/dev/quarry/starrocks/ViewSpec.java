@@ -9,7 +9,7 @@ import java.util.TreeSet;
 
 /**
  * A logical view: {@code CREATE VIEW v [(col [COMMENT ''], ...)] [COMMENT ''] [SECURITY NONE|INVOKER] AS query}
- * (spec/starrocks.md §5; SECURITY since 3.4.1).
+ * (docs/starrocks.md §5.5; SECURITY since 3.4.1).
  *
  * @param database database name
  * @param name view name

@@ -146,7 +146,7 @@ class StreamLoaderIT {
                     assertThat(e.retryable()).isFalse();
                 });
         assertThat(SandboxSupport.count(connection, "strict")).isZero();
-        // The failed attempt was aborted, so the label may be used again (spec §1.4).
+        // The failed attempt was aborted, so the label may be used again (docs/starrocks.md §1.5).
         assertThat(loader.load(db, "strict", "bad-1", commaCsv(), csv("1,ok,5\n")).outcome()).isEqualTo(LoadResult.Outcome.LOADED);
     }
 

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The client-side checks mirror what StarRocks refuses in CREATE TABLE (spec/starrocks.md §3.2–§3.5). */
+/** The client-side checks mirror what StarRocks refuses in CREATE TABLE (docs/starrocks.md §3.2–§3.6). */
 class TableSpecValidationTest {
 
     private static TableSpec.Builder table() {

@@ -41,7 +41,7 @@ public record ConnectionSpec(
         Map<String, String> properties) {
 
     static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 5;
-    /** StarRocks FE HTTP port (Stream Load, /api/*) when fe_url is not given (spec/sling.md §3.2). */
+    /** StarRocks FE HTTP port (Stream Load, /api/*) when fe_url is not given (docs/sling.md §4.3). */
     static final int DEFAULT_FE_HTTP_PORT = 8030;
 
     private static final Set<String> MAIN_KEYS = Set.of(

@@ -67,7 +67,7 @@ public enum ConnectionType {
             return "SELECT VERSION()";
         }
     },
-    // The FE query_port (MySQL protocol) defaults to 9030 (spec/starrocks.md, ports).
+    // The FE query_port (MySQL protocol) defaults to 9030 (docs/starrocks.md §7.1).
     STARROCKS("starrocks", 9030, List.of("starrocks"),
             Set.of("information_schema", "_statistics_", "sys")) {
         @Override
@@ -86,7 +86,7 @@ public enum ConnectionType {
         @Override
         String versionQuery() {
             // VERSION() is the MySQL-compatible mysql_server_version (5.1.0 or 8.0.33); StarRocks' own version
-            // is in version_comment, which is also what Sling reads (spec/starrocks.md, spec/sling.md §3.2).
+            // is in version_comment, which is also what Sling reads (docs/starrocks.md §7.2, docs/sling.md §4.3).
             return "SELECT @@version_comment";
         }
     },

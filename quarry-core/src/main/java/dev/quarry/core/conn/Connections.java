@@ -19,7 +19,7 @@ import java.util.Optional;
 /**
  * All connections a user has defined: the entries of {@code $QUARRY_HOME/env.yaml}, then environment
  * variables holding a connection URL or inline YAML/JSON with {@code type}/{@code url}
- * (spec/sling.md §4.3). An environment variable overrides an env.yaml entry of the same name.
+ * (docs/sling.md §4.2). An environment variable overrides an env.yaml entry of the same name.
  * Names match ignoring case. An invalid entry does not stop the others from being used: its error is
  * raised when it is asked for.
  */

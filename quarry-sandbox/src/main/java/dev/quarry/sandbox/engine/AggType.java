@@ -1,6 +1,6 @@
 package dev.quarry.sandbox.engine;
 
-/** Aggregate functions of AGGREGATE KEY value columns (spec §3.1 agg_type). */
+/** Aggregate functions of AGGREGATE KEY value columns (docs/starrocks.md §3.1, agg_type). */
 enum AggType {
     SUM, MAX, MIN, REPLACE, REPLACE_IF_NOT_NULL, HLL_UNION, BITMAP_UNION, PERCENTILE_UNION;
 

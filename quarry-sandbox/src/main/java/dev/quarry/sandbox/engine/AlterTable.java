@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** ALTER TABLE: SWAP WITH, RENAME, column changes, COMMENT, SET properties (spec §5). */
+/** ALTER TABLE: SWAP WITH, RENAME, column changes, COMMENT, SET properties (docs/starrocks.md §5.1). */
 final class AlterTable {
     private final Ddl ddl;
     private final DuckEngine engine;
@@ -37,7 +37,7 @@ final class AlterTable {
                 return renameColumn(from, to);
             }
             c.acceptWord("TO");
-            // A bare identifier only: `db.name` is a syntax error in StarRocks (spec §5 RENAME).
+            // A bare identifier only: `db.name` is a syntax error in StarRocks (docs/starrocks.md §5.1, RENAME).
             String to = c.identifier();
             c.expectEnd();
             return rename(to);
@@ -144,7 +144,7 @@ final class AlterTable {
             case "ADD": {
                 ColumnDef col = CreateTableParser.column(c, new ArrayList<>());
                 ColumnDef existing = cols.stream().filter(x -> x.named(col.name())).findFirst().orElse(null);
-                // Texts of test_alter_table_abnormal (spec §6 #12).
+                // Texts of test_alter_table_abnormal (docs/starrocks.md §8).
                 if (existing != null && table.column(existing.name()).isPresent()) {
                     if (table.keysType() == KeysType.PRIMARY) {
                         throw SqlError.of("Can not add column which already exists in column id: " + existing.name()
@@ -355,7 +355,7 @@ final class AlterTable {
         engine.catalog.put(conn, t.renamed(t.db(), to));
     }
 
-    /** Atomic exchange of two tables, catalog metadata included (spec §5 SWAP). */
+    /** Atomic exchange of two tables, catalog metadata included (docs/starrocks.md §5.1, SWAP). */
     private StatementResult swap(String otherName) throws SqlError {
         TableDef other = engine.catalog.table(table.db(), otherName)
                 .orElseThrow(() -> DuckEngine.unknownTable(table.db(), otherName));

@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Catalog {
     static final String SCHEMA = "__quarry";
 
-    /** Databases every StarRocks cluster shows (spec §5 SHOW DATABASES). */
+    /** Databases every StarRocks cluster shows (docs/starrocks.md §5.8). */
     static final List<String> SYSTEM_DATABASES = List.of("_statistics_", "information_schema", "sys");
 
     private static final ObjectMapper JSON = new ObjectMapper()

@@ -30,7 +30,7 @@ record ColumnDef(String name, ColumnType type, boolean nullable, boolean key, Ag
     }
 
     boolean named(String other) {
-        // Column names are case-insensitive in StarRocks (spec §8 "Names").
+        // Column names are case-insensitive in StarRocks (docs/starrocks.md §7.4).
         return name.equalsIgnoreCase(other);
     }
 }

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A StarRocks column type (spec/starrocks.md §4) with its DuckDB storage type and StarRocks' printed forms.
+ * A StarRocks column type (docs/starrocks.md §4) with its DuckDB storage type and StarRocks' printed forms.
  *
  * @param base the type family
  * @param length CHAR/VARCHAR/VARBINARY length in bytes, DECIMAL precision, DATETIME fractional digits, else 0
@@ -17,7 +17,7 @@ import java.util.Objects;
  */
 record ColumnType(SqlType base, int length, int scale, List<ColumnType> children, List<String> fieldNames, boolean string) {
 
-    /** VARCHAR's maximum length in 2.1–4.1 (spec §4). */
+    /** VARCHAR's maximum length in 2.1–4.1 (docs/starrocks.md §4.2). */
     static final int MAX_VARCHAR = 1048576;
     static final int STRING_LENGTH = 65533;
 
@@ -96,7 +96,7 @@ record ColumnType(SqlType base, int length, int scale, List<ColumnType> children
             }
             case "DATE":
                 return of(SqlType.DATE);
-            // No TIMESTAMP type in StarRocks (spec §4).
+            // No TIMESTAMP type in StarRocks (docs/starrocks.md §4.3).
             case "DATETIME": {
                 int frac = 0;
                 if (c.acceptSymbol("(")) {
@@ -270,7 +270,7 @@ record ColumnType(SqlType base, int length, int scale, List<ColumnType> children
         return base == SqlType.ARRAY || base == SqlType.MAP || base == SqlType.STRUCT;
     }
 
-    /** PRIMARY KEY columns: BOOLEAN, integers, LARGEINT, VARCHAR/STRING, DATE, DATETIME (spec §3.2). */
+    /** PRIMARY KEY columns: BOOLEAN, integers, LARGEINT, VARCHAR/STRING, DATE, DATETIME (docs/starrocks.md §3.2). */
     boolean allowedInPrimaryKey() {
         return switch (base) {
             case BOOLEAN, TINYINT, SMALLINT, INT, BIGINT, LARGEINT, VARCHAR, CHAR, DATE, DATETIME -> true;

@@ -30,7 +30,7 @@ final class Conversions {
         };
     }
 
-    /** Condition that the value exceeds a CHAR/VARCHAR byte length (StarRocks measures bytes, spec §4), or null. */
+    /** Condition that the value exceeds a CHAR/VARCHAR byte length (StarRocks measures bytes, docs/starrocks.md §4.2), or null. */
     static String sqlTooLong(String in, ColumnType type) {
         if (type.base() == SqlType.VARCHAR || type.base() == SqlType.CHAR) {
             return "coalesce(strlen(CAST(" + in + " AS VARCHAR)) > " + type.length() + ", false)";
@@ -159,7 +159,7 @@ final class Conversions {
             case BINARY:
             case VARBINARY: {
                 // Stream Load CSV carries binary values as bare hex digits, "ab" for the byte 0xAB, no 0x prefix
-                // (spec §4; doc data-types/string-type/BINARY.md, Method 4).
+                // (docs/starrocks.md §1.3; StarRocks doc data-types/string-type/BINARY.md, Method 4).
                 try {
                     return java.util.HexFormat.of().parseHex(raw);
                 } catch (IllegalArgumentException e) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Parses StarRocks' CREATE TABLE clauses (spec §3.1) after {@code CREATE TABLE [IF NOT EXISTS] name}. */
+/** Parses StarRocks' CREATE TABLE clauses (docs/starrocks.md §3.1) after {@code CREATE TABLE [IF NOT EXISTS] name}. */
 final class CreateTableParser {
     private CreateTableParser() {}
 
@@ -232,7 +232,7 @@ final class CreateTableParser {
                 c.skipParens();
             }
         } else {
-            // Expression partitioning: date_trunc('day', c), time_slice(c, ...), or a column list (spec §3.4).
+            // Expression partitioning: date_trunc('day', c), time_slice(c, ...), or a column list (docs/starrocks.md §3.5).
             boolean parens = c.acceptSymbol("(");
             do {
                 if (c.peek().isIdentifier() && c.peek(1).isSymbol("(")) {

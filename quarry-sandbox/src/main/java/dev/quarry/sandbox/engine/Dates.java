@@ -3,7 +3,7 @@ package dev.quarry.sandbox.engine;
 /**
  * Hand-written parsing of StarRocks date/datetime text ({@code YYYY-MM-DD[ HH:MM:SS[.ffffff]]}, {@code T} separator,
  * {@code YYYYMMDD[HHMMSS]}, {@code /} separators) into epoch microseconds of the wall-clock value. No time zone is
- * involved: DATETIME has none (spec §4).
+ * involved: DATETIME has none (docs/starrocks.md §4.3).
  */
 final class Dates {
     private Dates() {}

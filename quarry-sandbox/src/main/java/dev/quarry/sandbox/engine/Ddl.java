@@ -67,7 +67,7 @@ final class Ddl {
         c.acceptWord("TEMPORARY");
         if (c.isWord("TABLE")) {
             if (orReplace) {
-                // StarRocks' grammar only has CREATE OR REPLACE VIEW (spec §5): TABLE is unexpected here.
+                // StarRocks' grammar only has CREATE OR REPLACE VIEW (docs/starrocks.md §5.5): TABLE is unexpected here.
                 throw c.unexpected("'VIEW'");
             }
             c.next();
@@ -220,7 +220,7 @@ final class Ddl {
         });
     }
 
-    /** StarRocks type of a DuckDB result column (CTAS turns strings into VARCHAR(65533), spec §5 CTAS). */
+    /** StarRocks type of a DuckDB result column (CTAS turns strings into VARCHAR(65533), docs/starrocks.md §5.4). */
     static ColumnType fromDuck(String duckType) throws SqlError {
         String t = duckType.toUpperCase(Locale.ROOT);
         if (t.endsWith("[]")) {

@@ -3,7 +3,7 @@ package dev.quarry.sandbox.engine;
 /**
  * DELETE on DUPLICATE / AGGREGATE / UNIQUE KEY tables accepts only {@code col op value} conditions joined by AND,
  * with ops {@code = > < >= <= != <> IN NOT IN IS [NOT] NULL}; AGGREGATE and UNIQUE tables only on key columns
- * (spec §5 DELETE; texts of StarRocks' DeleteAnalyzer).
+ * (docs/starrocks.md §5.3; texts of StarRocks' DeleteAnalyzer).
  */
 final class DeletePredicate {
     private DeletePredicate() {}

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** INSERT INTO / OVERWRITE, DELETE and UPDATE with StarRocks' table semantics (spec §5). */
+/** INSERT INTO / OVERWRITE, DELETE and UPDATE with StarRocks' table semantics (docs/starrocks.md §5.2, §5.3, §6). */
 final class Dml {
     private final DuckSession session;
     private final DuckEngine engine;
@@ -268,7 +268,7 @@ final class Dml {
         Cursor.QualifiedName qn = c.qualifiedName();
         TableDef t = session.requireTable(qn);
         if (t.kind() != TableDef.Kind.TABLE || t.keysType() != KeysType.PRIMARY) {
-            // UPDATE works on PRIMARY KEY tables only (spec §5 UPDATE).
+            // UPDATE works on PRIMARY KEY tables only (docs/starrocks.md §5.3).
             throw SqlError.analysis("does not support update on non-primary key table " + t.name());
         }
         c.acceptWord("AS");

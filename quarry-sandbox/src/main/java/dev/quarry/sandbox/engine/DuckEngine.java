@@ -29,7 +29,7 @@ final class DuckEngine implements Engine {
     /** DuckDB catalog names a StarRocks database cannot shadow. */
     static final java.util.Set<String> DUCKDB_RESERVED = java.util.Set.of("temp", "system", STORAGE);
 
-    /** StarRocks numbers the first backend 10001 (spec §3.7 observed message). */
+    /** StarRocks numbers the first backend 10001 (docs/starrocks.md §3.8, observed message). */
     static final long FIRST_BACKEND_ID = 10001;
 
     final EngineConfig config;
@@ -137,9 +137,9 @@ final class DuckEngine implements Engine {
 
     private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile("^[-\\w]{1,128}$");
 
-    /** Refuses a label held by a transaction that is running or finished (spec §1.4: only ABORTED frees it). */
+    /** Refuses a label held by a transaction that is running or finished (docs/starrocks.md §1.5: only ABORTED frees it). */
     void checkLabel(String database, String label) throws SqlError {
-        // spec §1.2: FeNameFormat's label rule and message.
+        // docs/starrocks.md §1.5: FeNameFormat's label rule and message.
         if (label == null || !LABEL.matcher(label).matches()) {
             throw SqlError.of("Label format error. regex: ^[-\\w]{1,128}$, label: " + label);
         }
@@ -175,7 +175,7 @@ final class DuckEngine implements Engine {
     }
 
     /**
-     * A finished label's state while StarRocks keeps it: FE {@code label_keep_max_second} (spec §1.4) after it was
+     * A finished label's state while StarRocks keeps it: FE {@code label_keep_max_second} (docs/starrocks.md §1.5) after it was
      * recorded it is forgotten and free again. (StarRocks' cleaner runs every {@code label_clean_interval_second};
      * the sandbox forgets at once.)
      */

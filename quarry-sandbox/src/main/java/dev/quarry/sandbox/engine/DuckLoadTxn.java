@@ -16,7 +16,7 @@ import org.duckdb.DuckDBConnection;
 /**
  * A load transaction. Rows are converted in Java and appended with DuckDB's Appender into a private TEMP stage table
  * (invisible to queries); commit applies the stage with the table's semantics and records the label VISIBLE in one
- * DuckDB transaction (spec §1.4, §2). Loads with {@code columns} expressions or {@code where} stage raw text and
+ * DuckDB transaction (docs/starrocks.md §1.5, §2). Loads with {@code columns} expressions or {@code where} stage raw text and
  * convert in SQL instead.
  */
 final class DuckLoadTxn implements LoadTxn {
@@ -304,7 +304,7 @@ final class DuckLoadTxn implements LoadTxn {
         }
     }
 
-    /** {@code __op}: 0/upsert, 1/delete (spec §1.6). */
+    /** {@code __op}: 0/upsert, 1/delete (docs/starrocks.md §1.7). */
     static int opCode(String o) {
         if (o == null) {
             return 0;
@@ -476,7 +476,7 @@ final class DuckLoadTxn implements LoadTxn {
         String source = typedSource;
         if (batch.where() != null) {
             // Like StarRocks' scan node, `where` sees every column of the `columns` header, temporary ones included,
-            // and a derived column stands for its expression (spec §1.2 `columns`/`where`).
+            // and a derived column stands for its expression (docs/starrocks.md §1.2, `columns`/`where`).
             List<String> named = new ArrayList<>();
             for (Map.Entry<String, String> e : derived.entrySet()) {
                 boolean isSource = sources.stream().anyMatch(x -> x.equalsIgnoreCase(e.getKey()));
@@ -549,7 +549,7 @@ final class DuckLoadTxn implements LoadTxn {
             }
             if (loaded == 0 && engine.fe.bool("empty_load_as_error")) {
                 abort("no data");
-                // spec §1.5: ERR_NO_PARTITIONS_HAVE_DATA_LOAD, code 5603, SQLSTATE 02000, current text.
+                // docs/starrocks.md §1.6: ERR_NO_PARTITIONS_HAVE_DATA_LOAD, code 5603, SQLSTATE 02000, current text.
                 throw new SqlError(5603, "02000", "No partitions have data available for loading. If you are sure there may "
                         + "be no data to be loaded, you can use `ADMIN SET FRONTEND CONFIG ('empty_load_as_error' = "
                         + "'false')` to ensure such load jobs can succeed");
@@ -586,7 +586,7 @@ final class DuckLoadTxn implements LoadTxn {
         for (ColumnDef c : t.columns()) {
             String q = Sql.quoteIdent(c.name());
             if (c.autoIncrement()) {
-                // AUTO_INCREMENT (spec §3.1): rows that give no value get the next ids in arrival order.
+                // AUTO_INCREMENT (docs/starrocks.md §3.1): rows that give no value get the next ids in arrival order.
                 cols.add("coalesce(" + q + ", (SELECT coalesce(max(" + q + "), 0) FROM " + t.duckName() + ") + row_number() OVER"
                         + " (PARTITION BY " + q + " IS NULL ORDER BY " + TableWriter.SEQ + ")) AS " + q);
                 continue;

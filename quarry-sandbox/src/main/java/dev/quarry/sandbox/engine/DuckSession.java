@@ -384,7 +384,7 @@ final class DuckSession implements EngineSession, Rewriter.Context {
         return connectionId;
     }
 
-    /** Closing the connection rolls back an open SQL transaction (spec §5: session close → rollback). */
+    /** Closing the connection rolls back an open SQL transaction (docs/starrocks.md §5.7: session close → rollback). */
     @Override
     public void close() {
         transaction.discard();

@@ -21,7 +21,7 @@ public interface Engine extends AutoCloseable {
      * label when the client sent none).
      *
      * @throws SqlError unknown database/table; {@link LabelAlreadyExistsException} when a transaction with this
-     *     label exists in the database and is not ABORTED (spec/starrocks.md §1.4)
+     *     label exists in the database and is not ABORTED (docs/starrocks.md §1.5)
      */
     LoadTxn beginLoad(String database, String table, String label) throws SqlError;
 

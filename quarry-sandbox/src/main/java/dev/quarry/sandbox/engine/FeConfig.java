@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * FE configuration items the sandbox honours. Like StarRocks' dynamic items, changes made with ADMIN SET FRONTEND
- * CONFIG live in memory only and are lost on restart (spec §5 ADMIN SET FRONTEND CONFIG).
+ * CONFIG live in memory only and are lost on restart (docs/starrocks.md §5.8, ADMIN SET FRONTEND CONFIG).
  */
 final class FeConfig {
     /** Name → {default, type}. */

@@ -4,7 +4,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * StarRocks' information_schema views (spec §5 information_schema) over the engine's catalog tables. Queries name
+ * StarRocks' information_schema views (docs/starrocks.md §5.8) over the engine's catalog tables. Queries name
  * {@code information_schema}; the rewriter points them at {@value #SCHEMA}.
  */
 final class InformationSchema {

@@ -1,6 +1,6 @@
 package dev.quarry.sandbox.engine;
 
-/** A label is taken by a transaction that is not ABORTED (spec/starrocks.md §1.3, §1.4). */
+/** A label is taken by a transaction that is not ABORTED (docs/starrocks.md §1.4, §1.5). */
 public final class LabelAlreadyExistsException extends SqlError {
     private final TxnState existing;
 

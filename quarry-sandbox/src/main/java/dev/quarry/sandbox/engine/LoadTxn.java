@@ -26,7 +26,7 @@ public interface LoadTxn {
 
     /**
      * Makes all appended rows visible atomically and records the label as VISIBLE. With no rows and FE config
-     * {@code empty_load_as_error} true, fails with StarRocks' exact empty-load message (spec §1.5) and aborts.
+     * {@code empty_load_as_error} true, fails with StarRocks' exact empty-load message (docs/starrocks.md §1.6) and aborts.
      */
     CommitResult commit() throws SqlError;
 

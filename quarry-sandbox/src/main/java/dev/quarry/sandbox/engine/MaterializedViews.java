@@ -20,13 +20,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Async materialized views (spec §5 "Async MV"), materialized as DuckDB tables. IMMEDIATE fills at creation;
+ * Async materialized views (docs/starrocks.md §5.6), materialized as DuckDB tables. IMMEDIATE fills at creation;
  * ASYNC views refresh shortly after a base table changes and, with EVERY, on schedule, from a background thread;
  * MANUAL views only on REFRESH MATERIALIZED VIEW.
  */
 final class MaterializedViews {
     private static final long POLL_MILLIS = 500;
-    /** No session stands behind a refresh: StarRocks evaluates MV queries in its default time zone (spec §4). */
+    /** No session stands behind a refresh: StarRocks evaluates MV queries in its default time zone (docs/starrocks.md §4.5). */
     private static final ZoneId MV_ZONE = ZoneId.of("Asia/Shanghai");
     /** Hidden property holding why an MV is inactive; ShowCreate leaves "__" properties out. */
     static final String INACTIVE_REASON = "__inactive_reason";
@@ -412,7 +412,7 @@ final class MaterializedViews {
     }
 
     /**
-     * After {@code ALTER TABLE a SWAP WITH b}, MVs that read either table are set inactive (spec §5 SWAP), with
+     * After {@code ALTER TABLE a SWAP WITH b}, MVs that read either table are set inactive (docs/starrocks.md §5.1, SWAP), with
      * StarRocks' reason text {@code base-table swapped: <table>}.
      */
     void swapped(TableDef a, TableDef b) throws SqlError {

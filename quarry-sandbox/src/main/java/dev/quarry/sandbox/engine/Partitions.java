@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Named partitions of explicitly partitioned tables (RANGE with LESS THAN or fixed ranges, LIST), as row predicates
- * over the partition column, so TRUNCATE/INSERT OVERWRITE ... PARTITION(p) touch only those rows (spec §3.4).
+ * over the partition column, so TRUNCATE/INSERT OVERWRITE ... PARTITION(p) touch only those rows (docs/starrocks.md §3.5).
  */
 final class Partitions {
     private final TableDef table;
@@ -35,7 +35,7 @@ final class Partitions {
         boolean range = c.acceptWord("RANGE");
         boolean list = !range && c.acceptWord("LIST");
         if (!range && !list) {
-            // Expression partitioning (spec §3.4): date_trunc('unit', col) names partitions p<yyyyMMdd...>.
+            // Expression partitioning (docs/starrocks.md §3.5): date_trunc('unit', col) names partitions p<yyyyMMdd...>.
             if (c.acceptWord("DATE_TRUNC")) {
                 c.expectSymbol("(");
                 return new Partitions(t, preds, c.string().toLowerCase(java.util.Locale.ROOT));
@@ -97,7 +97,7 @@ final class Partitions {
                     parts.add(col + " < " + upper);
                 }
                 String p = parts.isEmpty() ? "TRUE" : String.join(" AND ", parts);
-                // NULL goes to the lowest partition (spec §3.4).
+                // NULL goes to the lowest partition (docs/starrocks.md §3.5).
                 preds.put(name, previousUpper == null ? "(" + p + " OR " + col + " IS NULL)" : p);
                 previousUpper = upper;
             } else {
@@ -161,7 +161,7 @@ final class Partitions {
     }
 
     /**
-     * Dynamic overwrite (session variable dynamic_overwrite, spec §5 INSERT OVERWRITE v3.4): a predicate over the
+     * Dynamic overwrite (session variable dynamic_overwrite, docs/starrocks.md §5.2, since 3.4): a predicate over the
      * target's rows selecting the partitions that rows of {@code stage} fall into, or null when the table has no
      * partitioning the sandbox can evaluate.
      */

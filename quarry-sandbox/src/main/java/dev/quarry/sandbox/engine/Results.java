@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Turns DuckDB result sets into StarRocks text result sets (spec §4 value forms). */
+/** Turns DuckDB result sets into StarRocks text result sets (docs/starrocks.md §4.6). */
 final class Results {
     private Results() {}
 

@@ -20,7 +20,7 @@ final class Rewriter {
 
         String userVariable(String name);
 
-        /** The session's time zone: now(), curdate() and friends read the wall clock there (spec §4 time zones). */
+        /** The session's time zone: now(), curdate() and friends read the wall clock there (docs/starrocks.md §4.5). */
         java.time.ZoneId zone();
 
         int zoneOffsetSeconds();
@@ -470,7 +470,7 @@ final class Rewriter {
                 }
                 return null;
             case "convert": {
-                // CONVERT(x USING charset) is a no-op (UTF-8 only, spec §4); CONVERT(x, type) is CAST(x AS type).
+                // CONVERT(x USING charset) is a no-op (UTF-8 only, docs/starrocks.md §4.2); CONVERT(x, type) is CAST(x AS type).
                 if (args.size() == 1) {
                     int[] a = args.get(0);
                     for (int k = a[0]; k < a[1]; k++) {

@@ -8,7 +8,7 @@ import java.util.TreeMap;
 
 /**
  * StarRocks session variables: the MySQL compatibility set drivers read on connect plus StarRocks' own
- * (time_zone default Asia/Shanghai, spec §4 "Time zones"; enable_insert_strict default true, spec §5 INSERT).
+ * (time_zone default Asia/Shanghai, docs/starrocks.md §4.5; enable_insert_strict default true, §5.2).
  */
 final class SessionVariables {
     /** Name → default; numeric defaults come back as numbers. */

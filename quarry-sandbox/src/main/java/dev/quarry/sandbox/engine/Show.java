@@ -292,7 +292,7 @@ final class Show {
             List<String> names = new ArrayList<>(parts.names());
             String timeKey = parts.timeKeySql();
             if (names.isEmpty() && timeKey != null) {
-                // Expression (automatic) partitions exist for the time buckets that hold data (spec §3.4).
+                // Expression (automatic) partitions exist for the time buckets that hold data (docs/starrocks.md §3.5).
                 for (List<String> r : session.runQuery("SELECT DISTINCT strftime(" + timeKey + ", '%Y%m%d%H') FROM "
                         + t.duckName() + " WHERE " + timeKey + " IS NOT NULL ORDER BY 1").rows()) {
                     names.add("p" + r.get(0).substring(0, parts.timeNameDigits()));
@@ -475,7 +475,7 @@ final class Show {
         }
     }
 
-    /** ADMIN SET FRONTEND CONFIG ("k" = "v"); ADMIN SHOW FRONTEND CONFIG [LIKE 'p'] (spec §5). */
+    /** ADMIN SET FRONTEND CONFIG ("k" = "v"); ADMIN SHOW FRONTEND CONFIG [LIKE 'p'] (docs/starrocks.md §5.8). */
     StatementResult admin(Cursor c) throws SqlError {
         if (c.acceptWord("SET", "FRONTEND", "CONFIG")) {
             c.expectSymbol("(");

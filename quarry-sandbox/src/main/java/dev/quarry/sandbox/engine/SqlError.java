@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * An error that reaches the client as a MySQL ERR packet (code, SQLSTATE, message) or inside a Stream Load
- * response's Message. Messages are StarRocks' texts (spec/starrocks.md §3.2, §5).
+ * response's Message. Messages are StarRocks' texts (docs/starrocks.md §3.2, §5.9).
  */
 public class SqlError extends Exception {
     private final int code;

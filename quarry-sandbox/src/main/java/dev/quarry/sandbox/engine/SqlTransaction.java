@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * StarRocks 3.5's SQL transactions (spec §5 "Multi-statement SQL txn"): BEGIN / START TRANSACTION … COMMIT |
+ * StarRocks 3.5's SQL transactions (docs/starrocks.md §5.7): BEGIN / START TRANSACTION … COMMIT |
  * ROLLBACK around INSERT INTO statements of one database. A table written in the transaction may not be read or
  * written again before COMMIT, so the INSERTs are held back and run together, atomically, at COMMIT.
  */
@@ -30,7 +30,7 @@ final class SqlTransaction {
 
     StatementResult begin() throws SqlError {
         if (active()) {
-            // No nesting (spec §5).
+            // No nesting (docs/starrocks.md §5.7).
             throw SqlError.analysis("Transaction " + label + " is already in progress, nested transactions are not supported");
         }
         statements = new ArrayList<>();
@@ -65,7 +65,7 @@ final class SqlTransaction {
         return new StatementResult.Ok(0, 0, "{'label':'" + label + "', 'status':'PREPARE', 'txnId':''}");
     }
 
-    /** Refuses reading a table this transaction has written (spec §5, ErrorCode 5304). */
+    /** Refuses reading a table this transaction has written (docs/starrocks.md §5.7, ErrorCode 5304). */
     void checkRead(Cursor c) throws SqlError {
         if (!active() || touched.isEmpty()) {
             return;

@@ -1,6 +1,6 @@
 package dev.quarry.sandbox.engine;
 
-/** StarRocks column types as the front ends need to describe them (spec/starrocks.md §4). */
+/** StarRocks column types as the front ends need to describe them (docs/starrocks.md §4). */
 public enum SqlType {
     BOOLEAN, TINYINT, SMALLINT, INT, BIGINT, LARGEINT, FLOAT, DOUBLE, DECIMAL,
     DATE, DATETIME, CHAR, VARCHAR, BINARY, VARBINARY, JSON, ARRAY, MAP, STRUCT,

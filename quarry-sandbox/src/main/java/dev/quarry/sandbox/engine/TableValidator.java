@@ -10,12 +10,12 @@ import java.util.TreeMap;
 
 /**
  * Turns a parsed CREATE TABLE into a {@link TableDef}, applying StarRocks' defaults and refusing what its analyzer
- * refuses, with its messages (spec §3.2, §3.5, §3.7; texts as in StarRocks' CreateTableAnalyzer).
+ * refuses, with its messages (docs/starrocks.md §3.2, §3.6, §3.8; texts as in StarRocks' CreateTableAnalyzer).
  */
 final class TableValidator {
     private TableValidator() {}
 
-    /** Short key defaults (FeConstants.SHORTKEY_MAX_COLUMN_COUNT / SHORTKEY_MAXSIZE_BYTES, spec §3.2). */
+    /** Short key defaults (FeConstants.SHORTKEY_MAX_COLUMN_COUNT / SHORTKEY_MAXSIZE_BYTES, docs/starrocks.md §3.3). */
     private static final int SHORT_KEY_COLUMNS = 3;
     private static final int SHORT_KEY_BYTES = 36;
 
@@ -31,7 +31,7 @@ final class TableValidator {
             if (!seen.add(c.name().toLowerCase(Locale.ROOT))) {
                 throw new SqlError(1060, "42S21", "Getting analyzing error. Detail message: Duplicate column name '" + c.name() + "'.");
             }
-            // spec §1.6: __op and __row are reserved for loads.
+            // docs/starrocks.md §1.7: __op and __row are reserved for loads.
             if (!allowReserved && (c.name().equalsIgnoreCase("__op") || c.name().equalsIgnoreCase("__row"))) {
                 throw SqlError.analysis("Column name [" + c.name() + "] is a system reserved name. Please choose a different one.");
             }
@@ -126,7 +126,7 @@ final class TableValidator {
             }
         }
         boolean hasReplace = cols.stream().anyMatch(c -> c.aggType() == AggType.REPLACE || c.aggType() == AggType.REPLACE_IF_NOT_NULL);
-        // Sort keys (spec §3.3).
+        // Sort keys (docs/starrocks.md §3.4).
         List<String> orderBy = new ArrayList<>();
         for (String s : p.orderBy) {
             ColumnDef c = find(cols, s).orElseThrow(() -> SqlError.analysis("Unknown column '" + s + "' does not exist"));
@@ -141,7 +141,7 @@ final class TableValidator {
                 throw SqlError.analysis("The sort columns of " + keysType.sql() + " table must be same with key columns");
             }
         }
-        // Distribution (spec §3.5).
+        // Distribution (docs/starrocks.md §3.6).
         Boolean random = p.random;
         List<String> distCols = new ArrayList<>();
         if (random == null) {
@@ -172,7 +172,7 @@ final class TableValidator {
             throw SqlError.analysis(String.format("The number of buckets is too large, the maximum is %d. Please reduce the "
                     + "number of buckets or increase frontend config max_bucket_number_per_partition.", maxBuckets));
         }
-        // Partitioning (spec §3.4): columns exist; for PK/UNIQUE/AGG they are key columns.
+        // Partitioning (docs/starrocks.md §3.5): columns exist; for PK/UNIQUE/AGG they are key columns.
         List<String> partCols = new ArrayList<>();
         for (String pc : p.partitionColumns) {
             ColumnDef c = find(cols, pc).orElseThrow(() -> SqlError.analysis("Partition column[" + pc + "] does not exist."));
@@ -188,7 +188,7 @@ final class TableValidator {
                 props, null, null, System.currentTimeMillis());
     }
 
-    /** replication_num (property, else FE default_replication_num) against alive backends (spec §3.7, newer text). */
+    /** replication_num (property, else FE default_replication_num) against alive backends (docs/starrocks.md §3.8, newer text). */
     static void checkReplication(DuckEngine engine, String table, Map<String, String> props) throws SqlError {
         String given = props.get("replication_num");
         int replicas;

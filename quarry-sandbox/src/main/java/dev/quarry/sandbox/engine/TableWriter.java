@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Applies a staged batch to a table with its type's semantics (spec §5, issue "Table semantics"): DUPLICATE
+ * Applies a staged batch to a table with its type's semantics (docs/starrocks.md §6, issue "Table semantics"): DUPLICATE
  * appends; PRIMARY KEY and UNIQUE KEY keep the last row per key (PRIMARY also deletes rows whose {@code __op} is 1);
  * AGGREGATE folds rows per key with each value column's function. The stage is a DuckDB relation with the
  * table's column names already converted to the column types, plus {@code __seq} (arrival order) and {@code __op}.
@@ -88,7 +88,7 @@ final class TableWriter {
         }
         String latest = "__latest";
         String merged = "__merged";
-        // Last write wins within the batch (spec: dedupe keeping the last row).
+        // Last write wins within the batch (docs/starrocks.md §6: dedupe keeping the last row).
         DuckEngine.exec(conn, "CREATE OR REPLACE TEMP TABLE " + latest + " AS SELECT * FROM (SELECT *, row_number() OVER"
                 + " (PARTITION BY " + quoted(keys) + " ORDER BY " + SEQ + " DESC) AS __rn FROM " + stage + ") WHERE __rn = 1");
         Set<String> given = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);

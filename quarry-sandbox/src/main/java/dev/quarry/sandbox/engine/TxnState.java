@@ -1,6 +1,6 @@
 package dev.quarry.sandbox.engine;
 
-/** StarRocks' TransactionStatus names (spec/starrocks.md §1.4). */
+/** StarRocks' TransactionStatus names (docs/starrocks.md §1.5). */
 public enum TxnState {
     UNKNOWN, PREPARE, PREPARED, COMMITTED, VISIBLE, ABORTED;
 

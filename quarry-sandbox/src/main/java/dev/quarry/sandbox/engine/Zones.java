@@ -4,7 +4,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** StarRocks time zone names: IANA names, {@code +hh:mm} offsets, and CST meaning Asia/Shanghai (spec §4). */
+/** StarRocks time zone names: IANA names, {@code +hh:mm} offsets, and CST meaning Asia/Shanghai (docs/starrocks.md §4.5). */
 final class Zones {
     private Zones() {}
 

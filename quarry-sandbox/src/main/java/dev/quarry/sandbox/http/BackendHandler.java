@@ -18,12 +18,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The BE HTTP port: performs Stream Loads (also when sent here directly), the transaction interface, and serves
- * error logs. Responses follow spec/starrocks.md §1.3 and §2 and are HTTP 200 even when the load failed.
+ * error logs. Responses follow docs/starrocks.md §1.4 and §2 and are HTTP 200 even when the load failed.
  */
 final class BackendHandler {
-    /** BE {@code streaming_load_max_mb} default since 3.0 (spec §1.7). */
+    /** BE {@code streaming_load_max_mb} default since 3.0 (docs/starrocks.md §1.8). */
     static final long MAX_BODY_BYTES = 102400L << 20;
-    /** BE {@code streaming_load_max_batch_size_mb}: JSON bodies (spec §1.7). */
+    /** BE {@code streaming_load_max_batch_size_mb}: JSON bodies (docs/starrocks.md §1.8). */
     static final long MAX_JSON_BYTES = 100L << 20;
 
     private final Engine engine;
@@ -229,7 +229,7 @@ final class BackendHandler {
                 start, errorUrl)));
     }
 
-    /** StreamLoadContext::to_json key order (spec §1.3). */
+    /** StreamLoadContext::to_json key order (docs/starrocks.md §1.4). */
     private static Map<String, Object> loadJson(long txnId, String label, String status, String existing,
                                                 String message, LoadCounters c, long beginMs, long readMs,
                                                 long writeMs, long commitMs, long start, String errorUrl) {
@@ -258,7 +258,7 @@ final class BackendHandler {
         return m;
     }
 
-    // ---- transaction interface (spec §2) ----
+    // ---- transaction interface (docs/starrocks.md §2) ----
 
     /** A transaction begun through /api/transaction/begin, with its running counts. */
     private static final class TxnEntry {
@@ -397,7 +397,7 @@ final class BackendHandler {
             }
             BodyLoader.append(entry.txn, options, body, entry.counters);
         } catch (SqlError | HttpRequest.BadRequest e) {
-            // Errors in load roll the transaction back (spec §2).
+            // Errors in load roll the transaction back (docs/starrocks.md §2.2).
             entry.txn.abort(e.getMessage());
             return txnMap("FAILED", e.getMessage(), null);
         } catch (IOException | RuntimeException e) {

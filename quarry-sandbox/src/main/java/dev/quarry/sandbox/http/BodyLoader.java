@@ -31,8 +31,8 @@ final class BodyLoader {
 
     /**
      * As {@link #append(LoadTxn, LoadOptions, InputStream, LoadCounters)}, failing with StarRocks' "timeout by txn
-     * manager" once {@code System.nanoTime()} passes {@code deadlineNanos} (the load's {@code timeout} header, spec
-     * §1.2); {@code Long.MAX_VALUE} means no deadline.
+     * manager" once {@code System.nanoTime()} passes {@code deadlineNanos} (the load's {@code timeout} header,
+     * docs/starrocks.md §1.8); {@code Long.MAX_VALUE} means no deadline.
      */
     static void append(LoadTxn txn, LoadOptions options, InputStream body, LoadCounters counters, long deadlineNanos)
             throws IOException, SqlError {

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * The FE HTTP port: authenticates Stream Loads and redirects them to the BE port without reading the body
- * (LoadAction, spec/starrocks.md §1.1), answers label state, health and bootstrap probes.
+ * (LoadAction, docs/starrocks.md §1.1), answers label state, health and bootstrap probes.
  */
 final class FrontendHandler {
     private final Engine engine;
@@ -94,7 +94,7 @@ final class FrontendHandler {
         body.put("code", "1");
         body.put("msg", msg);
         body.put("message", msg);
-        // RestBaseAction: AccessDeniedException -> 401 with a Basic challenge (spec §1.1).
+        // RestBaseAction: AccessDeniedException -> 401 with a Basic challenge (docs/starrocks.md §1.1).
         ex.send(401, Map.of("WWW-Authenticate", "Basic realm=\"\"", "Content-Type", "application/json; charset=utf-8"),
                 JsonText.fe(body).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return false;

@@ -9,7 +9,7 @@ import java.util.Map;
 final class JsonText {
     private JsonText() {}
 
-    /** BE style (spec/starrocks.md §1.3). */
+    /** BE style (docs/starrocks.md §1.4). */
     static String be(Map<String, ?> fields) {
         return render(fields, "    ", false);
     }

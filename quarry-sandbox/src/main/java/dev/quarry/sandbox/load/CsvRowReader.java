@@ -320,7 +320,7 @@ final class CsvRowReader implements RowReader {
         fields[fieldCount++] = value;
     }
 
-    /** CSV NULL is {@code \N} (spec/starrocks.md §1.2), blanks around it trimmed when trim_space is set. */
+    /** CSV NULL is {@code \N} (docs/starrocks.md §1.3), blanks around it trimmed when trim_space is set. */
     private boolean isNullMarker(int fieldStart, int end) {
         int s = fieldStart;
         int e = end;

@@ -3,7 +3,7 @@ package dev.quarry.sandbox.load;
 import dev.quarry.sandbox.engine.SqlError;
 import java.util.Locale;
 
-/** The {@code format} header's values the sandbox accepts (spec/starrocks.md §1.2). */
+/** The {@code format} header's values the sandbox accepts (docs/starrocks.md §1.2). */
 public enum LoadFormat {
     CSV, JSON,
     /** gzip-compressed CSV, as StarRocks' BE accepts it. */

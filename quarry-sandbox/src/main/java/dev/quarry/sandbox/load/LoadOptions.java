@@ -11,8 +11,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * A Stream Load's headers, parsed and checked (spec/starrocks.md §1.2). Errors carry StarRocks' texts where
- * the spec gives them.
+ * A Stream Load's headers, parsed and checked (docs/starrocks.md §1.2). Errors carry StarRocks' texts where
+ * those are known.
  *
  * @param label the {@code label} header, or a generated UUID when absent (as the BE does)
  * @param columns the {@code columns} header, or {@code null}: fields map to the table's columns in order

@@ -5,7 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
-/** Column separators and row delimiters: a UTF-8 string of at most 50 bytes, or {@code \x..} hex bytes (spec §1.2). */
+/** Column separators and row delimiters: a UTF-8 string of at most 50 bytes, or {@code \x..} hex bytes (docs/starrocks.md §1.2). */
 final class Separator {
     private static final int MAX_BYTES = 50;
 

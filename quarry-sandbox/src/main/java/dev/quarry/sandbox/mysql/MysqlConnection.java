@@ -216,7 +216,7 @@ final class MysqlConnection {
             error = e.getMessage();
             sendError(e);
         } catch (RuntimeException | StackOverflowError e) {
-            // StarRocks reports internal failures in this form (spec/starrocks.md §5). A statement nested deeply
+            // StarRocks reports internal failures in this form (docs/starrocks.md §5.9). A statement nested deeply
             // enough to overflow the parser's stack gets an answer too, instead of a dropped connection.
             SqlError internal = SqlError.of("Unexpected exception: " + e);
             error = internal.getMessage();

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * then {@link #start()} once the engine knows the real ports.
  */
 public final class MysqlServer implements AutoCloseable {
-    /** StarRocks 3.5/4.x FE config {@code mysql_server_version} default (spec/starrocks.md §8). */
+    /** StarRocks 3.5/4.x FE config {@code mysql_server_version} default (docs/starrocks.md §7.2). */
     public static final String SERVER_VERSION = "8.0.33";
 
     private final ServerSocket socket;

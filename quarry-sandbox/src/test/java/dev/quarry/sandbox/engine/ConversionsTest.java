@@ -7,7 +7,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
-/** Text → value rules of the load hot path (spec §4 ranges; DATETIME has no zone). */
+/** Text → value rules of the load hot path (docs/starrocks.md §4 ranges; DATETIME has no zone). */
 class ConversionsTest {
 
     @Test

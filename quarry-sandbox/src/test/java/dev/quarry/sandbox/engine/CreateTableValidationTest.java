@@ -8,7 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Each CREATE TABLE rule with StarRocks' message (spec §3.2, §3.5, §3.7). */
+/** Each CREATE TABLE rule with StarRocks' message (docs/starrocks.md §3.2, §3.6, §3.8). */
 class CreateTableValidationTest {
     private static final String R1 = " PROPERTIES ('replication_num' = '1')";
     private Engine engine;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** SHOW CREATE TABLE, SWAP, INSERT OVERWRITE, RENAME, ALTER, views, TRUNCATE, CTAS, LIKE (spec §3, §5). */
+/** SHOW CREATE TABLE, SWAP, INSERT OVERWRITE, RENAME, ALTER, views, TRUNCATE, CTAS, LIKE (docs/starrocks.md §3, §5). */
 class DdlTest {
     private static final String R1 = " PROPERTIES ('replication_num' = '1')";
     private Engine engine;

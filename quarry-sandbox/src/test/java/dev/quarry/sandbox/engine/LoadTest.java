@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Load transactions: conversion rules, strict mode, columns mapping, where, labels, empty loads (spec §1, §2). */
+/** Load transactions: conversion rules, strict mode, columns mapping, where, labels, empty loads (docs/starrocks.md §1, §2). */
 class LoadTest {
     private Engine engine;
     private EngineSession s;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Async materialized views (spec §5 "Async MV", "REFRESH MV"). */
+/** Async materialized views (docs/starrocks.md §5.6). */
 class MaterializedViewTest {
     private Engine engine;
     private EngineSession s;

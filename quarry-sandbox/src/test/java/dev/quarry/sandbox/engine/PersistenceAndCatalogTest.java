@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Persistence across reopen (spec issue "--data DIR"), information_schema, SHOW statements. */
+/** Persistence across reopen (the --data DIR option, docs/architecture.md §6), information_schema, SHOW statements. */
 class PersistenceAndCatalogTest {
     @TempDir
     Path dir;

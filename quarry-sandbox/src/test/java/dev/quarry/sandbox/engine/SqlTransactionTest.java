@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** BEGIN … COMMIT / ROLLBACK with INSERT INTO (spec §5, StarRocks 3.5). */
+/** BEGIN … COMMIT / ROLLBACK with INSERT INTO (docs/starrocks.md §5.7, StarRocks 3.5). */
 class SqlTransactionTest {
     private Engine engine;
     private EngineSession s;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** DUPLICATE / PRIMARY / UNIQUE / AGGREGATE semantics on INSERT and on loads; DELETE and UPDATE rules (spec §5). */
+/** DUPLICATE / PRIMARY / UNIQUE / AGGREGATE semantics on INSERT and on loads; DELETE and UPDATE rules (docs/starrocks.md §5.3, §6). */
 class TableSemanticsTest {
     private static final String R1 = " PROPERTIES ('replication_num' = '1')";
     private Engine engine;
@@ -82,7 +82,7 @@ class TableSemanticsTest {
         LoadTxn m = engine.beginLoad("d", "pk", "merge");
         m.append(batch(List.of("k", "v", "n"), Map.of(), null, false, false, "n", "1,old,5", "2,same,20"));
         m.commit();
-        // merge_condition: an update applies only when the incoming value is >= the stored one (equal applies, spec §1.6).
+        // merge_condition: an update applies only when the incoming value is >= the stored one (equal applies, docs/starrocks.md §1.7).
         assertThat(flat(s, "SELECT k, v, n FROM pk ORDER BY k")).containsExactly("1|a|11", "2|same|20", "3|\\N|33");
     }
 

@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A Stream Load client as spec/java-deps.md recommends: java.net.http, HTTP/1.1, no automatic redirects (we follow
+ * A Stream Load client as docs/dependencies.md §4.1 recommends: java.net.http, HTTP/1.1, no automatic redirects (we follow
  * the FE's 307 ourselves, resending Authorization), Expect: 100-continue.
  */
 final class Loads {

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Stream Load over the FE and BE HTTP ports (spec/starrocks.md §1), with java.net.http and curl. */
+/** Stream Load over the FE and BE HTTP ports (docs/starrocks.md §1), with java.net.http and curl. */
 // A lost answer must fail the test, never hang the build (CI allows 90 minutes; the build should take under 10).
 @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class StreamLoadIT {

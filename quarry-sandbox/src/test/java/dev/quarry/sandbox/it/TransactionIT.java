@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The transaction interface's status matrix, step for step as StarRocks' regression test
- * {@code test/sql/test_stream_load/R/test_stream_load_basic_txn} observes it (spec/starrocks.md §2).
+ * {@code test/sql/test_stream_load/R/test_stream_load_basic_txn} observes it (docs/starrocks.md §2.4).
  */
 // A lost answer must fail the test, never hang the build (CI allows 90 minutes; the build should take under 10).
 @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)

@@ -101,7 +101,7 @@ class CsvRowReaderTest {
 
     @Test
     void unquotedBackslashNStaysNullWhenAnEscapeIsSet() throws Exception {
-        // Reported: with `escape: \` the \N marker became the text "N" (spec/starrocks.md §1.2: CSV NULL is \N).
+        // Reported: with `escape: \` the \N marker became the text "N" (docs/starrocks.md §1.3: CSV NULL is \N).
         List<String> rejects = new ArrayList<>();
         var rows = rows(options("column_separator", ",", "escape", "\\"), trickle("1,\\N,x\\,y\n2,\\\\N,\\N\n"), 3, rejects);
         List<String> first = new ArrayList<>();
