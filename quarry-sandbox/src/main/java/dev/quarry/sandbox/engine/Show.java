@@ -400,7 +400,7 @@ final class Show {
     }
 
     private String nowText() {
-        return Values.datetime(LocalDateTime.now(session.zone()).withNano(0));
+        return Values.datetime(LocalDateTime.ofInstant(engine.clock().instant(), session.zone()).withNano(0));
     }
 
     private StatementResult backends() {
