@@ -55,7 +55,7 @@ final class Functions {
     /**
      * Registers {@code sr_now()} on {@code conn}: the {@code TIMESTAMP WITH TIME ZONE} of {@code clock}, where DuckDB's
      * own now() would read the system clock. Like the macros it lives with the connection, so views that call it keep
-     * working after a restart. Not volatile: DuckDB evaluates it once per statement, as StarRocks does now().
+     * working after a restart. Not volatile, so DuckDB may fold it to one value per statement, as StarRocks' now() is.
      */
     static void registerNow(Connection conn, Clock clock) throws SQLException {
         try (DuckDBScalarFunctionBuilder f = DuckDBFunctions.scalarFunction()) {

@@ -9,6 +9,7 @@ import java.util.Set;
 /**
  * Token-level translation of StarRocks query SQL into DuckDB SQL: quoting, session values, function names and
  * argument shapes, {@code LIMIT a, b}, MySQL operators. Refuses what StarRocks refuses (tuple IN, FOR UPDATE).
+ * Function calls are rewritten by {@link FunctionCalls}.
  */
 final class Rewriter {
 
