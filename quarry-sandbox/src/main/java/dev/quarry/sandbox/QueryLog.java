@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.regex.Pattern;
 
 /**
@@ -25,24 +25,26 @@ public final class QueryLog implements AutoCloseable {
             "(?i)(identified\\s+(?:with\\s+\\S+\\s+)?(?:by|as)\\s+(?:password\\s+)?|password\\s*\\(\\s*|password\\s*=\\s*)'(?:[^'\\\\]|\\\\.|'')*'");
 
     private final Writer out;
+    private final Clock clock;
 
-    private QueryLog(Writer out) {
+    private QueryLog(Writer out, Clock clock) {
         this.out = out;
+        this.clock = clock;
     }
 
     /** A log that writes nothing. */
     public static QueryLog disabled() {
-        return new QueryLog(null);
+        return new QueryLog(null, Clock.systemUTC());
     }
 
-    /** Appends to {@code file}, creating it (and its directory) if needed. */
-    public static QueryLog open(Path file) throws IOException {
+    /** Appends to {@code file}, creating it (and its directory) if needed; line times are read from {@code clock}. */
+    public static QueryLog open(Path file, Clock clock) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
         return new QueryLog(new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE)));
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE)), clock);
     }
 
     /** One statement on the MySQL port. {@code error} is null when it succeeded. */
@@ -71,7 +73,7 @@ public final class QueryLog implements AutoCloseable {
         StringWriter line = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(line)) {
             g.writeStartObject();
-            g.writeStringField("time", Instant.now().toString());
+            g.writeStringField("time", clock.instant().toString());
             g.writeStringField("kind", kind);
             g.writeStringField("user", user);
             g.writeStringField("database", database);

@@ -44,13 +44,13 @@ public final class Sandbox implements AutoCloseable {
      */
     public static Sandbox start(SandboxConfig config) throws IOException {
         Objects.requireNonNull(config, "config is null");
-        QueryLog log = config.queryLog() == null ? QueryLog.disabled() : QueryLog.open(config.queryLog());
+        QueryLog log = config.queryLog() == null ? QueryLog.disabled() : QueryLog.open(config.queryLog(), config.clock());
         Engine engine = null;
         MysqlServer mysql = null;
         StreamLoadServer http = null;
         try {
             engine = Engine.open(new EngineConfig(config.dataDir(), config.backends(), config.blackhole(),
-                    config.starRocksVersion()));
+                    config.starRocksVersion(), config.clock()));
             mysql = MysqlServer.bind(config.host(), config.queryPort(), engine, config.user(), config.password(), log);
             http = StreamLoadServer.bind(config.host(), config.httpPort(), config.beHttpPort(), engine, config.user(),
                     config.password(), config.backends(), config.starRocksVersion(), log);

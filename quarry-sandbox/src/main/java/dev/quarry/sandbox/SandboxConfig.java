@@ -1,6 +1,7 @@
 package dev.quarry.sandbox;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Objects;
 
 /**
@@ -17,10 +18,12 @@ import java.util.Objects;
  * @param queryLog file that receives one JSON line per statement and per Stream Load, or {@code null}
  * @param blackhole test aid: loads parse and validate every row and answer as usual but store nothing
  * @param starRocksVersion the emulated StarRocks version reported by {@code @@version_comment}
+ * @param clock where the sandbox reads "now" (now() and friends, label, load and refresh times, the query log);
+ *     the system clock unless a test sets another
  */
 public record SandboxConfig(String host, int queryPort, int httpPort, int beHttpPort, Path dataDir, int backends,
                             String user, String password, Path queryLog, boolean blackhole,
-                            String starRocksVersion) {
+                            String starRocksVersion, Clock clock) {
     public SandboxConfig {
         Objects.requireNonNull(host, "host is null");
         if (host.isBlank()) {
@@ -41,6 +44,14 @@ public record SandboxConfig(String host, int queryPort, int httpPort, int beHttp
         if (!starRocksVersion.matches("\\d+\\.\\d+(\\.\\d+)?")) {
             throw new IllegalArgumentException("sandbox StarRocks version must look like 3.5.7, got '" + starRocksVersion + "'");
         }
+        Objects.requireNonNull(clock, "clock is null");
+    }
+
+    /** On the system clock. */
+    public SandboxConfig(String host, int queryPort, int httpPort, int beHttpPort, Path dataDir, int backends,
+                         String user, String password, Path queryLog, boolean blackhole, String starRocksVersion) {
+        this(host, queryPort, httpPort, beHttpPort, dataDir, backends, user, password, queryLog, blackhole,
+                starRocksVersion, Clock.systemUTC());
     }
 
     private static void checkPort(String what, int port) {
@@ -61,44 +72,50 @@ public record SandboxConfig(String host, int queryPort, int httpPort, int beHttp
 
     public SandboxConfig withHost(String newHost) {
         return new SandboxConfig(newHost, queryPort, httpPort, beHttpPort, dataDir, backends, user, password, queryLog,
-                blackhole, starRocksVersion);
+                blackhole, starRocksVersion, clock);
     }
 
     public SandboxConfig withPorts(int newQueryPort, int newHttpPort, int newBeHttpPort) {
         return new SandboxConfig(host, newQueryPort, newHttpPort, newBeHttpPort, dataDir, backends, user, password,
-                queryLog, blackhole, starRocksVersion);
+                queryLog, blackhole, starRocksVersion, clock);
     }
 
     /** {@code null} means in memory. */
     public SandboxConfig withDataDir(Path newDataDir) {
         return new SandboxConfig(host, queryPort, httpPort, beHttpPort, newDataDir, backends, user, password, queryLog,
-                blackhole, starRocksVersion);
+                blackhole, starRocksVersion, clock);
     }
 
     public SandboxConfig withBackends(int newBackends) {
         return new SandboxConfig(host, queryPort, httpPort, beHttpPort, dataDir, newBackends, user, password, queryLog,
-                blackhole, starRocksVersion);
+                blackhole, starRocksVersion, clock);
     }
 
     public SandboxConfig withCredentials(String newUser, String newPassword) {
         return new SandboxConfig(host, queryPort, httpPort, beHttpPort, dataDir, backends, newUser, newPassword,
-                queryLog, blackhole, starRocksVersion);
+                queryLog, blackhole, starRocksVersion, clock);
     }
 
     public SandboxConfig withQueryLog(Path newQueryLog) {
         return new SandboxConfig(host, queryPort, httpPort, beHttpPort, dataDir, backends, user, password, newQueryLog,
-                blackhole, starRocksVersion);
+                blackhole, starRocksVersion, clock);
     }
 
     /** Test aid: see {@link SandboxConfig}. */
     public SandboxConfig withBlackhole(boolean newBlackhole) {
         return new SandboxConfig(host, queryPort, httpPort, beHttpPort, dataDir, backends, user, password, queryLog,
-                newBlackhole, starRocksVersion);
+                newBlackhole, starRocksVersion, clock);
     }
 
     public SandboxConfig withStarRocksVersion(String newVersion) {
         return new SandboxConfig(host, queryPort, httpPort, beHttpPort, dataDir, backends, user, password, queryLog,
-                blackhole, newVersion);
+                blackhole, newVersion, clock);
+    }
+
+    /** Test aid: the sandbox reads "now" from {@code newClock}, e.g. a fixed one, instead of the system clock. */
+    public SandboxConfig withClock(Clock newClock) {
+        return new SandboxConfig(host, queryPort, httpPort, beHttpPort, dataDir, backends, user, password, queryLog,
+                blackhole, starRocksVersion, newClock);
     }
 
     /** Never shows the password. */

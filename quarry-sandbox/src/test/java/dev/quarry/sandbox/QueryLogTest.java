@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +18,8 @@ class QueryLogTest {
     @Test
     void writesOneJsonLinePerEventAndRedactsPasswords(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("logs/query.log");
-        try (QueryLog log = QueryLog.open(file)) {
+        Clock clock = Clock.fixed(Instant.parse("2024-02-29T23:59:58.700Z"), ZoneOffset.UTC);
+        try (QueryLog log = QueryLog.open(file, clock)) {
             log.statement("root", "db1", "127.0.0.1", "CREATE USER u IDENTIFIED BY 'hunter2'", 3, null);
             log.statement("root", null, "127.0.0.1", "SET PASSWORD = PASSWORD('hunter2')", 1, "Unknown");
             log.load("root", "db1", "t", "lbl-1", "Success", 12, null, 42);
@@ -34,5 +38,7 @@ class QueryLogTest {
         assertThat(load.get("state").asText()).isEqualTo("Success");
         assertThat(load.get("loadedRows").asLong()).isEqualTo(42);
         assertThat(load.get("time").asText()).endsWith("Z");
+        // Line times come from the sandbox's clock.
+        assertThat(first.get("time").asText()).isEqualTo("2024-02-29T23:59:58.700Z");
     }
 }

@@ -279,7 +279,7 @@ final class AlterTable {
 
     /** Column changes recreate the DuckDB table so its physical order matches the catalog's. */
     private StatementResult rebuild(List<ColumnDef> cols) throws SqlError {
-        long started = System.currentTimeMillis();
+        long started = engine.clock().millis();
         TableDef next = table.withColumns(cols);
         engine.inTransaction(() -> {
             Connection conn = engine.connection();

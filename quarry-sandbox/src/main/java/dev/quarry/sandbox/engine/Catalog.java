@@ -101,13 +101,15 @@ final class Catalog {
         return out;
     }
 
-    void createDatabase(Connection conn, String db, long id) throws SQLException {
+    void createDatabase(Connection conn, String db, long id, long createdMillis) throws SQLException {
         try (Statement s = conn.createStatement()) {
             s.execute("CREATE SCHEMA IF NOT EXISTS " + Sql.quoteIdent(db));
         }
-        try (PreparedStatement p = conn.prepareStatement("INSERT INTO " + SCHEMA + ".dbs VALUES (?, ?, now()::TIMESTAMP)")) {
+        try (PreparedStatement p = conn.prepareStatement("INSERT INTO " + SCHEMA
+                + ".dbs VALUES (?, ?, make_timestamp(CAST(? AS BIGINT) * 1000))")) {
             p.setString(1, db);
             p.setLong(2, id);
+            p.setLong(3, createdMillis);
             p.executeUpdate();
         }
         databases.put(db, id);

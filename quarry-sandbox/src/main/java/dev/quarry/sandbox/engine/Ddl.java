@@ -105,7 +105,7 @@ final class Ddl {
                     + "': its storage engine (DuckDB) reserves that name");
         }
         engine.inTransaction(() -> {
-            engine.catalog.createDatabase(engine.connection(), db, engine.nextObjectId());
+            engine.catalog.createDatabase(engine.connection(), db, engine.nextObjectId(), engine.clock().millis());
             return null;
         });
         return StatementResult.Ok.of(1);
@@ -128,7 +128,7 @@ final class Ddl {
             TableDef def = new TableDef(db, qn.name(), TableDef.Kind.TABLE, engine.nextObjectId(), from.columns(),
                     from.keysType(), from.keys(), from.comment(), from.partitionDesc(), from.partitionColumns(),
                     from.randomDistribution(), from.distributionColumns(), from.buckets(), from.orderBy(),
-                    from.properties(), null, null, System.currentTimeMillis());
+                    from.properties(), null, null, engine.clock().millis());
             engine.inTransaction(() -> {
                 createStorage(def);
                 return null;
@@ -321,7 +321,7 @@ final class Ddl {
             }
             engine.catalog.put(conn, new TableDef(db, qn.name(), TableDef.Kind.VIEW, engine.nextObjectId(), cols, null,
                     List.of(), cmt, null, List.of(), false, List.of(), 0, List.of(), props, original, null,
-                    System.currentTimeMillis()));
+                    engine.clock().millis()));
             return null;
         });
         return StatementResult.Ok.of(0);

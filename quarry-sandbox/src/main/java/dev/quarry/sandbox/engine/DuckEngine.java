@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -95,6 +96,7 @@ final class DuckEngine implements Engine {
             for (String macro : Functions.MACROS) {
                 s.execute(macro);
             }
+            Functions.registerNow(conn, config.clock());
             InformationSchema.create(s);
             try (ResultSet rs = s.executeQuery("SELECT coalesce(max(txn_id), 1000) FROM " + Catalog.SCHEMA + ".labels")) {
                 rs.next();
@@ -181,11 +183,12 @@ final class DuckEngine implements Engine {
      */
     private Optional<TxnState> storedLabelState(String database, String label) throws SqlError {
         try (PreparedStatement p = conn.prepareStatement("SELECT state FROM " + Catalog.SCHEMA
-                + ".labels WHERE db = ? AND label = ? AND created > now()::TIMESTAMP - to_seconds(CAST(? AS BIGINT))"
-                + " ORDER BY (state <> 'ABORTED') DESC, txn_id DESC LIMIT 1")) {
+                + ".labels WHERE db = ? AND label = ? AND created > make_timestamp(CAST(? AS BIGINT) * 1000)"
+                + " - to_seconds(CAST(? AS BIGINT)) ORDER BY (state <> 'ABORTED') DESC, txn_id DESC LIMIT 1")) {
             p.setString(1, database);
             p.setString(2, label);
-            p.setLong(3, fe.integer("label_keep_max_second"));
+            p.setLong(3, clock().millis());
+            p.setLong(4, fe.integer("label_keep_max_second"));
             try (ResultSet rs = p.executeQuery()) {
                 return rs.next() ? Optional.of(TxnState.valueOf(rs.getString(1))) : Optional.empty();
             }
@@ -197,12 +200,13 @@ final class DuckEngine implements Engine {
     /** Records a label's final state; runs inside the caller's transaction for VISIBLE. */
     void recordLabel(String database, String label, long txnId, TxnState state, String table) throws SQLException {
         try (PreparedStatement p = conn.prepareStatement("INSERT INTO " + Catalog.SCHEMA
-                + ".labels VALUES (?, ?, ?, ?, ?, now()::TIMESTAMP)")) {
+                + ".labels VALUES (?, ?, ?, ?, ?, make_timestamp(CAST(? AS BIGINT) * 1000))")) {
             p.setString(1, database);
             p.setString(2, label);
             p.setLong(3, txnId);
             p.setString(4, state.name());
             p.setString(5, table);
+            p.setLong(6, clock().millis());
             p.executeUpdate();
         }
     }
@@ -213,11 +217,16 @@ final class DuckEngine implements Engine {
     private final java.util.List<AlterJob> alterJobs = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     void recordAlterJob(TableDef t, long startMillis) {
-        alterJobs.add(new AlterJob(nextObjectId(), t.db(), t.name(), startMillis, System.currentTimeMillis(), t.id()));
+        alterJobs.add(new AlterJob(nextObjectId(), t.db(), t.name(), startMillis, clock().millis(), t.id()));
     }
 
     java.util.List<AlterJob> alterJobs(String db) {
         return alterJobs.stream().filter(j -> j.db().equals(db)).toList();
+    }
+
+    /** Where the engine reads "now" ({@link EngineConfig#clock()}). */
+    Clock clock() {
+        return config.clock();
     }
 
     long nextTxnId() {

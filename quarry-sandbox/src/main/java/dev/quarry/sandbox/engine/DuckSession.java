@@ -3,7 +3,7 @@ package dev.quarry.sandbox.engine;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
@@ -365,7 +365,12 @@ final class DuckSession implements EngineSession, Rewriter.Context {
 
     @Override
     public int zoneOffsetSeconds() {
-        return zone().getRules().getOffset(Instant.now()).getTotalSeconds();
+        return zone().getRules().getOffset(clock().instant()).getTotalSeconds();
+    }
+
+    @Override
+    public Clock clock() {
+        return engine.clock();
     }
 
     @Override

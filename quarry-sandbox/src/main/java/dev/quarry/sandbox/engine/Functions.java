@@ -1,6 +1,14 @@
 package dev.quarry.sandbox.engine;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import org.duckdb.DuckDBColumnType;
+import org.duckdb.DuckDBFunctions;
+import org.duckdb.DuckDBScalarFunctionBuilder;
 
 /** DuckDB macros standing in for StarRocks functions DuckDB lacks (created per connection, not persisted). */
 final class Functions {
@@ -40,6 +48,21 @@ final class Functions {
                     + " strftime(make_timestamp(CAST(n AS BIGINT) * 1000000) + to_seconds(offset_seconds), '%Y-%m-%d %H:%M:%S')",
             "CREATE OR REPLACE TEMP MACRO sr_unix_timestamp(d, offset_seconds) AS"
                     + " CAST(epoch(CAST(d AS TIMESTAMP)) AS BIGINT) - offset_seconds");
+
+    /** The function {@link Rewriter#nowSql} calls instead of DuckDB's now(). */
+    static final String NOW = "sr_now";
+
+    /**
+     * Registers {@code sr_now()} on {@code conn}: the {@code TIMESTAMP WITH TIME ZONE} of {@code clock}, where DuckDB's
+     * own now() would read the system clock. Like the macros it lives with the connection, so views that call it keep
+     * working after a restart. Not volatile, so DuckDB may fold it to one value per statement, as StarRocks' now() is.
+     */
+    static void registerNow(Connection conn, Clock clock) throws SQLException {
+        try (DuckDBScalarFunctionBuilder f = DuckDBFunctions.scalarFunction()) {
+            f.withName(NOW).withReturnType(DuckDBColumnType.TIMESTAMP_WITH_TIME_ZONE)
+                    .withFunction(() -> OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).register(conn);
+        }
+    }
 
     /** StarRocks function name → DuckDB function or macro, where only the name differs. */
     static String rename(String lowerName) {

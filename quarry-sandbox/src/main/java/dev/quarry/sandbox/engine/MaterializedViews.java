@@ -69,7 +69,7 @@ final class MaterializedViews {
     private void tick() {
         engine.lock.lock();
         try {
-            long now = System.currentTimeMillis();
+            long now = engine.clock().millis();
             for (TableDef mv : engine.catalog.allTables()) {
                 if (mv.kind() != TableDef.Kind.MATERIALIZED_VIEW) {
                     continue;
@@ -255,13 +255,13 @@ final class MaterializedViews {
             List<String> keys = List.of(cols.get(0).name());
             TableDef def = new TableDef(db, qn.name(), TableDef.Kind.MATERIALIZED_VIEW, engine.nextObjectId(), cols,
                     KeysType.DUPLICATE, keys, cmt, pd, partitionColumnsOf(cols, partitionColumns), rnd == null || rnd, dc, bk,
-                    ob, props, original, refreshText, System.currentTimeMillis());
+                    ob, props, original, refreshText, engine.clock().millis());
             createTable(conn, def);
             new TableWriter(engine).insertFromRelation(def, "__mv_src", def.columnNames(), false);
             DuckEngine.exec(conn, "DROP TABLE IF EXISTS __mv_src");
             return null;
         });
-        lastRefresh.put(key(db, qn.name()), System.currentTimeMillis());
+        lastRefresh.put(key(db, qn.name()), engine.clock().millis());
         return StatementResult.Ok.of(0);
     }
 
@@ -290,7 +290,7 @@ final class MaterializedViews {
     /** An MV's query in DuckDB SQL, resolved against the MV's database. */
     private String rewriteFor(String db, String original) throws SqlError {
         Cursor c = new Cursor(original);
-        return Rewriter.rewrite(original, c.tokens(), 0, c.tokens().size() - 1, new Rewriter.Sessionless(MV_ZONE, db));
+        return Rewriter.rewrite(original, c.tokens(), 0, c.tokens().size() - 1, new Rewriter.Sessionless(MV_ZONE, db, engine.clock()));
     }
 
     void refresh(TableDef mv) throws SqlError {
@@ -305,7 +305,7 @@ final class MaterializedViews {
         });
         String k = key(mv.db(), mv.name());
         dirty.remove(k);
-        lastRefresh.put(k, System.currentTimeMillis());
+        lastRefresh.put(k, engine.clock().millis());
     }
 
     StatementResult refreshStatement(DuckSession session, Cursor c) throws SqlError {
@@ -380,7 +380,7 @@ final class MaterializedViews {
             c.expectEnd();
             setInactive(mv, null);
             if (refreshType(mv).equals("ASYNC")) {
-                dirty.putIfAbsent(key(mv.db(), mv.name()), System.currentTimeMillis());
+                dirty.putIfAbsent(key(mv.db(), mv.name()), engine.clock().millis());
             }
             return StatementResult.Ok.of(0);
         }
@@ -432,7 +432,7 @@ final class MaterializedViews {
         for (TableDef mv : engine.catalog.allTables()) {
             if (mv.kind() == TableDef.Kind.MATERIALIZED_VIEW && !mv.name().equals(base.name())
                     && reads(mv, base) && refreshType(mv).equals("ASYNC")) {
-                dirty.putIfAbsent(key(mv.db(), mv.name()), System.currentTimeMillis());
+                dirty.putIfAbsent(key(mv.db(), mv.name()), engine.clock().millis());
             }
         }
     }

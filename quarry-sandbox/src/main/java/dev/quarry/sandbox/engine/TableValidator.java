@@ -185,7 +185,7 @@ final class TableValidator {
         checkReplication(engine, name, props);
         return new TableDef(db, name, TableDef.Kind.TABLE, id, cols, keysType, canonicalKeys,
                 p.comment == null ? "" : p.comment, p.partitionDesc, partCols, random, distCols, p.buckets, orderBy,
-                props, null, null, System.currentTimeMillis());
+                props, null, null, engine.clock().millis());
     }
 
     /** replication_num (property, else FE default_replication_num) against alive backends (docs/starrocks.md §3.8, newer text). */

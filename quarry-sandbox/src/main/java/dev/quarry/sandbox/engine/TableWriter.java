@@ -179,6 +179,8 @@ final class TableWriter {
             if (c.defaultValue().equalsIgnoreCase("CURRENT_TIMESTAMP")) {
                 return "CAST(" + Rewriter.nowSql(zone) + " AS " + c.type().duckType() + ")";
             }
+            // DEFAULT (expr) reaches DuckDB as written, not rewritten: a now() in it reads DuckDB's system clock, not
+            // the engine clock (only CURRENT_TIMESTAMP, above, follows EngineConfig.clock()).
             return "CAST(" + c.defaultValue() + " AS " + c.type().duckType() + ")";
         }
         return "CAST(" + Sql.quoteString(c.defaultValue()) + " AS " + c.type().duckType() + ")";

@@ -18,6 +18,21 @@ final class ErrorLogs {
         }
     };
 
+    private volatile String urlBase = "";
+
+    /** Reports are served by the BE HTTP port at {@code host:bePort}. */
+    void advertise(String host, int bePort) {
+        urlBase = "http://" + host + ":" + bePort + "/api/_load_error_log?file=";
+    }
+
+    /** Stores the load's rejected rows and returns their ErrorURL, or null when it rejected none. */
+    String url(LoadCounters counters) {
+        if (counters.rejected.isEmpty()) {
+            return null;
+        }
+        return urlBase + store(counters.rejected);
+    }
+
     /** Stores a report and returns its file name, shaped like the BE's {@code error_log_<hex>_<hex>}. */
     String store(List<RejectedRow> rows) {
         StringBuilder sb = new StringBuilder();

@@ -1,6 +1,8 @@
 package dev.quarry.sandbox.http;
 
 import dev.quarry.sandbox.Fault;
+import java.io.IOException;
+import java.io.InputStream;
 
 /** Test aid: the fault the next N loads suffer. */
 final class Faults {
@@ -22,5 +24,32 @@ final class Faults {
         }
         remaining--;
         return fault;
+    }
+
+    /** {@link Fault.Kind#DROP_CONNECTION}: reads some of the body, then resets the connection. */
+    static void dropMidBody(Exchange ex, InputStream body) {
+        byte[] sink = new byte[8192];
+        try {
+            int read = 0;
+            while (read < 16 * 1024) {
+                int n = body.read(sink);
+                if (n < 0) {
+                    break;
+                }
+                read += n;
+            }
+        } catch (IOException e) {
+            // the fault is the point; the client side sees the reset
+        }
+        ex.reset();
+    }
+
+    /** {@link Fault.Kind#STALL}: the load waits this long before it is handled (a slow server, on purpose). */
+    static void stall(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

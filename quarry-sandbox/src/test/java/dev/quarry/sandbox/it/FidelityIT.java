@@ -4,6 +4,7 @@ import static dev.quarry.sandbox.it.Loads.headers;
 import static dev.quarry.sandbox.it.Loads.json;
 import static dev.quarry.sandbox.it.Loads.streamLoad;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.quarry.sandbox.Sandbox;
@@ -14,6 +15,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -123,22 +125,19 @@ class FidelityIT {
     @Test
     void aLoadWhoseBodyOutlivesItsTimeoutFails() throws Exception {
         String db = db("CREATE TABLE {db}.t (k INT) PROPERTIES (\"replication_num\" = \"1\")");
-        // The body sends one row, then stalls past the 1 s timeout before its last row.
+        // The body sends one row, then stalls past the 1 s timeout before its last row: until the sandbox has given
+        // the load up and aborted its transaction.
         java.util.function.Supplier<java.io.InputStream> slow = () -> new java.io.SequenceInputStream(
                 new java.io.ByteArrayInputStream("1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                 new java.io.InputStream() {
-                    private boolean slept;
+                    private boolean stalled;
 
                     @Override
                     public int read() throws IOException {
-                        if (!slept) {
-                            slept = true;
-                            try {
-                                Thread.sleep(2_000);
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                                throw new java.io.InterruptedIOException();
-                            }
+                        if (!stalled) {
+                            stalled = true;
+                            await().atMost(Duration.ofSeconds(30))
+                                    .until(() -> Loads.loadState(sandbox.feUrl(), db, "slow-1").equals("ABORTED"));
                             return '2';
                         }
                         return -1;

@@ -25,6 +25,12 @@ final class Loads {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
+    /** For get_load_state polls made while another request's body is still being sent. */
+    private static final HttpClient STATE_CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
     private Loads() {}
 
     static String basic(String user, String password) {
@@ -84,6 +90,16 @@ final class Loads {
         h.put("label", label);
         return followed(op.equals("load") ? "PUT" : "POST", feUrl + "/api/transaction/" + op, h,
                 body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    /**
+     * The get_load_state of {@code label}, on a client of its own: {@link #CLIENT} may be the one sending a body
+     * that waits for this state.
+     */
+    static String loadState(String feUrl, String db, String label) throws IOException, InterruptedException {
+        HttpRequest r = HttpRequest.newBuilder(URI.create(feUrl + "/api/" + db + "/get_load_state?label=" + label))
+                .header("Authorization", basic("root", "")).timeout(Duration.ofSeconds(10)).GET().build();
+        return JSON.readTree(STATE_CLIENT.send(r, HttpResponse.BodyHandlers.ofString()).body()).get("state").asText();
     }
 
     static JsonNode json(HttpResponse<String> r) throws IOException {

@@ -8,6 +8,7 @@ import static dev.quarry.sandbox.it.StreamLoadIT.newDb;
 import static dev.quarry.sandbox.it.StreamLoadIT.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.quarry.sandbox.Fault;
@@ -24,6 +25,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,11 +101,24 @@ class OperationsIT {
 
             // None of the failed attempts stored anything, and the label is still free.
             assertThat(query(s, "SELECT count(*) FROM " + db + ".orders")).containsExactly("0");
-            Thread.sleep(3500);
+            // Once the stalled load has woken on the server and failed (its client is gone), r1 must be free again.
+            await().atMost(Duration.ofSeconds(30)).until(() -> !handlingHttp());
             JsonNode ok = json(streamLoad(s.feUrl(), db, "orders", headers("label", "r1"), "1\ta\t1\n"));
             assertThat(ok.get("Status").asText()).as(ok.toString()).isEqualTo("Success");
             assertThat(query(s, "SELECT count(*) FROM " + db + ".orders")).containsExactly("1");
         }
+    }
+
+    /**
+     * Whether a sandbox in this JVM is still handling an HTTP request: one of its handler threads is inside
+     * {@code StreamLoadServer.serve} (e.g. a load sleeping out an injected stall).
+     */
+    private static boolean handlingHttp() {
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(e -> e.getKey().getName().startsWith("sandbox-http-"))
+                .flatMap(e -> Arrays.stream(e.getValue()))
+                .anyMatch(f -> f.getClassName().equals("dev.quarry.sandbox.http.StreamLoadServer")
+                        && f.getMethodName().equals("serve"));
     }
 
     @Test
