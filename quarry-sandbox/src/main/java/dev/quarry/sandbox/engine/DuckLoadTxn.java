@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * A load transaction. Rows are converted in Java and appended with DuckDB's Appender into a private TEMP stage table
  * (invisible to queries); commit applies the stage with the table's semantics and records the label VISIBLE in one
- * DuckDB transaction (spec §1.4, §2). Loads with {@code columns} expressions or {@code where} stage raw text and
+ * DuckDB transaction (docs/starrocks.md §1.5, §2). Loads with {@code columns} expressions or {@code where} stage raw text and
  * convert in SQL instead. This class keeps the transaction's state, options and running totals; {@link LoadStage}
  * owns the stage table.
  */
@@ -137,7 +137,7 @@ final class DuckLoadTxn implements LoadTxn {
             }
             if (loaded == 0 && engine.fe.bool("empty_load_as_error")) {
                 abort("no data");
-                // spec §1.5: ERR_NO_PARTITIONS_HAVE_DATA_LOAD, code 5603, SQLSTATE 02000, current text.
+                // docs/starrocks.md §1.6: ERR_NO_PARTITIONS_HAVE_DATA_LOAD, code 5603, SQLSTATE 02000, current text.
                 throw new SqlError(5603, "02000", "No partitions have data available for loading. If you are sure there may "
                         + "be no data to be loaded, you can use `ADMIN SET FRONTEND CONFIG ('empty_load_as_error' = "
                         + "'false')` to ensure such load jobs can succeed");

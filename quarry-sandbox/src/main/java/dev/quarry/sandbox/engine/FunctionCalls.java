@@ -132,7 +132,7 @@ final class FunctionCalls {
                 }
                 return null;
             case "convert": {
-                // CONVERT(x USING charset) is a no-op (UTF-8 only, spec §4); CONVERT(x, type) is CAST(x AS type).
+                // CONVERT(x USING charset) is a no-op (UTF-8 only, docs/starrocks.md §4.2); CONVERT(x, type) is CAST(x AS type).
                 if (args.size() == 1) {
                     int[] a = args.get(0);
                     for (int k = a[0]; k < a[1]; k++) {

@@ -239,7 +239,7 @@ final class LoadStage {
         }
     }
 
-    /** {@code __op}: 0/upsert, 1/delete (spec §1.6). */
+    /** {@code __op}: 0/upsert, 1/delete (docs/starrocks.md §1.7). */
     static int opCode(String o) {
         if (o == null) {
             return 0;
@@ -411,7 +411,7 @@ final class LoadStage {
         String source = typedSource;
         if (batch.where() != null) {
             // Like StarRocks' scan node, `where` sees every column of the `columns` header, temporary ones included,
-            // and a derived column stands for its expression (spec §1.2 `columns`/`where`).
+            // and a derived column stands for its expression (docs/starrocks.md §1.2, `columns`/`where`).
             List<String> named = new ArrayList<>();
             for (Map.Entry<String, String> e : derived.entrySet()) {
                 boolean isSource = sources.stream().anyMatch(x -> x.equalsIgnoreCase(e.getKey()));
@@ -465,7 +465,7 @@ final class LoadStage {
         for (ColumnDef c : t.columns()) {
             String q = Sql.quoteIdent(c.name());
             if (c.autoIncrement()) {
-                // AUTO_INCREMENT (spec §3.1): rows that give no value get the next ids in arrival order.
+                // AUTO_INCREMENT (docs/starrocks.md §3.1): rows that give no value get the next ids in arrival order.
                 cols.add("coalesce(" + q + ", (SELECT coalesce(max(" + q + "), 0) FROM " + t.duckName() + ") + row_number() OVER"
                         + " (PARTITION BY " + q + " IS NULL ORDER BY " + TableWriter.SEQ + ")) AS " + q);
                 continue;

@@ -20,7 +20,7 @@ final class Rewriter {
 
         String userVariable(String name);
 
-        /** The session's time zone: now(), curdate() and friends read the wall clock there (spec §4 time zones). */
+        /** The session's time zone: now(), curdate() and friends read the wall clock there (docs/starrocks.md §4.5). */
         java.time.ZoneId zone();
 
         int zoneOffsetSeconds();

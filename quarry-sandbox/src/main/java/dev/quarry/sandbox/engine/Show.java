@@ -86,7 +86,7 @@ final class Show {
         return catalog.describe(c);
     }
 
-    /** ADMIN SET FRONTEND CONFIG ("k" = "v"); ADMIN SHOW FRONTEND CONFIG [LIKE 'p'] (spec §5). */
+    /** ADMIN SET FRONTEND CONFIG ("k" = "v"); ADMIN SHOW FRONTEND CONFIG [LIKE 'p'] (docs/starrocks.md §5.8). */
     StatementResult admin(Cursor c) throws SqlError {
         return server.admin(c);
     }

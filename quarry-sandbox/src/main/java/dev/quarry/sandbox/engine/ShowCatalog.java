@@ -175,7 +175,7 @@ final class ShowCatalog {
         List<String> names = new ArrayList<>(parts.names());
         String timeKey = parts.timeKeySql();
         if (names.isEmpty() && timeKey != null) {
-            // Expression (automatic) partitions exist for the time buckets that hold data (spec §3.4).
+            // Expression (automatic) partitions exist for the time buckets that hold data (docs/starrocks.md §3.5).
             for (List<String> r : session.runQuery("SELECT DISTINCT strftime(" + timeKey + ", '%Y%m%d%H') FROM "
                     + t.duckName() + " WHERE " + timeKey + " IS NOT NULL ORDER BY 1").rows()) {
                 names.add("p" + r.get(0).substring(0, parts.timeNameDigits()));

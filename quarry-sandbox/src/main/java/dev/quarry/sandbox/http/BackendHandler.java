@@ -8,7 +8,7 @@ import java.io.IOException;
 
 /**
  * The BE HTTP port: performs Stream Loads (also when sent here directly), the transaction interface, and serves
- * error logs. Responses follow spec/starrocks.md §1.3 and §2 and are HTTP 200 even when the load failed.
+ * error logs. Responses follow docs/starrocks.md §1.4 and §2 and are HTTP 200 even when the load failed.
  * This class routes requests: {@link StreamLoadAction} runs plain Stream Loads, {@link TransactionAction} the
  * transaction interface, {@link LoadReplies} shapes their JSON.
  */

@@ -7,7 +7,7 @@ import java.util.Map;
 final class LoadReplies {
     private LoadReplies() {}
 
-    /** StreamLoadContext::to_json key order (spec §1.3). */
+    /** StreamLoadContext::to_json key order (docs/starrocks.md §1.4). */
     static Map<String, Object> loadJson(long txnId, String label, String status, String existing,
                                         String message, LoadCounters c, long beginMs, long readMs,
                                         long writeMs, long commitMs, long start, String errorUrl) {

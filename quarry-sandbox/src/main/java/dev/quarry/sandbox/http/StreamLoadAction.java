@@ -20,9 +20,9 @@ import java.util.Map;
 
 /** A plain Stream Load ({@code PUT /api/db/table/_stream_load}) on the BE port: one request, one transaction. */
 final class StreamLoadAction {
-    /** BE {@code streaming_load_max_mb} default since 3.0 (spec §1.7). */
+    /** BE {@code streaming_load_max_mb} default since 3.0 (docs/starrocks.md §1.8). */
     private static final long MAX_BODY_BYTES = 102400L << 20;
-    /** BE {@code streaming_load_max_batch_size_mb}: JSON bodies (spec §1.7). */
+    /** BE {@code streaming_load_max_batch_size_mb}: JSON bodies (docs/starrocks.md §1.8). */
     private static final long MAX_JSON_BYTES = 100L << 20;
 
     private final Engine engine;

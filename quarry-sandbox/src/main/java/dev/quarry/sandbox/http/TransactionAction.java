@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The transaction interface ({@code /api/transaction/begin|load|prepare|commit|rollback}, spec §2) on the BE port:
+ * The transaction interface ({@code /api/transaction/begin|load|prepare|commit|rollback}, docs/starrocks.md §2) on the BE port:
  * one transaction across several requests, keyed by database and label.
  */
 final class TransactionAction {
@@ -175,7 +175,7 @@ final class TransactionAction {
             }
             BodyLoader.append(entry.txn, options, body, entry.counters);
         } catch (SqlError | HttpRequest.BadRequest e) {
-            // Errors in load roll the transaction back (spec §2).
+            // Errors in load roll the transaction back (docs/starrocks.md §2.2).
             entry.txn.abort(e.getMessage());
             return txnMap("FAILED", e.getMessage(), null);
         } catch (IOException | RuntimeException e) {
