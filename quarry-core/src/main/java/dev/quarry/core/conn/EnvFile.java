@@ -2,19 +2,18 @@ package dev.quarry.core.conn;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.quarry.core.ConfigException;
+import dev.quarry.core.Location;
 import dev.quarry.core.Log;
 import dev.quarry.core.RunException;
 import dev.quarry.core.Secrets;
+import dev.quarry.core.yaml.YamlNode;
+import dev.quarry.core.yaml.YamlReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -40,7 +39,6 @@ import java.util.regex.Pattern;
 public final class EnvFile {
     public static final String FILE_NAME = "env.yaml";
 
-    private static final YAMLFactory YAML = new YAMLFactory();
     private static final YAMLMapper MAPPER = YAMLMapper.builder()
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -90,80 +88,84 @@ public final class EnvFile {
     }
 
     private List<Entry> parse(String text) {
+        YamlNode root = YamlReader.read(path.toString(), text, new YamlReader.Problems() {
+            @Override
+            public void duplicateKey(String key, Location at, Location first) {
+                throw new ConfigException(path + ":" + at.line() + ": " + key + " is given twice (also at line "
+                        + first.line() + ")");
+            }
+
+            @Override
+            public void notYaml(Location at, String parserMessage) {
+                // The parser's first line names the problem; the lines after it quote the file, secrets included.
+                String message = parserMessage == null ? "invalid YAML" : parserMessage.strip();
+                int newline = message.indexOf('\n');
+                throw new ConfigException(at + ": invalid YAML: " + (newline >= 0 ? message.substring(0, newline) : message));
+            }
+
+            @Override
+            public void unreadable(IOException e) {
+                throw new ConfigException("cannot read " + path + ": " + e.getMessage(), e);
+            }
+        });
         List<Entry> entries = new ArrayList<>();
-        try (JsonParser p = YAML.createParser(text)) {
-            JsonToken t = p.nextToken();
-            if (t == null || t == JsonToken.VALUE_NULL) {
-                return entries;
+        if (root instanceof YamlNode.Scalar s && s.isNull()) {
+            return entries;
+        }
+        if (!(root instanceof YamlNode.Mapping top)) {
+            throw error(root.location(), "expected a mapping with a connections: key at the top level");
+        }
+        for (YamlNode.Entry e : top.entries()) {
+            if (!e.key().equals("connections") || e.value() instanceof YamlNode.Scalar s && s.isNull()) {
+                continue;
             }
-            if (t != JsonToken.START_OBJECT) {
-                throw error(p, "expected a mapping with a connections: key at the top level");
+            if (!(e.value() instanceof YamlNode.Mapping connections)) {
+                throw error(e.value().location(), "connections: must be a mapping of connection names to their settings");
             }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                t = p.nextToken();
-                if (!key.equals("connections") || t == JsonToken.VALUE_NULL) {
-                    p.skipChildren();
-                    continue;
-                }
-                if (t != JsonToken.START_OBJECT) {
-                    throw error(p, "connections: must be a mapping of connection names to their settings");
-                }
-                readConnections(p, entries);
-            }
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String message = e.getOriginalMessage() == null ? "invalid YAML" : e.getOriginalMessage().strip();
-            int newline = message.indexOf('\n');
-            throw new ConfigException(path + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr())
-                    + ": invalid YAML: " + (newline >= 0 ? message.substring(0, newline) : message), e);
-        } catch (IOException e) {
-            throw new ConfigException("cannot read " + path + ": " + e.getMessage(), e);
+            readConnections(connections, entries);
         }
         return entries;
     }
 
-    private void readConnections(JsonParser p, List<Entry> entries) throws IOException {
+    private void readConnections(YamlNode.Mapping connections, List<Entry> entries) {
         Map<String, Integer> seen = new LinkedHashMap<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            int line = p.currentTokenLocation().getLineNr();
+        for (YamlNode.Entry c : connections.entries()) {
+            String name = c.key();
+            int line = c.keyLocation().line();
             Integer earlier = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), line);
             if (earlier != null) {
                 throw new ConfigException(path + ":" + line + ": connection " + name + " is defined twice (also at line " + earlier + ")");
             }
-            JsonToken t = p.nextToken();
             Map<String, String> keys = new LinkedHashMap<>();
             Map<String, Integer> keyLines = new LinkedHashMap<>();
-            if (t == JsonToken.VALUE_STRING) {
+            if (c.value() instanceof YamlNode.Scalar url && url.kind() == YamlNode.Scalar.Kind.STRING) {
                 // Shorthand: NAME: postgresql://...
-                keys.put("url", p.getText());
+                keys.put("url", url.text());
                 keyLines.put("url", line);
-            } else if (t == JsonToken.START_OBJECT) {
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = p.currentName().toLowerCase(Locale.ROOT);
-                    int keyLine = p.currentTokenLocation().getLineNr();
-                    JsonToken v = p.nextToken();
-                    if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
+            } else if (c.value() instanceof YamlNode.Mapping settings) {
+                for (YamlNode.Entry k : settings.entries()) {
+                    String key = k.key().toLowerCase(Locale.ROOT);
+                    int keyLine = k.keyLocation().line();
+                    if (!(k.value() instanceof YamlNode.Scalar v)) {
                         throw new ConfigException(path + ":" + keyLine + ": connection " + name + ": " + key
                                 + " must be a plain value, not a list or mapping");
                     }
-                    String value = v == JsonToken.VALUE_NULL ? "" : p.getText();
+                    String value = v.isNull() ? "" : v.text();
                     if (Secrets.isSecretKey(key)) {
                         Secrets.register(value);
                     }
                     keys.put(key, value);
                     keyLines.put(key, keyLine);
                 }
-            } else if (t != JsonToken.VALUE_NULL) {
+            } else if (!(c.value() instanceof YamlNode.Scalar s && s.isNull())) {
                 throw new ConfigException(path + ":" + line + ": connection " + name + " must be a mapping of keys (type, host, ...) or a URL");
             }
             entries.add(new Entry(name, line, keys, keyLines));
         }
     }
 
-    private ConfigException error(JsonParser p, String message) {
-        return new ConfigException(path + ":" + p.currentTokenLocation().getLineNr() + ": " + message);
+    private ConfigException error(Location at, String message) {
+        return new ConfigException(path + ":" + at.line() + ": " + message);
     }
 
     /**

@@ -112,6 +112,14 @@ class ConnectionsTest {
     }
 
     @Test
+    void aKeyGivenTwiceInOneConnectionIsReportedNotOverwritten() throws IOException {
+        envYaml("connections:\n  PG:\n    url: postgresql://h/db\n    user: a\n    user: b\n");
+        assertThatThrownBy(() -> Connections.load(home, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(home.resolve("env.yaml") + ":5: user is given twice (also at line 4)");
+    }
+
+    @Test
     void missingFileMeansNoConnections() {
         assertThat(Connections.load(home.resolve("nowhere"), Map.of()).list()).isEmpty();
     }
