@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 
@@ -19,7 +20,7 @@ public final class Log {
     }
 
     // The wall-clock zone is used for these human-facing timestamps only, never for data.
-    private static volatile Sink sink = new Sink(System.err, false, Clock.systemDefaultZone());
+    private static volatile Sink sink = new Sink(System.err, false, Clock.system(ZoneId.systemDefault()));
 
     private Log() {
     }

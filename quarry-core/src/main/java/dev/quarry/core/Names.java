@@ -40,7 +40,7 @@ public final class Names {
     }
 
     private static boolean related(String needle, String candidate) {
-        return needle.length() >= 2 && (candidate.contains(needle) || needle.contains(candidate) && candidate.length() >= 2);
+        return needle.length() >= 2 && (candidate.contains(needle) || (needle.contains(candidate) && candidate.length() >= 2));
     }
 
     /** Levenshtein distance. */

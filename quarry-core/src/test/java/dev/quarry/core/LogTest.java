@@ -18,7 +18,7 @@ class LogTest {
 
     @AfterEach
     void reset() {
-        Log.configure(System.err, false, Clock.systemDefaultZone());
+        Log.configure(System.err, false, Clock.system(ZoneId.systemDefault()));
     }
 
     private String output() {

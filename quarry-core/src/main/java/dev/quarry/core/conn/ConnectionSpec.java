@@ -287,7 +287,7 @@ public record ConnectionSpec(
     private static void checkFeUrl(String url, String where) {
         try {
             URI uri = URI.create(url.strip());
-            if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+            if ((!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) || uri.getHost() == null) {
                 throw new IllegalArgumentException("not http(s)://host:port");
             }
         } catch (IllegalArgumentException e) {

@@ -14,8 +14,7 @@ import java.util.stream.Collectors;
 
 /** The kinds of database Quarry talks to, and everything that differs between them on the JDBC side. */
 public enum ConnectionType {
-    POSTGRES("postgres", 5432, List.of("postgres", "postgresql", "pg"),
-            Set.of("pg_catalog", "information_schema", "pg_toast")) {
+    POSTGRES("postgres", 5432) {
         @Override
         String jdbcUrl(ConnectionSpec spec) {
             return "jdbc:postgresql://" + hostForUrl(spec.host()) + ":" + spec.port() + "/" + spec.database();
@@ -46,8 +45,7 @@ public enum ConnectionType {
             }
         }
     },
-    MYSQL("mysql", 3306, List.of("mysql", "mariadb"),
-            Set.of("information_schema", "mysql", "performance_schema", "sys")) {
+    MYSQL("mysql", 3306) {
         @Override
         String jdbcUrl(ConnectionSpec spec) {
             return "jdbc:mysql://" + hostForUrl(spec.host()) + ":" + spec.port() + "/" + spec.database();
@@ -68,8 +66,7 @@ public enum ConnectionType {
         }
     },
     // The FE query_port (MySQL protocol) defaults to 9030 (docs/starrocks.md §7.1).
-    STARROCKS("starrocks", 9030, List.of("starrocks"),
-            Set.of("information_schema", "_statistics_", "sys")) {
+    STARROCKS("starrocks", 9030) {
         @Override
         String jdbcUrl(ConnectionSpec spec) {
             return "jdbc:mysql://" + hostForUrl(spec.host()) + ":" + spec.port() + "/" + spec.database();
@@ -90,7 +87,7 @@ public enum ConnectionType {
             return "SELECT @@version_comment";
         }
     },
-    DUCKDB("duckdb", 0, List.of("duckdb"), Set.of("information_schema", "pg_catalog")) {
+    DUCKDB("duckdb", 0) {
         @Override
         String jdbcUrl(ConnectionSpec spec) {
             return "jdbc:duckdb:" + spec.database();
@@ -114,14 +111,30 @@ public enum ConnectionType {
 
     private final String id;
     private final int defaultPort;
-    private final List<String> aliases;
-    private final Set<String> systemSchemas;
 
-    ConnectionType(String id, int defaultPort, List<String> aliases, Set<String> systemSchemas) {
+    ConnectionType(String id, int defaultPort) {
         this.id = id;
         this.defaultPort = defaultPort;
-        this.aliases = aliases;
-        this.systemSchemas = systemSchemas;
+    }
+
+    /** The names a type or URL scheme may use for this type, lower case. */
+    private List<String> aliases() {
+        return switch (this) {
+            case POSTGRES -> List.of("postgres", "postgresql", "pg");
+            case MYSQL -> List.of("mysql", "mariadb");
+            case STARROCKS -> List.of("starrocks");
+            case DUCKDB -> List.of("duckdb");
+        };
+    }
+
+    /** The schemas holding the server's own catalog, lower case. */
+    private Set<String> systemSchemas() {
+        return switch (this) {
+            case POSTGRES -> Set.of("pg_catalog", "information_schema", "pg_toast");
+            case MYSQL -> Set.of("information_schema", "mysql", "performance_schema", "sys");
+            case STARROCKS -> Set.of("information_schema", "_statistics_", "sys");
+            case DUCKDB -> Set.of("information_schema", "pg_catalog");
+        };
     }
 
     /** The name used in env.yaml ({@code type: postgres}) and shown by {@code conns list}. */
@@ -147,7 +160,7 @@ public enum ConnectionType {
     public boolean isSystemSchema(String schema) {
         String s = schema.toLowerCase(Locale.ROOT);
         // PostgreSQL also has per-session pg_temp_N / pg_toast_temp_N schemas.
-        return systemSchemas.contains(s) || this == POSTGRES && s.startsWith("pg_");
+        return systemSchemas().contains(s) || (this == POSTGRES && s.startsWith("pg_"));
     }
 
     abstract String jdbcUrl(ConnectionSpec spec);
@@ -171,7 +184,7 @@ public enum ConnectionType {
     public static ConnectionType parse(String name, String where) {
         String wanted = name.strip().toLowerCase(Locale.ROOT);
         for (ConnectionType type : values()) {
-            if (type.aliases.contains(wanted)) {
+            if (type.aliases().contains(wanted)) {
                 return type;
             }
         }
@@ -184,7 +197,7 @@ public enum ConnectionType {
 
     static boolean isKnownScheme(String scheme) {
         String s = scheme.toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).anyMatch(t -> t.aliases.contains(s));
+        return Arrays.stream(values()).anyMatch(t -> t.aliases().contains(s));
     }
 
     private static String hostForUrl(String host) {

@@ -115,7 +115,7 @@ final class ConnectionUrl {
     }
 
     private static void addQuery(String query, Map<String, String> keys, String where, String url) {
-        for (String pair : query.split("&")) {
+        for (String pair : query.split("&", -1)) {
             if (pair.isEmpty()) {
                 continue;
             }

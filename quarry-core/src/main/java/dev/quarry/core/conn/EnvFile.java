@@ -116,7 +116,7 @@ public final class EnvFile {
             throw error(root.location(), "expected a mapping with a connections: key at the top level");
         }
         for (YamlNode.Entry e : top.entries()) {
-            if (!e.key().equals("connections") || e.value() instanceof YamlNode.Scalar s && s.isNull()) {
+            if (!e.key().equals("connections") || (e.value() instanceof YamlNode.Scalar s && s.isNull())) {
                 continue;
             }
             if (!(e.value() instanceof YamlNode.Mapping connections)) {
@@ -381,7 +381,7 @@ public final class EnvFile {
     private static boolean looksTyped(String value) {
         String v = value.toLowerCase(Locale.ROOT);
         return v.equals("true") || v.equals("false") || v.equals("yes") || v.equals("no") || v.equals("on")
-                || v.equals("off") || v.equals("null") || v.equals("~") || v.startsWith("0") && v.length() > 1
+                || v.equals("off") || v.equals("null") || v.equals("~") || (v.startsWith("0") && v.length() > 1)
                 || v.startsWith(".");
     }
 

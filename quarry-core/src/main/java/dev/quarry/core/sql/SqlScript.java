@@ -25,7 +25,7 @@ public final class SqlScript {
             int end;
             if (c == '\'' || c == '"' || c == '`') {
                 end = closingQuote(sql, i, c, mysqlFamily);
-            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-' || c == '#' && mysqlFamily) {
+            } else if ((c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') || (c == '#' && mysqlFamily)) {
                 end = lineEnd(sql, i);
                 current.append(sql, i, end);
                 i = end;
@@ -92,7 +92,7 @@ public final class SqlScript {
         while (i < sql.length() && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_')) {
             i++;
         }
-        if (i >= sql.length() || sql.charAt(i) != '$' || i > start + 1 && Character.isDigit(sql.charAt(start + 1))) {
+        if (i >= sql.length() || sql.charAt(i) != '$' || (i > start + 1 && Character.isDigit(sql.charAt(start + 1)))) {
             return -1;
         }
         String tag = sql.substring(start, i + 1);

@@ -86,8 +86,8 @@ final class AlterTable {
                 throw SqlError.analysis("Duplicate partition name " + name);
             }
             String desc = table.partitionDesc();
-            if (desc == null || !desc.trim().endsWith(")") || parts.names().isEmpty() && !desc.contains("PARTITION ")
-                    && !desc.toUpperCase(java.util.Locale.ROOT).matches("(?s).*(RANGE|LIST).*")) {
+            if (desc == null || !desc.trim().endsWith(")") || (parts.names().isEmpty() && !desc.contains("PARTITION ")
+                    && !desc.toUpperCase(java.util.Locale.ROOT).matches("(?s).*(RANGE|LIST).*"))) {
                 throw SqlError.analysis("Table " + table.name() + " is not a range or list partitioned table");
             }
             String trimmed = desc.trim();
@@ -141,8 +141,8 @@ final class AlterTable {
         String op = c.next().upper();
         c.expectWord("COLUMN");
         switch (op) {
-            case "ADD": {
-                ColumnDef col = CreateTableParser.column(c, new ArrayList<>());
+  case "ADD" -> {
+ColumnDef col = CreateTableParser.column(c, new ArrayList<>());
                 ColumnDef existing = cols.stream().filter(x -> x.named(col.name())).findFirst().orElse(null);
                 // Texts of test_alter_table_abnormal (docs/starrocks.md §8).
                 if (existing != null && table.column(existing.name()).isPresent()) {
@@ -176,9 +176,9 @@ final class AlterTable {
                 c.acceptWord("TO");
                 cols.add(at, added);
                 return cols;
-            }
-            case "DROP": {
-                String name = c.identifier();
+}
+  case "DROP" -> {
+String name = c.identifier();
                 int i = -1;
                 for (int k = 0; k < cols.size(); k++) {
                     if (cols.get(k).named(name)) {
@@ -209,9 +209,9 @@ final class AlterTable {
                 }
                 cols.remove(i);
                 return cols;
-            }
-            default: {
-                String name = c.identifier();
+}
+  default -> {
+String name = c.identifier();
                 int i = indexOf(cols, name);
                 ColumnDef old = cols.get(i);
                 if (c.acceptWord("COMMENT")) {
@@ -238,8 +238,8 @@ final class AlterTable {
                     cols.set(i, next);
                 }
                 return cols;
-            }
-        }
+}
+}
     }
 
     /** Aggregate functions belong to AGGREGATE tables; PRIMARY KEY tolerates them (test_alter_table_abnormal). */

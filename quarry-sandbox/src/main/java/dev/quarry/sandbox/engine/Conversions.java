@@ -59,20 +59,17 @@ final class Conversions {
     /** Converts {@code raw} (never null) to {@code type}'s Java value for the Appender, or a {@link Failure}. */
     static Object convert(ColumnType type, String raw, String column) {
         switch (type.base()) {
-            case BOOLEAN: {
-                if (raw.equalsIgnoreCase("true") || raw.equals("1")) {
-                    return Boolean.TRUE;
+  case BOOLEAN -> {
+if (raw.equalsIgnoreCase("true") || raw.equals("1")) {
+                    return true;
                 }
                 if (raw.equalsIgnoreCase("false") || raw.equals("0")) {
-                    return Boolean.FALSE;
+                    return false;
                 }
                 return invalid(raw, type, column);
-            }
-            case TINYINT:
-            case SMALLINT:
-            case INT:
-            case BIGINT: {
-                long v;
+}
+  case TINYINT, SMALLINT, INT, BIGINT -> {
+long v;
                 try {
                     v = Long.parseLong(raw);
                 } catch (NumberFormatException e) {
@@ -88,9 +85,9 @@ final class Conversions {
                     default:
                         return v;
                 }
-            }
-            case LARGEINT: {
-                BigInteger v;
+}
+  case LARGEINT -> {
+BigInteger v;
                 try {
                     v = new BigInteger(raw);
                 } catch (NumberFormatException e) {
@@ -100,10 +97,9 @@ final class Conversions {
                     return outOfRange(raw, type, column);
                 }
                 return v;
-            }
-            case FLOAT:
-            case DOUBLE: {
-                char last = raw.isEmpty() ? ' ' : raw.charAt(raw.length() - 1);
+}
+  case FLOAT, DOUBLE -> {
+char last = raw.isEmpty() ? ' ' : raw.charAt(raw.length() - 1);
                 if (last == 'd' || last == 'D' || last == 'f' || last == 'F') {
                     return invalid(raw, type, column);
                 }
@@ -113,9 +109,9 @@ final class Conversions {
                 } catch (NumberFormatException e) {
                     return invalid(raw, type, column);
                 }
-            }
-            case DECIMAL: {
-                BigDecimal v;
+}
+  case DECIMAL -> {
+BigDecimal v;
                 try {
                     v = new BigDecimal(raw).setScale(type.scale(), RoundingMode.HALF_UP);
                 } catch (NumberFormatException | ArithmeticException e) {
@@ -125,50 +121,49 @@ final class Conversions {
                     return outOfRange(raw, type, column);
                 }
                 return v;
-            }
-            case DATE: {
-                long micros = Dates.parse(raw, true);
+}
+  case DATE -> {
+long micros = Dates.parse(raw, true);
                 if (micros == Long.MIN_VALUE) {
                     return invalid(raw, type, column);
                 }
                 return new Days((int) Math.floorDiv(micros, 86_400_000_000L));
-            }
-            case DATETIME: {
-                long micros = Dates.parse(raw, false);
+}
+  case DATETIME -> {
+long micros = Dates.parse(raw, false);
                 if (micros == Long.MIN_VALUE) {
                     return invalid(raw, type, column);
                 }
                 return new Micros(micros);
-            }
-            case CHAR:
-            case VARCHAR: {
-                if (raw.length() * 3L > type.length() && utf8Length(raw) > type.length()) {
+}
+  case CHAR, VARCHAR -> {
+if (raw.length() * 3L > type.length() && utf8Length(raw) > type.length()) {
                     return new Failure("The length of input is too long than schema. column: " + column + ", input: '"
                             + abbreviate(raw) + "', length: " + utf8Length(raw) + ", schema length: " + type.length());
                 }
                 return raw;
-            }
-            case JSON: {
-                try {
+}
+  case JSON -> {
+try {
                     JSON.readTree(raw);
                 } catch (java.io.IOException e) {
                     return invalid(raw, type, column);
                 }
                 return raw;
-            }
-            case BINARY:
-            case VARBINARY: {
-                // Stream Load CSV carries binary values as bare hex digits, "ab" for the byte 0xAB, no 0x prefix
-                // (docs/starrocks.md §1.3; StarRocks doc data-types/string-type/BINARY.md, Method 4).
-                try {
+}
+  case BINARY, VARBINARY -> {
+// Stream Load CSV carries binary values as bare hex digits, "ab" for the byte 0xAB, no 0x prefix
+// (docs/starrocks.md §1.3; StarRocks doc data-types/string-type/BINARY.md, Method 4).
+try {
                     return java.util.HexFormat.of().parseHex(raw);
                 } catch (IllegalArgumentException e) {
                     return invalid(raw, type, column);
                 }
-            }
-            default:
-                return raw;
-        }
+}
+  default -> {
+return raw;
+}
+}
     }
 
     /** Appends a value produced by {@link #convert} (or null). */

@@ -39,7 +39,7 @@ final class CreateTableParser {
                     skipIndex(c);
                     continue;
                 }
-                if (allowNoColumns && c.peek(1).isSymbol(",") || allowNoColumns && c.peek(1).isSymbol(")")) {
+                if ((allowNoColumns && c.peek(1).isSymbol(",")) || (allowNoColumns && c.peek(1).isSymbol(")"))) {
                     p.columnAliases.add(c.identifier());
                     continue;
                 }

@@ -24,25 +24,29 @@ final class Ddl {
 
     StatementResult run(Cursor c) throws SqlError {
         Token head = c.next();
-        switch (head.upper()) {
-            case "CREATE":
-                return create(c);
-            case "DROP":
-                return drop(c);
-            case "ALTER":
-                return alter(c);
-            case "TRUNCATE":
-                return truncate(c);
-            case "REFRESH":
-                c.expectWord("MATERIALIZED", "VIEW");
-                return engine.mvs().refreshStatement(session, c);
-            case "CANCEL":
-                c.expectWord("REFRESH", "MATERIALIZED", "VIEW");
+        return switch (head.upper()) {
+  case "CREATE" -> 
+create(c);
+  case "DROP" -> 
+drop(c);
+  case "ALTER" -> 
+alter(c);
+  case "TRUNCATE" -> 
+truncate(c);
+  case "REFRESH" -> 
+{
+c.expectWord("MATERIALIZED", "VIEW");
+                yield engine.mvs().refreshStatement(session, c);
+}
+  case "CANCEL" -> 
+{
+c.expectWord("REFRESH", "MATERIALIZED", "VIEW");
                 c.qualifiedName();
-                return StatementResult.Ok.of(0);
-            default:
-                throw c.unexpected("CREATE, DROP, ALTER");
-        }
+                yield StatementResult.Ok.of(0);
+}
+  default -> 
+throw c.unexpected("CREATE, DROP, ALTER");
+};
     }
 
     private StatementResult create(Cursor c) throws SqlError {
@@ -227,7 +231,7 @@ final class Ddl {
             return new ColumnType(SqlType.ARRAY, 0, 0, List.of(fromDuck(t.substring(0, t.length() - 2))), List.of(), false);
         }
         if (t.startsWith("DECIMAL(")) {
-            String[] ps = t.substring(8, t.length() - 1).split(",");
+            String[] ps = t.substring(8, t.length() - 1).split(",", -1);
             return ColumnType.decimal(Integer.parseInt(ps[0].trim()), Integer.parseInt(ps[1].trim()));
         }
         return switch (t) {

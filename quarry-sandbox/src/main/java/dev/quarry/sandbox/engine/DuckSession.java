@@ -91,13 +91,15 @@ final class DuckSession implements EngineSession, Rewriter.Context {
         Token first = c.peek();
         String head = first.kind() == Token.Kind.WORD ? first.upper() : first.text();
         switch (head) {
-            case "SELECT", "WITH", "(", "VALUES":
-                return query(c);
-            case "SET":
-                c.next();
+  case "SELECT", "WITH", "(", "VALUES" -> {
+return query(c);
+}
+  case "SET" -> {
+c.next();
                 return set(c);
-            case "USE":
-                c.next();
+}
+  case "USE" -> {
+c.next();
                 String db = c.identifier();
                 if (c.acceptSymbol(".")) {
                     db = c.identifier();
@@ -105,18 +107,23 @@ final class DuckSession implements EngineSession, Rewriter.Context {
                 c.expectEnd();
                 useDatabase(db);
                 return StatementResult.Ok.of(0);
-            case "SHOW":
-                c.next();
+}
+  case "SHOW" -> {
+c.next();
                 return show.run(c);
-            case "DESC", "DESCRIBE":
-                c.next();
+}
+  case "DESC", "DESCRIBE" -> {
+c.next();
                 return show.describe(c);
-            case "EXPLAIN":
-                return explain(c);
-            case "CREATE", "DROP", "ALTER", "TRUNCATE", "REFRESH", "CANCEL":
-                return ddl.run(c);
-            case "INSERT", "DELETE", "UPDATE":
-                if (transaction.active()) {
+}
+  case "EXPLAIN" -> {
+return explain(c);
+}
+  case "CREATE", "DROP", "ALTER", "TRUNCATE", "REFRESH", "CANCEL" -> {
+return ddl.run(c);
+}
+  case "INSERT", "DELETE", "UPDATE" -> {
+if (transaction.active()) {
                     return transaction.dml(c);
                 }
                 try {
@@ -124,31 +131,37 @@ final class DuckSession implements EngineSession, Rewriter.Context {
                 } catch (SqlError e) {
                     throw located(e, c);
                 }
-            case "ADMIN":
-                c.next();
+}
+  case "ADMIN" -> {
+c.next();
                 return show.admin(c);
-            case "BEGIN", "START":
-                c.next();
+}
+  case "BEGIN", "START" -> {
+c.next();
                 c.acceptWord("TRANSACTION");
                 c.acceptWord("WORK");
                 c.expectEnd();
                 return transaction.begin();
-            case "COMMIT":
-                c.next();
+}
+  case "COMMIT" -> {
+c.next();
                 c.acceptWord("WORK");
                 c.expectEnd();
                 return transaction.commit();
-            case "ROLLBACK":
-                c.next();
+}
+  case "ROLLBACK" -> {
+c.next();
                 c.acceptWord("WORK");
                 c.expectEnd();
                 return transaction.rollback();
-            case "KILL", "ANALYZE", "FLUSH", "SYNC", "GRANT", "REVOKE":
-                // No privilege system in the sandbox: every user may do everything, so grants change nothing.
-                return StatementResult.Ok.of(0);
-            default:
-                throw c.unexpected("SELECT, INSERT, CREATE, ...");
-        }
+}
+  case "KILL", "ANALYZE", "FLUSH", "SYNC", "GRANT", "REVOKE" -> {
+// No privilege system in the sandbox: every user may do everything, so grants change nothing.
+return StatementResult.Ok.of(0);
+}
+  default -> 
+throw c.unexpected("SELECT, INSERT, CREATE, ...");
+}
     }
 
     StatementResult query(Cursor c) throws SqlError {
@@ -186,12 +199,10 @@ final class DuckSession implements EngineSession, Rewriter.Context {
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
             if (t.isIdentifier() && t.value().equalsIgnoreCase(last)) {
-                Token first = t;
-                if (i >= 2 && tokens.get(i - 1).isSymbol(".") && tokens.get(i - 2).isIdentifier()) {
-                    first = tokens.get(i - 2);
-                }
+                boolean qualified = i >= 2 && tokens.get(i - 1).isSymbol(".") && tokens.get(i - 2).isIdentifier();
+                Token first = qualified ? tokens.get(i - 2) : t;
                 String detail = m.group(1);
-                if (m.group(2) != null && first != t) {
+                if (m.group(2) != null && qualified) {
                     detail = "Unknown table '" + first.value() + "." + t.value() + "'";
                 } else if (m.group(2) != null && !name.contains(".") && database != null) {
                     detail = "Unknown table '" + database + "." + name + "'";
@@ -240,7 +251,7 @@ final class DuckSession implements EngineSession, Rewriter.Context {
         StatementResult.Rows plan = runQuery("EXPLAIN " + duckSql);
         List<List<String>> rows = new java.util.ArrayList<>();
         for (List<String> r : plan.rows()) {
-            for (String line : String.valueOf(r.get(r.size() - 1)).split("\n")) {
+            for (String line : String.valueOf(r.get(r.size() - 1)).stripTrailing().split("\n", -1)) {
                 rows.add(List.of(line));
             }
         }

@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,6 +40,7 @@ final class MaterializedViews {
     private final Map<String, Long> dirty = new ConcurrentHashMap<>();
     private final Map<String, Long> lastRefresh = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
+    private ScheduledFuture<?> refreshes;
 
     MaterializedViews(DuckEngine engine) {
         this.engine = engine;
@@ -50,11 +52,13 @@ final class MaterializedViews {
             t.setDaemon(true);
             return t;
         });
-        scheduler.scheduleWithFixedDelay(this::tick, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+        // tick() catches its own failures, so the periodic task never completes exceptionally; shutdownNow() ends it.
+        refreshes = scheduler.scheduleWithFixedDelay(this::tick, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     void stop() {
         if (scheduler != null) {
+            refreshes.cancel(false);
             scheduler.shutdownNow();
         }
     }

@@ -246,18 +246,21 @@ final class ShowCatalog {
         TableDef t = session.requireTable(c.qualifiedName());
         c.expectEnd();
         switch (t.kind()) {
-            case VIEW:
-                return rows(columns("View", "Create View", "character_set_client", "collation_connection"),
+  case VIEW -> {
+return rows(columns("View", "Create View", "character_set_client", "collation_connection"),
                         List.of(List.of(t.name(), ShowCreate.view(t), "utf8", "utf8_general_ci")));
-            case MATERIALIZED_VIEW:
-                return rows(columns(mv ? "Materialized View" : "Table", mv ? "Create Materialized View" : "Create Table"),
+}
+  case MATERIALIZED_VIEW -> {
+return rows(columns(mv ? "Materialized View" : "Table", mv ? "Create Materialized View" : "Create Table"),
                         List.of(List.of(t.name(), ShowCreate.materializedView(t))));
-            default:
-                if (view || mv) {
+}
+  default -> {
+if (view || mv) {
                     throw SqlError.analysis("'" + t.db() + "." + t.name() + "' is not " + (view ? "VIEW" : "MATERIALIZED VIEW"));
                 }
                 return rows(columns("Table", "Create Table"), List.of(List.of(t.name(), ShowCreate.table(t))));
-        }
+}
+}
     }
 
     /** DESC[RIBE] t [ALL]. */

@@ -144,21 +144,23 @@ final class ShowServer {
     private StatementResult proc(String path) throws SqlError {
         String p = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
         switch (p.toLowerCase(Locale.ROOT)) {
-            case "/backends":
-                return backends();
-            case "/frontends":
-                return frontends();
-            case "/dbs": {
-                List<List<String>> out = new ArrayList<>();
+  case "/backends" -> {
+return backends();
+}
+  case "/frontends" -> {
+return frontends();
+}
+  case "/dbs" -> {
+List<List<String>> out = new ArrayList<>();
                 for (String db : engine.catalog.databases()) {
                     out.add(List.of(Long.toString(engine.catalog.databaseId(db)), db,
                             Integer.toString(engine.catalog.tables(db).size()), "8388608.000 TB", "NULL", "1073741824"));
                 }
                 return rows(columns("DbId", "DbName", "TableNum", "Quota", "LastConsistencyCheckTime", "ReplicaQuota"), out);
-            }
-            default:
-                throw SqlError.analysis("Proc path '" + path + "' doesn't exist");
-        }
+}
+  default -> 
+throw SqlError.analysis("Proc path '" + path + "' doesn't exist");
+}
     }
 
     /** ADMIN SET | SHOW FRONTEND CONFIG, after the ADMIN keyword. */

@@ -55,20 +55,21 @@ final class TableWriter {
             stage = "__applied";
         }
         switch (t.keysType()) {
-            case DUPLICATE: {
-                try (Statement s = conn.createStatement()) {
+  case DUPLICATE -> {
+try (Statement s = conn.createStatement()) {
                     return s.executeUpdate("INSERT INTO " + t.duckName() + " (" + quoted(all) + ") SELECT " + quoted(all)
                             + " FROM " + stage);
                 }
-            }
-            case PRIMARY:
-            case UNIQUE:
-                return upsert(conn, t, stage, provided, hasOp && t.keysType() == KeysType.PRIMARY, mergeCondition);
-            case AGGREGATE:
-                return aggregate(conn, t, stage);
-            default:
-                throw new IllegalStateException("unknown keys type " + t.keysType());
-        }
+}
+  case PRIMARY, UNIQUE -> {
+return upsert(conn, t, stage, provided, hasOp && t.keysType() == KeysType.PRIMARY, mergeCondition);
+}
+  case AGGREGATE -> {
+return aggregate(conn, t, stage);
+}
+  default -> 
+throw new IllegalStateException("unknown keys type " + t.keysType());
+}
     }
 
     private long upsert(Connection conn, TableDef t, String stage, List<String> provided, boolean hasOp,

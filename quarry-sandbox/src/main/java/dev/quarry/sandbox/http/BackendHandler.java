@@ -29,7 +29,7 @@ final class BackendHandler {
 
     void handle(Exchange ex) throws IOException {
         HttpRequest req = ex.request;
-        String[] parts = req.path.split("/");
+        String[] parts = req.segments();
         // ["", "api", db, table, "_stream_load"]
         if (parts.length == 5 && parts[1].equals("api") && parts[4].equals("_stream_load")) {
             if (!req.method.equals("PUT")) {

@@ -80,7 +80,7 @@ final class BodyLoader {
             stop.set(true);
             queue.clear();
             counters.readNanos += readNanos.get();
-            counters.bytes += counting.count;
+            counters.bytes += counting.count.get();
         }
     }
 
@@ -171,7 +171,8 @@ final class BodyLoader {
     }
 
     private static final class Counting extends FilterInputStream {
-        volatile long count;
+        // Counted on the parser thread, read by the loading thread, possibly while the parser still runs.
+        final AtomicLong count = new AtomicLong();
 
         Counting(InputStream in) {
             super(in);
@@ -181,7 +182,7 @@ final class BodyLoader {
         public int read() throws IOException {
             int b = super.read();
             if (b >= 0) {
-                count++;
+                count.incrementAndGet();
             }
             return b;
         }
@@ -190,7 +191,7 @@ final class BodyLoader {
         public int read(byte[] b, int off, int len) throws IOException {
             int n = super.read(b, off, len);
             if (n > 0) {
-                count += n;
+                count.addAndGet(n);
             }
             return n;
         }

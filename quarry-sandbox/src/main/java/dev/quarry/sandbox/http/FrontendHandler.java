@@ -38,7 +38,7 @@ final class FrontendHandler {
 
     void handle(Exchange ex) throws IOException {
         HttpRequest req = ex.request;
-        String[] parts = req.path.split("/");
+        String[] parts = req.segments();
         if (parts.length == 5 && parts[1].equals("api") && parts[4].equals("_stream_load")) {
             if (!req.method.equals("PUT")) {
                 ex.text(405, "Method Not Allowed");

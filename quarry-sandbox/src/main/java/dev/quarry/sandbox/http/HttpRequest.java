@@ -10,17 +10,26 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /** One HTTP/1.1 request: the head parsed, the body still on the wire. */
 final class HttpRequest {
     private static final int MAX_HEAD_BYTES = 64 * 1024;
 
     final String method;
+    // Pattern.split, like String.split, drops trailing empty strings: "/api/db/t/_stream_load/" routes as without the slash.
+    private static final Pattern SLASH = Pattern.compile("/");
+
     final String path;
     final String rawQuery;
     final Map<String, String> query;
     private final Map<String, String> headers;
     private final InputStream in;
+
+    /** The path split at '/', the leading "" included and a trailing slash ignored: ["", "api", db, table, ...]. */
+    String[] segments() {
+        return SLASH.split(path);
+    }
 
     private HttpRequest(String method, String path, String rawQuery, Map<String, String> query,
                         Map<String, String> headers, InputStream in) {
@@ -39,7 +48,7 @@ final class HttpRequest {
         if (requestLine == null) {
             return null;
         }
-        String[] parts = requestLine.split(" ");
+        String[] parts = requestLine.split(" ", -1);
         if (parts.length != 3 || !parts[2].startsWith("HTTP/1.")) {
             throw new BadRequest("malformed request line");
         }
@@ -64,7 +73,7 @@ final class HttpRequest {
         String rawQuery = q < 0 ? null : target.substring(q + 1);
         Map<String, String> query = new LinkedHashMap<>();
         if (rawQuery != null) {
-            for (String pair : rawQuery.split("&")) {
+            for (String pair : rawQuery.split("&", -1)) {
                 if (pair.isEmpty()) {
                     continue;
                 }

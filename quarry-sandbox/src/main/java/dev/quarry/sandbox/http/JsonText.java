@@ -58,7 +58,7 @@ final class JsonText {
                 case '\b' -> sb.append("\\b");
                 case '\f' -> sb.append("\\f");
                 default -> {
-                    if (ch < 0x20 || htmlSafe && (ch == '<' || ch == '>' || ch == '&' || ch == '=' || ch == '\'')) {
+                    if (ch < 0x20 || (htmlSafe && (ch == '<' || ch == '>' || ch == '&' || ch == '=' || ch == '\''))) {
                         sb.append(String.format("\\u%04x", (int) ch));
                     } else {
                         sb.append(ch);

@@ -49,8 +49,8 @@ final class CsvRowReader implements RowReader {
 
     CsvRowReader(LoadOptions options, InputStream in, int expectedFields) {
         this.in = in;
-        this.sep = options.columnSeparator();
-        this.delim = options.rowDelimiter();
+        this.sep = options.columnSeparator().bytes();
+        this.delim = options.rowDelimiter().bytes();
         this.enclose = options.enclose();
         this.escape = options.escape();
         this.trim = options.trimSpace();

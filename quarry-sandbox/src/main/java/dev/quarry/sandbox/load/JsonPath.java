@@ -31,7 +31,7 @@ final class JsonPath {
                     throw SqlError.of("Invalid json path: " + path);
                 }
                 String inner = p.substring(i + 1, end).trim();
-                if ((inner.startsWith("'") && inner.endsWith("'") || inner.startsWith("\"") && inner.endsWith("\""))
+                if (((inner.startsWith("'") && inner.endsWith("'")) || (inner.startsWith("\"") && inner.endsWith("\"")))
                         && inner.length() >= 2) {
                     inner = inner.substring(1, inner.length() - 1);
                 } else if (!inner.matches("\\d+")) {

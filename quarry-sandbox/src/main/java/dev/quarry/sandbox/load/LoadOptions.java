@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -16,10 +17,10 @@ import java.util.regex.Pattern;
  *
  * @param label the {@code label} header, or a generated UUID when absent (as the BE does)
  * @param columns the {@code columns} header, or {@code null}: fields map to the table's columns in order
- * @param jsonPaths the {@code jsonpaths} header as JSON pointers, or {@code null}
+ * @param jsonPaths the {@code jsonPaths} header as JSON pointers, or {@code null}
  * @param jsonRoot the {@code json_root} header as a JSON pointer, or {@code null}
  */
-public record LoadOptions(String label, LoadFormat format, byte[] columnSeparator, byte[] rowDelimiter, int enclose,
+public record LoadOptions(String label, LoadFormat format, Separator columnSeparator, Separator rowDelimiter, int enclose,
                           int escape, int skipHeader, boolean trimSpace, ColumnMapping columns, String where,
                           double maxFilterRatio, boolean strictMode, String timezone, int timeoutSeconds,
                           boolean stripOuterArray, List<String> jsonPaths, String jsonRoot, boolean partialUpdate,
@@ -30,19 +31,9 @@ public record LoadOptions(String label, LoadFormat format, byte[] columnSeparato
     static final int DEFAULT_TIMEOUT_SECONDS = 600;
 
     public LoadOptions {
-        columnSeparator = columnSeparator.clone();
-        rowDelimiter = rowDelimiter.clone();
+        Objects.requireNonNull(columnSeparator, "columnSeparator is null");
+        Objects.requireNonNull(rowDelimiter, "rowDelimiter is null");
         jsonPaths = jsonPaths == null ? null : List.copyOf(jsonPaths);
-    }
-
-    @Override
-    public byte[] columnSeparator() {
-        return columnSeparator.clone();
-    }
-
-    @Override
-    public byte[] rowDelimiter() {
-        return rowDelimiter.clone();
     }
 
     /** Checks only the label (the transaction interface needs nothing else on begin/commit/rollback). */
@@ -63,8 +54,8 @@ public record LoadOptions(String label, LoadFormat format, byte[] columnSeparato
     public static LoadOptions parse(Function<String, String> headers) throws SqlError {
         String label = label(headers.apply("label"), true);
         LoadFormat format = LoadFormat.parse(headers.apply("format"));
-        byte[] columnSeparator = Separator.parse(headers.apply("column_separator"), "\t", "column_separator");
-        byte[] rowDelimiter = Separator.parse(headers.apply("row_delimiter"), "\n", "row_delimiter");
+        Separator columnSeparator = Separator.parse(headers.apply("column_separator"), "\t", "column_separator");
+        Separator rowDelimiter = Separator.parse(headers.apply("row_delimiter"), "\n", "row_delimiter");
         int enclose = Separator.singleByte(headers.apply("enclose"), "enclose");
         int escape = Separator.singleByte(headers.apply("escape"), "escape");
         int skipHeader = nonNegativeInt(headers.apply("skip_header"), 0, "skip_header");

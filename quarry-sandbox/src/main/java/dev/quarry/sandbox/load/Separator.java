@@ -3,15 +3,44 @@ package dev.quarry.sandbox.load;
 import dev.quarry.sandbox.engine.SqlError;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 /** Column separators and row delimiters: a UTF-8 string of at most 50 bytes, or {@code \x..} hex bytes (docs/starrocks.md §1.2). */
-final class Separator {
+public final class Separator {
     private static final int MAX_BYTES = 50;
 
-    private Separator() {}
+    private final byte[] bytes;
 
-    static byte[] parse(String header, String fallback, String name) throws SqlError {
+    private Separator(byte[] bytes) {
+        this.bytes = bytes;
+    }
+
+    /** The separator's bytes (a copy). */
+    public byte[] bytes() {
+        return bytes.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Separator other && Arrays.equals(bytes, other.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(bytes);
+    }
+
+    @Override
+    public String toString() {
+        return display(bytes);
+    }
+
+    static Separator parse(String header, String fallback, String name) throws SqlError {
+        return new Separator(parseBytes(header, fallback, name));
+    }
+
+    private static byte[] parseBytes(String header, String fallback, String name) throws SqlError {
         String value = header == null ? fallback : header;
         if (value.isEmpty()) {
             throw SqlError.of(name + " is empty");
@@ -37,7 +66,7 @@ final class Separator {
         if (header == null || header.isEmpty()) {
             return -1;
         }
-        byte[] b = parse(header, header, name);
+        byte[] b = parseBytes(header, header, name);
         if (b.length != 1) {
             throw SqlError.of(name + " must be a single byte, got '" + header + "'");
         }

@@ -44,7 +44,7 @@ final class MysqlConnection {
     private static final int COM_PING = 0x0e;
     private static final int COM_RESET_CONNECTION = 0x1f;
 
-    private final Socket socket;
+    
     private final int id;
     private final Engine engine;
     private final String user;
@@ -56,7 +56,7 @@ final class MysqlConnection {
 
     MysqlConnection(Socket socket, int id, Engine engine, String user, String password, QueryLog log)
             throws IOException {
-        this.socket = socket;
+        
         this.id = id;
         this.engine = engine;
         this.user = user;

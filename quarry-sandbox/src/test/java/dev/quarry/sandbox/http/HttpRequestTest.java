@@ -27,8 +27,16 @@ class HttpRequestTest {
 
     @Test
     void chunkedWinsOverContentLength() throws Exception {
-        HttpRequest r = parse("PUT /x HTTP/1.1\r\nTransfer-Encoding: chunked\r\nContent-Length: 99\r\n\r\n"
-                + "3\r\nabc\r\n0\r\n\r\n");
+        HttpRequest r = parse("""
+                              PUT /x HTTP/1.1
+                              Transfer-Encoding: chunked
+                              Content-Length: 99
+
+                              3
+                              abc
+                              0
+
+                              """);
         assertThat(new String(r.body().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("abc");
     }
 

@@ -142,6 +142,20 @@ class FidelityIT {
                         }
                         return -1;
                     }
+
+                    @Override
+                    public int read(byte[] b, int off, int len) throws IOException {
+                        // One byte at a time on purpose: the stall must come before the last row's first byte.
+                        if (len == 0) {
+                            return 0;
+                        }
+                        int c = read();
+                        if (c < 0) {
+                            return -1;
+                        }
+                        b[off] = (byte) c;
+                        return 1;
+                    }
                 });
         long t0 = System.nanoTime();
         JsonNode r = json(streamLoad(sandbox.feUrl(), db, "t", headers("timeout", "1", "label", "slow-1"),

@@ -37,7 +37,7 @@ class RestartIT {
         while ((line = out.readLine()) != null) {
             seen.append(line).append('\n');
             if (line.startsWith("READY ")) {
-                String[] parts = line.split(" ");
+                String[] parts = line.split(" ", -1);
                 Thread drain = new Thread(() -> {
                     try {
                         while (out.readLine() != null) {

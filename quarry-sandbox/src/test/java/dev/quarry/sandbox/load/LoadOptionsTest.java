@@ -14,8 +14,8 @@ class LoadOptionsTest {
         LoadOptions o = options();
         assertThat(o.label()).matches("[-0-9a-f]{36}");
         assertThat(o.format()).isEqualTo(LoadFormat.CSV);
-        assertThat(o.columnSeparator()).containsExactly('\t');
-        assertThat(o.rowDelimiter()).containsExactly('\n');
+        assertThat(o.columnSeparator().bytes()).containsExactly('\t');
+        assertThat(o.rowDelimiter().bytes()).containsExactly('\n');
         assertThat(o.timezone()).isEqualTo("Asia/Shanghai");
         assertThat(o.timeoutSeconds()).isEqualTo(600);
         assertThat(o.maxFilterRatio()).isZero();
