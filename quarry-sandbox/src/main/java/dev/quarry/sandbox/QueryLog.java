@@ -43,8 +43,14 @@ public final class QueryLog implements AutoCloseable {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        return new QueryLog(new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE)), clock);
+        return new QueryLog(
+                new BufferedWriter(Files.newBufferedWriter(
+                        file,
+                        StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND,
+                        StandardOpenOption.WRITE)),
+                clock);
     }
 
     /** One statement on the MySQL port. {@code error} is null when it succeeded. */
@@ -52,12 +58,29 @@ public final class QueryLog implements AutoCloseable {
         if (out == null) {
             return;
         }
-        write("statement", user, database, client, "statement", redact(sql), error == null ? "OK" : "ERR", millis, error, -1);
+        write(
+                "statement",
+                user,
+                database,
+                client,
+                "statement",
+                redact(sql),
+                error == null ? "OK" : "ERR",
+                millis,
+                error,
+                -1);
     }
 
     /** One Stream Load (or transaction-interface operation); {@code status} is the response's Status. */
-    public void load(String user, String database, String table, String label, String status, long millis,
-                     String error, long loadedRows) {
+    public void load(
+            String user,
+            String database,
+            String table,
+            String label,
+            String status,
+            long millis,
+            String error,
+            long loadedRows) {
         if (out == null) {
             return;
         }
@@ -68,8 +91,17 @@ public final class QueryLog implements AutoCloseable {
         return SECRET.matcher(sql).replaceAll("$1'***'");
     }
 
-    private void write(String kind, String user, String database, String extra, String subjectKey, String subject,
-                       String state, long millis, String error, long loadedRows) {
+    private void write(
+            String kind,
+            String user,
+            String database,
+            String extra,
+            String subjectKey,
+            String subject,
+            String state,
+            long millis,
+            String error,
+            long loadedRows) {
         StringWriter line = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(line)) {
             g.writeStartObject();

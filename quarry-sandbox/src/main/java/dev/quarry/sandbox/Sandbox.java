@@ -44,24 +44,39 @@ public final class Sandbox implements AutoCloseable {
      */
     public static Sandbox start(SandboxConfig config) throws IOException {
         Objects.requireNonNull(config, "config is null");
-        QueryLog log = config.queryLog() == null ? QueryLog.disabled() : QueryLog.open(config.queryLog(), config.clock());
+        QueryLog log =
+                config.queryLog() == null ? QueryLog.disabled() : QueryLog.open(config.queryLog(), config.clock());
         Engine engine = null;
         MysqlServer mysql = null;
         StreamLoadServer http = null;
         try {
-            engine = Engine.open(new EngineConfig(config.dataDir(), config.backends(), config.blackhole(),
-                    config.starRocksVersion(), config.clock()));
+            engine = Engine.open(new EngineConfig(
+                    config.dataDir(),
+                    config.backends(),
+                    config.blackhole(),
+                    config.starRocksVersion(),
+                    config.clock()));
             mysql = MysqlServer.bind(config.host(), config.queryPort(), engine, config.user(), config.password(), log);
-            http = StreamLoadServer.bind(config.host(), config.httpPort(), config.beHttpPort(), engine, config.user(),
-                    config.password(), config.backends(), config.starRocksVersion(), log);
+            http = StreamLoadServer.bind(
+                    config.host(),
+                    config.httpPort(),
+                    config.beHttpPort(),
+                    engine,
+                    config.user(),
+                    config.password(),
+                    config.backends(),
+                    config.starRocksVersion(),
+                    log);
             engine.advertise(new Engine.Addresses(config.host(), mysql.port(), http.fePort(), http.bePort()));
             mysql.start();
             http.start(config.host(), mysql.port());
             return new Sandbox(config, engine, log, mysql, http);
         } catch (SqlError e) {
             closeAll(log, engine, mysql, http);
-            throw new IllegalStateException("cannot open the sandbox engine"
-                    + (config.dataDir() == null ? "" : " at " + config.dataDir()) + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot open the sandbox engine" + (config.dataDir() == null ? "" : " at " + config.dataDir())
+                            + ": " + e.getMessage(),
+                    e);
         } catch (IOException | RuntimeException e) {
             closeAll(log, engine, mysql, http);
             throw e;

@@ -21,9 +21,19 @@ import java.util.Objects;
  * @param clock where the sandbox reads "now" (now() and friends, label, load and refresh times, the query log);
  *     the system clock unless a test sets another
  */
-public record SandboxConfig(String host, int queryPort, int httpPort, int beHttpPort, Path dataDir, int backends,
-                            String user, String password, Path queryLog, boolean blackhole,
-                            String starRocksVersion, Clock clock) {
+public record SandboxConfig(
+        String host,
+        int queryPort,
+        int httpPort,
+        int beHttpPort,
+        Path dataDir,
+        int backends,
+        String user,
+        String password,
+        Path queryLog,
+        boolean blackhole,
+        String starRocksVersion,
+        Clock clock) {
     public SandboxConfig {
         Objects.requireNonNull(host, "host is null");
         if (host.isBlank()) {
@@ -42,16 +52,38 @@ public record SandboxConfig(String host, int queryPort, int httpPort, int beHttp
         Objects.requireNonNull(password, "password is null");
         Objects.requireNonNull(starRocksVersion, "starRocksVersion is null");
         if (!starRocksVersion.matches("\\d+\\.\\d+(\\.\\d+)?")) {
-            throw new IllegalArgumentException("sandbox StarRocks version must look like 3.5.7, got '" + starRocksVersion + "'");
+            throw new IllegalArgumentException(
+                    "sandbox StarRocks version must look like 3.5.7, got '" + starRocksVersion + "'");
         }
         Objects.requireNonNull(clock, "clock is null");
     }
 
     /** On the system clock. */
-    public SandboxConfig(String host, int queryPort, int httpPort, int beHttpPort, Path dataDir, int backends,
-                         String user, String password, Path queryLog, boolean blackhole, String starRocksVersion) {
-        this(host, queryPort, httpPort, beHttpPort, dataDir, backends, user, password, queryLog, blackhole,
-                starRocksVersion, Clock.systemUTC());
+    public SandboxConfig(
+            String host,
+            int queryPort,
+            int httpPort,
+            int beHttpPort,
+            Path dataDir,
+            int backends,
+            String user,
+            String password,
+            Path queryLog,
+            boolean blackhole,
+            String starRocksVersion) {
+        this(
+                host,
+                queryPort,
+                httpPort,
+                beHttpPort,
+                dataDir,
+                backends,
+                user,
+                password,
+                queryLog,
+                blackhole,
+                starRocksVersion,
+                Clock.systemUTC());
     }
 
     private static void checkPort(String what, int port) {
@@ -71,51 +103,150 @@ public record SandboxConfig(String host, int queryPort, int httpPort, int beHttp
     }
 
     public SandboxConfig withHost(String newHost) {
-        return new SandboxConfig(newHost, queryPort, httpPort, beHttpPort, dataDir, backends, user, password, queryLog,
-                blackhole, starRocksVersion, clock);
+        return new SandboxConfig(
+                newHost,
+                queryPort,
+                httpPort,
+                beHttpPort,
+                dataDir,
+                backends,
+                user,
+                password,
+                queryLog,
+                blackhole,
+                starRocksVersion,
+                clock);
     }
 
     public SandboxConfig withPorts(int newQueryPort, int newHttpPort, int newBeHttpPort) {
-        return new SandboxConfig(host, newQueryPort, newHttpPort, newBeHttpPort, dataDir, backends, user, password,
-                queryLog, blackhole, starRocksVersion, clock);
+        return new SandboxConfig(
+                host,
+                newQueryPort,
+                newHttpPort,
+                newBeHttpPort,
+                dataDir,
+                backends,
+                user,
+                password,
+                queryLog,
+                blackhole,
+                starRocksVersion,
+                clock);
     }
 
     /** {@code null} means in memory. */
     public SandboxConfig withDataDir(Path newDataDir) {
-        return new SandboxConfig(host, queryPort, httpPort, beHttpPort, newDataDir, backends, user, password, queryLog,
-                blackhole, starRocksVersion, clock);
+        return new SandboxConfig(
+                host,
+                queryPort,
+                httpPort,
+                beHttpPort,
+                newDataDir,
+                backends,
+                user,
+                password,
+                queryLog,
+                blackhole,
+                starRocksVersion,
+                clock);
     }
 
     public SandboxConfig withBackends(int newBackends) {
-        return new SandboxConfig(host, queryPort, httpPort, beHttpPort, dataDir, newBackends, user, password, queryLog,
-                blackhole, starRocksVersion, clock);
+        return new SandboxConfig(
+                host,
+                queryPort,
+                httpPort,
+                beHttpPort,
+                dataDir,
+                newBackends,
+                user,
+                password,
+                queryLog,
+                blackhole,
+                starRocksVersion,
+                clock);
     }
 
     public SandboxConfig withCredentials(String newUser, String newPassword) {
-        return new SandboxConfig(host, queryPort, httpPort, beHttpPort, dataDir, backends, newUser, newPassword,
-                queryLog, blackhole, starRocksVersion, clock);
+        return new SandboxConfig(
+                host,
+                queryPort,
+                httpPort,
+                beHttpPort,
+                dataDir,
+                backends,
+                newUser,
+                newPassword,
+                queryLog,
+                blackhole,
+                starRocksVersion,
+                clock);
     }
 
     public SandboxConfig withQueryLog(Path newQueryLog) {
-        return new SandboxConfig(host, queryPort, httpPort, beHttpPort, dataDir, backends, user, password, newQueryLog,
-                blackhole, starRocksVersion, clock);
+        return new SandboxConfig(
+                host,
+                queryPort,
+                httpPort,
+                beHttpPort,
+                dataDir,
+                backends,
+                user,
+                password,
+                newQueryLog,
+                blackhole,
+                starRocksVersion,
+                clock);
     }
 
     /** Test aid: see {@link SandboxConfig}. */
     public SandboxConfig withBlackhole(boolean newBlackhole) {
-        return new SandboxConfig(host, queryPort, httpPort, beHttpPort, dataDir, backends, user, password, queryLog,
-                newBlackhole, starRocksVersion, clock);
+        return new SandboxConfig(
+                host,
+                queryPort,
+                httpPort,
+                beHttpPort,
+                dataDir,
+                backends,
+                user,
+                password,
+                queryLog,
+                newBlackhole,
+                starRocksVersion,
+                clock);
     }
 
     public SandboxConfig withStarRocksVersion(String newVersion) {
-        return new SandboxConfig(host, queryPort, httpPort, beHttpPort, dataDir, backends, user, password, queryLog,
-                blackhole, newVersion, clock);
+        return new SandboxConfig(
+                host,
+                queryPort,
+                httpPort,
+                beHttpPort,
+                dataDir,
+                backends,
+                user,
+                password,
+                queryLog,
+                blackhole,
+                newVersion,
+                clock);
     }
 
     /** Test aid: the sandbox reads "now" from {@code newClock}, e.g. a fixed one, instead of the system clock. */
     public SandboxConfig withClock(Clock newClock) {
-        return new SandboxConfig(host, queryPort, httpPort, beHttpPort, dataDir, backends, user, password, queryLog,
-                blackhole, starRocksVersion, newClock);
+        return new SandboxConfig(
+                host,
+                queryPort,
+                httpPort,
+                beHttpPort,
+                dataDir,
+                backends,
+                user,
+                password,
+                queryLog,
+                blackhole,
+                starRocksVersion,
+                newClock);
     }
 
     /** Never shows the password. */

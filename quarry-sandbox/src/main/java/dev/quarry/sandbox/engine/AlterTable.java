@@ -77,7 +77,9 @@ final class AlterTable {
             while (!c.atEnd() && !c.isWord("DISTRIBUTED") && !c.isWord("PROPERTIES")) {
                 c.next();
             }
-            String item = c.textFrom(from).replaceFirst("(?i)^PARTITIONS", "PARTITION").replaceFirst("(?i)IF\\s+NOT\\s+EXISTS\\s+", "");
+            String item = c.textFrom(from)
+                    .replaceFirst("(?i)^PARTITIONS", "PARTITION")
+                    .replaceFirst("(?i)IF\\s+NOT\\s+EXISTS\\s+", "");
             Partitions parts = Partitions.of(table);
             if (parts.names().stream().anyMatch(name::equalsIgnoreCase)) {
                 if (c.tokens().stream().anyMatch(t -> t.isWord("EXISTS"))) {
@@ -86,8 +88,11 @@ final class AlterTable {
                 throw SqlError.analysis("Duplicate partition name " + name);
             }
             String desc = table.partitionDesc();
-            if (desc == null || !desc.trim().endsWith(")") || (parts.names().isEmpty() && !desc.contains("PARTITION ")
-                    && !desc.toUpperCase(java.util.Locale.ROOT).matches("(?s).*(RANGE|LIST).*"))) {
+            if (desc == null
+                    || !desc.trim().endsWith(")")
+                    || (parts.names().isEmpty()
+                            && !desc.contains("PARTITION ")
+                            && !desc.toUpperCase(java.util.Locale.ROOT).matches("(?s).*(RANGE|LIST).*"))) {
                 throw SqlError.analysis("Table " + table.name() + " is not a range or list partitioned table");
             }
             String trimmed = desc.trim();
@@ -129,9 +134,24 @@ final class AlterTable {
                     throw SqlError.analysis("Unknown column '" + o + "' does not exist");
                 }
             }
-            return save(new TableDef(table.db(), table.name(), table.kind(), table.id(), table.columns(), table.keysType(),
-                    table.keys(), table.comment(), table.partitionDesc(), table.partitionColumns(), table.randomDistribution(),
-                    table.distributionColumns(), table.buckets(), order, table.properties(), table.query(), table.refresh(),
+            return save(new TableDef(
+                    table.db(),
+                    table.name(),
+                    table.kind(),
+                    table.id(),
+                    table.columns(),
+                    table.keysType(),
+                    table.keys(),
+                    table.comment(),
+                    table.partitionDesc(),
+                    table.partitionColumns(),
+                    table.randomDistribution(),
+                    table.distributionColumns(),
+                    table.buckets(),
+                    order,
+                    table.properties(),
+                    table.query(),
+                    table.refresh(),
                     table.createdMillis()));
         }
         throw SqlError.analysis("The sandbox does not support this ALTER TABLE clause: " + c.rest());
@@ -141,15 +161,20 @@ final class AlterTable {
         String op = c.next().upper();
         c.expectWord("COLUMN");
         switch (op) {
-  case "ADD" -> {
-ColumnDef col = CreateTableParser.column(c, new ArrayList<>());
-                ColumnDef existing = cols.stream().filter(x -> x.named(col.name())).findFirst().orElse(null);
+            case "ADD" -> {
+                ColumnDef col = CreateTableParser.column(c, new ArrayList<>());
+                ColumnDef existing = cols.stream()
+                        .filter(x -> x.named(col.name()))
+                        .findFirst()
+                        .orElse(null);
                 // Texts of test_alter_table_abnormal (docs/starrocks.md §8).
                 if (existing != null && table.column(existing.name()).isPresent()) {
                     if (table.keysType() == KeysType.PRIMARY) {
                         throw SqlError.of("Can not add column which already exists in column id: " + existing.name()
-                                + ", you can remove " + Sql.backquote(existing.name()) + " " + existing.type().showCreate()
-                                + (existing.nullable() ? " NULL" : " NOT NULL") + " COMMENT " + Sql.dquote(existing.comment())
+                                + ", you can remove " + Sql.backquote(existing.name()) + " "
+                                + existing.type().showCreate()
+                                + (existing.nullable() ? " NULL" : " NOT NULL") + " COMMENT "
+                                + Sql.dquote(existing.comment())
                                 + " and try again.");
                     }
                     throw SqlError.of("Can not add column which already exists in base table: " + existing.name());
@@ -160,8 +185,16 @@ ColumnDef col = CreateTableParser.column(c, new ArrayList<>());
                 rejectAggregation(col);
                 ColumnDef added = col.withKey(false, col.nullable());
                 if (table.keysType() == KeysType.AGGREGATE && added.aggType() == null) {
-                    added = new ColumnDef(added.name(), added.type(), added.nullable(), false, AggType.REPLACE,
-                            added.defaultValue(), added.defaultIsExpression(), false, added.comment());
+                    added = new ColumnDef(
+                            added.name(),
+                            added.type(),
+                            added.nullable(),
+                            false,
+                            AggType.REPLACE,
+                            added.defaultValue(),
+                            added.defaultIsExpression(),
+                            false,
+                            added.comment());
                 }
                 if (!added.nullable() && added.defaultValue() == null) {
                     throw SqlError.of("Can not add column which is NOT NULL and has no default value");
@@ -176,9 +209,9 @@ ColumnDef col = CreateTableParser.column(c, new ArrayList<>());
                 c.acceptWord("TO");
                 cols.add(at, added);
                 return cols;
-}
-  case "DROP" -> {
-String name = c.identifier();
+            }
+            case "DROP" -> {
+                String name = c.identifier();
                 int i = -1;
                 for (int k = 0; k < cols.size(); k++) {
                     if (cols.get(k).named(name)) {
@@ -196,12 +229,15 @@ String name = c.identifier();
                     throw SqlError.of("Can not drop key column in Unique data model table");
                 }
                 if (table.partitionColumns().stream().anyMatch(col::named)) {
-                    throw SqlError.of("Partition column[" + col.name() + "] cannot be dropped. index[" + table.name() + "]");
+                    throw SqlError.of(
+                            "Partition column[" + col.name() + "] cannot be dropped. index[" + table.name() + "]");
                 }
                 if (table.distributionColumns().stream().anyMatch(col::named)) {
-                    throw SqlError.of("Distribution column[" + col.name() + "] cannot be dropped. index[" + table.name() + "]");
+                    throw SqlError.of(
+                            "Distribution column[" + col.name() + "] cannot be dropped. index[" + table.name() + "]");
                 }
-                if (table.keysType() == KeysType.PRIMARY && table.orderBy().stream().anyMatch(col::named)) {
+                if (table.keysType() == KeysType.PRIMARY
+                        && table.orderBy().stream().anyMatch(col::named)) {
                     throw SqlError.of("Can not drop sort column in primary data model table");
                 }
                 if (col.key() && cols.stream().filter(ColumnDef::key).count() == 1) {
@@ -209,9 +245,9 @@ String name = c.identifier();
                 }
                 cols.remove(i);
                 return cols;
-}
-  default -> {
-String name = c.identifier();
+            }
+            default -> {
+                String name = c.identifier();
                 int i = indexOf(cols, name);
                 ColumnDef old = cols.get(i);
                 if (c.acceptWord("COMMENT")) {
@@ -224,12 +260,20 @@ String name = c.identifier();
                 if (old.key() && table.keysType() == KeysType.PRIMARY) {
                     throw SqlError.of("Can not modify key column: " + old.name() + " for primary key table");
                 }
-                if (table.keysType() == KeysType.PRIMARY && table.orderBy().stream().anyMatch(old::named)) {
+                if (table.keysType() == KeysType.PRIMARY
+                        && table.orderBy().stream().anyMatch(old::named)) {
                     throw SqlError.of("Can not modify sort column in primary data model table");
                 }
-                ColumnDef next = new ColumnDef(old.name(), col.type(), old.key() ? old.nullable() : col.nullable(), old.key(),
-                        col.aggType() != null ? col.aggType() : old.aggType(), col.defaultValue(), col.defaultIsExpression(),
-                        col.autoIncrement(), col.comment().isEmpty() ? old.comment() : col.comment());
+                ColumnDef next = new ColumnDef(
+                        old.name(),
+                        col.type(),
+                        old.key() ? old.nullable() : col.nullable(),
+                        old.key(),
+                        col.aggType() != null ? col.aggType() : old.aggType(),
+                        col.defaultValue(),
+                        col.defaultIsExpression(),
+                        col.autoIncrement(),
+                        col.comment().isEmpty() ? old.comment() : col.comment());
                 if (c.acceptWord("AFTER")) {
                     String after = c.identifier();
                     cols.remove(i);
@@ -238,8 +282,8 @@ String name = c.identifier();
                     cols.set(i, next);
                 }
                 return cols;
-}
-}
+            }
+        }
     }
 
     /** Aggregate functions belong to AGGREGATE tables; PRIMARY KEY tolerates them (test_alter_table_abnormal). */
@@ -249,15 +293,31 @@ String name = c.identifier();
         }
         if (table.keysType() == KeysType.UNIQUE || table.keysType() == KeysType.DUPLICATE) {
             throw SqlError.of("Can not assign aggregation method on column in "
-                    + (table.keysType() == KeysType.UNIQUE ? "Unique" : "Duplicate") + " data model table: " + col.name());
+                    + (table.keysType() == KeysType.UNIQUE ? "Unique" : "Duplicate") + " data model table: "
+                    + col.name());
         }
     }
 
     private TableDef withPartitionDesc(String desc) {
-        return new TableDef(table.db(), table.name(), table.kind(), table.id(), table.columns(), table.keysType(),
-                table.keys(), table.comment(), desc, table.partitionColumns(), table.randomDistribution(),
-                table.distributionColumns(), table.buckets(), table.orderBy(), table.properties(), table.query(),
-                table.refresh(), table.createdMillis());
+        return new TableDef(
+                table.db(),
+                table.name(),
+                table.kind(),
+                table.id(),
+                table.columns(),
+                table.keysType(),
+                table.keys(),
+                table.comment(),
+                desc,
+                table.partitionColumns(),
+                table.randomDistribution(),
+                table.distributionColumns(),
+                table.buckets(),
+                table.orderBy(),
+                table.properties(),
+                table.query(),
+                table.refresh(),
+                table.createdMillis());
     }
 
     private int indexOf(List<ColumnDef> cols, String name) throws SqlError {
@@ -289,13 +349,16 @@ String name = c.identifier();
             List<String> select = new ArrayList<>();
             for (ColumnDef col : cols) {
                 if (table.column(col.name()).isPresent()) {
-                    select.add("TRY_CAST(" + Sql.quoteIdent(col.name()) + " AS " + col.type().duckType() + ")");
+                    select.add("TRY_CAST(" + Sql.quoteIdent(col.name()) + " AS "
+                            + col.type().duckType() + ")");
                 } else {
                     select.add(TableWriter.defaultSql(col));
                 }
             }
-            DuckEngine.exec(conn, "INSERT INTO " + staged.duckName() + " SELECT " + String.join(", ", select) + " FROM "
-                    + table.duckName());
+            DuckEngine.exec(
+                    conn,
+                    "INSERT INTO " + staged.duckName() + " SELECT " + String.join(", ", select) + " FROM "
+                            + table.duckName());
             engine.catalog.remove(conn, table.db(), tmp);
             DuckEngine.exec(conn, "DROP TABLE " + table.duckName());
             DuckEngine.exec(conn, "ALTER TABLE " + staged.duckName() + " RENAME TO " + Sql.quoteIdent(table.name()));
@@ -315,13 +378,30 @@ String name = c.identifier();
         cols.set(i, cols.get(i).withName(to));
         String oldName = cols.get(i).name();
         List<String> keys = replace(table.keys(), from, to);
-        TableDef next = new TableDef(table.db(), table.name(), table.kind(), table.id(), cols, table.keysType(), keys,
-                table.comment(), table.partitionDesc(), replace(table.partitionColumns(), from, to), table.randomDistribution(),
-                replace(table.distributionColumns(), from, to), table.buckets(), replace(table.orderBy(), from, to),
-                table.properties(), table.query(), table.refresh(), table.createdMillis());
+        TableDef next = new TableDef(
+                table.db(),
+                table.name(),
+                table.kind(),
+                table.id(),
+                cols,
+                table.keysType(),
+                keys,
+                table.comment(),
+                table.partitionDesc(),
+                replace(table.partitionColumns(), from, to),
+                table.randomDistribution(),
+                replace(table.distributionColumns(), from, to),
+                table.buckets(),
+                replace(table.orderBy(), from, to),
+                table.properties(),
+                table.query(),
+                table.refresh(),
+                table.createdMillis());
         engine.inTransaction(() -> {
-            DuckEngine.exec(engine.connection(), "ALTER TABLE " + table.duckName() + " RENAME COLUMN " + Sql.quoteIdent(from)
-                    + " TO " + Sql.quoteIdent(oldName));
+            DuckEngine.exec(
+                    engine.connection(),
+                    "ALTER TABLE " + table.duckName() + " RENAME COLUMN " + Sql.quoteIdent(from) + " TO "
+                            + Sql.quoteIdent(oldName));
             engine.catalog.put(engine.connection(), next);
             return null;
         });
@@ -338,7 +418,8 @@ String name = c.identifier();
 
     private StatementResult rename(String to) throws SqlError {
         if (engine.catalog.table(table.db(), to).isPresent()) {
-            throw new SqlError(1050, "42S01", "Getting analyzing error. Detail message: Table '" + to + "' already exists.");
+            throw new SqlError(
+                    1050, "42S01", "Getting analyzing error. Detail message: Table '" + to + "' already exists.");
         }
         engine.inTransaction(() -> {
             renameStorage(table, to);
@@ -357,7 +438,8 @@ String name = c.identifier();
 
     /** Atomic exchange of two tables, catalog metadata included (docs/starrocks.md §5.1, SWAP). */
     private StatementResult swap(String otherName) throws SqlError {
-        TableDef other = engine.catalog.table(table.db(), otherName)
+        TableDef other = engine.catalog
+                .table(table.db(), otherName)
                 .orElseThrow(() -> DuckEngine.unknownTable(table.db(), otherName));
         if (other.kind() != TableDef.Kind.TABLE || table.kind() != TableDef.Kind.TABLE) {
             throw SqlError.analysis("Materialized view can not be swapped");
@@ -367,7 +449,8 @@ String name = c.identifier();
             String tmp = "__swap_" + table.id();
             DuckEngine.exec(conn, "ALTER TABLE " + table.duckName() + " RENAME TO " + Sql.quoteIdent(tmp));
             DuckEngine.exec(conn, "ALTER TABLE " + other.duckName() + " RENAME TO " + Sql.quoteIdent(table.name()));
-            DuckEngine.exec(conn, "ALTER TABLE " + Sql.table(table.db(), tmp) + " RENAME TO " + Sql.quoteIdent(other.name()));
+            DuckEngine.exec(
+                    conn, "ALTER TABLE " + Sql.table(table.db(), tmp) + " RENAME TO " + Sql.quoteIdent(other.name()));
             engine.catalog.remove(conn, table.db(), table.name());
             engine.catalog.remove(conn, table.db(), other.name());
             engine.catalog.put(conn, table.renamed(table.db(), other.name()));

@@ -7,8 +7,13 @@ import java.util.List;
  *
  * @param rejected filtered rows with their reasons, for the ErrorURL (may be capped)
  */
-public record AppendResult(long totalRows, long loadedRows, long filteredRows, long unselectedRows, long loadBytes,
-                           List<RejectedRow> rejected) {
+public record AppendResult(
+        long totalRows,
+        long loadedRows,
+        long filteredRows,
+        long unselectedRows,
+        long loadBytes,
+        List<RejectedRow> rejected) {
     public AppendResult {
         rejected = List.copyOf(rejected);
     }

@@ -26,8 +26,8 @@ final class Catalog {
     /** Databases every StarRocks cluster shows (docs/starrocks.md §5.8). */
     static final List<String> SYSTEM_DATABASES = List.of("_statistics_", "information_schema", "sys");
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final Map<String, Long> databases = new ConcurrentHashMap<>();
     private final Map<String, Map<String, TableDef>> tables = new ConcurrentHashMap<>();
@@ -36,13 +36,16 @@ final class Catalog {
         try (Statement s = conn.createStatement()) {
             s.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
             s.execute("CREATE TABLE IF NOT EXISTS " + SCHEMA + ".dbs (name VARCHAR, id BIGINT, created TIMESTAMP)");
-            s.execute("CREATE TABLE IF NOT EXISTS " + SCHEMA + ".tbls (db VARCHAR, name VARCHAR, kind VARCHAR, id BIGINT,"
-                    + " created TIMESTAMP, def VARCHAR, model VARCHAR, primary_key VARCHAR, partition_key VARCHAR,"
-                    + " distribute_key VARCHAR, distribute_type VARCHAR, buckets BIGINT, sort_key VARCHAR, properties VARCHAR,"
-                    + " comment VARCHAR, view_def VARCHAR, refresh VARCHAR)");
-            s.execute("CREATE TABLE IF NOT EXISTS " + SCHEMA + ".cols (db VARCHAR, tbl VARCHAR, ord INTEGER, name VARCHAR,"
-                    + " data_type VARCHAR, column_type VARCHAR, nullable BOOLEAN, is_key BOOLEAN, dflt VARCHAR,"
-                    + " comment VARCHAR, char_len BIGINT, num_precision BIGINT, num_scale BIGINT, dt_precision BIGINT)");
+            s.execute(
+                    "CREATE TABLE IF NOT EXISTS " + SCHEMA + ".tbls (db VARCHAR, name VARCHAR, kind VARCHAR, id BIGINT,"
+                            + " created TIMESTAMP, def VARCHAR, model VARCHAR, primary_key VARCHAR, partition_key VARCHAR,"
+                            + " distribute_key VARCHAR, distribute_type VARCHAR, buckets BIGINT, sort_key VARCHAR, properties VARCHAR,"
+                            + " comment VARCHAR, view_def VARCHAR, refresh VARCHAR)");
+            s.execute(
+                    "CREATE TABLE IF NOT EXISTS " + SCHEMA
+                            + ".cols (db VARCHAR, tbl VARCHAR, ord INTEGER, name VARCHAR,"
+                            + " data_type VARCHAR, column_type VARCHAR, nullable BOOLEAN, is_key BOOLEAN, dflt VARCHAR,"
+                            + " comment VARCHAR, char_len BIGINT, num_precision BIGINT, num_scale BIGINT, dt_precision BIGINT)");
             s.execute("CREATE TABLE IF NOT EXISTS " + SCHEMA + ".labels (db VARCHAR, label VARCHAR, txn_id BIGINT,"
                     + " state VARCHAR, tbl VARCHAR, created TIMESTAMP)");
             s.execute("CREATE TABLE IF NOT EXISTS " + SCHEMA + ".counters (name VARCHAR, value BIGINT)");
@@ -62,7 +65,8 @@ final class Catalog {
             try (ResultSet rs = s.executeQuery("SELECT def FROM " + SCHEMA + ".tbls")) {
                 while (rs.next()) {
                     TableDef def = JSON.readValue(rs.getString(1), TableDef.class);
-                    tables.computeIfAbsent(def.db(), k -> new ConcurrentHashMap<>()).put(def.name(), def);
+                    tables.computeIfAbsent(def.db(), k -> new ConcurrentHashMap<>())
+                            .put(def.name(), def);
                 }
             } catch (JsonProcessingException e) {
                 throw new SQLException("catalog entry unreadable: " + e.getOriginalMessage(), e);
@@ -105,8 +109,8 @@ final class Catalog {
         try (Statement s = conn.createStatement()) {
             s.execute("CREATE SCHEMA IF NOT EXISTS " + Sql.quoteIdent(db));
         }
-        try (PreparedStatement p = conn.prepareStatement("INSERT INTO " + SCHEMA
-                + ".dbs VALUES (?, ?, make_timestamp(CAST(? AS BIGINT) * 1000))")) {
+        try (PreparedStatement p = conn.prepareStatement(
+                "INSERT INTO " + SCHEMA + ".dbs VALUES (?, ?, make_timestamp(CAST(? AS BIGINT) * 1000))")) {
             p.setString(1, db);
             p.setLong(2, id);
             p.setLong(3, createdMillis);
@@ -143,8 +147,8 @@ final class Catalog {
         } catch (JsonProcessingException e) {
             throw new SQLException("cannot serialise catalog entry: " + e.getOriginalMessage(), e);
         }
-        try (PreparedStatement p = conn.prepareStatement(
-                "INSERT INTO " + SCHEMA + ".tbls VALUES (?, ?, ?, ?, make_timestamp(? * 1000), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement p = conn.prepareStatement("INSERT INTO " + SCHEMA
+                + ".tbls VALUES (?, ?, ?, ?, make_timestamp(? * 1000), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             p.setString(1, def.db());
             p.setString(2, def.name());
             p.setString(3, def.kind().name());
@@ -230,7 +234,8 @@ final class Catalog {
     void remove(Connection conn, String db, String name) throws SQLException {
         for (String t : new String[] {"tbls", "cols"}) {
             String col = t.equals("tbls") ? "name" : "tbl";
-            try (PreparedStatement p = conn.prepareStatement("DELETE FROM " + SCHEMA + "." + t + " WHERE db = ? AND " + col + " = ?")) {
+            try (PreparedStatement p =
+                    conn.prepareStatement("DELETE FROM " + SCHEMA + "." + t + " WHERE db = ? AND " + col + " = ?")) {
                 p.setString(1, db);
                 p.setString(2, name);
                 p.executeUpdate();

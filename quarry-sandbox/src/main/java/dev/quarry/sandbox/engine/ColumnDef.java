@@ -9,8 +9,16 @@ import java.util.Objects;
  * @param defaultIsExpression true for {@code DEFAULT CURRENT_TIMESTAMP} / {@code DEFAULT (expr)}
  * @param aggType AGGREGATE KEY value column function, or {@code null}
  */
-record ColumnDef(String name, ColumnType type, boolean nullable, boolean key, AggType aggType, String defaultValue,
-                 boolean defaultIsExpression, boolean autoIncrement, String comment) {
+record ColumnDef(
+        String name,
+        ColumnType type,
+        boolean nullable,
+        boolean key,
+        AggType aggType,
+        String defaultValue,
+        boolean defaultIsExpression,
+        boolean autoIncrement,
+        String comment) {
     ColumnDef {
         Objects.requireNonNull(name, "name is null");
         Objects.requireNonNull(type, "type is null");
@@ -18,15 +26,18 @@ record ColumnDef(String name, ColumnType type, boolean nullable, boolean key, Ag
     }
 
     ColumnDef withKey(boolean isKey, boolean isNullable) {
-        return new ColumnDef(name, type, isNullable, isKey, aggType, defaultValue, defaultIsExpression, autoIncrement, comment);
+        return new ColumnDef(
+                name, type, isNullable, isKey, aggType, defaultValue, defaultIsExpression, autoIncrement, comment);
     }
 
     ColumnDef withComment(String newComment) {
-        return new ColumnDef(name, type, nullable, key, aggType, defaultValue, defaultIsExpression, autoIncrement, newComment);
+        return new ColumnDef(
+                name, type, nullable, key, aggType, defaultValue, defaultIsExpression, autoIncrement, newComment);
     }
 
     ColumnDef withName(String newName) {
-        return new ColumnDef(newName, type, nullable, key, aggType, defaultValue, defaultIsExpression, autoIncrement, comment);
+        return new ColumnDef(
+                newName, type, nullable, key, aggType, defaultValue, defaultIsExpression, autoIncrement, comment);
     }
 
     boolean named(String other) {

@@ -15,10 +15,12 @@ import java.util.Objects;
  * @param fieldNames STRUCT field names, index-aligned with children
  * @param string true when written as STRING (VARCHAR(65533) in StarRocks)
  */
-record ColumnType(SqlType base, int length, int scale, List<ColumnType> children, List<String> fieldNames, boolean string) {
+record ColumnType(
+        SqlType base, int length, int scale, List<ColumnType> children, List<String> fieldNames, boolean string) {
 
     /** VARCHAR's maximum length in 2.1–4.1 (docs/starrocks.md §4.2). */
     static final int MAX_VARCHAR = 1048576;
+
     static final int STRING_LENGTH = 65533;
 
     ColumnType {
@@ -48,37 +50,37 @@ record ColumnType(SqlType base, int length, int scale, List<ColumnType> children
         String name = t.upper();
         c.next();
         switch (name) {
-  case "BOOLEAN", "BOOL" -> {
-return of(SqlType.BOOLEAN);
-}
-  case "TINYINT" -> {
-skipWidth(c);
+            case "BOOLEAN", "BOOL" -> {
+                return of(SqlType.BOOLEAN);
+            }
+            case "TINYINT" -> {
+                skipWidth(c);
                 return of(SqlType.TINYINT);
-}
-  case "SMALLINT" -> {
-skipWidth(c);
+            }
+            case "SMALLINT" -> {
+                skipWidth(c);
                 return of(SqlType.SMALLINT);
-}
-  case "INT", "INTEGER" -> {
-skipWidth(c);
+            }
+            case "INT", "INTEGER" -> {
+                skipWidth(c);
                 return of(SqlType.INT);
-}
-  case "BIGINT" -> {
-skipWidth(c);
+            }
+            case "BIGINT" -> {
+                skipWidth(c);
                 return of(SqlType.BIGINT);
-}
-  case "LARGEINT" -> {
-skipWidth(c);
+            }
+            case "LARGEINT" -> {
+                skipWidth(c);
                 return of(SqlType.LARGEINT);
-}
-  case "FLOAT" -> {
-return of(SqlType.FLOAT);
-}
-  case "DOUBLE" -> {
-return of(SqlType.DOUBLE);
-}
-  case "DECIMAL", "DECIMALV2", "DECIMAL32", "DECIMAL64", "DECIMAL128", "NUMERIC", "NUMBER" -> {
-int p = 10;
+            }
+            case "FLOAT" -> {
+                return of(SqlType.FLOAT);
+            }
+            case "DOUBLE" -> {
+                return of(SqlType.DOUBLE);
+            }
+            case "DECIMAL", "DECIMALV2", "DECIMAL32", "DECIMAL64", "DECIMAL128", "NUMERIC", "NUMBER" -> {
+                int p = 10;
                 int s = 0;
                 if (name.equals("DECIMAL32")) {
                     p = 9;
@@ -101,67 +103,69 @@ int p = 10;
                     throw SqlError.analysis("DECIMAL(P[,S]) type P must be greater than or equal to the value of S");
                 }
                 return decimal(p, s);
-}
-  case "DATE" -> {
-return of(SqlType.DATE);
-// No TIMESTAMP type in StarRocks (docs/starrocks.md §4.3).
-}
-  case "DATETIME" -> {
-int frac = 0;
+            }
+            case "DATE" -> {
+                return of(SqlType.DATE);
+                // No TIMESTAMP type in StarRocks (docs/starrocks.md §4.3).
+            }
+            case "DATETIME" -> {
+                int frac = 0;
                 if (c.acceptSymbol("(")) {
                     frac = (int) c.integer();
                     c.expectSymbol(")");
                 }
                 return new ColumnType(SqlType.DATETIME, frac, 0, List.of(), List.of(), false);
-}
-  case "CHAR" -> {
-int len = optionalLength(c, 1);
+            }
+            case "CHAR" -> {
+                int len = optionalLength(c, 1);
                 if (len < 1 || len > 255) {
                     throw SqlError.analysis("Char size must between 1 and 255. Current size is " + len);
                 }
                 return new ColumnType(SqlType.CHAR, len, 0, List.of(), List.of(), false);
-}
-  case "VARCHAR" -> {
-int len = optionalLength(c, 1);
+            }
+            case "VARCHAR" -> {
+                int len = optionalLength(c, 1);
                 if (len < 1 || len > MAX_VARCHAR) {
-                    throw SqlError.analysis("Varchar size must between 1 and " + MAX_VARCHAR + ". Current size is " + len);
+                    throw SqlError.analysis(
+                            "Varchar size must between 1 and " + MAX_VARCHAR + ". Current size is " + len);
                 }
                 return varchar(len);
-}
-  case "STRING", "TEXT" -> {
-return new ColumnType(SqlType.VARCHAR, STRING_LENGTH, 0, List.of(), List.of(), true);
-}
-  case "BINARY", "VARBINARY" -> {
-return new ColumnType(SqlType.VARBINARY, optionalLength(c, MAX_VARCHAR), 0, List.of(), List.of(), false);
-}
-  case "JSON" -> {
-return of(SqlType.JSON);
-}
-  case "BITMAP" -> {
-return of(SqlType.BITMAP);
-}
-  case "HLL" -> {
-return of(SqlType.HLL);
-}
-  case "PERCENTILE" -> {
-return of(SqlType.PERCENTILE);
-}
-  case "ARRAY" -> {
-c.expectSymbol("<");
+            }
+            case "STRING", "TEXT" -> {
+                return new ColumnType(SqlType.VARCHAR, STRING_LENGTH, 0, List.of(), List.of(), true);
+            }
+            case "BINARY", "VARBINARY" -> {
+                return new ColumnType(
+                        SqlType.VARBINARY, optionalLength(c, MAX_VARCHAR), 0, List.of(), List.of(), false);
+            }
+            case "JSON" -> {
+                return of(SqlType.JSON);
+            }
+            case "BITMAP" -> {
+                return of(SqlType.BITMAP);
+            }
+            case "HLL" -> {
+                return of(SqlType.HLL);
+            }
+            case "PERCENTILE" -> {
+                return of(SqlType.PERCENTILE);
+            }
+            case "ARRAY" -> {
+                c.expectSymbol("<");
                 ColumnType element = parse(c);
                 c.expectSymbol(">");
                 return new ColumnType(SqlType.ARRAY, 0, 0, List.of(element), List.of(), false);
-}
-  case "MAP" -> {
-c.expectSymbol("<");
+            }
+            case "MAP" -> {
+                c.expectSymbol("<");
                 ColumnType key = parse(c);
                 c.expectSymbol(",");
                 ColumnType value = parse(c);
                 c.expectSymbol(">");
                 return new ColumnType(SqlType.MAP, 0, 0, List.of(key, value), List.of(), false);
-}
-  case "STRUCT" -> {
-c.expectSymbol("<");
+            }
+            case "STRUCT" -> {
+                c.expectSymbol("<");
                 List<ColumnType> types = new ArrayList<>();
                 List<String> names = new ArrayList<>();
                 do {
@@ -171,12 +175,12 @@ c.expectSymbol("<");
                 } while (c.acceptSymbol(","));
                 c.expectSymbol(">");
                 return new ColumnType(SqlType.STRUCT, 0, 0, types, names, false);
-}
-  default -> {
-c.reset(c.index() - 1);
+            }
+            default -> {
+                c.reset(c.index() - 1);
                 throw c.unexpected("a column type");
-}
-}
+            }
+        }
     }
 
     private static void skipWidth(Cursor c) throws SqlError {
@@ -213,14 +217,17 @@ c.reset(c.index() - 1);
             case BINARY, VARBINARY -> "BLOB";
             case JSON -> "JSON";
             case ARRAY -> children.get(0).duckType() + "[]";
-            case MAP -> "MAP(" + children.get(0).duckType() + ", " + children.get(1).duckType() + ")";
+            case MAP ->
+                "MAP(" + children.get(0).duckType() + ", " + children.get(1).duckType() + ")";
             case STRUCT -> {
                 StringBuilder b = new StringBuilder("STRUCT(");
                 for (int i = 0; i < children.size(); i++) {
                     if (i > 0) {
                         b.append(", ");
                     }
-                    b.append(Sql.quoteIdent(fieldNames.get(i))).append(' ').append(children.get(i).duckType());
+                    b.append(Sql.quoteIdent(fieldNames.get(i)))
+                            .append(' ')
+                            .append(children.get(i).duckType());
                 }
                 yield b.append(')').toString();
             }
@@ -241,14 +248,17 @@ c.reset(c.index() - 1);
             case VARCHAR -> "varchar(" + length + ")";
             case BINARY, VARBINARY -> "varbinary(" + length + ")";
             case ARRAY -> "array<" + children.get(0).showCreate() + ">";
-            case MAP -> "map<" + children.get(0).showCreate() + "," + children.get(1).showCreate() + ">";
+            case MAP ->
+                "map<" + children.get(0).showCreate() + "," + children.get(1).showCreate() + ">";
             case STRUCT -> {
                 StringBuilder b = new StringBuilder("struct<");
                 for (int i = 0; i < children.size(); i++) {
                     if (i > 0) {
                         b.append(", ");
                     }
-                    b.append(fieldNames.get(i)).append(' ').append(children.get(i).showCreate());
+                    b.append(fieldNames.get(i))
+                            .append(' ')
+                            .append(children.get(i).showCreate());
                 }
                 yield b.append('>').toString();
             }

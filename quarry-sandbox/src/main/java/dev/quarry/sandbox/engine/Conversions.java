@@ -22,9 +22,12 @@ final class Conversions {
     static String sqlCast(String in, ColumnType type) {
         return switch (type.base()) {
             case CHAR, VARCHAR, BITMAP, HLL, PERCENTILE -> "CAST(" + in + " AS VARCHAR)";
-            case DATETIME -> "(CASE WHEN year(TRY_CAST(" + in + " AS TIMESTAMP)) BETWEEN 0 AND 9999 THEN TRY_CAST("
-                    + in + " AS TIMESTAMP) END)";
-            case DATE -> "(CASE WHEN year(TRY_CAST(" + in + " AS DATE)) BETWEEN 0 AND 9999 THEN TRY_CAST(" + in + " AS DATE) END)";
+            case DATETIME ->
+                "(CASE WHEN year(TRY_CAST(" + in + " AS TIMESTAMP)) BETWEEN 0 AND 9999 THEN TRY_CAST(" + in
+                        + " AS TIMESTAMP) END)";
+            case DATE ->
+                "(CASE WHEN year(TRY_CAST(" + in + " AS DATE)) BETWEEN 0 AND 9999 THEN TRY_CAST(" + in
+                        + " AS DATE) END)";
             case ARRAY, MAP, STRUCT -> "TRY_CAST(" + in + " AS " + type.duckType() + ")";
             default -> "TRY_CAST(" + in + " AS " + type.duckType() + ")";
         };
@@ -59,17 +62,17 @@ final class Conversions {
     /** Converts {@code raw} (never null) to {@code type}'s Java value for the Appender, or a {@link Failure}. */
     static Object convert(ColumnType type, String raw, String column) {
         switch (type.base()) {
-  case BOOLEAN -> {
-if (raw.equalsIgnoreCase("true") || raw.equals("1")) {
+            case BOOLEAN -> {
+                if (raw.equalsIgnoreCase("true") || raw.equals("1")) {
                     return true;
                 }
                 if (raw.equalsIgnoreCase("false") || raw.equals("0")) {
                     return false;
                 }
                 return invalid(raw, type, column);
-}
-  case TINYINT, SMALLINT, INT, BIGINT -> {
-long v;
+            }
+            case TINYINT, SMALLINT, INT, BIGINT -> {
+                long v;
                 try {
                     v = Long.parseLong(raw);
                 } catch (NumberFormatException e) {
@@ -77,17 +80,23 @@ long v;
                 }
                 switch (type.base()) {
                     case TINYINT:
-                        return v < Byte.MIN_VALUE || v > Byte.MAX_VALUE ? outOfRange(raw, type, column) : (Object) (byte) v;
+                        return v < Byte.MIN_VALUE || v > Byte.MAX_VALUE
+                                ? outOfRange(raw, type, column)
+                                : (Object) (byte) v;
                     case SMALLINT:
-                        return v < Short.MIN_VALUE || v > Short.MAX_VALUE ? outOfRange(raw, type, column) : (Object) (short) v;
+                        return v < Short.MIN_VALUE || v > Short.MAX_VALUE
+                                ? outOfRange(raw, type, column)
+                                : (Object) (short) v;
                     case INT:
-                        return v < Integer.MIN_VALUE || v > Integer.MAX_VALUE ? outOfRange(raw, type, column) : (Object) (int) v;
+                        return v < Integer.MIN_VALUE || v > Integer.MAX_VALUE
+                                ? outOfRange(raw, type, column)
+                                : (Object) (int) v;
                     default:
                         return v;
                 }
-}
-  case LARGEINT -> {
-BigInteger v;
+            }
+            case LARGEINT -> {
+                BigInteger v;
                 try {
                     v = new BigInteger(raw);
                 } catch (NumberFormatException e) {
@@ -97,9 +106,9 @@ BigInteger v;
                     return outOfRange(raw, type, column);
                 }
                 return v;
-}
-  case FLOAT, DOUBLE -> {
-char last = raw.isEmpty() ? ' ' : raw.charAt(raw.length() - 1);
+            }
+            case FLOAT, DOUBLE -> {
+                char last = raw.isEmpty() ? ' ' : raw.charAt(raw.length() - 1);
                 if (last == 'd' || last == 'D' || last == 'f' || last == 'F') {
                     return invalid(raw, type, column);
                 }
@@ -109,9 +118,9 @@ char last = raw.isEmpty() ? ' ' : raw.charAt(raw.length() - 1);
                 } catch (NumberFormatException e) {
                     return invalid(raw, type, column);
                 }
-}
-  case DECIMAL -> {
-BigDecimal v;
+            }
+            case DECIMAL -> {
+                BigDecimal v;
                 try {
                     v = new BigDecimal(raw).setScale(type.scale(), RoundingMode.HALF_UP);
                 } catch (NumberFormatException | ArithmeticException e) {
@@ -121,49 +130,49 @@ BigDecimal v;
                     return outOfRange(raw, type, column);
                 }
                 return v;
-}
-  case DATE -> {
-long micros = Dates.parse(raw, true);
+            }
+            case DATE -> {
+                long micros = Dates.parse(raw, true);
                 if (micros == Long.MIN_VALUE) {
                     return invalid(raw, type, column);
                 }
                 return new Days((int) Math.floorDiv(micros, 86_400_000_000L));
-}
-  case DATETIME -> {
-long micros = Dates.parse(raw, false);
+            }
+            case DATETIME -> {
+                long micros = Dates.parse(raw, false);
                 if (micros == Long.MIN_VALUE) {
                     return invalid(raw, type, column);
                 }
                 return new Micros(micros);
-}
-  case CHAR, VARCHAR -> {
-if (raw.length() * 3L > type.length() && utf8Length(raw) > type.length()) {
+            }
+            case CHAR, VARCHAR -> {
+                if (raw.length() * 3L > type.length() && utf8Length(raw) > type.length()) {
                     return new Failure("The length of input is too long than schema. column: " + column + ", input: '"
                             + abbreviate(raw) + "', length: " + utf8Length(raw) + ", schema length: " + type.length());
                 }
                 return raw;
-}
-  case JSON -> {
-try {
+            }
+            case JSON -> {
+                try {
                     JSON.readTree(raw);
                 } catch (java.io.IOException e) {
                     return invalid(raw, type, column);
                 }
                 return raw;
-}
-  case BINARY, VARBINARY -> {
-// Stream Load CSV carries binary values as bare hex digits, "ab" for the byte 0xAB, no 0x prefix
-// (docs/starrocks.md §1.3; StarRocks doc data-types/string-type/BINARY.md, Method 4).
-try {
+            }
+            case BINARY, VARBINARY -> {
+                // Stream Load CSV carries binary values as bare hex digits, "ab" for the byte 0xAB, no 0x prefix
+                // (docs/starrocks.md §1.3; StarRocks doc data-types/string-type/BINARY.md, Method 4).
+                try {
                     return java.util.HexFormat.of().parseHex(raw);
                 } catch (IllegalArgumentException e) {
                     return invalid(raw, type, column);
                 }
-}
-  default -> {
-return raw;
-}
-}
+            }
+            default -> {
+                return raw;
+            }
+        }
     }
 
     /** Appends a value produced by {@link #convert} (or null). */
@@ -220,11 +229,13 @@ return raw;
     }
 
     private static Failure invalid(String raw, ColumnType type, String column) {
-        return new Failure("Value '" + abbreviate(raw) + "' is invalid for column '" + column + "' of type " + type.showCreate());
+        return new Failure(
+                "Value '" + abbreviate(raw) + "' is invalid for column '" + column + "' of type " + type.showCreate());
     }
 
     private static Failure outOfRange(String raw, ColumnType type, String column) {
-        return new Failure("Value '" + abbreviate(raw) + "' is out of range for column '" + column + "' of type " + type.showCreate());
+        return new Failure("Value '" + abbreviate(raw) + "' is out of range for column '" + column + "' of type "
+                + type.showCreate());
     }
 
     private static String abbreviate(String s) {

@@ -16,6 +16,7 @@ final class CreateTableParser {
         final List<String> columnAliases = new ArrayList<>();
         /** Whether each column said NULL or NOT NULL (PK key columns default to NOT NULL, others to NULL). */
         final List<Boolean> nullableGiven = new ArrayList<>();
+
         KeysType keysType;
         List<String> keys = List.of();
         String comment;
@@ -39,7 +40,8 @@ final class CreateTableParser {
                     skipIndex(c);
                     continue;
                 }
-                if ((allowNoColumns && c.peek(1).isSymbol(",")) || (allowNoColumns && c.peek(1).isSymbol(")"))) {
+                if ((allowNoColumns && c.peek(1).isSymbol(","))
+                        || (allowNoColumns && c.peek(1).isSymbol(")"))) {
                     p.columnAliases.add(c.identifier());
                     continue;
                 }
@@ -56,7 +58,9 @@ final class CreateTableParser {
                 if (!engine.equalsIgnoreCase("olap")) {
                     throw SqlError.analysis("Unknown engine name: " + engine);
                 }
-            } else if (c.isWord("DUPLICATE", "KEY") || c.isWord("AGGREGATE", "KEY") || c.isWord("UNIQUE", "KEY")
+            } else if (c.isWord("DUPLICATE", "KEY")
+                    || c.isWord("AGGREGATE", "KEY")
+                    || c.isWord("UNIQUE", "KEY")
                     || c.isWord("PRIMARY", "KEY")) {
                 String kind = c.next().upper();
                 c.next();
@@ -211,7 +215,8 @@ final class CreateTableParser {
             throw SqlError.analysis("The AUTO_INCREMENT column must be BIGINT");
         }
         nullableGiven.add(nullable != null);
-        return new ColumnDef(name, type, nullable == null || nullable, false, agg, dflt, dfltExpr, autoIncrement, comment);
+        return new ColumnDef(
+                name, type, nullable == null || nullable, false, agg, dflt, dfltExpr, autoIncrement, comment);
     }
 
     static AggType agg(String word) {
@@ -232,7 +237,8 @@ final class CreateTableParser {
                 c.skipParens();
             }
         } else {
-            // Expression partitioning: date_trunc('day', c), time_slice(c, ...), or a column list (docs/starrocks.md §3.5).
+            // Expression partitioning: date_trunc('day', c), time_slice(c, ...), or a column list (docs/starrocks.md
+            // §3.5).
             boolean parens = c.acceptSymbol("(");
             do {
                 if (c.peek().isIdentifier() && c.peek(1).isSymbol("(")) {

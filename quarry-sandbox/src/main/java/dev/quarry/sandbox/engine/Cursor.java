@@ -201,7 +201,9 @@ final class Cursor {
     SqlError unexpected(String expected) {
         Token t = peek();
         String shown = t.kind() == Token.Kind.END ? "<EOF>" : t.text();
-        return Lexer.syntax(t.line(), t.column(),
+        return Lexer.syntax(
+                t.line(),
+                t.column(),
                 "Unexpected input '" + shown + "', the most similar input is {" + expected + "}.");
     }
 

@@ -25,28 +25,21 @@ final class Ddl {
     StatementResult run(Cursor c) throws SqlError {
         Token head = c.next();
         return switch (head.upper()) {
-  case "CREATE" -> 
-create(c);
-  case "DROP" -> 
-drop(c);
-  case "ALTER" -> 
-alter(c);
-  case "TRUNCATE" -> 
-truncate(c);
-  case "REFRESH" -> 
-{
-c.expectWord("MATERIALIZED", "VIEW");
+            case "CREATE" -> create(c);
+            case "DROP" -> drop(c);
+            case "ALTER" -> alter(c);
+            case "TRUNCATE" -> truncate(c);
+            case "REFRESH" -> {
+                c.expectWord("MATERIALIZED", "VIEW");
                 yield engine.mvs().refreshStatement(session, c);
-}
-  case "CANCEL" -> 
-{
-c.expectWord("REFRESH", "MATERIALIZED", "VIEW");
+            }
+            case "CANCEL" -> {
+                c.expectWord("REFRESH", "MATERIALIZED", "VIEW");
                 c.qualifiedName();
                 yield StatementResult.Ok.of(0);
-}
-  default -> 
-throw c.unexpected("CREATE, DROP, ALTER");
-};
+            }
+            default -> throw c.unexpected("CREATE, DROP, ALTER");
+        };
     }
 
     private StatementResult create(Cursor c) throws SqlError {
@@ -71,7 +64,8 @@ throw c.unexpected("CREATE, DROP, ALTER");
         c.acceptWord("TEMPORARY");
         if (c.isWord("TABLE")) {
             if (orReplace) {
-                // StarRocks' grammar only has CREATE OR REPLACE VIEW (docs/starrocks.md §5.5): TABLE is unexpected here.
+                // StarRocks' grammar only has CREATE OR REPLACE VIEW (docs/starrocks.md §5.5): TABLE is unexpected
+                // here.
                 throw c.unexpected("'VIEW'");
             }
             c.next();
@@ -87,9 +81,17 @@ throw c.unexpected("CREATE, DROP, ALTER");
             }
             return engine.mvs().create(session, c);
         }
-        if (c.isWord("INDEX") || c.isWord("USER") || c.isWord("ROLE") || c.isWord("RESOURCE") || c.isWord("CATALOG")
-                || c.isWord("FUNCTION") || c.isWord("GLOBAL") || c.isWord("REPOSITORY") || c.isWord("ROUTINE")) {
-            throw SqlError.analysis("The sandbox does not support CREATE " + c.peek().upper());
+        if (c.isWord("INDEX")
+                || c.isWord("USER")
+                || c.isWord("ROLE")
+                || c.isWord("RESOURCE")
+                || c.isWord("CATALOG")
+                || c.isWord("FUNCTION")
+                || c.isWord("GLOBAL")
+                || c.isWord("REPOSITORY")
+                || c.isWord("ROUTINE")) {
+            throw SqlError.analysis(
+                    "The sandbox does not support CREATE " + c.peek().upper());
         }
         throw c.unexpected("DATABASE, TABLE, VIEW, MATERIALIZED VIEW");
     }
@@ -109,7 +111,11 @@ throw c.unexpected("CREATE, DROP, ALTER");
                     + "': its storage engine (DuckDB) reserves that name");
         }
         engine.inTransaction(() -> {
-            engine.catalog.createDatabase(engine.connection(), db, engine.nextObjectId(), engine.clock().millis());
+            engine.catalog.createDatabase(
+                    engine.connection(),
+                    db,
+                    engine.nextObjectId(),
+                    engine.clock().millis());
             return null;
         });
         return StatementResult.Ok.of(1);
@@ -129,10 +135,25 @@ throw c.unexpected("CREATE, DROP, ALTER");
             if (exists(db, qn.name(), ifNotExists)) {
                 return StatementResult.Ok.of(0);
             }
-            TableDef def = new TableDef(db, qn.name(), TableDef.Kind.TABLE, engine.nextObjectId(), from.columns(),
-                    from.keysType(), from.keys(), from.comment(), from.partitionDesc(), from.partitionColumns(),
-                    from.randomDistribution(), from.distributionColumns(), from.buckets(), from.orderBy(),
-                    from.properties(), null, null, engine.clock().millis());
+            TableDef def = new TableDef(
+                    db,
+                    qn.name(),
+                    TableDef.Kind.TABLE,
+                    engine.nextObjectId(),
+                    from.columns(),
+                    from.keysType(),
+                    from.keys(),
+                    from.comment(),
+                    from.partitionDesc(),
+                    from.partitionColumns(),
+                    from.randomDistribution(),
+                    from.distributionColumns(),
+                    from.buckets(),
+                    from.orderBy(),
+                    from.properties(),
+                    null,
+                    null,
+                    engine.clock().millis());
             engine.inTransaction(() -> {
                 createStorage(def);
                 return null;
@@ -150,9 +171,25 @@ throw c.unexpected("CREATE, DROP, ALTER");
         if (exists(db, qn.name(), ifNotExists)) {
             return StatementResult.Ok.of(0);
         }
-        TableDef withId = new TableDef(def.db(), def.name(), def.kind(), engine.nextObjectId(), def.columns(), def.keysType(),
-                def.keys(), def.comment(), def.partitionDesc(), def.partitionColumns(), def.randomDistribution(),
-                def.distributionColumns(), def.buckets(), def.orderBy(), def.properties(), null, null, def.createdMillis());
+        TableDef withId = new TableDef(
+                def.db(),
+                def.name(),
+                def.kind(),
+                engine.nextObjectId(),
+                def.columns(),
+                def.keysType(),
+                def.keys(),
+                def.comment(),
+                def.partitionDesc(),
+                def.partitionColumns(),
+                def.randomDistribution(),
+                def.distributionColumns(),
+                def.buckets(),
+                def.orderBy(),
+                def.properties(),
+                null,
+                null,
+                def.createdMillis());
         engine.inTransaction(() -> {
             createStorage(withId);
             return null;
@@ -165,14 +202,16 @@ throw c.unexpected("CREATE, DROP, ALTER");
             if (ifNotExists) {
                 return true;
             }
-            throw new SqlError(1050, "42S01", "Getting analyzing error. Detail message: Table '" + name + "' already exists.");
+            throw new SqlError(
+                    1050, "42S01", "Getting analyzing error. Detail message: Table '" + name + "' already exists.");
         }
         return false;
     }
 
     void createStorage(TableDef def) throws SQLException {
         Connection conn = engine.connection();
-        StringBuilder b = new StringBuilder("CREATE TABLE ").append(def.duckName()).append(" (");
+        StringBuilder b =
+                new StringBuilder("CREATE TABLE ").append(def.duckName()).append(" (");
         for (int i = 0; i < def.columns().size(); i++) {
             ColumnDef col = def.columns().get(i);
             if (i > 0) {
@@ -185,18 +224,20 @@ throw c.unexpected("CREATE, DROP, ALTER");
         engine.catalog.put(conn, def);
     }
 
-    private StatementResult createTableAsSelect(Cursor c, String db, String name, CreateTableParser.Parsed p,
-                                                boolean ifNotExists) throws SqlError {
+    private StatementResult createTableAsSelect(
+            Cursor c, String db, String name, CreateTableParser.Parsed p, boolean ifNotExists) throws SqlError {
         if (exists(db, name, ifNotExists)) {
             return StatementResult.Ok.of(0);
         }
-        String query = Rewriter.rewrite(c.sql(), c.tokens(), p.asQueryFrom, c.tokens().size() - 1, session);
+        String query =
+                Rewriter.rewrite(c.sql(), c.tokens(), p.asQueryFrom, c.tokens().size() - 1, session);
         String src = "__ctas_src";
         return engine.inTransaction(() -> {
             Connection conn = engine.connection(session.currentDatabase());
             DuckEngine.exec(conn, "CREATE OR REPLACE TEMP TABLE " + src + " AS " + query);
             List<ColumnDef> cols = new ArrayList<>();
-            try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + src + " LIMIT 0")) {
+            try (Statement s = conn.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT * FROM " + src + " LIMIT 0")) {
                 ResultSetMetaData md = rs.getMetaData();
                 for (int i = 1; i <= md.getColumnCount(); i++) {
                     String colName = i - 1 < p.columnAliases.size() ? p.columnAliases.get(i - 1) : md.getColumnLabel(i);
@@ -228,7 +269,8 @@ throw c.unexpected("CREATE, DROP, ALTER");
     static ColumnType fromDuck(String duckType) throws SqlError {
         String t = duckType.toUpperCase(Locale.ROOT);
         if (t.endsWith("[]")) {
-            return new ColumnType(SqlType.ARRAY, 0, 0, List.of(fromDuck(t.substring(0, t.length() - 2))), List.of(), false);
+            return new ColumnType(
+                    SqlType.ARRAY, 0, 0, List.of(fromDuck(t.substring(0, t.length() - 2))), List.of(), false);
         }
         if (t.startsWith("DECIMAL(")) {
             String[] ps = t.substring(8, t.length() - 1).split(",", -1);
@@ -244,7 +286,8 @@ throw c.unexpected("CREATE, DROP, ALTER");
             case "FLOAT" -> ColumnType.of(SqlType.FLOAT);
             case "DOUBLE" -> ColumnType.of(SqlType.DOUBLE);
             case "DATE" -> ColumnType.of(SqlType.DATE);
-            case "TIMESTAMP", "TIMESTAMP WITH TIME ZONE", "TIMESTAMP_MS", "TIMESTAMP_NS", "TIMESTAMP_S" -> ColumnType.of(SqlType.DATETIME);
+            case "TIMESTAMP", "TIMESTAMP WITH TIME ZONE", "TIMESTAMP_MS", "TIMESTAMP_NS", "TIMESTAMP_S" ->
+                ColumnType.of(SqlType.DATETIME);
             case "JSON" -> ColumnType.of(SqlType.JSON);
             case "BLOB" -> new ColumnType(SqlType.VARBINARY, ColumnType.MAX_VARCHAR, 0, List.of(), List.of(), false);
             default -> new ColumnType(SqlType.VARCHAR, ColumnType.STRING_LENGTH, 0, List.of(), List.of(), false);
@@ -283,17 +326,24 @@ throw c.unexpected("CREATE, DROP, ALTER");
         c.expectWord("AS");
         int queryFrom = c.index();
         String original = c.rest();
-        String query = Rewriter.rewrite(c.sql(), c.tokens(), queryFrom, c.tokens().size() - 1, session);
+        String query =
+                Rewriter.rewrite(c.sql(), c.tokens(), queryFrom, c.tokens().size() - 1, session);
         Optional<TableDef> existing = engine.catalog.table(db, qn.name());
         if (existing.isPresent()) {
             if (existing.get().kind() != TableDef.Kind.VIEW) {
-                throw new SqlError(1050, "42S01", "Getting analyzing error. Detail message: Table '" + qn.name() + "' already exists.");
+                throw new SqlError(
+                        1050,
+                        "42S01",
+                        "Getting analyzing error. Detail message: Table '" + qn.name() + "' already exists.");
             }
             if (ifNotExists) {
                 return StatementResult.Ok.of(0);
             }
             if (!orReplace) {
-                throw new SqlError(1050, "42S01", "Getting analyzing error. Detail message: Table '" + qn.name() + "' already exists.");
+                throw new SqlError(
+                        1050,
+                        "42S01",
+                        "Getting analyzing error. Detail message: Table '" + qn.name() + "' already exists.");
             }
         }
         String sec = security;
@@ -312,20 +362,46 @@ throw c.unexpected("CREATE, DROP, ALTER");
             DuckEngine.exec(conn, b.toString());
             List<ColumnDef> cols = new ArrayList<>();
             try (Statement s = conn.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT * FROM " + Sql.table(db, qn.name()) + " LIMIT 0")) {
+                    ResultSet rs = s.executeQuery("SELECT * FROM " + Sql.table(db, qn.name()) + " LIMIT 0")) {
                 ResultSetMetaData md = rs.getMetaData();
                 for (int i = 1; i <= md.getColumnCount(); i++) {
-                    cols.add(new ColumnDef(md.getColumnLabel(i), fromDuck(md.getColumnTypeName(i)), true, false, null, null,
-                            false, false, i - 1 < comments.size() ? comments.get(i - 1) : ""));
+                    cols.add(new ColumnDef(
+                            md.getColumnLabel(i),
+                            fromDuck(md.getColumnTypeName(i)),
+                            true,
+                            false,
+                            null,
+                            null,
+                            false,
+                            false,
+                            i - 1 < comments.size() ? comments.get(i - 1) : ""));
                 }
             }
             Map<String, String> props = new LinkedHashMap<>();
             if (sec != null) {
                 props.put("security", sec);
             }
-            engine.catalog.put(conn, new TableDef(db, qn.name(), TableDef.Kind.VIEW, engine.nextObjectId(), cols, null,
-                    List.of(), cmt, null, List.of(), false, List.of(), 0, List.of(), props, original, null,
-                    engine.clock().millis()));
+            engine.catalog.put(
+                    conn,
+                    new TableDef(
+                            db,
+                            qn.name(),
+                            TableDef.Kind.VIEW,
+                            engine.nextObjectId(),
+                            cols,
+                            null,
+                            List.of(),
+                            cmt,
+                            null,
+                            List.of(),
+                            false,
+                            List.of(),
+                            0,
+                            List.of(),
+                            props,
+                            original,
+                            null,
+                            engine.clock().millis()));
             return null;
         });
         return StatementResult.Ok.of(0);
@@ -396,7 +472,9 @@ throw c.unexpected("CREATE, DROP, ALTER");
 
     void dropStorage(TableDef t) throws SQLException {
         Connection conn = engine.connection();
-        DuckEngine.exec(conn, (t.kind() == TableDef.Kind.VIEW ? "DROP VIEW IF EXISTS " : "DROP TABLE IF EXISTS ") + t.duckName());
+        DuckEngine.exec(
+                conn,
+                (t.kind() == TableDef.Kind.VIEW ? "DROP VIEW IF EXISTS " : "DROP TABLE IF EXISTS ") + t.duckName());
         engine.catalog.remove(conn, t.db(), t.name());
     }
 
@@ -415,7 +493,8 @@ throw c.unexpected("CREATE, DROP, ALTER");
         Partitions parts = Partitions.of(t);
         String where = parts.predicateFor(partitions);
         engine.inTransaction(() -> {
-            DuckEngine.exec(engine.connection(), "DELETE FROM " + t.duckName() + (where == null ? "" : " WHERE " + where));
+            DuckEngine.exec(
+                    engine.connection(), "DELETE FROM " + t.duckName() + (where == null ? "" : " WHERE " + where));
             return null;
         });
         engine.mvs().baseChanged(t);

@@ -8,8 +8,8 @@ package dev.quarry.sandbox.engine;
 final class DeletePredicate {
     private DeletePredicate() {}
 
-    private static final String ONLY = "Where clause only supports compound predicate, binary predicate, is_null predicate "
-            + "and in predicate";
+    private static final String ONLY =
+            "Where clause only supports compound predicate, binary predicate, is_null predicate " + "and in predicate";
 
     static void check(Cursor c, TableDef t) throws SqlError {
         while (true) {
@@ -32,18 +32,21 @@ final class DeletePredicate {
         }
         Token first = c.peek();
         if (!first.isIdentifier() || c.peek(1).isSymbol("(") || isLiteralWord(first)) {
-            throw SqlError.analysis(first.isWord("NOT") || first.isWord("EXISTS") || isLiteralWord(first) ? ONLY
-                    : "Left expr of binary predicate should be column name");
+            throw SqlError.analysis(
+                    first.isWord("NOT") || first.isWord("EXISTS") || isLiteralWord(first)
+                            ? ONLY
+                            : "Left expr of binary predicate should be column name");
         }
         c.next();
         if (c.acceptSymbol(".")) {
             first = c.next();
         }
         String col = first.value();
-        ColumnDef def = t.column(col).orElseThrow(() -> SqlError.analysis("Unknown column '" + col + "' in '" + t.name() + "'"));
+        ColumnDef def = t.column(col)
+                .orElseThrow(() -> SqlError.analysis("Unknown column '" + col + "' in '" + t.name() + "'"));
         if ((!def.key() && t.keysType() != KeysType.DUPLICATE) || def.type().floating()) {
-            throw SqlError.analysis("Column[" + def.name() + "] is not key column or storage model is not duplicate or column "
-                    + "type is float or double.");
+            throw SqlError.analysis("Column[" + def.name()
+                    + "] is not key column or storage model is not duplicate or column " + "type is float or double.");
         }
         if (c.acceptWord("IS")) {
             c.acceptWord("NOT");
@@ -66,8 +69,13 @@ final class DeletePredicate {
             throw SqlError.analysis(ONLY);
         }
         Token op = c.next();
-        if (!(op.isSymbol("=") || op.isSymbol(">") || op.isSymbol("<") || op.isSymbol(">=") || op.isSymbol("<=")
-                || op.isSymbol("!=") || op.isSymbol("<>"))) {
+        if (!(op.isSymbol("=")
+                || op.isSymbol(">")
+                || op.isSymbol("<")
+                || op.isSymbol(">=")
+                || op.isSymbol("<=")
+                || op.isSymbol("!=")
+                || op.isSymbol("<>"))) {
             throw SqlError.analysis(ONLY);
         }
         value(c, "Right expr of binary predicate should be value");
@@ -77,7 +85,10 @@ final class DeletePredicate {
         c.acceptSymbol("-");
         Token v = c.next();
         boolean literal = v.kind() == Token.Kind.STRING || v.kind() == Token.Kind.NUMBER || isLiteralWord(v);
-        if (!literal || c.peek().isSymbol("(") || c.peek().isSymbol("+") || c.peek().isSymbol("*")) {
+        if (!literal
+                || c.peek().isSymbol("(")
+                || c.peek().isSymbol("+")
+                || c.peek().isSymbol("*")) {
             throw SqlError.analysis(error);
         }
     }

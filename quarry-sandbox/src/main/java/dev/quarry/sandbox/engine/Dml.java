@@ -62,8 +62,9 @@ final class Dml {
             throw SqlError.analysis("Table " + t.name() + " is not OLAP table, insert is not supported");
         }
         if (t.kind() == TableDef.Kind.MATERIALIZED_VIEW) {
-            throw SqlError.analysis("The data of '" + t.name() + "' cannot be inserted because '" + t.name()
-                    + "' is a materialized view, and the data of materialized view must be consistent with the base table.");
+            throw SqlError.analysis(
+                    "The data of '" + t.name() + "' cannot be inserted because '" + t.name()
+                            + "' is a materialized view, and the data of materialized view must be consistent with the base table.");
         }
         int from = c.index();
         if (c.atEnd()) {
@@ -82,7 +83,8 @@ final class Dml {
             Connection conn = engine.connection(session.currentDatabase());
             DuckEngine.exec(conn, "CREATE OR REPLACE TEMP TABLE __src AS SELECT * FROM (" + source + ") __s");
             List<String> srcCols = new ArrayList<>();
-            try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM __src LIMIT 0")) {
+            try (Statement s = conn.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT * FROM __src LIMIT 0")) {
                 ResultSetMetaData md = rs.getMetaData();
                 for (int i = 1; i <= md.getColumnCount(); i++) {
                     srcCols.add(md.getColumnLabel(i));
@@ -99,9 +101,11 @@ final class Dml {
             long staged = stageTyped(conn, t, "__src", srcCols, targetCols, strict, "__stage");
             String covered = parts.coverage();
             if (covered != null) {
-                long homeless = TableWriter.count(conn, "SELECT count(*) FROM __stage WHERE NOT coalesce((" + covered + "), FALSE)");
+                long homeless = TableWriter.count(
+                        conn, "SELECT count(*) FROM __stage WHERE NOT coalesce((" + covered + "), FALSE)");
                 if (homeless > 0 && strict) {
-                    throw SqlError.of("Insert has filtered data in strict mode. Actual filtered row count: " + homeless);
+                    throw SqlError.of(
+                            "Insert has filtered data in strict mode. Actual filtered row count: " + homeless);
                 }
                 if (homeless > 0) {
                     DuckEngine.exec(conn, "DELETE FROM __stage WHERE NOT coalesce((" + covered + "), FALSE)");
@@ -110,7 +114,8 @@ final class Dml {
             }
             if (where != null) {
                 // Rows outside the named partitions have nowhere to go: StarRocks filters them (an error when strict).
-                long outside = TableWriter.count(conn, "SELECT count(*) FROM __stage WHERE NOT coalesce((" + where + "), FALSE)");
+                long outside = TableWriter.count(
+                        conn, "SELECT count(*) FROM __stage WHERE NOT coalesce((" + where + "), FALSE)");
                 if (outside > 0 && strict) {
                     throw SqlError.of("Insert has filtered data in strict mode. Actual filtered row count: " + outside);
                 }
@@ -144,8 +149,15 @@ final class Dml {
      *
      * @return rows staged
      */
-    long stageTyped(Connection conn, TableDef t, String src, List<String> srcCols, List<String> targetCols, boolean strict,
-                    String stage) throws SqlError, SQLException {
+    long stageTyped(
+            Connection conn,
+            TableDef t,
+            String src,
+            List<String> srcCols,
+            List<String> targetCols,
+            boolean strict,
+            String stage)
+            throws SqlError, SQLException {
         List<String> select = new ArrayList<>();
         List<String> bad = new ArrayList<>();
         List<String> fatal = new ArrayList<>();
@@ -164,7 +176,8 @@ final class Dml {
             String q = Sql.quoteIdent(col.name());
             if (idx < 0) {
                 if (col.autoIncrement()) {
-                    select.add("(SELECT coalesce(max(" + q + "), 0) FROM " + t.duckName() + ") + row_number() OVER () AS " + q);
+                    select.add("(SELECT coalesce(max(" + q + "), 0) FROM " + t.duckName()
+                            + ") + row_number() OVER () AS " + q);
                     continue;
                 }
                 if (!col.nullable() && col.defaultValue() == null) {
@@ -200,15 +213,18 @@ final class Dml {
             select.add(conv + " AS " + q);
         }
         if (!bad.isEmpty()) {
-            long failedRows = TableWriter.count(conn, "SELECT count(*) FROM " + src + " WHERE " + String.join(" OR ", bad));
+            long failedRows =
+                    TableWriter.count(conn, "SELECT count(*) FROM " + src + " WHERE " + String.join(" OR ", bad));
             if (failedRows > 0) {
                 throw SqlError.of("Insert has filtered data in strict mode. Actual filtered row count: " + failedRows);
             }
         }
         String filter = fatal.isEmpty() ? "" : " WHERE NOT (" + String.join(" OR ", fatal) + ")";
-        DuckEngine.exec(conn, "CREATE OR REPLACE TEMP TABLE " + stage + " AS SELECT " + String.join(", ", select)
-                + ", row_number() OVER () AS " + TableWriter.SEQ + ", CAST(0 AS TINYINT) AS " + TableWriter.OP
-                + " FROM " + src + filter);
+        DuckEngine.exec(
+                conn,
+                "CREATE OR REPLACE TEMP TABLE " + stage + " AS SELECT " + String.join(", ", select)
+                        + ", row_number() OVER () AS " + TableWriter.SEQ + ", CAST(0 AS TINYINT) AS " + TableWriter.OP
+                        + " FROM " + src + filter);
         return TableWriter.count(conn, "SELECT count(*) FROM " + stage);
     }
 
@@ -246,7 +262,8 @@ final class Dml {
         if (t.keysType() != KeysType.PRIMARY) {
             DeletePredicate.check(c, t);
         }
-        String cond = Rewriter.rewrite(c.sql(), c.tokens(), whereFrom, c.tokens().size() - 1, session);
+        String cond =
+                Rewriter.rewrite(c.sql(), c.tokens(), whereFrom, c.tokens().size() - 1, session);
         String using = usingFrom < 0 ? "" : " " + Rewriter.rewrite(c.sql(), c.tokens(), usingFrom, usingTo, session);
         String partPred = Partitions.of(t).predicateFor(partitions);
         long txnId = engine.nextTxnId();
@@ -286,7 +303,8 @@ final class Dml {
                 depth--;
             } else if (depth == 0 && x.isIdentifier() && c.peek().isSymbol("=")) {
                 String col = x.value();
-                ColumnDef def = t.column(col).orElseThrow(() -> SqlError.analysis("Unknown column '" + col + "' in '" + t.name() + "'"));
+                ColumnDef def = t.column(col)
+                        .orElseThrow(() -> SqlError.analysis("Unknown column '" + col + "' in '" + t.name() + "'"));
                 if (def.key()) {
                     throw SqlError.analysis("primary key column cannot be updated: " + def.name());
                 }
@@ -296,7 +314,8 @@ final class Dml {
         if (c.atEnd()) {
             throw SqlError.analysis("must specify where clause to prevent full table update");
         }
-        String rest = Rewriter.rewrite(c.sql(), c.tokens(), c.index(), c.tokens().size() - 1, session);
+        String rest =
+                Rewriter.rewrite(c.sql(), c.tokens(), c.index(), c.tokens().size() - 1, session);
         long txnId = engine.nextTxnId();
         String lbl = "update_" + UUID.randomUUID();
         long n = engine.inTransaction(() -> {

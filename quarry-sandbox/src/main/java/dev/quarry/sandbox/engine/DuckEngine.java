@@ -1,7 +1,6 @@
 package dev.quarry.sandbox.engine;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -58,7 +57,10 @@ final class DuckEngine implements Engine {
         try {
             if (config.dataDir() != null) {
                 Files.createDirectories(config.dataDir());
-                target = config.dataDir().resolve("sandbox.duckdb").toAbsolutePath().toString();
+                target = config.dataDir()
+                        .resolve("sandbox.duckdb")
+                        .toAbsolutePath()
+                        .toString();
             }
             DuckDBConnection conn = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", new Properties());
             // The storage is attached under a name no StarRocks database can take ('__' prefixes are refused), and
@@ -82,10 +84,14 @@ final class DuckEngine implements Engine {
             }
         } catch (SQLException e) {
             String m = String.valueOf(e.getMessage());
-            throw new SqlError(1064, "HY000", "cannot open the sandbox storage"
-                    + (config.dataDir() == null ? "" : " in " + config.dataDir()) + ": " + m.split("\n", 2)[0]);
+            throw new SqlError(
+                    1064,
+                    "HY000",
+                    "cannot open the sandbox storage" + (config.dataDir() == null ? "" : " in " + config.dataDir())
+                            + ": " + m.split("\n", 2)[0]);
         } catch (java.io.IOException e) {
-            throw new SqlError(1064, "HY000", "cannot create the data directory " + config.dataDir() + ": " + e.getMessage());
+            throw new SqlError(
+                    1064, "HY000", "cannot create the data directory " + config.dataDir() + ": " + e.getMessage());
         }
     }
 
@@ -98,7 +104,8 @@ final class DuckEngine implements Engine {
             }
             Functions.registerNow(conn, config.clock());
             InformationSchema.create(s);
-            try (ResultSet rs = s.executeQuery("SELECT coalesce(max(txn_id), 1000) FROM " + Catalog.SCHEMA + ".labels")) {
+            try (ResultSet rs =
+                    s.executeQuery("SELECT coalesce(max(txn_id), 1000) FROM " + Catalog.SCHEMA + ".labels")) {
                 rs.next();
                 txnIds.set(rs.getLong(1));
             }
@@ -263,8 +270,11 @@ final class DuckEngine implements Engine {
         if (closed) {
             throw new SQLException("the sandbox engine is closed");
         }
-        String schema = db == null ? "__nodb" : db.equalsIgnoreCase("information_schema") ? InformationSchema.SCHEMA
-                : catalog.hasDatabase(db) ? db : "__nodb";
+        String schema = db == null
+                ? "__nodb"
+                : db.equalsIgnoreCase("information_schema")
+                        ? InformationSchema.SCHEMA
+                        : catalog.hasDatabase(db) ? db : "__nodb";
         if (!schema.equals(currentSchema)) {
             try (Statement s = conn.createStatement()) {
                 s.execute("SET schema = " + Sql.quoteString(schema));
@@ -355,11 +365,13 @@ final class DuckEngine implements Engine {
     /** DuckDB's message as a StarRocks analysis error (first line, without DuckDB's error class prefix). */
     static SqlError translate(SQLException e) {
         String m = e.getMessage() == null ? e.toString() : e.getMessage();
-        java.util.regex.Matcher table = java.util.regex.Pattern.compile("Table with name ([^ !]+) does not exist").matcher(m);
+        java.util.regex.Matcher table = java.util.regex.Pattern.compile("Table with name ([^ !]+) does not exist")
+                .matcher(m);
         if (table.find()) {
             return SqlError.analysis("Unknown table '" + table.group(1) + "'.");
         }
-        java.util.regex.Matcher column = java.util.regex.Pattern.compile("Referenced column \"?([^\" ]+)\"? not found").matcher(m);
+        java.util.regex.Matcher column = java.util.regex.Pattern.compile("Referenced column \"?([^\" ]+)\"? not found")
+                .matcher(m);
         if (column.find()) {
             return SqlError.analysis("Column '" + column.group(1) + "' cannot be resolved.");
         }
@@ -376,7 +388,8 @@ final class DuckEngine implements Engine {
     }
 
     static SqlError unknownTable(String db, String table) {
-        return new SqlError(5502, "HY000", "Getting analyzing error. Detail message: Unknown table '" + db + "." + table + "'.");
+        return new SqlError(
+                5502, "HY000", "Getting analyzing error. Detail message: Unknown table '" + db + "." + table + "'.");
     }
 
     @Override

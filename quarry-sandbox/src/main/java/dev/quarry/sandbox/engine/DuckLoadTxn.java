@@ -72,8 +72,10 @@ final class DuckLoadTxn implements LoadTxn {
             boolean partial = batch.partialUpdate();
             if ((partial || batch.mergeCondition() != null) && table.keysType() != KeysType.PRIMARY) {
                 abort("invalid load options");
-                throw SqlError.of(partial ? "partial update is only supported by primary key table"
-                        : "merge condition is only supported by primary key table");
+                throw SqlError.of(
+                        partial
+                                ? "partial update is only supported by primary key table"
+                                : "merge condition is only supported by primary key table");
             }
             if (batch.mergeCondition() != null) {
                 ColumnDef mc = table.column(batch.mergeCondition()).orElse(null);
@@ -138,9 +140,12 @@ final class DuckLoadTxn implements LoadTxn {
             if (loaded == 0 && engine.fe.bool("empty_load_as_error")) {
                 abort("no data");
                 // docs/starrocks.md §1.6: ERR_NO_PARTITIONS_HAVE_DATA_LOAD, code 5603, SQLSTATE 02000, current text.
-                throw new SqlError(5603, "02000", "No partitions have data available for loading. If you are sure there may "
-                        + "be no data to be loaded, you can use `ADMIN SET FRONTEND CONFIG ('empty_load_as_error' = "
-                        + "'false')` to ensure such load jobs can succeed");
+                throw new SqlError(
+                        5603,
+                        "02000",
+                        "No partitions have data available for loading. If you are sure there may "
+                                + "be no data to be loaded, you can use `ADMIN SET FRONTEND CONFIG ('empty_load_as_error' = "
+                                + "'false')` to ensure such load jobs can succeed");
             }
             TableDef current = engine.catalog.table(table.db(), table.name()).orElse(null);
             if (current == null || current.id() != table.id()) {
@@ -149,8 +154,13 @@ final class DuckLoadTxn implements LoadTxn {
             }
             engine.inTransaction(() -> {
                 if (stage.created() && !engine.config.blackhole()) {
-                    new TableWriter(engine).apply(current, stage.relation(current), stage.providedColumns(current),
-                            stage.hasOp(), mergeCondition);
+                    new TableWriter(engine)
+                            .apply(
+                                    current,
+                                    stage.relation(current),
+                                    stage.providedColumns(current),
+                                    stage.hasOp(),
+                                    mergeCondition);
                 }
                 engine.recordLabel(table.db(), label, txnId, TxnState.VISIBLE, table.name());
                 return null;

@@ -91,15 +91,15 @@ final class DuckSession implements EngineSession, Rewriter.Context {
         Token first = c.peek();
         String head = first.kind() == Token.Kind.WORD ? first.upper() : first.text();
         switch (head) {
-  case "SELECT", "WITH", "(", "VALUES" -> {
-return query(c);
-}
-  case "SET" -> {
-c.next();
+            case "SELECT", "WITH", "(", "VALUES" -> {
+                return query(c);
+            }
+            case "SET" -> {
+                c.next();
                 return set(c);
-}
-  case "USE" -> {
-c.next();
+            }
+            case "USE" -> {
+                c.next();
                 String db = c.identifier();
                 if (c.acceptSymbol(".")) {
                     db = c.identifier();
@@ -107,23 +107,23 @@ c.next();
                 c.expectEnd();
                 useDatabase(db);
                 return StatementResult.Ok.of(0);
-}
-  case "SHOW" -> {
-c.next();
+            }
+            case "SHOW" -> {
+                c.next();
                 return show.run(c);
-}
-  case "DESC", "DESCRIBE" -> {
-c.next();
+            }
+            case "DESC", "DESCRIBE" -> {
+                c.next();
                 return show.describe(c);
-}
-  case "EXPLAIN" -> {
-return explain(c);
-}
-  case "CREATE", "DROP", "ALTER", "TRUNCATE", "REFRESH", "CANCEL" -> {
-return ddl.run(c);
-}
-  case "INSERT", "DELETE", "UPDATE" -> {
-if (transaction.active()) {
+            }
+            case "EXPLAIN" -> {
+                return explain(c);
+            }
+            case "CREATE", "DROP", "ALTER", "TRUNCATE", "REFRESH", "CANCEL" -> {
+                return ddl.run(c);
+            }
+            case "INSERT", "DELETE", "UPDATE" -> {
+                if (transaction.active()) {
                     return transaction.dml(c);
                 }
                 try {
@@ -131,37 +131,36 @@ if (transaction.active()) {
                 } catch (SqlError e) {
                     throw located(e, c);
                 }
-}
-  case "ADMIN" -> {
-c.next();
+            }
+            case "ADMIN" -> {
+                c.next();
                 return show.admin(c);
-}
-  case "BEGIN", "START" -> {
-c.next();
+            }
+            case "BEGIN", "START" -> {
+                c.next();
                 c.acceptWord("TRANSACTION");
                 c.acceptWord("WORK");
                 c.expectEnd();
                 return transaction.begin();
-}
-  case "COMMIT" -> {
-c.next();
+            }
+            case "COMMIT" -> {
+                c.next();
                 c.acceptWord("WORK");
                 c.expectEnd();
                 return transaction.commit();
-}
-  case "ROLLBACK" -> {
-c.next();
+            }
+            case "ROLLBACK" -> {
+                c.next();
                 c.acceptWord("WORK");
                 c.expectEnd();
                 return transaction.rollback();
-}
-  case "KILL", "ANALYZE", "FLUSH", "SYNC", "GRANT", "REVOKE" -> {
-// No privilege system in the sandbox: every user may do everything, so grants change nothing.
-return StatementResult.Ok.of(0);
-}
-  default -> 
-throw c.unexpected("SELECT, INSERT, CREATE, ...");
-}
+            }
+            case "KILL", "ANALYZE", "FLUSH", "SYNC", "GRANT", "REVOKE" -> {
+                // No privilege system in the sandbox: every user may do everything, so grants change nothing.
+                return StatementResult.Ok.of(0);
+            }
+            default -> throw c.unexpected("SELECT, INSERT, CREATE, ...");
+        }
     }
 
     StatementResult query(Cursor c) throws SqlError {
@@ -177,15 +176,15 @@ throw c.unexpected("SELECT, INSERT, CREATE, ...");
 
     StatementResult.Rows runQuery(String duckSql) throws SqlError {
         try (Statement s = engine.connection(database).createStatement();
-             ResultSet rs = s.executeQuery(duckSql)) {
+                ResultSet rs = s.executeQuery(duckSql)) {
             return Results.read(rs);
         } catch (SQLException e) {
             throw translate(e);
         }
     }
 
-    private static final java.util.regex.Pattern UNRESOLVED = java.util.regex.Pattern
-            .compile("Detail message: (Unknown table '([^']*)'|Column '([^']*)' cannot be resolved)\\.$");
+    private static final java.util.regex.Pattern UNRESOLVED = java.util.regex.Pattern.compile(
+            "Detail message: (Unknown table '([^']*)'|Column '([^']*)' cannot be resolved)\\.$");
 
     /** StarRocks names where an unknown table or column sits: "from line L, column C to line L, column C2". */
     private SqlError located(SqlError e, Cursor c) {
@@ -199,7 +198,9 @@ throw c.unexpected("SELECT, INSERT, CREATE, ...");
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
             if (t.isIdentifier() && t.value().equalsIgnoreCase(last)) {
-                boolean qualified = i >= 2 && tokens.get(i - 1).isSymbol(".") && tokens.get(i - 2).isIdentifier();
+                boolean qualified = i >= 2
+                        && tokens.get(i - 1).isSymbol(".")
+                        && tokens.get(i - 2).isIdentifier();
                 Token first = qualified ? tokens.get(i - 2) : t;
                 String detail = m.group(1);
                 if (m.group(2) != null && qualified) {
@@ -207,9 +208,13 @@ throw c.unexpected("SELECT, INSERT, CREATE, ...");
                 } else if (m.group(2) != null && !name.contains(".") && database != null) {
                     detail = "Unknown table '" + database + "." + name + "'";
                 }
-                return new SqlError(e.code(), e.sqlState(), "Getting analyzing error from line " + first.line() + ", column "
-                        + first.column() + " to line " + t.line() + ", column " + (t.column() + t.text().length() - 1)
-                        + ". Detail message: " + detail + ".");
+                return new SqlError(
+                        e.code(),
+                        e.sqlState(),
+                        "Getting analyzing error from line " + first.line() + ", column "
+                                + first.column() + " to line " + t.line() + ", column "
+                                + (t.column() + t.text().length() - 1)
+                                + ". Detail message: " + detail + ".");
             }
         }
         return e;
@@ -217,8 +222,8 @@ throw c.unexpected("SELECT, INSERT, CREATE, ...");
 
     SqlError translate(SQLException e) {
         String m = String.valueOf(e.getMessage());
-        java.util.regex.Matcher tm = java.util.regex.Pattern
-                .compile("Table with name ([^ ]+) does not exist").matcher(m);
+        java.util.regex.Matcher tm = java.util.regex.Pattern.compile("Table with name ([^ ]+) does not exist")
+                .matcher(m);
         if (tm.find()) {
             String name = tm.group(1);
             if (m.contains(InformationSchema.SCHEMA) || "information_schema".equalsIgnoreCase(database)) {
@@ -229,8 +234,8 @@ throw c.unexpected("SELECT, INSERT, CREATE, ...");
             }
             return SqlError.analysis("Unknown table '" + (name.contains(".") ? name : database + "." + name) + "'.");
         }
-        java.util.regex.Matcher cm = java.util.regex.Pattern
-                .compile("Referenced column \"?([^\" ]+)\"? not found").matcher(m);
+        java.util.regex.Matcher cm = java.util.regex.Pattern.compile("Referenced column \"?([^\" ]+)\"? not found")
+                .matcher(m);
         if (cm.find()) {
             return SqlError.analysis("Column '" + cm.group(1) + "' cannot be resolved.");
         }
@@ -247,15 +252,18 @@ throw c.unexpected("SELECT, INSERT, CREATE, ...");
         c.acceptWord("VERBOSE");
         c.acceptWord("COSTS");
         c.acceptWord("LOGICAL");
-        String duckSql = Rewriter.rewrite(c.sql(), c.tokens(), c.index(), c.tokens().size() - 1, this);
+        String duckSql =
+                Rewriter.rewrite(c.sql(), c.tokens(), c.index(), c.tokens().size() - 1, this);
         StatementResult.Rows plan = runQuery("EXPLAIN " + duckSql);
         List<List<String>> rows = new java.util.ArrayList<>();
         for (List<String> r : plan.rows()) {
-            for (String line : String.valueOf(r.get(r.size() - 1)).stripTrailing().split("\n", -1)) {
+            for (String line :
+                    String.valueOf(r.get(r.size() - 1)).stripTrailing().split("\n", -1)) {
                 rows.add(List.of(line));
             }
         }
-        return new StatementResult.Rows(List.of(new ResultColumn("Explain String", SqlType.VARCHAR, 65533, 0, true)), rows);
+        return new StatementResult.Rows(
+                List.of(new ResultColumn("Explain String", SqlType.VARCHAR, 65533, 0, true)), rows);
     }
 
     /** SET [SESSION|GLOBAL|LOCAL] var = expr [, ...], SET NAMES ..., SET @u = expr. */
@@ -333,12 +341,16 @@ throw c.unexpected("SELECT, INSERT, CREATE, ...");
         List<Token> tokens = c.tokens();
         if (to - from == 1) {
             Token t = tokens.get(from);
-            if (t.kind() == Token.Kind.WORD || t.kind() == Token.Kind.STRING || t.kind() == Token.Kind.NUMBER
+            if (t.kind() == Token.Kind.WORD
+                    || t.kind() == Token.Kind.STRING
+                    || t.kind() == Token.Kind.NUMBER
                     || t.kind() == Token.Kind.QUOTED_IDENT) {
                 return t.isWord("NULL") ? null : t.value();
             }
         }
-        if (to - from == 2 && tokens.get(from).isSymbol("-") && tokens.get(from + 1).kind() == Token.Kind.NUMBER) {
+        if (to - from == 2
+                && tokens.get(from).isSymbol("-")
+                && tokens.get(from + 1).kind() == Token.Kind.NUMBER) {
             return "-" + tokens.get(from + 1).text();
         }
         String expr = Rewriter.rewrite(c.sql(), tokens, from, to, this);
@@ -372,7 +384,6 @@ throw c.unexpected("SELECT, INSERT, CREATE, ...");
             return ZoneId.of("Asia/Shanghai");
         }
     }
-
 
     @Override
     public int zoneOffsetSeconds() {

@@ -62,7 +62,7 @@ final class FeConfig {
                     throw SqlError.of("Unexpected exception: Invalid " + item[1] + " format: " + value);
                 }
             }
-            default -> { }
+            default -> {}
         }
         values.put(key, v);
     }

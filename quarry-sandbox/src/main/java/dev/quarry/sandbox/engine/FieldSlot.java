@@ -1,7 +1,6 @@
 package dev.quarry.sandbox.engine;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.sql.SQLException;
 import org.duckdb.DuckDBAppender;
 
@@ -291,8 +290,8 @@ final class FieldSlot {
     }
 
     private String invalid(String raw) {
-        return "Value '" + (raw.length() > 100 ? raw.substring(0, 100) + "..." : raw) + "' is invalid for column '" + column
-                + "' of type " + type.showCreate();
+        return "Value '" + (raw.length() > 100 ? raw.substring(0, 100) + "..." : raw) + "' is invalid for column '"
+                + column + "' of type " + type.showCreate();
     }
 
     private String outOfRange(String raw) {

@@ -31,80 +31,92 @@ final class FunctionCalls {
     String function(String name, int from, int close) throws SqlError {
         List<int[]> args = arguments(from, close);
         switch (name) {
-  case "now", "current_timestamp", "localtime", "localtimestamp", "sysdate" -> {
-return Rewriter.nowSql(ctx.zone());
-}
-  case "utc_timestamp" -> {
-return Rewriter.nowSql(java.time.ZoneOffset.UTC);
-}
-  case "curdate", "current_date" -> {
-return "CAST(" + Rewriter.nowSql(ctx.zone()) + " AS DATE)";
-}
-  case "curtime", "current_time" -> {
-return "strftime(" + Rewriter.nowSql(ctx.zone()) + ", '%H:%M:%S')";
-}
-  case "version" -> {
-return "'8.0.33'";
-}
-  case "database", "schema" -> {
-return ctx.currentDatabase() == null ? "CAST(NULL AS VARCHAR)" : Sql.quoteString(ctx.currentDatabase());
-}
-  case "user", "current_user", "session_user", "system_user" -> {
-return Sql.quoteString("'" + ctx.user() + "'@'%'");
-}
-  case "connection_id" -> {
-return Long.toString(ctx.connectionId());
-}
-  case "last_insert_id" -> {
-return "0";
-}
-  case "unix_timestamp" -> {
-if (args.isEmpty()) {
+            case "now", "current_timestamp", "localtime", "localtimestamp", "sysdate" -> {
+                return Rewriter.nowSql(ctx.zone());
+            }
+            case "utc_timestamp" -> {
+                return Rewriter.nowSql(java.time.ZoneOffset.UTC);
+            }
+            case "curdate", "current_date" -> {
+                return "CAST(" + Rewriter.nowSql(ctx.zone()) + " AS DATE)";
+            }
+            case "curtime", "current_time" -> {
+                return "strftime(" + Rewriter.nowSql(ctx.zone()) + ", '%H:%M:%S')";
+            }
+            case "version" -> {
+                return "'8.0.33'";
+            }
+            case "database", "schema" -> {
+                return ctx.currentDatabase() == null ? "CAST(NULL AS VARCHAR)" : Sql.quoteString(ctx.currentDatabase());
+            }
+            case "user", "current_user", "session_user", "system_user" -> {
+                return Sql.quoteString("'" + ctx.user() + "'@'%'");
+            }
+            case "connection_id" -> {
+                return Long.toString(ctx.connectionId());
+            }
+            case "last_insert_id" -> {
+                return "0";
+            }
+            case "unix_timestamp" -> {
+                if (args.isEmpty()) {
                     return Long.toString(ctx.clock().millis() / 1000);
                 }
                 return "sr_unix_timestamp(" + arg(args.get(0)) + ", " + ctx.zoneOffsetSeconds() + ")";
-}
-  case "from_unixtime" -> {
-if (args.size() == 1) {
+            }
+            case "from_unixtime" -> {
+                if (args.size() == 1) {
                     return "sr_from_unixtime(" + arg(args.get(0)) + ", " + ctx.zoneOffsetSeconds() + ")";
                 }
                 return null;
-}
-  case "date_format" -> {
-if (args.size() == 2) {
+            }
+            case "date_format" -> {
+                if (args.size() == 2) {
                     return "strftime(CAST(" + arg(args.get(0)) + " AS TIMESTAMP), " + format(args.get(1)) + ")";
                 }
                 return null;
-}
-  case "str_to_date" -> {
-if (args.size() == 2) {
+            }
+            case "str_to_date" -> {
+                if (args.size() == 2) {
                     return "strptime(" + arg(args.get(0)) + ", " + format(args.get(1)) + ")";
                 }
                 return null;
-}
-  case "str2date" -> {
-if (args.size() == 2) {
+            }
+            case "str2date" -> {
+                if (args.size() == 2) {
                     return "CAST(strptime(" + arg(args.get(0)) + ", " + format(args.get(1)) + ") AS DATE)";
                 }
                 return null;
-}
-  case "date_add", "adddate", "date_sub", "subdate", "days_sub", "months_sub", "years_sub", "hours_sub", "minutes_sub", "seconds_sub", "weeks_sub" -> {
-if (args.size() == 2) {
+            }
+            case "date_add",
+                    "adddate",
+                    "date_sub",
+                    "subdate",
+                    "days_sub",
+                    "months_sub",
+                    "years_sub",
+                    "hours_sub",
+                    "minutes_sub",
+                    "seconds_sub",
+                    "weeks_sub" -> {
+                if (args.size() == 2) {
                     boolean sub = name.contains("sub");
                     int[] second = args.get(1);
                     if (tokens.get(second[0]).isWord("INTERVAL")) {
-                        return "(CAST(" + arg(args.get(0)) + " AS TIMESTAMP) " + (sub ? "-" : "+") + " " + arg(second) + ")";
+                        return "(CAST(" + arg(args.get(0)) + " AS TIMESTAMP) " + (sub ? "-" : "+") + " " + arg(second)
+                                + ")";
                     }
                     String unit = name.startsWith("date") || name.startsWith("adddate") || name.startsWith("subdate")
-                            ? "days" : name.substring(0, name.indexOf('_'));
+                            ? "days"
+                            : name.substring(0, name.indexOf('_'));
                     String n = sub ? "-(" + arg(second) + ")" : arg(second);
                     return "sr_" + unit + "_add(" + arg(args.get(0)) + ", " + n + ")";
                 }
                 return null;
-}
-  case "group_concat" -> {
-// GROUP_CONCAT([DISTINCT] x [ORDER BY ...] [SEPARATOR 'sep']): default separator ',' (MySQL).
-if (args.size() != 1) {
+            }
+            case "group_concat" -> {
+                // GROUP_CONCAT([DISTINCT] x [ORDER BY ...] [SEPARATOR 'sep']): default separator ',' (MySQL).
+                if (args.size() != 1) {
                     return null;
                 }
                 int[] a = args.get(0);
@@ -118,39 +130,51 @@ if (args.size() != 1) {
                 int end = sepAt < 0 ? a[1] : sepAt;
                 int orderAt = -1;
                 for (int k = a[0]; k < end; k++) {
-                    if (tokens.get(k).isWord("ORDER") && k + 1 < end && tokens.get(k + 1).isWord("BY")) {
+                    if (tokens.get(k).isWord("ORDER")
+                            && k + 1 < end
+                            && tokens.get(k + 1).isWord("BY")) {
                         orderAt = k;
                     }
                 }
                 boolean distinct = tokens.get(a[0]).isWord("DISTINCT");
                 String value = range(distinct ? a[0] + 1 : a[0], orderAt < 0 ? end : orderAt);
                 String order = orderAt < 0 ? "" : " " + range(orderAt, end);
-                return "string_agg(" + (distinct ? "DISTINCT " : "") + "CAST(" + value + " AS VARCHAR), " + sep + order + ")";
-}
-  case "timestampdiff" -> {
-if (args.size() == 3) {
-                    return "date_diff(" + Sql.quoteString(tokens.get(args.get(0)[0]).value().toLowerCase(Locale.ROOT)) + ", CAST("
+                return "string_agg(" + (distinct ? "DISTINCT " : "") + "CAST(" + value + " AS VARCHAR), " + sep + order
+                        + ")";
+            }
+            case "timestampdiff" -> {
+                if (args.size() == 3) {
+                    return "date_diff("
+                            + Sql.quoteString(tokens.get(args.get(0)[0]).value().toLowerCase(Locale.ROOT)) + ", CAST("
                             + arg(args.get(1)) + " AS TIMESTAMP), CAST(" + arg(args.get(2)) + " AS TIMESTAMP))";
                 }
                 return null;
-}
-  case "timestampadd" -> {
-if (args.size() == 3) {
-                    return "(CAST(" + arg(args.get(2)) + " AS TIMESTAMP) + to_" + tokens.get(args.get(0)[0]).value()
-                            .toLowerCase(Locale.ROOT) + "s(CAST(" + arg(args.get(1)) + " AS BIGINT)))";
+            }
+            case "timestampadd" -> {
+                if (args.size() == 3) {
+                    return "(CAST(" + arg(args.get(2)) + " AS TIMESTAMP) + to_"
+                            + tokens.get(args.get(0)[0]).value().toLowerCase(Locale.ROOT) + "s(CAST(" + arg(args.get(1))
+                            + " AS BIGINT)))";
                 }
                 return null;
-}
-  case "years_diff", "months_diff", "weeks_diff", "days_diff", "hours_diff", "minutes_diff", "seconds_diff" -> {
-if (args.size() == 2) {
-                    return "date_diff(" + Sql.quoteString(name.substring(0, name.indexOf('s'))) + ", CAST(" + arg(args.get(1))
-                            + " AS TIMESTAMP), CAST(" + arg(args.get(0)) + " AS TIMESTAMP))";
+            }
+            case "years_diff",
+                    "months_diff",
+                    "weeks_diff",
+                    "days_diff",
+                    "hours_diff",
+                    "minutes_diff",
+                    "seconds_diff" -> {
+                if (args.size() == 2) {
+                    return "date_diff(" + Sql.quoteString(name.substring(0, name.indexOf('s'))) + ", CAST("
+                            + arg(args.get(1)) + " AS TIMESTAMP), CAST(" + arg(args.get(0)) + " AS TIMESTAMP))";
                 }
                 return null;
-}
-  case "convert" -> {
-// CONVERT(x USING charset) is a no-op (UTF-8 only, docs/starrocks.md §4.2); CONVERT(x, type) is CAST(x AS type).
-if (args.size() == 1) {
+            }
+            case "convert" -> {
+                // CONVERT(x USING charset) is a no-op (UTF-8 only, docs/starrocks.md §4.2); CONVERT(x, type) is CAST(x
+                // AS type).
+                if (args.size() == 1) {
                     int[] a = args.get(0);
                     for (int k = a[0]; k < a[1]; k++) {
                         if (tokens.get(k).isWord("USING")) {
@@ -165,10 +189,10 @@ if (args.size() == 1) {
                     return "CAST(" + arg(args.get(0)) + " AS " + type + ")";
                 }
                 return null;
-}
-  case "array_map", "transform", "array_filter", "any_match", "all_match" -> {
-// StarRocks writes the lambda first (x -> expr, arr); DuckDB wants (arr, lambda x: expr).
-if (args.size() == 2) {
+            }
+            case "array_map", "transform", "array_filter", "any_match", "all_match" -> {
+                // StarRocks writes the lambda first (x -> expr, arr); DuckDB wants (arr, lambda x: expr).
+                if (args.size() == 2) {
                     String lambda = lambda(args.get(0));
                     if (lambda != null) {
                         String fn = switch (name) {
@@ -187,16 +211,17 @@ if (args.size() == 2) {
                     }
                 }
                 return null;
-}
-  case "regexp_replace" -> {
-// StarRocks replaces every match; DuckDB only the first unless told 'g'.
-if (args.size() == 3) {
-                    return "regexp_replace(" + arg(args.get(0)) + ", " + arg(args.get(1)) + ", " + arg(args.get(2)) + ", 'g')";
+            }
+            case "regexp_replace" -> {
+                // StarRocks replaces every match; DuckDB only the first unless told 'g'.
+                if (args.size() == 3) {
+                    return "regexp_replace(" + arg(args.get(0)) + ", " + arg(args.get(1)) + ", " + arg(args.get(2))
+                            + ", 'g')";
                 }
                 return null;
-}
-  case "concat" -> {
-if (args.isEmpty()) {
+            }
+            case "concat" -> {
+                if (args.isEmpty()) {
                     return null;
                 }
                 StringBuilder b = new StringBuilder("(");
@@ -207,9 +232,9 @@ if (args.isEmpty()) {
                     b.append("CAST(").append(arg(args.get(k))).append(" AS VARCHAR)");
                 }
                 return b.append(')').toString();
-}
-  default -> {
-String renamed = Functions.rename(name);
+            }
+            default -> {
+                String renamed = Functions.rename(name);
                 if (renamed == null) {
                     return null;
                 }
@@ -221,8 +246,8 @@ String renamed = Functions.rename(name);
                     call.append(arg(args.get(k)));
                 }
                 return call.append(')').toString();
-}
-}
+            }
+        }
     }
 
     /** {@code x -> expr} or {@code (x, y) -> expr} as DuckDB's {@code lambda x, y: expr}, or null if not a lambda. */

@@ -59,8 +59,10 @@ final class Functions {
      */
     static void registerNow(Connection conn, Clock clock) throws SQLException {
         try (DuckDBScalarFunctionBuilder f = DuckDBFunctions.scalarFunction()) {
-            f.withName(NOW).withReturnType(DuckDBColumnType.TIMESTAMP_WITH_TIME_ZONE)
-                    .withFunction(() -> OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).register(conn);
+            f.withName(NOW)
+                    .withReturnType(DuckDBColumnType.TIMESTAMP_WITH_TIME_ZONE)
+                    .withFunction(() -> OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                    .register(conn);
         }
     }
 
@@ -126,31 +128,32 @@ final class Functions {
                 continue;
             }
             char f = mysql.charAt(++i);
-            b.append(switch (f) {
-                case 'Y' -> "%Y";
-                case 'y' -> "%y";
-                case 'm' -> "%m";
-                case 'c' -> "%-m";
-                case 'd' -> "%d";
-                case 'e' -> "%-d";
-                case 'H', 'k' -> "%H";
-                case 'h', 'I', 'l' -> "%I";
-                case 'i' -> "%M";
-                case 's', 'S' -> "%S";
-                case 'f' -> "%f";
-                case 'p' -> "%p";
-                case 'M' -> "%B";
-                case 'b' -> "%b";
-                case 'W' -> "%A";
-                case 'a' -> "%a";
-                case 'j' -> "%j";
-                case 'T' -> "%H:%M:%S";
-                case 'r' -> "%I:%M:%S %p";
-                case 'u', 'v' -> "%V";
-                case 'U' -> "%U";
-                case '%' -> "%%";
-                default -> String.valueOf(f);
-            });
+            b.append(
+                    switch (f) {
+                        case 'Y' -> "%Y";
+                        case 'y' -> "%y";
+                        case 'm' -> "%m";
+                        case 'c' -> "%-m";
+                        case 'd' -> "%d";
+                        case 'e' -> "%-d";
+                        case 'H', 'k' -> "%H";
+                        case 'h', 'I', 'l' -> "%I";
+                        case 'i' -> "%M";
+                        case 's', 'S' -> "%S";
+                        case 'f' -> "%f";
+                        case 'p' -> "%p";
+                        case 'M' -> "%B";
+                        case 'b' -> "%b";
+                        case 'W' -> "%A";
+                        case 'a' -> "%a";
+                        case 'j' -> "%j";
+                        case 'T' -> "%H:%M:%S";
+                        case 'r' -> "%I:%M:%S %p";
+                        case 'u', 'v' -> "%V";
+                        case 'U' -> "%U";
+                        case '%' -> "%%";
+                        default -> String.valueOf(f);
+                    });
         }
         return b.toString();
     }

@@ -10,8 +10,8 @@ import java.util.List;
  */
 final class Lexer {
     private static final String[] SYMBOLS = {
-        "->>", "<=>", "->", "<=", ">=", "<>", "!=", "||", "&&", "::", ":=",
-        "(", ")", ",", ";", ".", "=", "<", ">", "+", "-", "*", "/", "%", "[", "]", "{", "}", "?", ":", "!", "~", "^", "&", "|"
+        "->>", "<=>", "->", "<=", ">=", "<>", "!=", "||", "&&", "::", ":=", "(", ")", ",", ";", ".", "=", "<", ">", "+",
+        "-", "*", "/", "%", "[", "]", "{", "}", "?", ":", "!", "~", "^", "&", "|"
     };
 
     private final String sql;
@@ -48,8 +48,10 @@ final class Lexer {
                 lineStart = pos;
             } else if (Character.isWhitespace(c)) {
                 pos++;
-            } else if (c == '#' || (c == '-' && sql.startsWith("--", pos)
-                    && (pos + 2 >= sql.length() || Character.isWhitespace(sql.charAt(pos + 2))))) {
+            } else if (c == '#'
+                    || (c == '-'
+                            && sql.startsWith("--", pos)
+                            && (pos + 2 >= sql.length() || Character.isWhitespace(sql.charAt(pos + 2))))) {
                 while (pos < sql.length() && sql.charAt(pos) != '\n') {
                     pos++;
                 }
@@ -94,22 +96,31 @@ final class Lexer {
                 }
                 b.append(d);
             }
-            return new Token(Token.Kind.QUOTED_IDENT, sql.substring(start, pos), b.toString(), start, pos, startLine, col);
+            return new Token(
+                    Token.Kind.QUOTED_IDENT, sql.substring(start, pos), b.toString(), start, pos, startLine, col);
         }
         if (c == '\'' || c == '"') {
             String value = readString(c, startLine, col);
             return new Token(Token.Kind.STRING, sql.substring(start, pos), value, start, pos, startLine, col);
         }
         if (Character.isDigit(c) || (c == '.' && pos + 1 < sql.length() && Character.isDigit(sql.charAt(pos + 1)))) {
-            while (pos < sql.length() && (Character.isLetterOrDigit(sql.charAt(pos)) || sql.charAt(pos) == '.'
-                    || ((sql.charAt(pos) == '+' || sql.charAt(pos) == '-')
-                        && (sql.charAt(pos - 1) == 'e' || sql.charAt(pos - 1) == 'E')
-                        && !sql.substring(start, pos).startsWith("0x")))) {
+            while (pos < sql.length()
+                    && (Character.isLetterOrDigit(sql.charAt(pos))
+                            || sql.charAt(pos) == '.'
+                            || ((sql.charAt(pos) == '+' || sql.charAt(pos) == '-')
+                                    && (sql.charAt(pos - 1) == 'e' || sql.charAt(pos - 1) == 'E')
+                                    && !sql.substring(start, pos).startsWith("0x")))) {
                 pos++;
             }
             String text = sql.substring(start, pos);
-            boolean numeric = text.chars().allMatch(ch -> Character.isDigit(ch) || ch == '.' || ch == 'e' || ch == 'E'
-                    || ch == '+' || ch == '-') || text.startsWith("0x");
+            boolean numeric = text.chars()
+                            .allMatch(ch -> Character.isDigit(ch)
+                                    || ch == '.'
+                                    || ch == 'e'
+                                    || ch == 'E'
+                                    || ch == '+'
+                                    || ch == '-')
+                    || text.startsWith("0x");
             return new Token(numeric ? Token.Kind.NUMBER : Token.Kind.WORD, text, text, start, pos, startLine, col);
         }
         if (c == '@') {
@@ -119,8 +130,14 @@ final class Lexer {
             }
             if (pos < sql.length() && sql.charAt(pos) == '`') {
                 Token quoted = next();
-                return new Token(Token.Kind.VARIABLE, sql.substring(start, pos), sql.substring(start, quoted.start()) + quoted.value(),
-                        start, pos, startLine, col);
+                return new Token(
+                        Token.Kind.VARIABLE,
+                        sql.substring(start, pos),
+                        sql.substring(start, quoted.start()) + quoted.value(),
+                        start,
+                        pos,
+                        startLine,
+                        col);
             }
             while (pos < sql.length() && (isWordChar(sql.charAt(pos)) || sql.charAt(pos) == '.')) {
                 pos++;
@@ -190,6 +207,7 @@ final class Lexer {
     }
 
     static SqlError syntax(int line, int column, String detail) {
-        return SqlError.of("Getting syntax error at line " + line + ", column " + column + ". Detail message: " + detail);
+        return SqlError.of(
+                "Getting syntax error at line " + line + ", column " + column + ". Detail message: " + detail);
     }
 }

@@ -22,6 +22,7 @@ final class Like {
             }
         }
         return Pattern.compile(re.toString(), Pattern.DOTALL | Pattern.CASE_INSENSITIVE)
-                .matcher(value.toLowerCase(Locale.ROOT)).matches();
+                .matcher(value.toLowerCase(Locale.ROOT))
+                .matches();
     }
 }

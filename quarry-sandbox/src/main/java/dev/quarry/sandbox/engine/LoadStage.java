@@ -67,8 +67,13 @@ final class LoadStage {
         }
         StringBuilder b = new StringBuilder("CREATE TEMP TABLE ").append(stage).append(" (");
         for (ColumnDef c : table.columns()) {
-            b.append(Sql.quoteIdent(c.name())).append(' ')
-                    .append(Conversions.stagedAsText(c.type()) ? "VARCHAR" : c.type().duckType()).append(", ");
+            b.append(Sql.quoteIdent(c.name()))
+                    .append(' ')
+                    .append(
+                            Conversions.stagedAsText(c.type())
+                                    ? "VARCHAR"
+                                    : c.type().duckType())
+                    .append(", ");
         }
         b.append(TableWriter.SEQ).append(" BIGINT, ").append(TableWriter.OP).append(" TINYINT)");
         DuckEngine.exec(conn, b.toString());
@@ -165,8 +170,10 @@ final class LoadStage {
                         }
                     }
                     if (reason == null && slot.isNull() && !c.nullable()) {
-                        reason = raw == null ? "NULL value in non-nullable column '" + c.name() + "'"
-                                : "Value '" + raw + "' can not be converted to column '" + c.name() + "' and it is NOT NULL";
+                        reason = raw == null
+                                ? "NULL value in non-nullable column '" + c.name() + "'"
+                                : "Value '" + raw + "' can not be converted to column '" + c.name()
+                                        + "' and it is NOT NULL";
                     }
                 }
                 int opValue = 0;
@@ -207,20 +214,23 @@ final class LoadStage {
             // A row no partition accepts is filtered (StarRocks: "no partition for this tuple").
             List<Long> outside = new ArrayList<>();
             try (java.sql.Statement s = conn.createStatement();
-                 java.sql.ResultSet rs = s.executeQuery("SELECT " + TableWriter.SEQ + " FROM " + stage + " WHERE "
-                         + TableWriter.SEQ + " > " + seqBefore + " AND NOT coalesce((" + covered + "), FALSE) ORDER BY 1")) {
+                    java.sql.ResultSet rs =
+                            s.executeQuery("SELECT " + TableWriter.SEQ + " FROM " + stage + " WHERE " + TableWriter.SEQ
+                                    + " > " + seqBefore + " AND NOT coalesce((" + covered + "), FALSE) ORDER BY 1")) {
                 while (rs.next()) {
                     outside.add(rs.getLong(1));
                 }
             }
             if (!outside.isEmpty()) {
-                DuckEngine.exec(conn, "DELETE FROM " + stage + " WHERE " + TableWriter.SEQ + " > " + seqBefore
-                        + " AND NOT coalesce((" + covered + "), FALSE)");
+                DuckEngine.exec(
+                        conn,
+                        "DELETE FROM " + stage + " WHERE " + TableWriter.SEQ + " > " + seqBefore + " AND NOT coalesce(("
+                                + covered + "), FALSE)");
                 for (long q : outside) {
                     int r = rowOfSeq[(int) (q - seqBefore - 1)];
                     if (rejects.size() < MAX_REJECTED) {
-                        rejects.add(new AppendResult.RejectedRow(rawRow(batch, r, batch.rows().get(r)),
-                                "no partition for this tuple"));
+                        rejects.add(new AppendResult.RejectedRow(
+                                rawRow(batch, r, batch.rows().get(r)), "no partition for this tuple"));
                     }
                 }
                 ok -= outside.size();
@@ -259,11 +269,14 @@ final class LoadStage {
             if (c.defaultValue().equalsIgnoreCase("CURRENT_TIMESTAMP")) {
                 LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), zone);
                 String text = Values.datetime(now.withNano(0));
-                return Conversions.convert(c.type(), c.type().base() == SqlType.DATE ? text.substring(0, 10) : text, c.name());
+                return Conversions.convert(
+                        c.type(), c.type().base() == SqlType.DATE ? text.substring(0, 10) : text, c.name());
             }
             throw SqlError.of("Column " + c.name() + " has an expression default the sandbox cannot evaluate in loads");
         }
-        Object v = Conversions.stagedAsText(c.type()) ? c.defaultValue() : Conversions.convert(c.type(), c.defaultValue(), c.name());
+        Object v = Conversions.stagedAsText(c.type())
+                ? c.defaultValue()
+                : Conversions.convert(c.type(), c.defaultValue(), c.name());
         if (v instanceof Conversions.Failure f) {
             throw SqlError.of("Invalid default value for column " + c.name() + ": " + f.reason);
         }
@@ -300,7 +313,8 @@ final class LoadStage {
         DuckDBConnection conn = engine.connection();
         List<String> sources = batch.sourceColumns();
         String raw = "__raw_" + txnId;
-        StringBuilder create = new StringBuilder("CREATE OR REPLACE TEMP TABLE ").append(raw).append(" (");
+        StringBuilder create =
+                new StringBuilder("CREATE OR REPLACE TEMP TABLE ").append(raw).append(" (");
         for (String s : sources) {
             create.append(Sql.quoteIdent(s)).append(" VARCHAR, ");
         }
@@ -335,8 +349,10 @@ final class LoadStage {
             if (target != null) {
                 typed = Conversions.sqlCast(q, target.type());
             } else {
-                long nonNumeric = TableWriter.count(conn, "SELECT count(*) FROM " + raw + " WHERE " + q
-                        + " IS NOT NULL AND TRY_CAST(" + q + " AS DOUBLE) IS NULL");
+                long nonNumeric = TableWriter.count(
+                        conn,
+                        "SELECT count(*) FROM " + raw + " WHERE " + q + " IS NOT NULL AND TRY_CAST(" + q
+                                + " AS DOUBLE) IS NULL");
                 typed = nonNumeric == 0 && batch.rows().size() > 0 ? "TRY_CAST(" + q + " AS DECIMAL(38, 9))" : q;
             }
             view.add(typed + " AS " + q);
@@ -347,7 +363,8 @@ final class LoadStage {
         Map<String, String> derived = new HashMap<>();
         for (Map.Entry<String, String> e : batch.derived().entrySet()) {
             Cursor c = new Cursor(e.getValue());
-            derived.put(e.getKey().toLowerCase(Locale.ROOT),
+            derived.put(
+                    e.getKey().toLowerCase(Locale.ROOT),
                     Rewriter.rewrite(e.getValue(), c.tokens(), 0, c.tokens().size() - 1, ctx));
         }
         List<String> select = new ArrayList<>();
@@ -398,8 +415,10 @@ final class LoadStage {
                 }
             }
         }
-        String op = opExpr == null ? "CAST(0 AS TINYINT)"
-                : "CAST(CASE lower(CAST((" + opExpr + ") AS VARCHAR)) WHEN '1' THEN 1 WHEN 'delete' THEN 1 ELSE 0 END AS TINYINT)";
+        String op = opExpr == null
+                ? "CAST(0 AS TINYINT)"
+                : "CAST(CASE lower(CAST((" + opExpr
+                        + ") AS VARCHAR)) WHEN '1' THEN 1 WHEN 'delete' THEN 1 ELSE 0 END AS TINYINT)";
         rememberShape(partialUpdate ? given : table.columnNames(), opExpr != null);
         String conv = "__conv_" + txnId;
         String covered = Partitions.of(table).coverage();
@@ -423,30 +442,37 @@ final class LoadStage {
                 source = "(SELECT *, " + String.join(", ", named) + " FROM " + typedSource + ") __where_src";
             }
             Cursor c = new Cursor(batch.where());
-            where = "coalesce((" + Rewriter.rewrite(batch.where(), c.tokens(), 0, c.tokens().size() - 1, ctx) + "), FALSE)";
+            where = "coalesce(("
+                    + Rewriter.rewrite(batch.where(), c.tokens(), 0, c.tokens().size() - 1, ctx) + "), FALSE)";
         }
-        DuckEngine.exec(conn, "CREATE OR REPLACE TEMP TABLE " + conv + " AS SELECT " + String.join(", ", select) + ", " + op
-                + " AS " + TableWriter.OP + ", __rowno, (" + bad + ") AS __bad, " + where + " AS __keep FROM " + source);
+        DuckEngine.exec(
+                conn,
+                "CREATE OR REPLACE TEMP TABLE " + conv + " AS SELECT " + String.join(", ", select) + ", " + op + " AS "
+                        + TableWriter.OP + ", __rowno, (" + bad + ") AS __bad, " + where + " AS __keep FROM " + source);
         where = "__keep";
         long rowsTotal = batch.rows().size();
         long badRows = TableWriter.count(conn, "SELECT count(*) FROM " + conv + " WHERE __bad");
-        long unselectedRows = TableWriter.count(conn, "SELECT count(*) FROM " + conv + " WHERE NOT __bad AND NOT (" + where + ")");
+        long unselectedRows =
+                TableWriter.count(conn, "SELECT count(*) FROM " + conv + " WHERE NOT __bad AND NOT (" + where + ")");
         List<AppendResult.RejectedRow> rejects = new ArrayList<>();
         try (java.sql.Statement s = conn.createStatement();
-             java.sql.ResultSet rs = s.executeQuery("SELECT __rowno FROM " + conv + " WHERE __bad ORDER BY __rowno LIMIT "
-                     + MAX_REJECTED)) {
+                java.sql.ResultSet rs = s.executeQuery(
+                        "SELECT __rowno FROM " + conv + " WHERE __bad ORDER BY __rowno LIMIT " + MAX_REJECTED)) {
             while (rs.next()) {
                 int r = (int) rs.getLong(1);
-                rejects.add(new AppendResult.RejectedRow(rawRow(batch, r, batch.rows().get(r)),
-                        "Row does not convert to the columns of table " + table.name() + " (type, length or NOT NULL)"));
+                rejects.add(new AppendResult.RejectedRow(
+                        rawRow(batch, r, batch.rows().get(r)),
+                        "Row does not convert to the columns of table " + table.name()
+                                + " (type, length or NOT NULL)"));
             }
         }
         if (!engine.config.blackhole()) {
             createStage(conn);
             long base = seq;
             try (java.sql.Statement s = conn.createStatement()) {
-                s.executeUpdate("INSERT INTO " + stage + " SELECT " + TableWriter.quoted(table.columnNames()) + ", " + base
-                        + " + __rowno + 1, " + TableWriter.OP + " FROM " + conv + " WHERE NOT __bad AND (" + where + ")");
+                s.executeUpdate("INSERT INTO " + stage + " SELECT " + TableWriter.quoted(table.columnNames()) + ", "
+                        + base + " + __rowno + 1, " + TableWriter.OP + " FROM " + conv + " WHERE NOT __bad AND ("
+                        + where + ")");
             }
             seq = base + rowsTotal + 1;
         }
@@ -466,13 +492,19 @@ final class LoadStage {
             String q = Sql.quoteIdent(c.name());
             if (c.autoIncrement()) {
                 // AUTO_INCREMENT (docs/starrocks.md §3.1): rows that give no value get the next ids in arrival order.
-                cols.add("coalesce(" + q + ", (SELECT coalesce(max(" + q + "), 0) FROM " + t.duckName() + ") + row_number() OVER"
-                        + " (PARTITION BY " + q + " IS NULL ORDER BY " + TableWriter.SEQ + ")) AS " + q);
+                cols.add("coalesce(" + q + ", (SELECT coalesce(max(" + q + "), 0) FROM " + t.duckName()
+                        + ") + row_number() OVER" + " (PARTITION BY " + q + " IS NULL ORDER BY " + TableWriter.SEQ
+                        + ")) AS " + q);
                 continue;
             }
-            cols.add(Conversions.stagedAsText(c.type()) ? "TRY_CAST(TRY_CAST(" + q + " AS JSON) AS " + c.type().duckType() + ") AS " + q : q);
+            cols.add(
+                    Conversions.stagedAsText(c.type())
+                            ? "TRY_CAST(TRY_CAST(" + q + " AS JSON) AS "
+                                    + c.type().duckType() + ") AS " + q
+                            : q);
         }
-        return "(SELECT " + String.join(", ", cols) + ", " + TableWriter.SEQ + ", " + TableWriter.OP + " FROM " + stage + ") __st";
+        return "(SELECT " + String.join(", ", cols) + ", " + TableWriter.SEQ + ", " + TableWriter.OP + " FROM " + stage
+                + ") __st";
     }
 
     void drop() {

@@ -33,11 +33,13 @@ final class MaterializedViews {
     static final String INACTIVE_REASON = "__inactive_reason";
     /** StarRocks' reason for ALTER MATERIALIZED VIEW ... INACTIVE (AlterJobMgr.MANUAL_INACTIVE_MV_REASON). */
     private static final String MANUAL_INACTIVE = "user use alter materialized view set status to inactive";
+
     private static final String SWAPPED = "base-table swapped: ";
 
     private final DuckEngine engine;
     /** "db\0mv" → when it became stale. */
     private final Map<String, Long> dirty = new ConcurrentHashMap<>();
+
     private final Map<String, Long> lastRefresh = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
     private ScheduledFuture<?> refreshes;
@@ -112,18 +114,20 @@ final class MaterializedViews {
         boolean deferred = upper.contains("DEFERRED");
         String scheme = upper.contains("ASYNC") ? "ASYNC" : upper.contains("INCREMENTAL") ? "INCREMENTAL" : "MANUAL";
         long every = 0;
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("INTERVAL\\s+(\\d+)\\s+(\\w+)").matcher(upper);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("INTERVAL\\s+(\\d+)\\s+(\\w+)").matcher(upper);
         if (m.find()) {
             long n = Long.parseLong(m.group(1));
-            every = n * switch (m.group(2)) {
-                case "SECOND" -> 1;
-                case "MINUTE" -> 60;
-                case "HOUR" -> 3600;
-                case "DAY" -> 86400;
-                case "WEEK" -> 7 * 86400;
-                case "MONTH" -> 30 * 86400;
-                default -> 60;
-            };
+            every = n
+                    * switch (m.group(2)) {
+                        case "SECOND" -> 1;
+                        case "MINUTE" -> 60;
+                        case "HOUR" -> 3600;
+                        case "DAY" -> 86400;
+                        case "WEEK" -> 7 * 86400;
+                        case "MONTH" -> 30 * 86400;
+                        default -> 60;
+                    };
         }
         return new Refresh(!deferred, scheme, every, text);
     }
@@ -166,8 +170,13 @@ final class MaterializedViews {
                 int depth = 0;
                 while (!c.atEnd()) {
                     Token t = c.peek();
-                    if (depth == 0 && (t.isWord("DISTRIBUTED") || t.isWord("REFRESH") || t.isWord("ORDER")
-                            || t.isWord("PROPERTIES") || t.isWord("AS") || t.isWord("COMMENT"))) {
+                    if (depth == 0
+                            && (t.isWord("DISTRIBUTED")
+                                    || t.isWord("REFRESH")
+                                    || t.isWord("ORDER")
+                                    || t.isWord("PROPERTIES")
+                                    || t.isWord("AS")
+                                    || t.isWord("COMMENT"))) {
                         break;
                     }
                     c.next();
@@ -231,7 +240,10 @@ final class MaterializedViews {
             if (ifNotExists) {
                 return StatementResult.Ok.of(0);
             }
-            throw new SqlError(1050, "42S01", "Getting analyzing error. Detail message: Table '" + qn.name() + "' already exists.");
+            throw new SqlError(
+                    1050,
+                    "42S01",
+                    "Getting analyzing error. Detail message: Table '" + qn.name() + "' already exists.");
         }
         TableValidator.checkReplication(engine, qn.name(), props);
         Refresh r = parseRefresh(refresh);
@@ -245,21 +257,40 @@ final class MaterializedViews {
         String cmt = comment;
         engine.inTransaction(() -> {
             Connection conn = engine.connection(db);
-            DuckEngine.exec(conn, "CREATE OR REPLACE TEMP TABLE __mv_src AS SELECT * FROM (" + query + ") __q"
-                    + (r.immediate() ? "" : " LIMIT 0"));
+            DuckEngine.exec(
+                    conn,
+                    "CREATE OR REPLACE TEMP TABLE __mv_src AS SELECT * FROM (" + query + ") __q"
+                            + (r.immediate() ? "" : " LIMIT 0"));
             List<ColumnDef> cols = new ArrayList<>();
-            try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM __mv_src LIMIT 0")) {
+            try (Statement s = conn.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT * FROM __mv_src LIMIT 0")) {
                 ResultSetMetaData md = rs.getMetaData();
                 for (int i = 1; i <= md.getColumnCount(); i++) {
                     String name = i - 1 < aliases.size() ? aliases.get(i - 1) : md.getColumnLabel(i);
-                    cols.add(new ColumnDef(name, Ddl.fromDuck(md.getColumnTypeName(i)), true, i == 1, null, null, false,
-                            false, ""));
+                    cols.add(new ColumnDef(
+                            name, Ddl.fromDuck(md.getColumnTypeName(i)), true, i == 1, null, null, false, false, ""));
                 }
             }
             List<String> keys = List.of(cols.get(0).name());
-            TableDef def = new TableDef(db, qn.name(), TableDef.Kind.MATERIALIZED_VIEW, engine.nextObjectId(), cols,
-                    KeysType.DUPLICATE, keys, cmt, pd, partitionColumnsOf(cols, partitionColumns), rnd == null || rnd, dc, bk,
-                    ob, props, original, refreshText, engine.clock().millis());
+            TableDef def = new TableDef(
+                    db,
+                    qn.name(),
+                    TableDef.Kind.MATERIALIZED_VIEW,
+                    engine.nextObjectId(),
+                    cols,
+                    KeysType.DUPLICATE,
+                    keys,
+                    cmt,
+                    pd,
+                    partitionColumnsOf(cols, partitionColumns),
+                    rnd == null || rnd,
+                    dc,
+                    bk,
+                    ob,
+                    props,
+                    original,
+                    refreshText,
+                    engine.clock().millis());
             createTable(conn, def);
             new TableWriter(engine).insertFromRelation(def, "__mv_src", def.columnNames(), false);
             DuckEngine.exec(conn, "DROP TABLE IF EXISTS __mv_src");
@@ -282,10 +313,14 @@ final class MaterializedViews {
     }
 
     private void createTable(Connection conn, TableDef def) throws SQLException {
-        StringBuilder b = new StringBuilder("CREATE TABLE ").append(def.duckName()).append(" (");
+        StringBuilder b =
+                new StringBuilder("CREATE TABLE ").append(def.duckName()).append(" (");
         for (int i = 0; i < def.columns().size(); i++) {
             ColumnDef col = def.columns().get(i);
-            b.append(i > 0 ? ", " : "").append(Sql.quoteIdent(col.name())).append(' ').append(col.type().duckType());
+            b.append(i > 0 ? ", " : "")
+                    .append(Sql.quoteIdent(col.name()))
+                    .append(' ')
+                    .append(col.type().duckType());
         }
         DuckEngine.exec(conn, b.append(')').toString());
         engine.catalog.put(conn, def);
@@ -294,7 +329,8 @@ final class MaterializedViews {
     /** An MV's query in DuckDB SQL, resolved against the MV's database. */
     private String rewriteFor(String db, String original) throws SqlError {
         Cursor c = new Cursor(original);
-        return Rewriter.rewrite(original, c.tokens(), 0, c.tokens().size() - 1, new Rewriter.Sessionless(MV_ZONE, db, engine.clock()));
+        return Rewriter.rewrite(
+                original, c.tokens(), 0, c.tokens().size() - 1, new Rewriter.Sessionless(MV_ZONE, db, engine.clock()));
     }
 
     void refresh(TableDef mv) throws SqlError {
@@ -333,7 +369,9 @@ final class MaterializedViews {
         }
         c.expectEnd();
         String db = session.requireDatabase(qn.db());
-        TableDef mv = engine.catalog.table(db, qn.name()).filter(t -> t.kind() == TableDef.Kind.MATERIALIZED_VIEW)
+        TableDef mv = engine.catalog
+                .table(db, qn.name())
+                .filter(t -> t.kind() == TableDef.Kind.MATERIALIZED_VIEW)
                 .orElseThrow(() -> SqlError.analysis("Can not find materialized view:" + qn.name()));
         String inactive = inactiveReason(mv);
         if (MANUAL_INACTIVE.equals(inactive)) {
@@ -348,20 +386,39 @@ final class MaterializedViews {
         }
         // Both modes refresh before returning: an ASYNC caller polling task state sees it finished.
         refresh(mv);
-        return new StatementResult.Rows(List.of(new ResultColumn("QUERY_ID", SqlType.VARCHAR, 64, 0, false)),
+        return new StatementResult.Rows(
+                List.of(new ResultColumn("QUERY_ID", SqlType.VARCHAR, 64, 0, false)),
                 List.of(List.of(UUID.randomUUID().toString())));
     }
 
     StatementResult alter(DuckSession session, Cursor c) throws SqlError {
         Cursor.QualifiedName qn = c.qualifiedName();
         String db = session.requireDatabase(qn.db());
-        TableDef mv = engine.catalog.table(db, qn.name()).filter(t -> t.kind() == TableDef.Kind.MATERIALIZED_VIEW)
+        TableDef mv = engine.catalog
+                .table(db, qn.name())
+                .filter(t -> t.kind() == TableDef.Kind.MATERIALIZED_VIEW)
                 .orElseThrow(() -> SqlError.analysis("Can not find materialized view:" + qn.name()));
         if (c.acceptWord("REFRESH")) {
             String text = c.rest();
-            TableDef next = new TableDef(mv.db(), mv.name(), mv.kind(), mv.id(), mv.columns(), mv.keysType(), mv.keys(),
-                    mv.comment(), mv.partitionDesc(), mv.partitionColumns(), mv.randomDistribution(), mv.distributionColumns(),
-                    mv.buckets(), mv.orderBy(), mv.properties(), mv.query(), text, mv.createdMillis());
+            TableDef next = new TableDef(
+                    mv.db(),
+                    mv.name(),
+                    mv.kind(),
+                    mv.id(),
+                    mv.columns(),
+                    mv.keysType(),
+                    mv.keys(),
+                    mv.comment(),
+                    mv.partitionDesc(),
+                    mv.partitionColumns(),
+                    mv.randomDistribution(),
+                    mv.distributionColumns(),
+                    mv.buckets(),
+                    mv.orderBy(),
+                    mv.properties(),
+                    mv.query(),
+                    text,
+                    mv.createdMillis());
             engine.inTransaction(() -> {
                 engine.catalog.put(engine.connection(), next);
                 return null;
@@ -434,8 +491,10 @@ final class MaterializedViews {
     /** Marks ASYNC views that read {@code base} as stale. */
     void baseChanged(TableDef base) {
         for (TableDef mv : engine.catalog.allTables()) {
-            if (mv.kind() == TableDef.Kind.MATERIALIZED_VIEW && !mv.name().equals(base.name())
-                    && reads(mv, base) && refreshType(mv).equals("ASYNC")) {
+            if (mv.kind() == TableDef.Kind.MATERIALIZED_VIEW
+                    && !mv.name().equals(base.name())
+                    && reads(mv, base)
+                    && refreshType(mv).equals("ASYNC")) {
                 dirty.putIfAbsent(key(mv.db(), mv.name()), engine.clock().millis());
             }
         }
@@ -447,12 +506,16 @@ final class MaterializedViews {
             Set<String> names = new HashSet<>();
             List<Token> tokens = c.tokens();
             for (int i = 0; i + 1 < tokens.size(); i++) {
-                if (tokens.get(i).isWord("FROM") || tokens.get(i).isWord("JOIN") || tokens.get(i).isSymbol(",")) {
+                if (tokens.get(i).isWord("FROM")
+                        || tokens.get(i).isWord("JOIN")
+                        || tokens.get(i).isSymbol(",")) {
                     Token a = tokens.get(i + 1);
                     if (!a.isIdentifier()) {
                         continue;
                     }
-                    if (i + 3 < tokens.size() && tokens.get(i + 2).isSymbol(".") && tokens.get(i + 3).isIdentifier()) {
+                    if (i + 3 < tokens.size()
+                            && tokens.get(i + 2).isSymbol(".")
+                            && tokens.get(i + 3).isIdentifier()) {
                         names.add(a.value() + "." + tokens.get(i + 3).value());
                     } else {
                         names.add(mv.db() + "." + a.value());

@@ -35,7 +35,8 @@ final class Partitions {
         boolean range = c.acceptWord("RANGE");
         boolean list = !range && c.acceptWord("LIST");
         if (!range && !list) {
-            // Expression partitioning (docs/starrocks.md §3.5): date_trunc('unit', col) names partitions p<yyyyMMdd...>.
+            // Expression partitioning (docs/starrocks.md §3.5): date_trunc('unit', col) names partitions
+            // p<yyyyMMdd...>.
             if (c.acceptWord("DATE_TRUNC")) {
                 c.expectSymbol("(");
                 return new Partitions(t, preds, c.string().toLowerCase(java.util.Locale.ROOT));
@@ -151,13 +152,14 @@ final class Partitions {
             return null;
         }
         String start = digits.substring(0, 4) + "-" + (expected >= 6 ? digits.substring(4, 6) : "01") + "-"
-                + (expected >= 8 ? digits.substring(6, 8) : "01") + " " + (expected >= 10 ? digits.substring(8, 10) : "00")
+                + (expected >= 8 ? digits.substring(6, 8) : "01") + " "
+                + (expected >= 10 ? digits.substring(8, 10) : "00")
                 + ":00:00";
         if (Dates.parse(start, false) == Long.MIN_VALUE) {
             return null;
         }
-        return "date_trunc('" + unit + "', CAST(" + Sql.quoteIdent(table.partitionColumns().get(0)) + " AS TIMESTAMP)) = TIMESTAMP '"
-                + start + "'";
+        return "date_trunc('" + unit + "', CAST("
+                + Sql.quoteIdent(table.partitionColumns().get(0)) + " AS TIMESTAMP)) = TIMESTAMP '" + start + "'";
     }
 
     /**
@@ -175,7 +177,8 @@ final class Partitions {
             return String.format(key, col) + " IN (SELECT " + String.format(key, col) + " FROM " + stage + ")";
         }
         if (predicates.isEmpty()) {
-            if (table.partitionDesc() != null && !table.partitionDesc().toUpperCase(java.util.Locale.ROOT).contains("RANGE")
+            if (table.partitionDesc() != null
+                    && !table.partitionDesc().toUpperCase(java.util.Locale.ROOT).contains("RANGE")
                     && !table.partitionDesc().toUpperCase(java.util.Locale.ROOT).contains("LIST")) {
                 // PARTITION BY (col): one partition per value.
                 return col + " IN (SELECT " + col + " FROM " + stage + ")";
@@ -204,7 +207,10 @@ final class Partitions {
                 if (start >= 0 && depth == 0) {
                     return cut(desc, tokens, start, i);
                 }
-            } else if (depth == 1 && t.isWord("PARTITION") && i + 1 < tokens.size() && tokens.get(i + 1).value().equalsIgnoreCase(name)) {
+            } else if (depth == 1
+                    && t.isWord("PARTITION")
+                    && i + 1 < tokens.size()
+                    && tokens.get(i + 1).value().equalsIgnoreCase(name)) {
                 start = i;
             } else if (start >= 0 && depth == 1 && t.isSymbol(",")) {
                 return cut(desc, tokens, start, i + 1);
@@ -227,18 +233,21 @@ final class Partitions {
         if (unit == null || table.partitionColumns().size() != 1 || timeNameDigits() < 0) {
             return null;
         }
-        return "date_trunc('" + unit + "', CAST(" + Sql.quoteIdent(table.partitionColumns().get(0)) + " AS TIMESTAMP))";
+        return "date_trunc('" + unit + "', CAST("
+                + Sql.quoteIdent(table.partitionColumns().get(0)) + " AS TIMESTAMP))";
     }
 
     /** Digits after 'p' in StarRocks' names of unit partitions: 4 (year) … 10 (hour). */
     int timeNameDigits() {
-        return unit == null ? -1 : switch (unit) {
-            case "year" -> 4;
-            case "month" -> 6;
-            case "day" -> 8;
-            case "hour" -> 10;
-            default -> -1;
-        };
+        return unit == null
+                ? -1
+                : switch (unit) {
+                    case "year" -> 4;
+                    case "month" -> 6;
+                    case "day" -> 8;
+                    case "hour" -> 10;
+                    default -> -1;
+                };
     }
 
     /** Predicate true for rows some explicit partition accepts, or null when every row has a partition. */
@@ -264,8 +273,11 @@ final class Partitions {
         }
         List<String> parts = new ArrayList<>();
         for (String n : names) {
-            String p = predicates.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(n)).map(Map.Entry::getValue)
-                    .findFirst().orElse(null);
+            String p = predicates.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(n))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse(null);
             if (p == null) {
                 p = timePartition(n);
             }

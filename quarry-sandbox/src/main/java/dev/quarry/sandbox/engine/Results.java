@@ -64,7 +64,7 @@ final class Results {
             case "DOUBLE" -> new ResultColumn(name, SqlType.DOUBLE, 22, 0, true);
             case "DATE" -> new ResultColumn(name, SqlType.DATE, 10, 0, true);
             case "TIMESTAMP", "TIMESTAMP WITH TIME ZONE", "TIMESTAMP_NS", "TIMESTAMP_MS", "TIMESTAMP_S" ->
-                    new ResultColumn(name, SqlType.DATETIME, 19, 0, true);
+                new ResultColumn(name, SqlType.DATETIME, 19, 0, true);
             case "JSON" -> new ResultColumn(name, SqlType.JSON, 65533, 0, true);
             case "BLOB" -> new ResultColumn(name, SqlType.VARBINARY, 65533, 0, true);
             case "\"NULL\"", "NULL" -> new ResultColumn(name, SqlType.NULL_TYPE, 0, 0, true);
@@ -132,7 +132,10 @@ final class Results {
             StringBuilder b = new StringBuilder("{");
             boolean first = true;
             for (Map.Entry<String, Object> e : s.getMap().entrySet()) {
-                b.append(first ? "" : ",").append(nested(e.getKey())).append(':').append(nested(e.getValue()));
+                b.append(first ? "" : ",")
+                        .append(nested(e.getKey()))
+                        .append(':')
+                        .append(nested(e.getValue()));
                 first = false;
             }
             return b.append('}').toString();

@@ -67,12 +67,38 @@ final class Rewriter {
     }
 
     /** Words DuckDB reserves that StarRocks lets users name columns with: always quoted. */
-    private static final Set<String> DUCK_ONLY_KEYWORDS = Set.of("AT", "PIVOT", "UNPIVOT", "PIVOT_WIDER", "PIVOT_LONGER",
-            "SUMMARIZE", "PLACING", "VARIADIC", "SYMMETRIC", "ASYMMETRIC", "ANALYSE", "DO", "RETURNING",
-            "ASOF", "POSITIONAL", "LAMBDA");
+    private static final Set<String> DUCK_ONLY_KEYWORDS = Set.of(
+            "AT",
+            "PIVOT",
+            "UNPIVOT",
+            "PIVOT_WIDER",
+            "PIVOT_LONGER",
+            "SUMMARIZE",
+            "PLACING",
+            "VARIADIC",
+            "SYMMETRIC",
+            "ASYMMETRIC",
+            "ANALYSE",
+            "DO",
+            "RETURNING",
+            "ASOF",
+            "POSITIONAL",
+            "LAMBDA");
+
     private static final Set<String> NOT_ALIASES = Set.of("END", "NULL", "TRUE", "FALSE", "DESC", "ASC");
-    private static final Set<String> LIST_ENDS = Set.of("FROM", "WHERE", "GROUP", "ORDER", "LIMIT", "UNION", "HAVING",
-            "INTO", "WINDOW", "EXCEPT", "INTERSECT", "QUALIFY");
+    private static final Set<String> LIST_ENDS = Set.of(
+            "FROM",
+            "WHERE",
+            "GROUP",
+            "ORDER",
+            "LIMIT",
+            "UNION",
+            "HAVING",
+            "INTO",
+            "WINDOW",
+            "EXCEPT",
+            "INTERSECT",
+            "QUALIFY");
 
     private final List<Token> tokens;
     private final Context ctx;
@@ -108,15 +134,18 @@ final class Rewriter {
         if (start < 0) {
             return;
         }
-        while (start < to && (tokens.get(start).isWord("DISTINCT") || tokens.get(start).isWord("ALL"))) {
+        while (start < to
+                && (tokens.get(start).isWord("DISTINCT") || tokens.get(start).isWord("ALL"))) {
             start++;
         }
         int itemStart = start;
         depth = 0;
         for (int i = start; i <= to; i++) {
             Token t = i < to ? tokens.get(i) : null;
-            boolean end = t == null || t.kind() == Token.Kind.END
-                    || (depth == 0 && (t.isSymbol(",") || (t.kind() == Token.Kind.WORD && LIST_ENDS.contains(t.upper()))));
+            boolean end = t == null
+                    || t.kind() == Token.Kind.END
+                    || (depth == 0
+                            && (t.isSymbol(",") || (t.kind() == Token.Kind.WORD && LIST_ENDS.contains(t.upper()))));
             if (end) {
                 planItem(sql, itemStart, i);
                 itemStart = i + 1;
@@ -142,7 +171,9 @@ final class Rewriter {
         if (n == 1 && (last.isIdentifier() || last.isSymbol("*"))) {
             return;
         }
-        if (n == 3 && tokens.get(from).isIdentifier() && tokens.get(from + 1).isSymbol(".")
+        if (n == 3
+                && tokens.get(from).isIdentifier()
+                && tokens.get(from + 1).isSymbol(".")
                 && (last.isIdentifier() || last.isSymbol("*"))) {
             return;
         }
@@ -156,12 +187,15 @@ final class Rewriter {
             }
             boolean lastIsName = last.kind() == Token.Kind.QUOTED_IDENT
                     || (last.kind() == Token.Kind.WORD && !NOT_ALIASES.contains(last.upper()));
-            boolean prevEndsExpr = prev.isSymbol(")") || prev.isIdentifier() || prev.kind() == Token.Kind.NUMBER
-                    || prev.kind() == Token.Kind.STRING || prev.kind() == Token.Kind.VARIABLE;
+            boolean prevEndsExpr = prev.isSymbol(")")
+                    || prev.isIdentifier()
+                    || prev.kind() == Token.Kind.NUMBER
+                    || prev.kind() == Token.Kind.STRING
+                    || prev.kind() == Token.Kind.VARIABLE;
             if (lastIsName && prevEndsExpr && !prev.isWord("CASE") && !prev.isWord("INTERVAL")) {
                 return;
             }
-            if (last.kind() == Token.Kind.STRING && prev.isSymbol(")") ) {
+            if (last.kind() == Token.Kind.STRING && prev.isSymbol(")")) {
                 // `expr 'alias'` is a string alias in MySQL only after AS; leave it to DuckDB.
                 return;
             }
@@ -190,11 +224,18 @@ final class Rewriter {
                             Token after = tokens.get(close + 1);
                             Token after2 = tokens.get(Math.min(close + 2, tokens.size() - 1));
                             boolean in = after.isWord("IN") || (after.isWord("NOT") && after2.isWord("IN"));
-                            boolean call = i > 0 && tokens.get(i - 1).isIdentifier() && !isOperatorWord(tokens.get(i - 1));
-                            if (in && !call && hasTopLevelComma(i + 1, close) && !tokens.get(i + 1).isWord("SELECT")) {
+                            boolean call =
+                                    i > 0 && tokens.get(i - 1).isIdentifier() && !isOperatorWord(tokens.get(i - 1));
+                            if (in
+                                    && !call
+                                    && hasTopLevelComma(i + 1, close)
+                                    && !tokens.get(i + 1).isWord("SELECT")) {
                                 Token bad = after.isWord("IN") ? after : after2;
-                                throw Lexer.syntax(bad.line(), bad.column(), "Unexpected input '" + bad.text()
-                                        + "', the most similar input is {<EOF>, ';'}.");
+                                throw Lexer.syntax(
+                                        bad.line(),
+                                        bad.column(),
+                                        "Unexpected input '" + bad.text()
+                                                + "', the most similar input is {<EOF>, ';'}.");
                             }
                         }
                         depth++;
@@ -227,10 +268,24 @@ final class Rewriter {
 
     /** Words after which '(' opens an expression, not a function's argument list. */
     private static boolean isOperatorWord(Token t) {
-        return t.kind() == Token.Kind.WORD && switch (t.upper()) {
-            case "WHERE", "AND", "OR", "NOT", "ON", "WHEN", "THEN", "ELSE", "HAVING", "SELECT", "BY", "IN", "EXISTS", "RETURN" -> true;
-            default -> false;
-        };
+        return t.kind() == Token.Kind.WORD
+                && switch (t.upper()) {
+                    case "WHERE",
+                            "AND",
+                            "OR",
+                            "NOT",
+                            "ON",
+                            "WHEN",
+                            "THEN",
+                            "ELSE",
+                            "HAVING",
+                            "SELECT",
+                            "BY",
+                            "IN",
+                            "EXISTS",
+                            "RETURN" -> true;
+                    default -> false;
+                };
     }
 
     /** A MySQL LIKE pattern for DuckDB's {@code ESCAPE '\\'}: a trailing lone backslash matches itself in MySQL. */
@@ -319,19 +374,23 @@ final class Rewriter {
                 }
                 case "FOR" -> {
                     if (depth == 0 && next.isWord("UPDATE")) {
-                        throw Lexer.syntax(t.line(), t.column(),
+                        throw Lexer.syntax(
+                                t.line(),
+                                t.column(),
                                 "Unexpected input 'FOR', the most similar input is {<EOF>, ';'}.");
                     }
                 }
                 case "LIMIT" -> {
                     // MySQL `LIMIT offset, count`.
-                    if (i + 3 < to && next.kind() == Token.Kind.NUMBER && tokens.get(i + 2).isSymbol(",")
+                    if (i + 3 < to
+                            && next.kind() == Token.Kind.NUMBER
+                            && tokens.get(i + 2).isSymbol(",")
                             && tokens.get(i + 3).kind() == Token.Kind.NUMBER) {
                         out.add("LIMIT " + tokens.get(i + 3).text() + " OFFSET " + next.text());
                         return i + 3;
                     }
                 }
-                default -> { }
+                default -> {}
             }
             if (upper.equals("COLLATE") && next.isIdentifier()) {
                 // MySQL collations: *_ci compare case-insensitively (DuckDB's NOCASE); others are binary.
@@ -340,7 +399,9 @@ final class Rewriter {
                 }
                 return i + 1;
             }
-            if (prev != null && prev.isWord("AS") && (upper.equals("SIGNED") || upper.equals("UNSIGNED"))
+            if (prev != null
+                    && prev.isWord("AS")
+                    && (upper.equals("SIGNED") || upper.equals("UNSIGNED"))
                     && next.isWord("INTEGER")) {
                 out.add("BIGINT");
                 return i + 1;
@@ -426,7 +487,8 @@ final class Rewriter {
     static String nowSql(java.time.ZoneId zone) {
         String now = Functions.NOW + "()";
         if (zone instanceof java.time.ZoneOffset offset) {
-            return "(date_trunc('second', timezone('UTC', " + now + ")) + to_seconds(" + offset.getTotalSeconds() + "))";
+            return "(date_trunc('second', timezone('UTC', " + now + ")) + to_seconds(" + offset.getTotalSeconds()
+                    + "))";
         }
         return "date_trunc('second', timezone(" + Sql.quoteString(zone.getId()) + ", " + now + "))";
     }

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 final class SessionVariables {
     /** Name → default; numeric defaults come back as numbers. */
     private static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
+
     private static final java.util.Set<String> NUMERIC = new java.util.HashSet<>();
 
     static {

@@ -27,7 +27,9 @@ final class Show {
         if (c.acceptWord("COLUMNS") || c.acceptWord("FIELDS")) {
             return catalog.tableColumns(c, full);
         }
-        if (c.isWord("VARIABLES") || c.isWord("SESSION", "VARIABLES") || c.isWord("GLOBAL", "VARIABLES")
+        if (c.isWord("VARIABLES")
+                || c.isWord("SESSION", "VARIABLES")
+                || c.isWord("GLOBAL", "VARIABLES")
                 || c.isWord("LOCAL", "VARIABLES")) {
             return server.variables(c);
         }

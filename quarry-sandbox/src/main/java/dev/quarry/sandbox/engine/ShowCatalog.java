@@ -54,13 +54,17 @@ final class ShowCatalog {
             String like = likeOrWhere(c);
             List<List<String>> out = new ArrayList<>();
             for (List<String> r : session.runQuery("SELECT view_name FROM duckdb_views() WHERE schema_name = '"
-                    + InformationSchema.SCHEMA + "' ORDER BY view_name").rows()) {
+                            + InformationSchema.SCHEMA + "' ORDER BY view_name")
+                    .rows()) {
                 if (like == null || Like.matches(like, r.get(0))) {
                     out.add(full ? List.of(r.get(0), "SYSTEM VIEW") : List.of(r.get(0)));
                 }
             }
-            return rows(full ? columns("Tables_in_information_schema", "Table_type")
-                    : columns("Tables_in_information_schema"), out);
+            return rows(
+                    full
+                            ? columns("Tables_in_information_schema", "Table_type")
+                            : columns("Tables_in_information_schema"),
+                    out);
         }
         db = session.requireDatabase(db);
         String like = likeOrWhere(c);
@@ -70,7 +74,10 @@ final class ShowCatalog {
             if (like != null && !Like.matches(like, t.name())) {
                 continue;
             }
-            out.add(full ? List.of(t.name(), t.kind() == TableDef.Kind.VIEW ? "VIEW" : "BASE TABLE") : List.of(t.name()));
+            out.add(
+                    full
+                            ? List.of(t.name(), t.kind() == TableDef.Kind.VIEW ? "VIEW" : "BASE TABLE")
+                            : List.of(t.name()));
         }
         return rows(full ? columns("Tables_in_" + db, "Table_type") : columns("Tables_in_" + db), out);
     }
@@ -91,8 +98,8 @@ final class ShowCatalog {
             if (like != null && !Like.matches(like, col.name())) {
                 continue;
             }
-            List<String> r = new ArrayList<>(List.of(col.name(), col.type().describe(), col.nullable() ? "YES" : "NO",
-                    col.key() ? "true" : "false"));
+            List<String> r = new ArrayList<>(List.of(
+                    col.name(), col.type().describe(), col.nullable() ? "YES" : "NO", col.key() ? "true" : "false"));
             r.add(col.defaultValue());
             r.add(col.aggType() == null ? "" : col.aggType().name());
             if (full) {
@@ -102,8 +109,20 @@ final class ShowCatalog {
             }
             out.add(r);
         }
-        return rows(full ? columns("Field", "Type", "Null", "Key", "Default", "Extra", "Collation", "Privileges", "Comment")
-                : columns("Field", "Type", "Null", "Key", "Default", "Extra"), out);
+        return rows(
+                full
+                        ? columns(
+                                "Field",
+                                "Type",
+                                "Null",
+                                "Key",
+                                "Default",
+                                "Extra",
+                                "Collation",
+                                "Privileges",
+                                "Comment")
+                        : columns("Field", "Type", "Null", "Key", "Default", "Extra"),
+                out);
     }
 
     /** SHOW INDEX | INDEXES | KEYS. */
@@ -117,8 +136,21 @@ final class ShowCatalog {
         }
         session.requireTable(qn);
         // The sandbox keeps no secondary (bitmap / bloom filter) indexes.
-        return rows(columns("Table", "Non_unique", "Key_name", "Seq_in_index", "Column_name", "Collation", "Cardinality",
-                "Sub_part", "Packed", "Null", "Index_type", "Comment"), List.of());
+        return rows(
+                columns(
+                        "Table",
+                        "Non_unique",
+                        "Key_name",
+                        "Seq_in_index",
+                        "Column_name",
+                        "Collation",
+                        "Cardinality",
+                        "Sub_part",
+                        "Packed",
+                        "Null",
+                        "Index_type",
+                        "Comment"),
+                List.of());
     }
 
     /** SHOW ALTER TABLE COLUMN | ROLLUP | MATERIALIZED VIEW: the sandbox's ALTERs finish at once. */
@@ -127,21 +159,57 @@ final class ShowCatalog {
             if (!c.acceptWord("ROLLUP")) {
                 c.expectWord("MATERIALIZED", "VIEW");
             }
-            return rows(columns("JobId", "TableName", "CreateTime", "FinishedTime", "BaseIndexName", "RollupIndexName",
-                    "RollupId", "TransactionId", "State", "Msg", "Progress", "Timeout"), List.of());
+            return rows(
+                    columns(
+                            "JobId",
+                            "TableName",
+                            "CreateTime",
+                            "FinishedTime",
+                            "BaseIndexName",
+                            "RollupIndexName",
+                            "RollupId",
+                            "TransactionId",
+                            "State",
+                            "Msg",
+                            "Progress",
+                            "Timeout"),
+                    List.of());
         }
         String db = session.currentDatabase();
         if (c.acceptWord("FROM") || c.acceptWord("IN")) {
             db = c.identifier();
         }
         db = session.requireDatabase(db);
-        List<ResultColumn> cols = columns("JobId", "TableName", "CreateTime", "FinishTime", "IndexName", "IndexId",
-                "OriginIndexId", "SchemaVersion", "TransactionId", "State", "Msg", "Progress", "Timeout");
+        List<ResultColumn> cols = columns(
+                "JobId",
+                "TableName",
+                "CreateTime",
+                "FinishTime",
+                "IndexName",
+                "IndexId",
+                "OriginIndexId",
+                "SchemaVersion",
+                "TransactionId",
+                "State",
+                "Msg",
+                "Progress",
+                "Timeout");
         List<List<String>> jobs = new ArrayList<>();
         for (DuckEngine.AlterJob j : engine.alterJobs(db)) {
-            jobs.add(List.of(Long.toString(j.jobId()), j.table(), millis(j.createMillis()), millis(j.finishMillis()),
-                    j.table(), Long.toString(j.tableId() + 1), Long.toString(j.tableId()), "1:0",
-                    Long.toString(j.jobId()), "FINISHED", "", "N/A", "86400"));
+            jobs.add(List.of(
+                    Long.toString(j.jobId()),
+                    j.table(),
+                    millis(j.createMillis()),
+                    millis(j.finishMillis()),
+                    j.table(),
+                    Long.toString(j.tableId() + 1),
+                    Long.toString(j.tableId()),
+                    "1:0",
+                    Long.toString(j.jobId()),
+                    "FINISHED",
+                    "",
+                    "N/A",
+                    "86400"));
         }
         return rows(cols, filtered(session, cols, jobs, c));
     }
@@ -159,7 +227,11 @@ final class ShowCatalog {
             if (t.kind() != TableDef.Kind.MATERIALIZED_VIEW || (like != null && !Like.matches(like, t.name()))) {
                 continue;
             }
-            List<String> r = new ArrayList<>(List.of(Long.toString(t.id()), db, t.name(), engine.mvs().refreshType(t),
+            List<String> r = new ArrayList<>(List.of(
+                    Long.toString(t.id()),
+                    db,
+                    t.name(),
+                    engine.mvs().refreshType(t),
                     Boolean.toString(MaterializedViews.inactiveReason(t) == null)));
             r.add(ShowCreate.materializedView(t));
             out.add(r);
@@ -177,25 +249,61 @@ final class ShowCatalog {
         if (names.isEmpty() && timeKey != null) {
             // Expression (automatic) partitions exist for the time buckets that hold data (docs/starrocks.md §3.5).
             for (List<String> r : session.runQuery("SELECT DISTINCT strftime(" + timeKey + ", '%Y%m%d%H') FROM "
-                    + t.duckName() + " WHERE " + timeKey + " IS NOT NULL ORDER BY 1").rows()) {
+                            + t.duckName() + " WHERE " + timeKey + " IS NOT NULL ORDER BY 1")
+                    .rows()) {
                 names.add("p" + r.get(0).substring(0, parts.timeNameDigits()));
             }
         }
         if (names.isEmpty() && t.partitionDesc() == null) {
             names.add(t.name());
         }
-        List<ResultColumn> cols = columns("PartitionId", "PartitionName", "VisibleVersion", "VisibleVersionTime",
-                "VisibleVersionHash", "State", "PartitionKey", "Range", "DistributionKey", "Buckets", "ReplicationNum",
-                "StorageMedium", "CooldownTime", "LastConsistencyCheckTime", "DataSize", "StorageSize", "IsInMemory",
-                "RowCount", "DataVersion", "VersionEpoch", "VersionTxnType");
+        List<ResultColumn> cols = columns(
+                "PartitionId",
+                "PartitionName",
+                "VisibleVersion",
+                "VisibleVersionTime",
+                "VisibleVersionHash",
+                "State",
+                "PartitionKey",
+                "Range",
+                "DistributionKey",
+                "Buckets",
+                "ReplicationNum",
+                "StorageMedium",
+                "CooldownTime",
+                "LastConsistencyCheckTime",
+                "DataSize",
+                "StorageSize",
+                "IsInMemory",
+                "RowCount",
+                "DataVersion",
+                "VersionEpoch",
+                "VersionTxnType");
         List<List<String>> out = new ArrayList<>();
         long id = t.id();
         for (String n : names) {
-            List<String> r = new ArrayList<>(List.of(Long.toString(++id), n, "1", millis(t.createdMillis()), "0", "NORMAL",
-                    String.join(", ", t.partitionColumns()), "", t.randomDistribution() ? "ALL KEY"
-                            : String.join(", ", t.distributionColumns()),
-                    Integer.toString(Math.max(t.buckets(), 1)), t.properties().getOrDefault("replication_num", "3"), "HDD",
-                    "9999-12-31 23:59:59", "NULL", "0B", "0B", "false", "0", "1", "0", "TXN_NORMAL"));
+            List<String> r = new ArrayList<>(List.of(
+                    Long.toString(++id),
+                    n,
+                    "1",
+                    millis(t.createdMillis()),
+                    "0",
+                    "NORMAL",
+                    String.join(", ", t.partitionColumns()),
+                    "",
+                    t.randomDistribution() ? "ALL KEY" : String.join(", ", t.distributionColumns()),
+                    Integer.toString(Math.max(t.buckets(), 1)),
+                    t.properties().getOrDefault("replication_num", "3"),
+                    "HDD",
+                    "9999-12-31 23:59:59",
+                    "NULL",
+                    "0B",
+                    "0B",
+                    "false",
+                    "0",
+                    "1",
+                    "0",
+                    "TXN_NORMAL"));
             out.add(r);
         }
         return rows(cols, filtered(session, cols, out, c));
@@ -223,9 +331,27 @@ final class ShowCatalog {
             r.add(t.comment());
             out.add(r);
         }
-        return rows(columns("Name", "Engine", "Version", "Row_format", "Rows", "Avg_row_length", "Data_length",
-                "Max_data_length", "Index_length", "Data_free", "Auto_increment", "Create_time", "Update_time",
-                "Check_time", "Collation", "Checksum", "Create_options", "Comment"), out);
+        return rows(
+                columns(
+                        "Name",
+                        "Engine",
+                        "Version",
+                        "Row_format",
+                        "Rows",
+                        "Avg_row_length",
+                        "Data_length",
+                        "Max_data_length",
+                        "Index_length",
+                        "Data_free",
+                        "Auto_increment",
+                        "Create_time",
+                        "Update_time",
+                        "Check_time",
+                        "Collation",
+                        "Checksum",
+                        "Create_options",
+                        "Comment"),
+                out);
     }
 
     /** SHOW CREATE DATABASE | TABLE | VIEW | MATERIALIZED VIEW. */
@@ -246,21 +372,24 @@ final class ShowCatalog {
         TableDef t = session.requireTable(c.qualifiedName());
         c.expectEnd();
         switch (t.kind()) {
-  case VIEW -> {
-return rows(columns("View", "Create View", "character_set_client", "collation_connection"),
+            case VIEW -> {
+                return rows(
+                        columns("View", "Create View", "character_set_client", "collation_connection"),
                         List.of(List.of(t.name(), ShowCreate.view(t), "utf8", "utf8_general_ci")));
-}
-  case MATERIALIZED_VIEW -> {
-return rows(columns(mv ? "Materialized View" : "Table", mv ? "Create Materialized View" : "Create Table"),
+            }
+            case MATERIALIZED_VIEW -> {
+                return rows(
+                        columns(mv ? "Materialized View" : "Table", mv ? "Create Materialized View" : "Create Table"),
                         List.of(List.of(t.name(), ShowCreate.materializedView(t))));
-}
-  default -> {
-if (view || mv) {
-                    throw SqlError.analysis("'" + t.db() + "." + t.name() + "' is not " + (view ? "VIEW" : "MATERIALIZED VIEW"));
+            }
+            default -> {
+                if (view || mv) {
+                    throw SqlError.analysis(
+                            "'" + t.db() + "." + t.name() + "' is not " + (view ? "VIEW" : "MATERIALIZED VIEW"));
                 }
                 return rows(columns("Table", "Create Table"), List.of(List.of(t.name(), ShowCreate.table(t))));
-}
-}
+            }
+        }
     }
 
     /** DESC[RIBE] t [ALL]. */
@@ -280,10 +409,16 @@ if (view || mv) {
             r.add(col.nullable() ? "YES" : "NO");
             r.add(col.key() ? "true" : "false");
             r.add(col.defaultValue());
-            r.add(col.aggType() == null || t.keysType() != KeysType.AGGREGATE ? "" : col.aggType().name());
+            r.add(
+                    col.aggType() == null || t.keysType() != KeysType.AGGREGATE
+                            ? ""
+                            : col.aggType().name());
             out.add(r);
         }
-        return rows(all ? columns("IndexName", "IndexKeysType", "Field", "Type", "Null", "Key", "Default", "Extra")
-                : columns("Field", "Type", "Null", "Key", "Default", "Extra"), out);
+        return rows(
+                all
+                        ? columns("IndexName", "IndexKeysType", "Field", "Type", "Null", "Key", "Default", "Extra")
+                        : columns("Field", "Type", "Null", "Key", "Default", "Extra"),
+                out);
     }
 }

@@ -15,8 +15,9 @@ final class ShowCreate {
         Map<String, String> p = t.properties();
         out.put("replication_num", p.getOrDefault("replication_num", "3"));
         out.put("in_memory", p.getOrDefault("in_memory", "false"));
-        out.put("enable_persistent_index", p.getOrDefault("enable_persistent_index",
-                t.keysType() == KeysType.PRIMARY ? "true" : "false"));
+        out.put(
+                "enable_persistent_index",
+                p.getOrDefault("enable_persistent_index", t.keysType() == KeysType.PRIMARY ? "true" : "false"));
         out.put("replicated_storage", p.getOrDefault("replicated_storage", "true"));
         if (t.randomDistribution()) {
             out.put("bucket_size", p.getOrDefault("bucket_size", "4294967296"));
@@ -30,7 +31,9 @@ final class ShowCreate {
     }
 
     static String table(TableDef t) {
-        StringBuilder b = new StringBuilder("CREATE TABLE ").append(Sql.backquote(t.name())).append(" (\n");
+        StringBuilder b = new StringBuilder("CREATE TABLE ")
+                .append(Sql.backquote(t.name()))
+                .append(" (\n");
         columns(b, t.columns(), true);
         b.append(") ENGINE=OLAP \n");
         b.append(t.keysType().sql()).append('(').append(names(t.keys())).append(")\n");
@@ -44,7 +47,10 @@ final class ShowCreate {
     private static void columns(StringBuilder b, List<ColumnDef> cols, boolean full) {
         for (int i = 0; i < cols.size(); i++) {
             ColumnDef c = cols.get(i);
-            b.append("  ").append(Sql.backquote(c.name())).append(' ').append(c.type().showCreate());
+            b.append("  ")
+                    .append(Sql.backquote(c.name()))
+                    .append(' ')
+                    .append(c.type().showCreate());
             if (full) {
                 if (c.aggType() != null) {
                     b.append(' ').append(c.aggType().name());
@@ -54,7 +60,8 @@ final class ShowCreate {
                     b.append(" AUTO_INCREMENT");
                 }
                 if (c.defaultValue() != null) {
-                    b.append(" DEFAULT ").append(c.defaultIsExpression() ? c.defaultValue() : Sql.dquote(c.defaultValue()));
+                    b.append(" DEFAULT ")
+                            .append(c.defaultIsExpression() ? c.defaultValue() : Sql.dquote(c.defaultValue()));
                 }
             }
             b.append(" COMMENT ").append(Sql.dquote(c.comment()));
@@ -69,7 +76,9 @@ final class ShowCreate {
         if (t.randomDistribution()) {
             b.append("DISTRIBUTED BY RANDOM");
         } else {
-            b.append("DISTRIBUTED BY HASH(").append(names(t.distributionColumns())).append(')');
+            b.append("DISTRIBUTED BY HASH(")
+                    .append(names(t.distributionColumns()))
+                    .append(')');
         }
         if (t.buckets() > 0) {
             b.append(" BUCKETS ").append(t.buckets());
@@ -87,7 +96,9 @@ final class ShowCreate {
     }
 
     static String view(TableDef v) {
-        StringBuilder b = new StringBuilder("CREATE VIEW ").append(Sql.backquote(v.name())).append(" (");
+        StringBuilder b = new StringBuilder("CREATE VIEW ")
+                .append(Sql.backquote(v.name()))
+                .append(" (");
         List<String> cols = new ArrayList<>();
         for (ColumnDef c : v.columns()) {
             cols.add(Sql.backquote(c.name()) + (c.comment().isEmpty() ? "" : " COMMENT " + Sql.dquote(c.comment())));
@@ -104,7 +115,9 @@ final class ShowCreate {
     }
 
     static String materializedView(TableDef mv) {
-        StringBuilder b = new StringBuilder("CREATE MATERIALIZED VIEW ").append(Sql.backquote(mv.name())).append(" (");
+        StringBuilder b = new StringBuilder("CREATE MATERIALIZED VIEW ")
+                .append(Sql.backquote(mv.name()))
+                .append(" (");
         List<String> cols = new ArrayList<>();
         for (ColumnDef c : mv.columns()) {
             cols.add(Sql.backquote(c.name()));
@@ -119,7 +132,9 @@ final class ShowCreate {
         if (mv.randomDistribution()) {
             b.append("DISTRIBUTED BY RANDOM");
         } else {
-            b.append("DISTRIBUTED BY HASH(").append(names(mv.distributionColumns())).append(')');
+            b.append("DISTRIBUTED BY HASH(")
+                    .append(names(mv.distributionColumns()))
+                    .append(')');
         }
         if (mv.buckets() > 0) {
             b.append(" BUCKETS ").append(mv.buckets());
@@ -143,7 +158,10 @@ final class ShowCreate {
         for (Map.Entry<String, String> e : p.entrySet()) {
             props.add(Sql.dquote(e.getKey()) + " = " + Sql.dquote(e.getValue()));
         }
-        b.append(String.join(",\n", props)).append("\n)\nAS ").append(mv.query()).append(';');
+        b.append(String.join(",\n", props))
+                .append("\n)\nAS ")
+                .append(mv.query())
+                .append(';');
         return b.toString();
     }
 

@@ -40,7 +40,8 @@ final class ShowRows {
 
     /** An epoch-millis time as a DATETIME text in {@code zone}, whole seconds. */
     static String millis(long epochMillis, ZoneId zone) {
-        return Values.datetime(LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), zone).withNano(0));
+        return Values.datetime(
+                LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), zone).withNano(0));
     }
 
     /** Applies the statement's remaining WHERE / ORDER BY / LIMIT to rows of text columns, evaluated by DuckDB. */
@@ -49,7 +50,8 @@ final class ShowRows {
         if (c.atEnd()) {
             return rows;
         }
-        String rest = Rewriter.rewrite(c.sql(), c.tokens(), c.index(), c.tokens().size() - 1, session);
+        String rest =
+                Rewriter.rewrite(c.sql(), c.tokens(), c.index(), c.tokens().size() - 1, session);
         List<String> names = new ArrayList<>();
         for (ResultColumn col : cols) {
             names.add(Sql.quoteIdent(col.name()));
@@ -58,7 +60,9 @@ final class ShowRows {
         if (rows.isEmpty()) {
             select.append("SELECT ");
             for (int i = 0; i < names.size(); i++) {
-                select.append(i > 0 ? ", " : "").append("CAST(NULL AS VARCHAR) AS ").append(names.get(i));
+                select.append(i > 0 ? ", " : "")
+                        .append("CAST(NULL AS VARCHAR) AS ")
+                        .append(names.get(i));
             }
             select.append(" LIMIT 0");
         } else {
@@ -81,13 +85,19 @@ final class ShowRows {
 
     /** Filters (Variable_name, Value) rows with a WHERE predicate evaluated by DuckDB. */
     static List<List<String>> filter(DuckSession session, List<List<String>> all, Cursor c) throws SqlError {
-        String predicate = Rewriter.rewrite(c.sql(), c.tokens(), c.index(), c.tokens().size() - 1, session);
+        String predicate =
+                Rewriter.rewrite(c.sql(), c.tokens(), c.index(), c.tokens().size() - 1, session);
         StringBuilder values = new StringBuilder();
         for (List<String> r : all) {
-            values.append(values.length() == 0 ? "" : ", ").append('(').append(Sql.quoteString(r.get(0))).append(", ")
-                    .append(Sql.quoteString(r.get(1))).append(')');
+            values.append(values.length() == 0 ? "" : ", ")
+                    .append('(')
+                    .append(Sql.quoteString(r.get(0)))
+                    .append(", ")
+                    .append(Sql.quoteString(r.get(1)))
+                    .append(')');
         }
         return session.runQuery("SELECT * FROM (VALUES " + values + ") v(Variable_name, Value) WHERE " + predicate
-                + " ORDER BY Variable_name").rows();
+                        + " ORDER BY Variable_name")
+                .rows();
     }
 }

@@ -57,36 +57,47 @@ final class ShowServer {
     }
 
     StatementResult engines() {
-        return rows(columns("Engine", "Support", "Comment", "Transactions", "XA", "Savepoints"),
+        return rows(
+                columns("Engine", "Support", "Comment", "Transactions", "XA", "Savepoints"),
                 List.of(List.of("OLAP", "DEFAULT", "Default storage engine of StarRocks", "YES", "NO", "NO")));
     }
 
     StatementResult charset() {
-        return rows(columns("Charset", "Description", "Default collation", "Maxlen"),
+        return rows(
+                columns("Charset", "Description", "Default collation", "Maxlen"),
                 List.of(List.of("utf8", "UTF-8 Unicode", "utf8_general_ci", "3")));
     }
 
     StatementResult collation() {
-        return rows(columns("Collation", "Charset", "Id", "Default", "Compiled", "Sortlen"),
+        return rows(
+                columns("Collation", "Charset", "Id", "Default", "Compiled", "Sortlen"),
                 List.of(List.of("utf8_general_ci", "utf8", "33", "Yes", "Yes", "1")));
     }
 
     StatementResult processlist() {
-        return rows(columns("Id", "User", "Host", "Db", "Command", "ConnectionStartTime", "Time", "State", "Info"), List.of());
+        return rows(
+                columns("Id", "User", "Host", "Db", "Command", "ConnectionStartTime", "Time", "State", "Info"),
+                List.of());
     }
 
     StatementResult catalogs() {
-        return rows(columns("Catalog", "Type", "Comment"),
-                List.of(List.of("default_catalog", "Internal", "An internal catalog contains this cluster's self-managed tables.")));
+        return rows(
+                columns("Catalog", "Type", "Comment"),
+                List.of(List.of(
+                        "default_catalog",
+                        "Internal",
+                        "An internal catalog contains this cluster's self-managed tables.")));
     }
 
     StatementResult grants() {
-        return rows(columns("UserIdentity", "Catalog", "Grants"),
+        return rows(
+                columns("UserIdentity", "Catalog", "Grants"),
                 List.of(List.of("'" + session.user() + "'@'%'", "", "GRANT 'root' TO '" + session.user() + "'@'%'")));
     }
 
     private String nowText() {
-        return Values.datetime(LocalDateTime.ofInstant(engine.clock().instant(), session.zone()).withNano(0));
+        return Values.datetime(LocalDateTime.ofInstant(engine.clock().instant(), session.zone())
+                .withNano(0));
     }
 
     StatementResult backends() {
@@ -124,43 +135,107 @@ final class ShowServer {
             r.add("");
             out.add(r);
         }
-        return rows(columns("BackendId", "IP", "HeartbeatPort", "BePort", "HttpPort", "BrpcPort", "LastStartTime",
-                "LastHeartbeat", "Alive", "SystemDecommissioned", "ClusterDecommissioned", "TabletNum", "DataUsedCapacity",
-                "AvailCapacity", "TotalCapacity", "UsedPct", "MaxDiskUsedPct", "ErrMsg", "Version", "Status",
-                "DataTotalCapacity", "DataUsedPct", "CpuCores", "NumRunningQueries", "MemUsedPct", "CpuUsedPct",
-                "DataCacheMetrics", "Location"), out);
+        return rows(
+                columns(
+                        "BackendId",
+                        "IP",
+                        "HeartbeatPort",
+                        "BePort",
+                        "HttpPort",
+                        "BrpcPort",
+                        "LastStartTime",
+                        "LastHeartbeat",
+                        "Alive",
+                        "SystemDecommissioned",
+                        "ClusterDecommissioned",
+                        "TabletNum",
+                        "DataUsedCapacity",
+                        "AvailCapacity",
+                        "TotalCapacity",
+                        "UsedPct",
+                        "MaxDiskUsedPct",
+                        "ErrMsg",
+                        "Version",
+                        "Status",
+                        "DataTotalCapacity",
+                        "DataUsedPct",
+                        "CpuCores",
+                        "NumRunningQueries",
+                        "MemUsedPct",
+                        "CpuUsedPct",
+                        "DataCacheMetrics",
+                        "Location"),
+                out);
     }
 
     StatementResult frontends() {
         Engine.Addresses a = engine.addresses();
-        List<String> r = List.of("sandbox_fe", a.host(), "9010", Integer.toString(a.httpPort()), Integer.toString(a.queryPort()),
-                "9020", "LEADER", "1", "1", "true", "1", "true", "true", nowText(), "true", "",
-                engine.config.starRocksVersion(), nowText());
-        return rows(columns("Name", "IP", "EditLogPort", "HttpPort", "QueryPort", "RpcPort", "Role", "ClusterId", "Join",
-                "Alive", "ReplayedJournalId", "LastHeartbeat", "IsHelper", "ErrMsg", "StartTime", "Version"),
+        List<String> r = List.of(
+                "sandbox_fe",
+                a.host(),
+                "9010",
+                Integer.toString(a.httpPort()),
+                Integer.toString(a.queryPort()),
+                "9020",
+                "LEADER",
+                "1",
+                "1",
+                "true",
+                "1",
+                "true",
+                "true",
+                nowText(),
+                "true",
+                "",
+                engine.config.starRocksVersion(),
+                nowText());
+        return rows(
+                columns(
+                        "Name",
+                        "IP",
+                        "EditLogPort",
+                        "HttpPort",
+                        "QueryPort",
+                        "RpcPort",
+                        "Role",
+                        "ClusterId",
+                        "Join",
+                        "Alive",
+                        "ReplayedJournalId",
+                        "LastHeartbeat",
+                        "IsHelper",
+                        "ErrMsg",
+                        "StartTime",
+                        "Version"),
                 List.of(new ArrayList<>(r.subList(0, 16))));
     }
 
     private StatementResult proc(String path) throws SqlError {
         String p = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
         switch (p.toLowerCase(Locale.ROOT)) {
-  case "/backends" -> {
-return backends();
-}
-  case "/frontends" -> {
-return frontends();
-}
-  case "/dbs" -> {
-List<List<String>> out = new ArrayList<>();
+            case "/backends" -> {
+                return backends();
+            }
+            case "/frontends" -> {
+                return frontends();
+            }
+            case "/dbs" -> {
+                List<List<String>> out = new ArrayList<>();
                 for (String db : engine.catalog.databases()) {
-                    out.add(List.of(Long.toString(engine.catalog.databaseId(db)), db,
-                            Integer.toString(engine.catalog.tables(db).size()), "8388608.000 TB", "NULL", "1073741824"));
+                    out.add(List.of(
+                            Long.toString(engine.catalog.databaseId(db)),
+                            db,
+                            Integer.toString(engine.catalog.tables(db).size()),
+                            "8388608.000 TB",
+                            "NULL",
+                            "1073741824"));
                 }
-                return rows(columns("DbId", "DbName", "TableNum", "Quota", "LastConsistencyCheckTime", "ReplicaQuota"), out);
-}
-  default -> 
-throw SqlError.analysis("Proc path '" + path + "' doesn't exist");
-}
+                return rows(
+                        columns("DbId", "DbName", "TableNum", "Quota", "LastConsistencyCheckTime", "ReplicaQuota"),
+                        out);
+            }
+            default -> throw SqlError.analysis("Proc path '" + path + "' doesn't exist");
+        }
     }
 
     /** ADMIN SET | SHOW FRONTEND CONFIG, after the ADMIN keyword. */

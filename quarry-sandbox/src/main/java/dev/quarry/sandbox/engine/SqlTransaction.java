@@ -31,7 +31,8 @@ final class SqlTransaction {
     StatementResult begin() throws SqlError {
         if (active()) {
             // No nesting (docs/starrocks.md §5.7).
-            throw SqlError.analysis("Transaction " + label + " is already in progress, nested transactions are not supported");
+            throw SqlError.analysis(
+                    "Transaction " + label + " is already in progress, nested transactions are not supported");
         }
         statements = new ArrayList<>();
         touched.clear();
@@ -50,8 +51,11 @@ final class SqlTransaction {
         c.acceptWord("TABLE");
         TableDef t = session.requireTable(c.qualifiedName());
         if (database != null && !database.equals(t.db())) {
-            throw new SqlError(5303, "HY000", "Getting analyzing error. Detail message: Cannot execute cross-database "
-                    + "transactions. All DML target tables must belong to the same db");
+            throw new SqlError(
+                    5303,
+                    "HY000",
+                    "Getting analyzing error. Detail message: Cannot execute cross-database "
+                            + "transactions. All DML target tables must belong to the same db");
         }
         checkRead(c);
         String key = t.db() + "." + t.name();
@@ -77,7 +81,9 @@ final class SqlTransaction {
                 continue;
             }
             String qualified;
-            if (i + 2 < tokens.size() && tokens.get(i + 1).isSymbol(".") && tokens.get(i + 2).isIdentifier()) {
+            if (i + 2 < tokens.size()
+                    && tokens.get(i + 1).isSymbol(".")
+                    && tokens.get(i + 2).isIdentifier()) {
                 qualified = t.value() + "." + tokens.get(i + 2).value();
             } else {
                 qualified = session.currentDatabase() + "." + t.value();
@@ -89,8 +95,11 @@ final class SqlTransaction {
     }
 
     private static SqlError notAllowed() {
-        return new SqlError(5304, "HY000", "Getting analyzing error. Detail message: NOT allowed to read or write tables "
-                + "that have been subjected to DML operations before");
+        return new SqlError(
+                5304,
+                "HY000",
+                "Getting analyzing error. Detail message: NOT allowed to read or write tables "
+                        + "that have been subjected to DML operations before");
     }
 
     StatementResult commit() throws SqlError {

@@ -17,12 +17,31 @@ import java.util.TreeMap;
  * @param query the defining query of a view or materialized view (StarRocks text as written)
  * @param refresh an MV's refresh clause as printed, e.g. {@code ASYNC EVERY(INTERVAL 1 HOUR)}
  */
-record TableDef(String db, String name, Kind kind, long id, List<ColumnDef> columns, KeysType keysType,
-                List<String> keys, String comment, String partitionDesc, List<String> partitionColumns,
-                boolean randomDistribution, List<String> distributionColumns, int buckets, List<String> orderBy,
-                Map<String, String> properties, String query, String refresh, long createdMillis) {
+record TableDef(
+        String db,
+        String name,
+        Kind kind,
+        long id,
+        List<ColumnDef> columns,
+        KeysType keysType,
+        List<String> keys,
+        String comment,
+        String partitionDesc,
+        List<String> partitionColumns,
+        boolean randomDistribution,
+        List<String> distributionColumns,
+        int buckets,
+        List<String> orderBy,
+        Map<String, String> properties,
+        String query,
+        String refresh,
+        long createdMillis) {
 
-    enum Kind { TABLE, VIEW, MATERIALIZED_VIEW }
+    enum Kind {
+        TABLE,
+        VIEW,
+        MATERIALIZED_VIEW
+    }
 
     TableDef {
         Objects.requireNonNull(db, "db is null");
@@ -54,23 +73,91 @@ record TableDef(String db, String name, Kind kind, long id, List<ColumnDef> colu
     }
 
     TableDef renamed(String newDb, String newName) {
-        return new TableDef(newDb, newName, kind, id, columns, keysType, keys, comment, partitionDesc, partitionColumns,
-                randomDistribution, distributionColumns, buckets, orderBy, properties, query, refresh, createdMillis);
+        return new TableDef(
+                newDb,
+                newName,
+                kind,
+                id,
+                columns,
+                keysType,
+                keys,
+                comment,
+                partitionDesc,
+                partitionColumns,
+                randomDistribution,
+                distributionColumns,
+                buckets,
+                orderBy,
+                properties,
+                query,
+                refresh,
+                createdMillis);
     }
 
     TableDef withColumns(List<ColumnDef> newColumns) {
-        return new TableDef(db, name, kind, id, newColumns, keysType, keys, comment, partitionDesc, partitionColumns,
-                randomDistribution, distributionColumns, buckets, orderBy, properties, query, refresh, createdMillis);
+        return new TableDef(
+                db,
+                name,
+                kind,
+                id,
+                newColumns,
+                keysType,
+                keys,
+                comment,
+                partitionDesc,
+                partitionColumns,
+                randomDistribution,
+                distributionColumns,
+                buckets,
+                orderBy,
+                properties,
+                query,
+                refresh,
+                createdMillis);
     }
 
     TableDef withComment(String newComment) {
-        return new TableDef(db, name, kind, id, columns, keysType, keys, newComment, partitionDesc, partitionColumns,
-                randomDistribution, distributionColumns, buckets, orderBy, properties, query, refresh, createdMillis);
+        return new TableDef(
+                db,
+                name,
+                kind,
+                id,
+                columns,
+                keysType,
+                keys,
+                newComment,
+                partitionDesc,
+                partitionColumns,
+                randomDistribution,
+                distributionColumns,
+                buckets,
+                orderBy,
+                properties,
+                query,
+                refresh,
+                createdMillis);
     }
 
     TableDef withProperties(Map<String, String> newProperties) {
-        return new TableDef(db, name, kind, id, columns, keysType, keys, comment, partitionDesc, partitionColumns,
-                randomDistribution, distributionColumns, buckets, orderBy, newProperties, query, refresh, createdMillis);
+        return new TableDef(
+                db,
+                name,
+                kind,
+                id,
+                columns,
+                keysType,
+                keys,
+                comment,
+                partitionDesc,
+                partitionColumns,
+                randomDistribution,
+                distributionColumns,
+                buckets,
+                orderBy,
+                newProperties,
+                query,
+                refresh,
+                createdMillis);
     }
 
     List<String> columnNames() {

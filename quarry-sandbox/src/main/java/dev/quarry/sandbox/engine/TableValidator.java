@@ -17,9 +17,11 @@ final class TableValidator {
 
     /** Short key defaults (FeConstants.SHORTKEY_MAX_COLUMN_COUNT / SHORTKEY_MAXSIZE_BYTES, docs/starrocks.md §3.3). */
     private static final int SHORT_KEY_COLUMNS = 3;
+
     private static final int SHORT_KEY_BYTES = 36;
 
-    static TableDef build(DuckEngine engine, String db, String name, CreateTableParser.Parsed p, long id) throws SqlError {
+    static TableDef build(DuckEngine engine, String db, String name, CreateTableParser.Parsed p, long id)
+            throws SqlError {
         List<ColumnDef> cols = new ArrayList<>(p.columns);
         if (cols.isEmpty()) {
             throw SqlError.analysis("Empty schema");
@@ -29,11 +31,15 @@ final class TableValidator {
         long autoIncrements = 0;
         for (ColumnDef c : cols) {
             if (!seen.add(c.name().toLowerCase(Locale.ROOT))) {
-                throw new SqlError(1060, "42S21", "Getting analyzing error. Detail message: Duplicate column name '" + c.name() + "'.");
+                throw new SqlError(
+                        1060,
+                        "42S21",
+                        "Getting analyzing error. Detail message: Duplicate column name '" + c.name() + "'.");
             }
             // docs/starrocks.md §1.7: __op and __row are reserved for loads.
             if (!allowReserved && (c.name().equalsIgnoreCase("__op") || c.name().equalsIgnoreCase("__row"))) {
-                throw SqlError.analysis("Column name [" + c.name() + "] is a system reserved name. Please choose a different one.");
+                throw SqlError.analysis(
+                        "Column name [" + c.name() + "] is a system reserved name. Please choose a different one.");
             }
             if (c.autoIncrement()) {
                 autoIncrements++;
@@ -59,7 +65,9 @@ final class TableValidator {
                 for (ColumnDef c : cols) {
                     bytes += indexSize(c.type());
                     if (keys.size() >= SHORT_KEY_COLUMNS || bytes > SHORT_KEY_BYTES) {
-                        if (keys.isEmpty() && (c.type().base() == SqlType.VARCHAR || c.type().base() == SqlType.CHAR)) {
+                        if (keys.isEmpty()
+                                && (c.type().base() == SqlType.VARCHAR
+                                        || c.type().base() == SqlType.CHAR)) {
                             keys.add(c.name());
                         }
                         break;
@@ -73,7 +81,8 @@ final class TableValidator {
                     }
                 }
                 if (keys.isEmpty()) {
-                    throw SqlError.analysis("Data type of first column cannot be " + cols.get(0).type().errorName());
+                    throw SqlError.analysis("Data type of first column cannot be "
+                            + cols.get(0).type().errorName());
                 }
             }
         }
@@ -105,10 +114,12 @@ final class TableValidator {
                 }
                 nullable = false;
                 if (!c.type().allowedInPrimaryKey() || c.type().base() == SqlType.CHAR) {
-                    throw SqlError.analysis("primary key column[" + c.name() + "] type not supported: " + c.type().errorName());
+                    throw SqlError.analysis("primary key column[" + c.name() + "] type not supported: "
+                            + c.type().errorName());
                 }
             } else if (!c.type().allowedInKey()) {
-                throw SqlError.analysis("Invalid data type of key column '" + c.name() + "': '" + c.type().errorName() + "'");
+                throw SqlError.analysis("Invalid data type of key column '" + c.name() + "': '"
+                        + c.type().errorName() + "'");
             }
             cols.set(i, c.withKey(true, nullable));
             canonicalKeys.add(c.name());
@@ -117,28 +128,32 @@ final class TableValidator {
             ColumnDef c = cols.get(i);
             if (keysType == KeysType.AGGREGATE) {
                 if (c.aggType() == null) {
-                    throw SqlError.analysis(keysType.errorName() + " table should specify aggregate type for non-key column["
-                            + c.name() + "]");
+                    throw SqlError.analysis(keysType.errorName()
+                            + " table should specify aggregate type for non-key column[" + c.name() + "]");
                 }
             } else if (c.aggType() != null && c.aggType() != AggType.REPLACE) {
-                throw SqlError.analysis(keysType.errorName() + " table should not specify aggregate type for non-key column["
-                        + c.name() + "]");
+                throw SqlError.analysis(keysType.errorName()
+                        + " table should not specify aggregate type for non-key column[" + c.name() + "]");
             }
         }
-        boolean hasReplace = cols.stream().anyMatch(c -> c.aggType() == AggType.REPLACE || c.aggType() == AggType.REPLACE_IF_NOT_NULL);
+        boolean hasReplace = cols.stream()
+                .anyMatch(c -> c.aggType() == AggType.REPLACE || c.aggType() == AggType.REPLACE_IF_NOT_NULL);
         // Sort keys (docs/starrocks.md §3.4).
         List<String> orderBy = new ArrayList<>();
         for (String s : p.orderBy) {
-            ColumnDef c = find(cols, s).orElseThrow(() -> SqlError.analysis("Unknown column '" + s + "' does not exist"));
+            ColumnDef c =
+                    find(cols, s).orElseThrow(() -> SqlError.analysis("Unknown column '" + s + "' does not exist"));
             if (keysType == KeysType.PRIMARY && !c.type().allowedInPrimaryKey()) {
-                throw SqlError.analysis("sort key column[" + c.name() + "] type not supported: " + c.type().errorName());
+                throw SqlError.analysis("sort key column[" + c.name() + "] type not supported: "
+                        + c.type().errorName());
             }
             orderBy.add(c.name());
         }
         if (!orderBy.isEmpty() && (keysType == KeysType.AGGREGATE || keysType == KeysType.UNIQUE)) {
             Set<String> a = lower(orderBy);
             if (!a.equals(lower(canonicalKeys))) {
-                throw SqlError.analysis("The sort columns of " + keysType.sql() + " table must be same with key columns");
+                throw SqlError.analysis(
+                        "The sort columns of " + keysType.sql() + " table must be same with key columns");
             }
         }
         // Distribution (docs/starrocks.md §3.6).
@@ -155,10 +170,12 @@ final class TableValidator {
             }
         }
         if (random && keysType != KeysType.DUPLICATE && !(keysType == KeysType.AGGREGATE && !hasReplace)) {
-            throw SqlError.analysis(keysType.sql() + (hasReplace ? " with replace " : "") + " must use hash distribution");
+            throw SqlError.analysis(
+                    keysType.sql() + (hasReplace ? " with replace " : "") + " must use hash distribution");
         }
         for (String d : p.distributionColumns) {
-            ColumnDef c = find(cols, d).orElseThrow(() -> SqlError.analysis("Distribution column(" + d + ") doesn't exist."));
+            ColumnDef c =
+                    find(cols, d).orElseThrow(() -> SqlError.analysis("Distribution column(" + d + ") doesn't exist."));
             if (!c.key() && keysType != KeysType.DUPLICATE) {
                 throw SqlError.analysis("Distribution column[" + c.name() + "] is not key column");
             }
@@ -169,13 +186,16 @@ final class TableValidator {
         }
         int maxBuckets = engine.fe.integer("max_bucket_number_per_partition");
         if (p.buckets > maxBuckets) {
-            throw SqlError.analysis(String.format("The number of buckets is too large, the maximum is %d. Please reduce the "
-                    + "number of buckets or increase frontend config max_bucket_number_per_partition.", maxBuckets));
+            throw SqlError.analysis(String.format(
+                    "The number of buckets is too large, the maximum is %d. Please reduce the "
+                            + "number of buckets or increase frontend config max_bucket_number_per_partition.",
+                    maxBuckets));
         }
         // Partitioning (docs/starrocks.md §3.5): columns exist; for PK/UNIQUE/AGG they are key columns.
         List<String> partCols = new ArrayList<>();
         for (String pc : p.partitionColumns) {
-            ColumnDef c = find(cols, pc).orElseThrow(() -> SqlError.analysis("Partition column[" + pc + "] does not exist."));
+            ColumnDef c =
+                    find(cols, pc).orElseThrow(() -> SqlError.analysis("Partition column[" + pc + "] does not exist."));
             if (keysType != KeysType.DUPLICATE && !c.key()) {
                 throw SqlError.analysis("The partition expr should base on key column.");
             }
@@ -183,9 +203,25 @@ final class TableValidator {
         }
         Map<String, String> props = new TreeMap<>(p.properties);
         checkReplication(engine, name, props);
-        return new TableDef(db, name, TableDef.Kind.TABLE, id, cols, keysType, canonicalKeys,
-                p.comment == null ? "" : p.comment, p.partitionDesc, partCols, random, distCols, p.buckets, orderBy,
-                props, null, null, engine.clock().millis());
+        return new TableDef(
+                db,
+                name,
+                TableDef.Kind.TABLE,
+                id,
+                cols,
+                keysType,
+                canonicalKeys,
+                p.comment == null ? "" : p.comment,
+                p.partitionDesc,
+                partCols,
+                random,
+                distCols,
+                p.buckets,
+                orderBy,
+                props,
+                null,
+                null,
+                engine.clock().millis());
     }
 
     /** replication_num (property, else FE default_replication_num) against alive backends (docs/starrocks.md §3.8, newer text). */
@@ -218,7 +254,8 @@ final class TableValidator {
             }
             throw SqlError.of("Table replication num should be less than or equal to the number of available BE nodes. "
                     + "You can change this default by setting the replication_num table properties. Current alive backend is ["
-                    + ids + "]. , table=" + table + ", default_replication_num=" + engine.fe.get("default_replication_num"));
+                    + ids + "]. , table=" + table + ", default_replication_num="
+                    + engine.fe.get("default_replication_num"));
         }
         props.putIfAbsent("replication_num", Integer.toString(replicas));
     }

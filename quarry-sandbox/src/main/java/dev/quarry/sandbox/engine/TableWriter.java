@@ -27,7 +27,8 @@ final class TableWriter {
     }
 
     /** For CTAS and MV refresh: an untyped relation with the table's columns in order, no {@code __seq}. */
-    long insertFromRelation(TableDef t, String relation, List<String> columns, boolean truncateFirst) throws SQLException {
+    long insertFromRelation(TableDef t, String relation, List<String> columns, boolean truncateFirst)
+            throws SQLException {
         Connection conn = engine.connection();
         if (truncateFirst) {
             DuckEngine.exec(conn, "DELETE FROM " + t.duckName());
@@ -46,7 +47,8 @@ final class TableWriter {
      * @param mergeCondition a column whose incoming value must be ≥ the stored one for an update to apply, or null
      * @return rows written (after deduplication)
      */
-    long apply(TableDef t, String stage, List<String> provided, boolean hasOp, String mergeCondition) throws SQLException {
+    long apply(TableDef t, String stage, List<String> provided, boolean hasOp, String mergeCondition)
+            throws SQLException {
         Connection conn = engine.connection();
         List<String> all = t.columnNames();
         if (!stage.matches("\\w+")) {
@@ -55,25 +57,25 @@ final class TableWriter {
             stage = "__applied";
         }
         switch (t.keysType()) {
-  case DUPLICATE -> {
-try (Statement s = conn.createStatement()) {
-                    return s.executeUpdate("INSERT INTO " + t.duckName() + " (" + quoted(all) + ") SELECT " + quoted(all)
-                            + " FROM " + stage);
+            case DUPLICATE -> {
+                try (Statement s = conn.createStatement()) {
+                    return s.executeUpdate("INSERT INTO " + t.duckName() + " (" + quoted(all) + ") SELECT "
+                            + quoted(all) + " FROM " + stage);
                 }
-}
-  case PRIMARY, UNIQUE -> {
-return upsert(conn, t, stage, provided, hasOp && t.keysType() == KeysType.PRIMARY, mergeCondition);
-}
-  case AGGREGATE -> {
-return aggregate(conn, t, stage);
-}
-  default -> 
-throw new IllegalStateException("unknown keys type " + t.keysType());
-}
+            }
+            case PRIMARY, UNIQUE -> {
+                return upsert(conn, t, stage, provided, hasOp && t.keysType() == KeysType.PRIMARY, mergeCondition);
+            }
+            case AGGREGATE -> {
+                return aggregate(conn, t, stage);
+            }
+            default -> throw new IllegalStateException("unknown keys type " + t.keysType());
+        }
     }
 
-    private long upsert(Connection conn, TableDef t, String stage, List<String> provided, boolean hasOp,
-                        String mergeCondition) throws SQLException {
+    private long upsert(
+            Connection conn, TableDef t, String stage, List<String> provided, boolean hasOp, String mergeCondition)
+            throws SQLException {
         List<String> keys = t.keys();
         if (mergeCondition == null && provided.size() == t.columns().size()) {
             // Whole-row upsert: drop the stored rows of every staged key, then add the last staged row per key
@@ -82,16 +84,21 @@ throw new IllegalStateException("unknown keys type " + t.keysType());
             try (Statement s = conn.createStatement()) {
                 s.executeUpdate("DELETE FROM " + t.duckName() + " o WHERE EXISTS (SELECT 1 FROM " + stage + " n WHERE "
                         + joinOn("n", "o", keys) + ")");
-                return s.executeUpdate("INSERT INTO " + t.duckName() + " (" + cols + ") SELECT " + cols + " FROM (SELECT *,"
-                        + " row_number() OVER (PARTITION BY " + quoted(keys) + " ORDER BY " + SEQ + " DESC) AS __rn FROM "
-                        + stage + ") WHERE __rn = 1" + (hasOp ? " AND " + OP + " = 0" : ""));
+                return s.executeUpdate(
+                        "INSERT INTO " + t.duckName() + " (" + cols + ") SELECT " + cols + " FROM (SELECT *,"
+                                + " row_number() OVER (PARTITION BY " + quoted(keys) + " ORDER BY " + SEQ
+                                + " DESC) AS __rn FROM "
+                                + stage + ") WHERE __rn = 1" + (hasOp ? " AND " + OP + " = 0" : ""));
             }
         }
         String latest = "__latest";
         String merged = "__merged";
         // Last write wins within the batch (docs/starrocks.md §6: dedupe keeping the last row).
-        DuckEngine.exec(conn, "CREATE OR REPLACE TEMP TABLE " + latest + " AS SELECT * FROM (SELECT *, row_number() OVER"
-                + " (PARTITION BY " + quoted(keys) + " ORDER BY " + SEQ + " DESC) AS __rn FROM " + stage + ") WHERE __rn = 1");
+        DuckEngine.exec(
+                conn,
+                "CREATE OR REPLACE TEMP TABLE " + latest + " AS SELECT * FROM (SELECT *, row_number() OVER"
+                        + " (PARTITION BY " + quoted(keys) + " ORDER BY " + SEQ + " DESC) AS __rn FROM " + stage
+                        + ") WHERE __rn = 1");
         Set<String> given = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         given.addAll(provided);
         StringBuilder select = new StringBuilder();
@@ -104,22 +111,30 @@ throw new IllegalStateException("unknown keys type " + t.keysType());
                 select.append("n.").append(col);
             } else {
                 // Partial update: keep the stored value, or the default for a new row.
-                select.append("CASE WHEN o.").append(Sql.quoteIdent(keys.get(0))).append(" IS NULL THEN ")
-                        .append(defaultSql(c)).append(" ELSE o.").append(col).append(" END");
+                select.append("CASE WHEN o.")
+                        .append(Sql.quoteIdent(keys.get(0)))
+                        .append(" IS NULL THEN ")
+                        .append(defaultSql(c))
+                        .append(" ELSE o.")
+                        .append(col)
+                        .append(" END");
             }
             select.append(" AS ").append(col);
         }
         String on = joinOn("n", "o", keys);
         String condition = hasOp ? "n." + OP + " = 0" : "TRUE";
-        String mc = mergeCondition == null ? "TRUE"
+        String mc = mergeCondition == null
+                ? "TRUE"
                 : "(o." + Sql.quoteIdent(keys.get(0)) + " IS NULL OR n." + Sql.quoteIdent(mergeCondition) + " >= o."
-                + Sql.quoteIdent(mergeCondition) + ")";
-        DuckEngine.exec(conn, "CREATE OR REPLACE TEMP TABLE " + merged + " AS SELECT " + select + ", n." + OP
-                + " AS __op_, " + mc + " AS __apply FROM " + latest + " n LEFT JOIN " + t.duckName() + " o ON " + on);
+                        + Sql.quoteIdent(mergeCondition) + ")";
+        DuckEngine.exec(
+                conn,
+                "CREATE OR REPLACE TEMP TABLE " + merged + " AS SELECT " + select + ", n." + OP + " AS __op_, " + mc
+                        + " AS __apply FROM " + latest + " n LEFT JOIN " + t.duckName() + " o ON " + on);
         long written;
         try (Statement s = conn.createStatement()) {
-            s.executeUpdate("DELETE FROM " + t.duckName() + " o WHERE EXISTS (SELECT 1 FROM " + merged + " n WHERE n.__apply AND "
-                    + joinOn("n", "o", keys) + ")");
+            s.executeUpdate("DELETE FROM " + t.duckName() + " o WHERE EXISTS (SELECT 1 FROM " + merged
+                    + " n WHERE n.__apply AND " + joinOn("n", "o", keys) + ")");
             written = s.executeUpdate("INSERT INTO " + t.duckName() + " (" + quoted(t.columnNames()) + ") SELECT "
                     + quoted(t.columnNames()) + " FROM " + merged + " WHERE __apply AND "
                     + condition.replace("n." + OP, "__op_"));
@@ -135,10 +150,15 @@ throw new IllegalStateException("unknown keys type " + t.keysType());
         String merged = "__merged";
         StringBuilder fold = new StringBuilder(quoted(keys));
         for (ColumnDef c : t.valueColumns()) {
-            fold.append(", ").append(c.aggType().fold(Sql.quoteIdent(c.name()), SEQ)).append(" AS ").append(Sql.quoteIdent(c.name()));
+            fold.append(", ")
+                    .append(c.aggType().fold(Sql.quoteIdent(c.name()), SEQ))
+                    .append(" AS ")
+                    .append(Sql.quoteIdent(c.name()));
         }
-        DuckEngine.exec(conn, "CREATE OR REPLACE TEMP TABLE " + folded + " AS SELECT " + fold + " FROM " + stage
-                + " GROUP BY " + quoted(keys));
+        DuckEngine.exec(
+                conn,
+                "CREATE OR REPLACE TEMP TABLE " + folded + " AS SELECT " + fold + " FROM " + stage + " GROUP BY "
+                        + quoted(keys));
         StringBuilder select = new StringBuilder();
         for (ColumnDef c : t.columns()) {
             if (select.length() > 0) {
@@ -152,8 +172,10 @@ throw new IllegalStateException("unknown keys type " + t.keysType());
             }
             select.append(" AS ").append(col);
         }
-        DuckEngine.exec(conn, "CREATE OR REPLACE TEMP TABLE " + merged + " AS SELECT " + select + " FROM " + folded
-                + " n LEFT JOIN " + t.duckName() + " o ON " + joinOn("n", "o", keys));
+        DuckEngine.exec(
+                conn,
+                "CREATE OR REPLACE TEMP TABLE " + merged + " AS SELECT " + select + " FROM " + folded + " n LEFT JOIN "
+                        + t.duckName() + " o ON " + joinOn("n", "o", keys));
         long written;
         try (Statement s = conn.createStatement()) {
             s.executeUpdate("DELETE FROM " + t.duckName() + " o WHERE EXISTS (SELECT 1 FROM " + merged + " n WHERE "
@@ -205,7 +227,8 @@ throw new IllegalStateException("unknown keys type " + t.keysType());
     }
 
     static long count(Connection conn, String sql) throws SQLException {
-        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = conn.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

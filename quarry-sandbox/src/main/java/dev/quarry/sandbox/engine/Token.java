@@ -14,7 +14,15 @@ import java.util.Locale;
  */
 record Token(Kind kind, String text, String value, int start, int end, int line, int column) {
 
-    enum Kind { WORD, QUOTED_IDENT, STRING, NUMBER, SYMBOL, VARIABLE, END }
+    enum Kind {
+        WORD,
+        QUOTED_IDENT,
+        STRING,
+        NUMBER,
+        SYMBOL,
+        VARIABLE,
+        END
+    }
 
     boolean isWord(String word) {
         return kind == Kind.WORD && value.equalsIgnoreCase(word);

@@ -23,15 +23,16 @@ final class BasicAuth {
         }
         String decoded;
         try {
-            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+            decoded = new String(
+                    Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             return new Result(false, false, null);
         }
         int colon = decoded.indexOf(':');
         String u = colon < 0 ? decoded : decoded.substring(0, colon);
         String p = colon < 0 ? "" : decoded.substring(colon + 1);
-        boolean ok = u.equals(user) && MessageDigest.isEqual(p.getBytes(StandardCharsets.UTF_8),
-                password.getBytes(StandardCharsets.UTF_8));
+        boolean ok = u.equals(user)
+                && MessageDigest.isEqual(p.getBytes(StandardCharsets.UTF_8), password.getBytes(StandardCharsets.UTF_8));
         return new Result(ok, true, u);
     }
 

@@ -69,8 +69,15 @@ final class BodyLoader {
                 long t0 = System.nanoTime();
                 counters.addParserRejects(chunk.rejected());
                 if (!chunk.rows().isEmpty()) {
-                    counters.addEngine(txn.append(new LoadBatch(source, derived, options.where(), options.strictMode(),
-                            options.timezone(), options.partialUpdate(), options.mergeCondition(), chunk.rows(),
+                    counters.addEngine(txn.append(new LoadBatch(
+                            source,
+                            derived,
+                            options.where(),
+                            options.strictMode(),
+                            options.timezone(),
+                            options.partialUpdate(),
+                            options.mergeCondition(),
+                            chunk.rows(),
                             chunk.rawRows())));
                 }
                 counters.writeNanos += System.nanoTime() - t0;
@@ -86,8 +93,8 @@ final class BodyLoader {
 
     private static final Object END = new Object();
 
-    private static void produce(RowReader reader, BlockingQueue<Object> queue, AtomicLong readNanos,
-                                AtomicBoolean stop) {
+    private static void produce(
+            RowReader reader, BlockingQueue<Object> queue, AtomicLong readNanos, AtomicBoolean stop) {
         Object last;
         try {
             while (!stop.get()) {

@@ -37,7 +37,11 @@ final class ErrorLogs {
     String store(List<RejectedRow> rows) {
         StringBuilder sb = new StringBuilder();
         for (RejectedRow r : rows) {
-            sb.append("Error: ").append(r.reason()).append(". Row: ").append(r.row()).append('\n');
+            sb.append("Error: ")
+                    .append(r.reason())
+                    .append(". Row: ")
+                    .append(r.row())
+                    .append('\n');
         }
         String name = String.format("error_log_%016x_%016x", RANDOM.nextLong(), RANDOM.nextLong());
         synchronized (logs) {

@@ -24,7 +24,9 @@ final class Exchange {
     }
 
     String clientHost() {
-        return socket.getRemoteSocketAddress() instanceof InetSocketAddress a ? a.getAddress().getHostAddress() : "%";
+        return socket.getRemoteSocketAddress() instanceof InetSocketAddress a
+                ? a.getAddress().getHostAddress()
+                : "%";
     }
 
     /** Sends {@code 100 Continue} if the client waits for it (Expect header); the body follows. */
@@ -55,12 +57,16 @@ final class Exchange {
     void send(int status, Map<String, String> headers, byte[] body) throws IOException {
         answered = true;
         // A client that waits for 100 Continue gets it before any final answer except the FE's 307: JDK 17's
-        // HttpClient (expectContinue) hangs on a final response (even for an empty body) that arrives instead of 100, and
+        // HttpClient (expectContinue) hangs on a final response (even for an empty body) that arrives instead of 100,
+        // and
         // StarRocks' BE (libevent) sends 100 before its handler answers. finish() then drains the body.
         if (status != 307 && request != null) {
             continueIfExpected();
         }
-        StringBuilder head = new StringBuilder("HTTP/1.1 ").append(status).append(' ').append(reason(status))
+        StringBuilder head = new StringBuilder("HTTP/1.1 ")
+                .append(status)
+                .append(' ')
+                .append(reason(status))
                 .append("\r\n");
         for (Map.Entry<String, String> h : headers.entrySet()) {
             head.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n");

@@ -58,7 +58,9 @@ final class FrontendHandler {
             }
             // TransactionLoadAction sends every operation on to the BE that coordinates the label.
             redirect(ex, req.path);
-        } else if (parts.length == 4 && parts[1].equals("api") && parts[3].equals("get_load_state")
+        } else if (parts.length == 4
+                && parts[1].equals("api")
+                && parts[3].equals("get_load_state")
                 && req.method.equals("GET")) {
             if (!authenticated(ex)) {
                 return;
@@ -95,7 +97,9 @@ final class FrontendHandler {
         body.put("msg", msg);
         body.put("message", msg);
         // RestBaseAction: AccessDeniedException -> 401 with a Basic challenge (docs/starrocks.md §1.1).
-        ex.send(401, Map.of("WWW-Authenticate", "Basic realm=\"\"", "Content-Type", "application/json; charset=utf-8"),
+        ex.send(
+                401,
+                Map.of("WWW-Authenticate", "Basic realm=\"\"", "Content-Type", "application/json; charset=utf-8"),
                 JsonText.fe(body).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return false;
     }
@@ -131,8 +135,15 @@ final class FrontendHandler {
     private void redirect(Exchange ex, String path) throws IOException {
         String location;
         try {
-            location = new URI("http", null, beHost, bePort, path, ex.request.rawQuery == null ? null
-                    : HttpRequest.decode(ex.request.rawQuery, false), null).toASCIIString();
+            location = new URI(
+                            "http",
+                            null,
+                            beHost,
+                            bePort,
+                            path,
+                            ex.request.rawQuery == null ? null : HttpRequest.decode(ex.request.rawQuery, false),
+                            null)
+                    .toASCIIString();
         } catch (URISyntaxException e) {
             ex.text(400, "cannot build the redirect location: " + e.getMessage());
             return;

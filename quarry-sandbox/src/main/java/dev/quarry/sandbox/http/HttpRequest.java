@@ -17,7 +17,8 @@ final class HttpRequest {
     private static final int MAX_HEAD_BYTES = 64 * 1024;
 
     final String method;
-    // Pattern.split, like String.split, drops trailing empty strings: "/api/db/t/_stream_load/" routes as without the slash.
+    // Pattern.split, like String.split, drops trailing empty strings: "/api/db/t/_stream_load/" routes as without the
+    // slash.
     private static final Pattern SLASH = Pattern.compile("/");
 
     final String path;
@@ -31,8 +32,13 @@ final class HttpRequest {
         return SLASH.split(path);
     }
 
-    private HttpRequest(String method, String path, String rawQuery, Map<String, String> query,
-                        Map<String, String> headers, InputStream in) {
+    private HttpRequest(
+            String method,
+            String path,
+            String rawQuery,
+            Map<String, String> query,
+            Map<String, String> headers,
+            InputStream in) {
         this.method = method;
         this.path = path;
         this.rawQuery = rawQuery;
@@ -65,7 +71,8 @@ final class HttpRequest {
             if (colon <= 0) {
                 throw new BadRequest("malformed header line");
             }
-            headers.putIfAbsent(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
+            headers.putIfAbsent(
+                    line.substring(0, colon).trim(), line.substring(colon + 1).trim());
         }
         String target = parts[1];
         int q = target.indexOf('?');
@@ -83,8 +90,13 @@ final class HttpRequest {
                 query.putIfAbsent(k, v);
             }
         }
-        return new HttpRequest(parts[0].toUpperCase(Locale.ROOT), decode(rawPath, false), rawQuery,
-                Collections.unmodifiableMap(query), headers, in);
+        return new HttpRequest(
+                parts[0].toUpperCase(Locale.ROOT),
+                decode(rawPath, false),
+                rawQuery,
+                Collections.unmodifiableMap(query),
+                headers,
+                in);
     }
 
     /** A header, case-insensitively, or null. */

@@ -8,9 +8,19 @@ final class LoadReplies {
     private LoadReplies() {}
 
     /** StreamLoadContext::to_json key order (docs/starrocks.md §1.4). */
-    static Map<String, Object> loadJson(long txnId, String label, String status, String existing,
-                                        String message, LoadCounters c, long beginMs, long readMs,
-                                        long writeMs, long commitMs, long start, String errorUrl) {
+    static Map<String, Object> loadJson(
+            long txnId,
+            String label,
+            String status,
+            String existing,
+            String message,
+            LoadCounters c,
+            long beginMs,
+            long readMs,
+            long writeMs,
+            long commitMs,
+            long start,
+            String errorUrl) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("TxnId", txnId);
         m.put("Label", label);

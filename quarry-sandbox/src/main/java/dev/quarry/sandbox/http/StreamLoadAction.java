@@ -45,7 +45,9 @@ final class StreamLoadAction {
         String headerLabel = req.header("label");
         Fault fault = faults.take();
         if (fault != null && fault.kind() == Fault.Kind.HTTP_500) {
-            ex.json(500, JsonText.be(ordered("status", "FAILED", "msg", "injected fault: HTTP 500 (sandbox test aid)")));
+            ex.json(
+                    500,
+                    JsonText.be(ordered("status", "FAILED", "msg", "injected fault: HTTP 500 (sandbox test aid)")));
             log.load(null, db, table, headerLabel, "HTTP 500", 0, "injected fault", 0);
             return;
         }
@@ -54,9 +56,22 @@ final class StreamLoadAction {
         }
         BasicAuth.Result who = auth.check(req.header("Authorization"));
         if (!who.ok()) {
-            String msg = who.present() ? BasicAuth.deniedMessage(who.user(), ex.clientHost()) : "no valid Basic authorization";
-            respondLoad(ex, -1, headerLabel == null ? "" : headerLabel, "Fail", null, msg, new LoadCounters(), 0, 0, 0,
-                    start, null);
+            String msg = who.present()
+                    ? BasicAuth.deniedMessage(who.user(), ex.clientHost())
+                    : "no valid Basic authorization";
+            respondLoad(
+                    ex,
+                    -1,
+                    headerLabel == null ? "" : headerLabel,
+                    "Fail",
+                    null,
+                    msg,
+                    new LoadCounters(),
+                    0,
+                    0,
+                    0,
+                    start,
+                    null);
             log.load(who.user(), db, table, headerLabel, "Fail", ms(start), msg, 0);
             return;
         }
@@ -65,8 +80,19 @@ final class StreamLoadAction {
             options = LoadOptions.parse(req::header);
             checkBodySize(req, options);
         } catch (SqlError | HttpRequest.BadRequest e) {
-            respondLoad(ex, -1, headerLabel == null ? "" : headerLabel, "Fail", null, e.getMessage(),
-                    new LoadCounters(), 0, 0, 0, start, null);
+            respondLoad(
+                    ex,
+                    -1,
+                    headerLabel == null ? "" : headerLabel,
+                    "Fail",
+                    null,
+                    e.getMessage(),
+                    new LoadCounters(),
+                    0,
+                    0,
+                    0,
+                    start,
+                    null);
             log.load(who.user(), db, table, headerLabel, "Fail", ms(start), e.getMessage(), 0);
             return;
         }
@@ -76,8 +102,19 @@ final class StreamLoadAction {
         try {
             txn = engine.beginLoad(db, table, label);
         } catch (LabelAlreadyExistsException e) {
-            respondLoad(ex, -1, label, "Label Already Exists", e.existingJobStatus(), e.getMessage(),
-                    new LoadCounters(), 0, 0, 0, start, null);
+            respondLoad(
+                    ex,
+                    -1,
+                    label,
+                    "Label Already Exists",
+                    e.existingJobStatus(),
+                    e.getMessage(),
+                    new LoadCounters(),
+                    0,
+                    0,
+                    0,
+                    start,
+                    null);
             log.load(who.user(), db, table, label, "Label Already Exists", ms(start), e.getMessage(), 0);
             return;
         } catch (SqlError e) {
@@ -99,7 +136,18 @@ final class StreamLoadAction {
             BodyLoader.append(txn, options, body, counters, start + options.timeoutSeconds() * 1_000_000_000L);
         } catch (SqlError | HttpRequest.BadRequest e) {
             txn.abort(e.getMessage());
-            respondLoad(ex, txn.txnId(), label, "Fail", null, e.getMessage(), counters, beginMs, 0, 0, start,
+            respondLoad(
+                    ex,
+                    txn.txnId(),
+                    label,
+                    "Fail",
+                    null,
+                    e.getMessage(),
+                    counters,
+                    beginMs,
+                    0,
+                    0,
+                    start,
                     errorLogs.url(counters));
             log.load(who.user(), db, table, label, "Fail", ms(start), e.getMessage(), 0);
             return;
@@ -121,8 +169,19 @@ final class StreamLoadAction {
         }
         if (counters.tooManyFiltered(options.maxFilterRatio())) {
             txn.abort("too many filtered rows");
-            respondLoad(ex, txn.txnId(), label, "Fail", null, "too many filtered rows", counters, beginMs,
-                    counters.readNanos / 1_000_000, counters.writeNanos / 1_000_000, start, errorLogs.url(counters));
+            respondLoad(
+                    ex,
+                    txn.txnId(),
+                    label,
+                    "Fail",
+                    null,
+                    "too many filtered rows",
+                    counters,
+                    beginMs,
+                    counters.readNanos / 1_000_000,
+                    counters.writeNanos / 1_000_000,
+                    start,
+                    errorLogs.url(counters));
             log.load(who.user(), db, table, label, "Fail", ms(start), "too many filtered rows", 0);
             return;
         }
@@ -131,16 +190,37 @@ final class StreamLoadAction {
         try {
             result = txn.commit();
         } catch (SqlError | RuntimeException e) {
-            respondLoad(ex, txn.txnId(), label, "Fail", null, e.getMessage(), counters, beginMs,
-                    counters.readNanos / 1_000_000, counters.writeNanos / 1_000_000, start, errorLogs.url(counters));
+            respondLoad(
+                    ex,
+                    txn.txnId(),
+                    label,
+                    "Fail",
+                    null,
+                    e.getMessage(),
+                    counters,
+                    beginMs,
+                    counters.readNanos / 1_000_000,
+                    counters.writeNanos / 1_000_000,
+                    start,
+                    errorLogs.url(counters));
             log.load(who.user(), db, table, label, "Fail", ms(start), e.getMessage(), 0);
             return;
         }
         long commitMs = ms(commitStart);
         // COMMITTED but not yet VISIBLE is StarRocks' "Publish Timeout": the data will appear; do not retry.
         String status = result.state() == TxnState.COMMITTED ? "Publish Timeout" : "Success";
-        Map<String, Object> m = loadJson(result.txnId(), label, status, null, "OK", counters, beginMs,
-                counters.readNanos / 1_000_000, counters.writeNanos / 1_000_000, commitMs, start,
+        Map<String, Object> m = loadJson(
+                result.txnId(),
+                label,
+                status,
+                null,
+                "OK",
+                counters,
+                beginMs,
+                counters.readNanos / 1_000_000,
+                counters.writeNanos / 1_000_000,
+                commitMs,
+                start,
                 errorLogs.url(counters));
         ex.json(200, JsonText.be(m));
         log.load(who.user(), db, table, label, status, ms(start), null, counters.loaded);
@@ -159,10 +239,23 @@ final class StreamLoadAction {
         }
     }
 
-    private void respondLoad(Exchange ex, long txnId, String label, String status, String existing, String message,
-                             LoadCounters c, long beginMs, long readMs, long writeMs, long start, String errorUrl)
+    private void respondLoad(
+            Exchange ex,
+            long txnId,
+            String label,
+            String status,
+            String existing,
+            String message,
+            LoadCounters c,
+            long beginMs,
+            long readMs,
+            long writeMs,
+            long start,
+            String errorUrl)
             throws IOException {
-        ex.json(200, JsonText.be(loadJson(txnId, label, status, existing, message, c, beginMs, readMs, writeMs, 0,
-                start, errorUrl)));
+        ex.json(
+                200,
+                JsonText.be(loadJson(
+                        txnId, label, status, existing, message, c, beginMs, readMs, writeMs, 0, start, errorUrl)));
     }
 }

@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class StreamLoadServer implements AutoCloseable {
     /** How long a request may go without sending a byte before the sandbox drops it. */
     static final int READ_TIMEOUT_MILLIS = 120_000;
+
     private final ServerSocket fe;
     private final ServerSocket be;
     private final FrontendHandler frontend;
@@ -34,8 +35,15 @@ public final class StreamLoadServer implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    private StreamLoadServer(ServerSocket fe, ServerSocket be, Engine engine, String user, String password,
-                             int backends, String version, QueryLog log) {
+    private StreamLoadServer(
+            ServerSocket fe,
+            ServerSocket be,
+            Engine engine,
+            String user,
+            String password,
+            int backends,
+            String version,
+            QueryLog log) {
         this.fe = fe;
         this.be = be;
         BasicAuth auth = new BasicAuth(user, password);
@@ -50,8 +58,16 @@ public final class StreamLoadServer implements AutoCloseable {
     }
 
     /** Binds both ports (0 = a free port) without accepting yet. */
-    public static StreamLoadServer bind(String host, int fePort, int bePort, Engine engine, String user,
-                                        String password, int backends, String version, QueryLog log)
+    public static StreamLoadServer bind(
+            String host,
+            int fePort,
+            int bePort,
+            Engine engine,
+            String user,
+            String password,
+            int backends,
+            String version,
+            QueryLog log)
             throws IOException {
         ServerSocket fe = bindOne(host, fePort, "FE HTTP");
         ServerSocket be;
@@ -71,8 +87,8 @@ public final class StreamLoadServer implements AutoCloseable {
             s.bind(new InetSocketAddress(InetAddress.getByName(host), port), 128);
         } catch (IOException e) {
             s.close();
-            throw new IOException("cannot bind the sandbox " + what + " port " + host + ":" + port + ": "
-                    + e.getMessage(), e);
+            throw new IOException(
+                    "cannot bind the sandbox " + what + " port " + host + ":" + port + ": " + e.getMessage(), e);
         }
         return s;
     }

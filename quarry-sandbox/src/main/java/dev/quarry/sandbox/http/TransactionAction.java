@@ -56,7 +56,9 @@ final class TransactionAction {
         HttpRequest req = ex.request;
         BasicAuth.Result who = auth.check(req.header("Authorization"));
         if (!who.ok()) {
-            String msg = who.present() ? BasicAuth.deniedMessage(who.user(), ex.clientHost()) : "no valid Basic authorization";
+            String msg = who.present()
+                    ? BasicAuth.deniedMessage(who.user(), ex.clientHost())
+                    : "no valid Basic authorization";
             txnReply(ex, "FAILED", msg, null);
             return;
         }
@@ -89,8 +91,13 @@ final class TransactionAction {
         }
         ex.json(200, JsonText.be(reply));
         TxnEntry e = transactions.get(key);
-        log.load(who.user(), db, e == null ? req.header("table") : e.table, label,
-                "txn " + op + ": " + reply.get("Status"), ms(start),
+        log.load(
+                who.user(),
+                db,
+                e == null ? req.header("table") : e.table,
+                label,
+                "txn " + op + ": " + reply.get("Status"),
+                ms(start),
                 "OK".equals(reply.get("Status")) ? null : String.valueOf(reply.get("Message")),
                 e == null ? 0 : e.counters.loaded);
     }
@@ -148,7 +155,8 @@ final class TransactionAction {
         }
         TxnState state = entry.txn.state();
         if (state == TxnState.ABORTED || state.finished()) {
-            return txnMap("TXN_NOT_EXISTS", "Transaction with label " + label + " is not running, state: " + state, null);
+            return txnMap(
+                    "TXN_NOT_EXISTS", "Transaction with label " + label + " is not running, state: " + state, null);
         }
         if (state == TxnState.PREPARED) {
             return txnMap("FAILED", "Transaction with label " + label + " is already prepared", null);
@@ -156,7 +164,9 @@ final class TransactionAction {
         long start = System.nanoTime();
         Fault fault = faults.take();
         if (fault != null && fault.kind() == Fault.Kind.HTTP_500) {
-            ex.json(500, JsonText.be(ordered("status", "FAILED", "msg", "injected fault: HTTP 500 (sandbox test aid)")));
+            ex.json(
+                    500,
+                    JsonText.be(ordered("status", "FAILED", "msg", "injected fault: HTTP 500 (sandbox test aid)")));
             return null;
         }
         if (fault != null && fault.kind() == Fault.Kind.STALL) {
@@ -197,7 +207,8 @@ final class TransactionAction {
         }
         TxnState state = entry.txn.state();
         if (state == TxnState.ABORTED || state.finished()) {
-            return txnMap("TXN_NOT_EXISTS", "Transaction with label " + label + " is not running, state: " + state, null);
+            return txnMap(
+                    "TXN_NOT_EXISTS", "Transaction with label " + label + " is not running, state: " + state, null);
         }
         if (entry.counters.tooManyFiltered(entry.maxFilterRatio)) {
             entry.txn.abort("too many filtered rows");
@@ -224,8 +235,11 @@ final class TransactionAction {
             return txnMap("OK", "label " + label + " transaction " + txn.txnId() + " has already committed", label);
         }
         if (state == TxnState.ABORTED) {
-            return txnMap("FAILED", "class com.starrocks.common.UserException: cannot commit aborted transaction "
-                    + txn.txnId() + ", label " + label + " ", null);
+            return txnMap(
+                    "FAILED",
+                    "class com.starrocks.common.UserException: cannot commit aborted transaction " + txn.txnId()
+                            + ", label " + label + " ",
+                    null);
         }
         if (entry.counters.tooManyFiltered(entry.maxFilterRatio)) {
             txn.abort("too many filtered rows");
@@ -260,8 +274,11 @@ final class TransactionAction {
         LoadTxn txn = entry.txn;
         TxnState state = txn.state();
         if (state.finished()) {
-            return txnMap("FAILED", "class com.starrocks.common.UserException: cannot abort committed transaction "
-                    + txn.txnId() + ", label " + label + " ", null);
+            return txnMap(
+                    "FAILED",
+                    "class com.starrocks.common.UserException: cannot abort committed transaction " + txn.txnId()
+                            + ", label " + label + " ",
+                    null);
         }
         if (state != TxnState.ABORTED) {
             txn.abort("rolled back by the client");

@@ -81,8 +81,10 @@ final class CsvRowReader implements RowReader {
             }
             if (fieldCount != expected) {
                 // StarRocks' CSV scanner reason for a row with the wrong number of fields.
-                rejected.add(new RejectedRow(new String(buf, recordStart, recordEnd - recordStart, StandardCharsets.UTF_8),
-                        "Value count does not match column count. Expect " + expected + ", but got " + fieldCount + "."));
+                rejected.add(new RejectedRow(
+                        new String(buf, recordStart, recordEnd - recordStart, StandardCharsets.UTF_8),
+                        "Value count does not match column count. Expect " + expected + ", but got " + fieldCount
+                                + "."));
                 continue;
             }
             rows.add(Arrays.copyOf(fields, fieldCount));

@@ -34,6 +34,7 @@ final class JsonRowReader implements RowReader {
     private final List<String> columns;
     /** Elements still to emit from a root value that was read whole (json_root). */
     private final Deque<JsonNode> pending = new ArrayDeque<>();
+
     private boolean inOuterArray;
     private boolean ended;
 
@@ -109,8 +110,8 @@ final class JsonRowReader implements RowReader {
         }
         if (root.isArray()) {
             if (!options.stripOuterArray()) {
-                rejected.add(new RejectedRow(root.toString(),
-                        "JSON data is an array, strip_outer_array must be set true"));
+                rejected.add(
+                        new RejectedRow(root.toString(), "JSON data is an array, strip_outer_array must be set true"));
                 return null;
             }
             for (Iterator<JsonNode> it = root.elements(); it.hasNext(); ) {

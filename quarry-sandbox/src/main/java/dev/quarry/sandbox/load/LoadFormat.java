@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /** The {@code format} header's values the sandbox accepts (docs/starrocks.md §1.2). */
 public enum LoadFormat {
-    CSV, JSON,
+    CSV,
+    JSON,
     /** gzip-compressed CSV, as StarRocks' BE accepts it. */
     GZIP;
 
@@ -19,8 +20,9 @@ public enum LoadFormat {
             case "json" -> JSON;
             case "gzip" -> GZIP;
             // bzip2, lz4, deflate and zstd are valid on StarRocks but have no decoder in the JDK.
-            case "bzip2", "lz4", "deflate", "zstd" -> throw SqlError.of(
-                    "the sandbox does not support format=" + header + " (StarRocks does); use CSV, JSON or gzip");
+            case "bzip2", "lz4", "deflate", "zstd" ->
+                throw SqlError.of(
+                        "the sandbox does not support format=" + header + " (StarRocks does); use CSV, JSON or gzip");
             default -> throw SqlError.of("unknown data format, format=" + header);
         };
     }

@@ -20,11 +20,27 @@ import java.util.regex.Pattern;
  * @param jsonPaths the {@code jsonPaths} header as JSON pointers, or {@code null}
  * @param jsonRoot the {@code json_root} header as a JSON pointer, or {@code null}
  */
-public record LoadOptions(String label, LoadFormat format, Separator columnSeparator, Separator rowDelimiter, int enclose,
-                          int escape, int skipHeader, boolean trimSpace, ColumnMapping columns, String where,
-                          double maxFilterRatio, boolean strictMode, String timezone, int timeoutSeconds,
-                          boolean stripOuterArray, List<String> jsonPaths, String jsonRoot, boolean partialUpdate,
-                          String mergeCondition, boolean ignoreJsonSize) {
+public record LoadOptions(
+        String label,
+        LoadFormat format,
+        Separator columnSeparator,
+        Separator rowDelimiter,
+        int enclose,
+        int escape,
+        int skipHeader,
+        boolean trimSpace,
+        ColumnMapping columns,
+        String where,
+        double maxFilterRatio,
+        boolean strictMode,
+        String timezone,
+        int timeoutSeconds,
+        boolean stripOuterArray,
+        List<String> jsonPaths,
+        String jsonRoot,
+        boolean partialUpdate,
+        String mergeCondition,
+        boolean ignoreJsonSize) {
     // FeNameFormat's label rule; Java's \w is ASCII-only like StarRocks'.
     private static final Pattern LABEL = Pattern.compile("^[-\\w]{1,128}$");
     /** FE {@code stream_load_default_timeout_second}. */
@@ -61,8 +77,8 @@ public record LoadOptions(String label, LoadFormat format, Separator columnSepar
         int skipHeader = nonNegativeInt(headers.apply("skip_header"), 0, "skip_header");
         boolean trimSpace = bool(headers.apply("trim_space"), false, "trim_space");
         String columnsHeader = headers.apply("columns");
-        ColumnMapping columns = columnsHeader == null || columnsHeader.isBlank() ? null
-                : ColumnMapping.parse(columnsHeader);
+        ColumnMapping columns =
+                columnsHeader == null || columnsHeader.isBlank() ? null : ColumnMapping.parse(columnsHeader);
         String where = blankToNull(headers.apply("where"));
         double maxFilterRatio = ratio(headers.apply("max_filter_ratio"));
         String strict = headers.apply("strict_mode");
@@ -103,9 +119,27 @@ public record LoadOptions(String label, LoadFormat format, Separator columnSepar
         boolean partialUpdate = bool(headers.apply("partial_update"), false, "partial_update");
         String mergeCondition = blankToNull(headers.apply("merge_condition"));
         boolean ignoreJsonSize = bool(headers.apply("ignore_json_size"), false, "ignore_json_size");
-        return new LoadOptions(label, format, columnSeparator, rowDelimiter, enclose, escape, skipHeader, trimSpace,
-                columns, where, maxFilterRatio, strictMode, timezone, timeout, strip, jsonPaths, jsonRoot,
-                partialUpdate, mergeCondition, ignoreJsonSize);
+        return new LoadOptions(
+                label,
+                format,
+                columnSeparator,
+                rowDelimiter,
+                enclose,
+                escape,
+                skipHeader,
+                trimSpace,
+                columns,
+                where,
+                maxFilterRatio,
+                strictMode,
+                timezone,
+                timeout,
+                strip,
+                jsonPaths,
+                jsonRoot,
+                partialUpdate,
+                mergeCondition,
+                ignoreJsonSize);
     }
 
     private static String blankToNull(String s) {

@@ -4,9 +4,20 @@ import dev.quarry.sandbox.engine.SqlType;
 
 /** How a StarRocks type is described in a column definition packet: MySQL type code, charset, flags. */
 enum ColumnType {
-    TINY(0x01, true), SHORT(0x02, true), LONG(0x03, true), LONGLONG(0x08, true), FLOAT(0x04, true),
-    DOUBLE(0x05, true), NEWDECIMAL(0xf6, true), DATE(0x0a, true), DATETIME(0x0c, true), NULL(0x06, true),
-    VAR_STRING(0xfd, false), STRING(0xfe, false), JSON(0xf5, false), BLOB(0xfc, true);
+    TINY(0x01, true),
+    SHORT(0x02, true),
+    LONG(0x03, true),
+    LONGLONG(0x08, true),
+    FLOAT(0x04, true),
+    DOUBLE(0x05, true),
+    NEWDECIMAL(0xf6, true),
+    DATE(0x0a, true),
+    DATETIME(0x0c, true),
+    NULL(0x06, true),
+    VAR_STRING(0xfd, false),
+    STRING(0xfe, false),
+    JSON(0xf5, false),
+    BLOB(0xfc, true);
 
     static final int UTF8_GENERAL_CI = 33;
     static final int BINARY = 63;
@@ -51,7 +62,12 @@ enum ColumnType {
         if (binaryCharset && this != NULL) {
             flags |= BINARY_FLAG;
         }
-        if (this == TINY || this == SHORT || this == LONG || this == LONGLONG || this == FLOAT || this == DOUBLE
+        if (this == TINY
+                || this == SHORT
+                || this == LONG
+                || this == LONGLONG
+                || this == FLOAT
+                || this == DOUBLE
                 || this == NEWDECIMAL) {
             flags |= NUM_FLAG;
         }

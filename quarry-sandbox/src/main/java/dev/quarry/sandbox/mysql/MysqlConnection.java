@@ -31,9 +31,17 @@ final class MysqlConnection {
     static final int CLIENT_PLUGIN_AUTH = 0x80000;
     static final int CLIENT_CONNECT_ATTRS = 0x100000;
     static final int CLIENT_PLUGIN_AUTH_LENENC = 0x200000;
-    static final int SERVER_CAPABILITIES = CLIENT_LONG_PASSWORD | CLIENT_FOUND_ROWS | CLIENT_LONG_FLAG
-            | CLIENT_CONNECT_WITH_DB | CLIENT_PROTOCOL_41 | CLIENT_INTERACTIVE | CLIENT_TRANSACTIONS
-            | CLIENT_SECURE_CONNECTION | CLIENT_MULTI_RESULTS | CLIENT_PLUGIN_AUTH | CLIENT_CONNECT_ATTRS
+    static final int SERVER_CAPABILITIES = CLIENT_LONG_PASSWORD
+            | CLIENT_FOUND_ROWS
+            | CLIENT_LONG_FLAG
+            | CLIENT_CONNECT_WITH_DB
+            | CLIENT_PROTOCOL_41
+            | CLIENT_INTERACTIVE
+            | CLIENT_TRANSACTIONS
+            | CLIENT_SECURE_CONNECTION
+            | CLIENT_MULTI_RESULTS
+            | CLIENT_PLUGIN_AUTH
+            | CLIENT_CONNECT_ATTRS
             | CLIENT_PLUGIN_AUTH_LENENC;
     static final int SERVER_STATUS_AUTOCOMMIT = 2;
 
@@ -44,7 +52,6 @@ final class MysqlConnection {
     private static final int COM_PING = 0x0e;
     private static final int COM_RESET_CONNECTION = 0x1f;
 
-    
     private final int id;
     private final Engine engine;
     private final String user;
@@ -56,16 +63,18 @@ final class MysqlConnection {
 
     MysqlConnection(Socket socket, int id, Engine engine, String user, String password, QueryLog log)
             throws IOException {
-        
+
         this.id = id;
         this.engine = engine;
         this.user = user;
         this.password = password;
         this.log = log;
-        this.channel = new PacketChannel(new BufferedInputStream(socket.getInputStream(), 1 << 16),
+        this.channel = new PacketChannel(
+                new BufferedInputStream(socket.getInputStream(), 1 << 16),
                 new BufferedOutputStream(socket.getOutputStream(), 1 << 16));
         this.clientHost = socket.getRemoteSocketAddress() instanceof InetSocketAddress a
-                ? a.getAddress().getHostAddress() : "%";
+                ? a.getAddress().getHostAddress()
+                : "%";
     }
 
     void run() throws IOException {
@@ -84,15 +93,20 @@ final class MysqlConnection {
 
     private EngineSession handshake() throws IOException {
         byte[] scramble = NativePassword.newScramble();
-        buf.reset().int1(10).nulStr(MysqlServer.SERVER_VERSION).int4(id)
-                .bytes(scramble, 0, 8).int1(0)
+        buf.reset()
+                .int1(10)
+                .nulStr(MysqlServer.SERVER_VERSION)
+                .int4(id)
+                .bytes(scramble, 0, 8)
+                .int1(0)
                 .int2(SERVER_CAPABILITIES & 0xffff)
                 .int1(ColumnType.UTF8_GENERAL_CI)
                 .int2(SERVER_STATUS_AUTOCOMMIT)
                 .int2(SERVER_CAPABILITIES >>> 16)
                 .int1(scramble.length + 1)
                 .zeros(10)
-                .bytes(scramble, 8, 12).int1(0)
+                .bytes(scramble, 8, 12)
+                .int1(0)
                 .nulStr(NativePassword.PLUGIN);
         channel.write(buf);
         channel.flush();
@@ -138,8 +152,11 @@ final class MysqlConnection {
         boolean usedPassword = authResponse.length > 0;
         if (!clientUser.equals(user) || !NativePassword.verify(password, scramble, authResponse)) {
             // MySQL/StarRocks wording of ER_ACCESS_DENIED_ERROR (1045, SQLSTATE 28000).
-            sendError(new SqlError(1045, "28000", "Access denied for user '" + clientUser + "'@'" + clientHost
-                    + "' (using password: " + (usedPassword ? "YES" : "NO") + ")"));
+            sendError(new SqlError(
+                    1045,
+                    "28000",
+                    "Access denied for user '" + clientUser + "'@'" + clientHost + "' (using password: "
+                            + (usedPassword ? "YES" : "NO") + ")"));
             return null;
         }
         EngineSession session = engine.openSession(clientUser);
@@ -222,8 +239,13 @@ final class MysqlConnection {
             error = internal.getMessage();
             sendError(internal);
         } finally {
-            log.statement(session.user(), session.database().orElse(null), clientHost, sql,
-                    (System.nanoTime() - start) / 1_000_000, error);
+            log.statement(
+                    session.user(),
+                    session.database().orElse(null),
+                    clientHost,
+                    sql,
+                    (System.nanoTime() - start) / 1_000_000,
+                    error);
         }
     }
 
@@ -233,8 +255,13 @@ final class MysqlConnection {
         for (int c = 0; c < columns.size(); c++) {
             ResultColumn col = columns.get(c);
             ColumnType t = ColumnType.of(col.type());
-            buf.reset().lenencStr("def").lenencStr("").lenencStr("").lenencStr("")
-                    .lenencStr(col.name()).lenencStr(col.name())
+            buf.reset()
+                    .lenencStr("def")
+                    .lenencStr("")
+                    .lenencStr("")
+                    .lenencStr("")
+                    .lenencStr(col.name())
+                    .lenencStr(col.name())
                     .lenenc(0x0c)
                     .int2(t.charset())
                     .int4(Math.min(col.length(), 0xffffffffL))
@@ -284,7 +311,12 @@ final class MysqlConnection {
     }
 
     private void sendOk(long affectedRows, int warnings, String info) throws IOException {
-        buf.reset().int1(0).lenenc(affectedRows).lenenc(0).int2(SERVER_STATUS_AUTOCOMMIT).int2(warnings);
+        buf.reset()
+                .int1(0)
+                .lenenc(affectedRows)
+                .lenenc(0)
+                .int2(SERVER_STATUS_AUTOCOMMIT)
+                .int2(warnings);
         if (info != null && !info.isEmpty()) {
             // Like MySQL's net_send_ok (and StarRocks' OkPacket), the info is a length-encoded string; Connector/J
             // reads it that way even without CLIENT_SESSION_TRACK.
@@ -300,7 +332,8 @@ final class MysqlConnection {
 
     private void sendError(SqlError e) throws IOException {
         String state = e.sqlState().length() == 5 ? e.sqlState() : "HY000";
-        channel.write(buf.reset().int1(0xff).int2(e.code()).int1('#').eofStr(state).eofStr(e.getMessage()));
+        channel.write(
+                buf.reset().int1(0xff).int2(e.code()).int1('#').eofStr(state).eofStr(e.getMessage()));
         channel.flush();
     }
 

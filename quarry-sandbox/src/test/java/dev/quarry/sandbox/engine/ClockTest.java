@@ -20,6 +20,7 @@ class ClockTest {
     private static final String R1 = " PROPERTIES ('replication_num' = '1')";
     /** 2024-03-01 07:59:58.700 in the session's default zone, Asia/Shanghai (+08:00). */
     private final SettableClock clock = new SettableClock(Instant.parse("2024-02-29T23:59:58.700Z"));
+
     private Engine engine;
     private EngineSession s;
 
@@ -38,9 +39,12 @@ class ClockTest {
 
     @Test
     void timeFunctionsReadTheEngineClockInTheSessionZone() throws SqlError {
-        assertThat(flat(s, "SELECT now(), current_timestamp, CURRENT_TIMESTAMP(), curdate(), CURRENT_DATE, curtime(),"
-                + " utc_timestamp(), unix_timestamp()")).containsExactly("2024-03-01 07:59:58|2024-03-01 07:59:58|"
-                + "2024-03-01 07:59:58|2024-03-01|2024-03-01|07:59:58|2024-02-29 23:59:58|1709251198");
+        assertThat(flat(
+                        s,
+                        "SELECT now(), current_timestamp, CURRENT_TIMESTAMP(), curdate(), CURRENT_DATE, curtime(),"
+                                + " utc_timestamp(), unix_timestamp()"))
+                .containsExactly("2024-03-01 07:59:58|2024-03-01 07:59:58|"
+                        + "2024-03-01 07:59:58|2024-03-01|2024-03-01|07:59:58|2024-02-29 23:59:58|1709251198");
         ok(s, "SET time_zone = '+00:00'");
         assertThat(flat(s, "SELECT now(), curdate()")).containsExactly("2024-02-29 23:59:58|2024-02-29");
         ok(s, "SET time_zone = 'America/New_York'");

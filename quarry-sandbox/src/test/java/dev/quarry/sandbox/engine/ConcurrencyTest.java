@@ -18,7 +18,8 @@ class ConcurrencyTest {
 
     @Test
     void concurrentSessionsAndLoadsKeepEveryCommittedRow() throws Exception {
-        try (Engine engine = Engine.open(EngineTesting.config(1)); EngineSession admin = engine.openSession("root")) {
+        try (Engine engine = Engine.open(EngineTesting.config(1));
+                EngineSession admin = engine.openSession("root")) {
             ok(admin, "CREATE DATABASE d");
             ok(admin, "CREATE TABLE d.t (who VARCHAR(10), n INT) PROPERTIES ('replication_num' = '1')");
             ExecutorService pool = Executors.newFixedThreadPool(6);
@@ -52,8 +53,10 @@ class ConcurrencyTest {
                 f.get(60, TimeUnit.SECONDS);
             }
             pool.shutdown();
-            assertThat(flat(admin, "SELECT count(*) FROM d.t WHERE who LIKE 'sql%'")).containsExactly("60");
-            assertThat(flat(admin, "SELECT count(*) FROM d.t WHERE who LIKE 'load%'")).containsExactly("60");
+            assertThat(flat(admin, "SELECT count(*) FROM d.t WHERE who LIKE 'sql%'"))
+                    .containsExactly("60");
+            assertThat(flat(admin, "SELECT count(*) FROM d.t WHERE who LIKE 'load%'"))
+                    .containsExactly("60");
         }
     }
 }

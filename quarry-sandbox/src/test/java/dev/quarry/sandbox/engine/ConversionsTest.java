@@ -13,7 +13,9 @@ class ConversionsTest {
     @Test
     void epochDayMatchesTheCalendarAcrossTheWholeRange() {
         for (LocalDate d = LocalDate.of(0, 1, 1); d.getYear() <= 9999; d = d.plusDays(97)) {
-            assertThat(Dates.epochDay(d.getYear(), d.getMonthValue(), d.getDayOfMonth())).as(d.toString()).isEqualTo(d.toEpochDay());
+            assertThat(Dates.epochDay(d.getYear(), d.getMonthValue(), d.getDayOfMonth()))
+                    .as(d.toString())
+                    .isEqualTo(d.toEpochDay());
         }
     }
 
@@ -22,8 +24,8 @@ class ConversionsTest {
         if (micros == Long.MIN_VALUE) {
             return null;
         }
-        return Values.datetime(LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1000,
-                ZoneOffset.UTC));
+        return Values.datetime(LocalDateTime.ofEpochSecond(
+                Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1000, ZoneOffset.UTC));
     }
 
     @Test
@@ -45,7 +47,8 @@ class ConversionsTest {
         FieldSlot slot = new FieldSlot(ColumnType.decimal(6, 2), "d");
         assertThat(slot.parse("1234.565")).isNull();
         assertThat(slot.parse("9999.99")).isNull();
-        assertThat(slot.parse("9999.995")).isEqualTo("Value '9999.995' is out of range for column 'd' of type decimal(6, 2)");
+        assertThat(slot.parse("9999.995"))
+                .isEqualTo("Value '9999.995' is out of range for column 'd' of type decimal(6, 2)");
         assertThat(slot.parse("12345")).contains("out of range");
         assertThat(slot.parse("1e3")).isNull();
         assertThat(slot.parse("abc")).isEqualTo("Value 'abc' is invalid for column 'd' of type decimal(6, 2)");

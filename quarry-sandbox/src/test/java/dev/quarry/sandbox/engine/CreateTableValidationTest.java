@@ -35,9 +35,10 @@ class CreateTableValidationTest {
     void replicationNumAboveBackendsFailsWithTheNewerMessage() throws SqlError {
         SqlError e = error(s, "CREATE TABLE orders1 (id INT) DUPLICATE KEY(id) DISTRIBUTED BY HASH(id)");
         assertThat(e.code()).isEqualTo(1064);
-        assertThat(e.getMessage()).isEqualTo("Table replication num should be less than or equal to the number of available "
-                + "BE nodes. You can change this default by setting the replication_num table properties. Current alive "
-                + "backend is [10001]. , table=orders1, default_replication_num=3");
+        assertThat(e.getMessage())
+                .isEqualTo("Table replication num should be less than or equal to the number of available "
+                        + "BE nodes. You can change this default by setting the replication_num table properties. Current alive "
+                        + "backend is [10001]. , table=orders1, default_replication_num=3");
         ok(s, "CREATE TABLE ok1 (id INT)" + R1);
         ok(s, "ADMIN SET FRONTEND CONFIG ('default_replication_num' = '1')");
         ok(s, "CREATE TABLE ok2 (id INT)");
@@ -48,7 +49,8 @@ class CreateTableValidationTest {
 
     @Test
     void threeBackendsAcceptTheDefault() throws SqlError {
-        try (Engine three = Engine.open(EngineTesting.config(3)); EngineSession t = three.openSession("root")) {
+        try (Engine three = Engine.open(EngineTesting.config(3));
+                EngineSession t = three.openSession("root")) {
             ok(t, "CREATE DATABASE d");
             ok(t, "CREATE TABLE d.t (id INT)");
             assertThat(EngineTesting.flat(t, "SHOW BACKENDS")).hasSize(3);
@@ -58,8 +60,9 @@ class CreateTableValidationTest {
     @Test
     void keyColumnsMustBeAnOrderedPrefix() {
         assertThat(message("CREATE TABLE t (a INT, b INT, c INT) DUPLICATE KEY(b)" + R1))
-                .isEqualTo("Getting analyzing error. Detail message: Key columns must be the first few columns of the schema "
-                        + "and the order  of the key columns must be consistent with the order of the schema");
+                .isEqualTo(
+                        "Getting analyzing error. Detail message: Key columns must be the first few columns of the schema "
+                                + "and the order  of the key columns must be consistent with the order of the schema");
         assertThat(message("CREATE TABLE t (a INT, b INT) PRIMARY KEY(x)" + R1))
                 .isEqualTo("Getting analyzing error. Detail message: Key column(x) doesn't exist.");
     }
@@ -69,7 +72,8 @@ class CreateTableValidationTest {
         assertThat(message("CREATE TABLE t (a INT NULL, b INT) PRIMARY KEY(a)" + R1))
                 .isEqualTo("Getting analyzing error. Detail message: primary key column[a] cannot be nullable");
         assertThat(message("CREATE TABLE t (a DECIMAL(10,2) NOT NULL, b INT) PRIMARY KEY(a)" + R1))
-                .isEqualTo("Getting analyzing error. Detail message: primary key column[a] type not supported: DECIMAL64(10, 2)");
+                .isEqualTo(
+                        "Getting analyzing error. Detail message: primary key column[a] type not supported: DECIMAL64(10, 2)");
         assertThat(message("CREATE TABLE t (a DOUBLE NOT NULL, b INT) PRIMARY KEY(a)" + R1))
                 .isEqualTo("Getting analyzing error. Detail message: primary key column[a] type not supported: DOUBLE");
         ok(s, "CREATE TABLE pk (a INT, b INT) PRIMARY KEY(a)" + R1);
@@ -91,7 +95,8 @@ class CreateTableValidationTest {
         assertThat(message("CREATE TABLE t (a INT, b INT) UNIQUE KEY(a) DISTRIBUTED BY RANDOM" + R1))
                 .isEqualTo("Getting analyzing error. Detail message: UNIQUE KEY must use hash distribution");
         assertThat(message("CREATE TABLE t (a INT, b INT) UNIQUE KEY(a)" + R1))
-                .isEqualTo("Getting analyzing error. Detail message: Currently not support default distribution in UNIQUE_KEYS");
+                .isEqualTo(
+                        "Getting analyzing error. Detail message: Currently not support default distribution in UNIQUE_KEYS");
         ok(s, "CREATE TABLE dup (a INT, b INT) DUPLICATE KEY(a) DISTRIBUTED BY RANDOM BUCKETS 4" + R1);
         ok(s, "CREATE TABLE agg (a INT, b INT SUM) AGGREGATE KEY(a) DISTRIBUTED BY RANDOM" + R1);
     }
@@ -101,25 +106,31 @@ class CreateTableValidationTest {
         assertThat(message("CREATE TABLE t (a INT NOT NULL, b INT) PRIMARY KEY(a) DISTRIBUTED BY HASH(b)" + R1))
                 .isEqualTo("Getting analyzing error. Detail message: Distribution column[b] is not key column");
         assertThat(message("CREATE TABLE t (a INT NOT NULL, dt DATE) PRIMARY KEY(a) PARTITION BY date_trunc('day', dt)"
-                + " DISTRIBUTED BY HASH(a)" + R1))
+                        + " DISTRIBUTED BY HASH(a)" + R1))
                 .isEqualTo("Getting analyzing error. Detail message: The partition expr should base on key column.");
-        ok(s, "CREATE TABLE dup (a INT, dt DATE) DUPLICATE KEY(a) PARTITION BY date_trunc('day', dt) DISTRIBUTED BY HASH(dt)" + R1);
+        ok(
+                s,
+                "CREATE TABLE dup (a INT, dt DATE) DUPLICATE KEY(a) PARTITION BY date_trunc('day', dt) DISTRIBUTED BY HASH(dt)"
+                        + R1);
     }
 
     @Test
     void aggregateTypesBelongOnAggregateValueColumnsOnly() {
         assertThat(message("CREATE TABLE t (a INT, b INT) AGGREGATE KEY(a) DISTRIBUTED BY HASH(a)" + R1))
-                .isEqualTo("Getting analyzing error. Detail message: AGG_KEYS table should specify aggregate type for non-key column[b]");
+                .isEqualTo(
+                        "Getting analyzing error. Detail message: AGG_KEYS table should specify aggregate type for non-key column[b]");
         assertThat(message("CREATE TABLE t (a INT, b INT SUM) DUPLICATE KEY(a)" + R1))
-                .isEqualTo("Getting analyzing error. Detail message: DUP_KEYS table should not specify aggregate type for non-key column[b]");
+                .isEqualTo(
+                        "Getting analyzing error. Detail message: DUP_KEYS table should not specify aggregate type for non-key column[b]");
         assertThat(message("CREATE TABLE t (a INT SUM, b INT SUM) AGGREGATE KEY(a) DISTRIBUTED BY HASH(a)" + R1))
                 .isEqualTo("Getting analyzing error. Detail message: Key column[a] should not specify aggregate type.");
     }
 
     @Test
     void reservedAndDuplicateColumnNames() {
-        assertThat(message("CREATE TABLE t (a INT, __op INT)" + R1)).isEqualTo(
-                "Getting analyzing error. Detail message: Column name [__op] is a system reserved name. Please choose a different one.");
+        assertThat(message("CREATE TABLE t (a INT, __op INT)" + R1))
+                .isEqualTo(
+                        "Getting analyzing error. Detail message: Column name [__op] is a system reserved name. Please choose a different one.");
         SqlError dup = error(s, "CREATE TABLE t (a INT, A INT)" + R1);
         assertThat(dup.code()).isEqualTo(1060);
         assertThat(dup.getMessage()).isEqualTo("Getting analyzing error. Detail message: Duplicate column name 'A'.");
@@ -142,7 +153,8 @@ class CreateTableValidationTest {
     @Test
     void typeLimits() {
         assertThat(message("CREATE TABLE t (a VARCHAR(1048577))" + R1))
-                .isEqualTo("Getting analyzing error. Detail message: Varchar size must between 1 and 1048576. Current size is 1048577");
+                .isEqualTo(
+                        "Getting analyzing error. Detail message: Varchar size must between 1 and 1048576. Current size is 1048577");
         assertThat(message("CREATE TABLE t (a INT, d DECIMAL(39, 2))" + R1))
                 .isEqualTo("Getting analyzing error. Detail message: DECIMAL's precision should range from 1 to 38");
         assertThat(message("CREATE TABLE t (a INT, b BIGINTEGER)" + R1))

@@ -56,7 +56,8 @@ class EngineBasicsTest {
         StatementResult.Rows named = (StatementResult.Rows) s.execute("SELECT @@version_comment");
         assertThat(named.columns().get(0).name()).isEqualTo("@@version_comment");
         assertThat(flat(s, "SHOW VARIABLES LIKE 'time_zone'")).containsExactly("time_zone|Asia/Shanghai");
-        assertThat(error(s, "SELECT @@no_such_variable").getMessage()).isEqualTo("Unknown system variable 'no_such_variable'");
+        assertThat(error(s, "SELECT @@no_such_variable").getMessage())
+                .isEqualTo("Unknown system variable 'no_such_variable'");
     }
 
     @Test
@@ -79,11 +80,14 @@ class EngineBasicsTest {
         ok(s, "CREATE TABLE memory.t (k INT) PROPERTIES ('replication_num' = '1')");
         ok(s, "INSERT INTO memory.t VALUES (1)");
         assertThat(flat(s, "SELECT k FROM memory.t")).containsExactly("1");
-        assertThat(error(s, "CREATE DATABASE temp").getMessage()).isEqualTo("Getting analyzing error. Detail message: "
-                + "The sandbox cannot host a database named 'temp': its storage engine (DuckDB) reserves that name");
+        assertThat(error(s, "CREATE DATABASE temp").getMessage())
+                .isEqualTo(
+                        "Getting analyzing error. Detail message: "
+                                + "The sandbox cannot host a database named 'temp': its storage engine (DuckDB) reserves that name");
         ok(s, "DROP DATABASE d1");
         ok(s, "DROP DATABASE IF EXISTS d1");
-        assertThat(error(s, "DROP DATABASE d1").getMessage()).isEqualTo("Can't drop database 'd1'; database doesn't exist");
+        assertThat(error(s, "DROP DATABASE d1").getMessage())
+                .isEqualTo("Can't drop database 'd1'; database doesn't exist");
         assertThat(s.database()).isEmpty();
     }
 
@@ -91,16 +95,20 @@ class EngineBasicsTest {
     void createInsertSelectRoundTrip() throws SqlError {
         ok(s, "CREATE DATABASE shop");
         ok(s, "USE shop");
-        ok(s, "CREATE TABLE `orders` (id BIGINT NOT NULL, customer VARCHAR(20), amount DECIMAL(10,2), created DATETIME,"
-                + " paid BOOLEAN) DUPLICATE KEY(id) DISTRIBUTED BY HASH(id) BUCKETS 1 PROPERTIES ('replication_num' = '1')");
-        StatementResult.Ok ins = ok(s, "INSERT INTO orders VALUES (1, 'ann', 12.5, '2024-03-10 02:30:00', true),"
-                + " (2, \"bob\", NULL, '2024-01-02 03:04:05.123456', false)");
+        ok(
+                s,
+                "CREATE TABLE `orders` (id BIGINT NOT NULL, customer VARCHAR(20), amount DECIMAL(10,2), created DATETIME,"
+                        + " paid BOOLEAN) DUPLICATE KEY(id) DISTRIBUTED BY HASH(id) BUCKETS 1 PROPERTIES ('replication_num' = '1')");
+        StatementResult.Ok ins = ok(
+                s,
+                "INSERT INTO orders VALUES (1, 'ann', 12.5, '2024-03-10 02:30:00', true),"
+                        + " (2, \"bob\", NULL, '2024-01-02 03:04:05.123456', false)");
         assertThat(ins.affectedRows()).isEqualTo(2);
         assertThat(ins.info()).matches("\\{'label':'insert_[0-9a-f-]+', 'status':'VISIBLE', 'txnId':'\\d+'\\}");
-        assertThat(flat(s, "SELECT id, customer, amount, created, paid FROM orders ORDER BY id")).containsExactly(
-                "1|ann|12.50|2024-03-10 02:30:00|1",
-                "2|bob|\\N|2024-01-02 03:04:05.123456|0");
-        StatementResult.Rows r = (StatementResult.Rows) s.execute("SELECT id, amount, created FROM shop.orders LIMIT 0, 1");
+        assertThat(flat(s, "SELECT id, customer, amount, created, paid FROM orders ORDER BY id"))
+                .containsExactly("1|ann|12.50|2024-03-10 02:30:00|1", "2|bob|\\N|2024-01-02 03:04:05.123456|0");
+        StatementResult.Rows r =
+                (StatementResult.Rows) s.execute("SELECT id, amount, created FROM shop.orders LIMIT 0, 1");
         assertThat(r.rows()).hasSize(1);
         assertThat(r.columns().get(0).type()).isEqualTo(SqlType.BIGINT);
         assertThat(r.columns().get(1).type()).isEqualTo(SqlType.DECIMAL);

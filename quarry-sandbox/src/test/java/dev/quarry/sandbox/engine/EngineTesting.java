@@ -67,9 +67,16 @@ final class EngineTesting {
         return new LoadBatch(columns, Map.of(), null, false, "Asia/Shanghai", false, null, rows, Arrays.asList(lines));
     }
 
-    static LoadBatch batch(List<String> columns, Map<String, String> derived, String where, boolean strict,
-                           boolean partial, String mergeCondition, String... lines) {
+    static LoadBatch batch(
+            List<String> columns,
+            Map<String, String> derived,
+            String where,
+            boolean strict,
+            boolean partial,
+            String mergeCondition,
+            String... lines) {
         LoadBatch b = csv(columns, lines);
-        return new LoadBatch(columns, derived, where, strict, "Asia/Shanghai", partial, mergeCondition, b.rows(), b.rawRows());
+        return new LoadBatch(
+                columns, derived, where, strict, "Asia/Shanghai", partial, mergeCondition, b.rows(), b.rawRows());
     }
 }

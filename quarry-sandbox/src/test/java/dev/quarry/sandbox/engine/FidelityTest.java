@@ -39,7 +39,9 @@ class FidelityTest {
     @Test
     void datetimeSelectKeepsMicroseconds() throws SqlError {
         ok(s, "CREATE TABLE t (k INT, ts DATETIME)" + R1);
-        ok(s, "INSERT INTO t VALUES (1, '2024-01-02 03:04:05.123456'), (2, '2024-01-02 03:04:05.5'), (3, '2024-01-02 03:04:05')");
+        ok(
+                s,
+                "INSERT INTO t VALUES (1, '2024-01-02 03:04:05.123456'), (2, '2024-01-02 03:04:05.5'), (3, '2024-01-02 03:04:05')");
         assertThat(flat(s, "SELECT ts FROM t ORDER BY k"))
                 .containsExactly("2024-01-02 03:04:05.123456", "2024-01-02 03:04:05.500000", "2024-01-02 03:04:05");
         assertThat(one(s, "SELECT date_format(ts, '%f') FROM t WHERE k = 1")).isEqualTo("123456");
@@ -54,15 +56,25 @@ class FidelityTest {
                 .containsExactly("1|0|1|1");
         ok(s, "CREATE TABLE names (n VARCHAR(20))" + R1);
         ok(s, "INSERT INTO names VALUES ('gen_1'), ('gen12'), ('other')");
-        assertThat(flat(s, "SELECT n FROM names WHERE n LIKE 'gen\\\\_%' ORDER BY n")).containsExactly("gen_1");
+        assertThat(flat(s, "SELECT n FROM names WHERE n LIKE 'gen\\\\_%' ORDER BY n"))
+                .containsExactly("gen_1");
     }
 
     @Test
     void loadWhereSeesTemporaryAndDerivedColumns() throws SqlError {
         ok(s, "CREATE TABLE w (a INT, b INT)" + R1);
         LoadTxn t = engine.beginLoad("d", "w", "tmp-where");
-        AppendResult r = t.append(batch(List.of("a", "tmp"), Map.of("b", "tmp * 2"), "tmp > 1 AND b < 10", false,
-                false, null, "1,1", "2,2", "3,4", "4,5"));
+        AppendResult r = t.append(batch(
+                List.of("a", "tmp"),
+                Map.of("b", "tmp * 2"),
+                "tmp > 1 AND b < 10",
+                false,
+                false,
+                null,
+                "1,1",
+                "2,2",
+                "3,4",
+                "4,5"));
         assertThat(r.loadedRows()).isEqualTo(2);
         assertThat(r.unselectedRows()).isEqualTo(2);
         t.commit();
@@ -93,8 +105,8 @@ class FidelityTest {
         ok(s, "ALTER TABLE a SWAP WITH b");
         String states = "SELECT TABLE_NAME, IS_ACTIVE, INACTIVE_REASON FROM information_schema.materialized_views"
                 + " WHERE TABLE_SCHEMA = 'd' ORDER BY TABLE_NAME";
-        assertThat(flat(s, states)).containsExactly("mva|false|base-table swapped: a", "mvb|false|base-table swapped: b",
-                "mvc|true|");
+        assertThat(flat(s, states))
+                .containsExactly("mva|false|base-table swapped: a", "mvb|false|base-table swapped: b", "mvc|true|");
         assertThat(flat(s, "SHOW MATERIALIZED VIEWS WHERE name = 'mva'").get(0)).contains("|false|");
         // The stored rows stay readable while inactive.
         assertThat(flat(s, "SELECT k, v FROM mva")).containsExactly("1|10");
@@ -106,10 +118,12 @@ class FidelityTest {
 
         ok(s, "ALTER MATERIALIZED VIEW mvc INACTIVE");
         assertThat(flat(s, states)).contains("mvc|false|user use alter materialized view set status to inactive");
-        assertThat(error(s, "REFRESH MATERIALIZED VIEW mvc").getMessage()).isEqualTo("Getting analyzing error. Detail "
-                + "message: Refresh materialized view failed because [mvc] is not active. You can try to active it with "
-                + "ALTER MATERIALIZED VIEW mvc ACTIVE; ");
-        assertThat(one(s, "SHOW CREATE MATERIALIZED VIEW mvc").contains("__inactive")).isFalse();
+        assertThat(error(s, "REFRESH MATERIALIZED VIEW mvc").getMessage())
+                .isEqualTo("Getting analyzing error. Detail "
+                        + "message: Refresh materialized view failed because [mvc] is not active. You can try to active it with "
+                        + "ALTER MATERIALIZED VIEW mvc ACTIVE; ");
+        assertThat(one(s, "SHOW CREATE MATERIALIZED VIEW mvc").contains("__inactive"))
+                .isFalse();
     }
 
     @Test
@@ -136,9 +150,11 @@ class FidelityTest {
 
     @Test
     void fixedRangePartitionsAreAddressable() throws SqlError {
-        ok(s, "CREATE TABLE p (dt DATE, v INT) DUPLICATE KEY(dt) PARTITION BY RANGE(dt) ("
-                + "PARTITION p1 VALUES [(\"2024-01-01\"), (\"2024-01-02\")), "
-                + "PARTITION p2 VALUES [(\"2024-01-02\"), (\"2024-01-03\"))) DISTRIBUTED BY HASH(dt)" + R1);
+        ok(
+                s,
+                "CREATE TABLE p (dt DATE, v INT) DUPLICATE KEY(dt) PARTITION BY RANGE(dt) ("
+                        + "PARTITION p1 VALUES [(\"2024-01-01\"), (\"2024-01-02\")), "
+                        + "PARTITION p2 VALUES [(\"2024-01-02\"), (\"2024-01-03\"))) DISTRIBUTED BY HASH(dt)" + R1);
         // quarry-models' golden case "partition_by_range", verbatim: it can run on the sandbox now.
         ok(s, """
                 CREATE TABLE `d`.`partition_by_range` (

@@ -39,9 +39,12 @@ class MaterializedViewTest {
 
     @Test
     void immediateManualViewFillsAtCreationAndOnRefresh() throws SqlError {
-        ok(s, "CREATE MATERIALIZED VIEW daily COMMENT 'per day' DISTRIBUTED BY HASH(day) REFRESH MANUAL"
-                + " AS SELECT day, sum(amount) AS total FROM sales GROUP BY day");
-        assertThat(flat(s, "SELECT day, total FROM daily ORDER BY day")).containsExactly("2024-01-01|12", "2024-01-02|1");
+        ok(
+                s,
+                "CREATE MATERIALIZED VIEW daily COMMENT 'per day' DISTRIBUTED BY HASH(day) REFRESH MANUAL"
+                        + " AS SELECT day, sum(amount) AS total FROM sales GROUP BY day");
+        assertThat(flat(s, "SELECT day, total FROM daily ORDER BY day"))
+                .containsExactly("2024-01-01|12", "2024-01-02|1");
         ok(s, "INSERT INTO sales VALUES ('2024-01-02', 10)");
         assertThat(flat(s, "SELECT total FROM daily WHERE day = '2024-01-02'")).containsExactly("1");
         StatementResult.Rows r = (StatementResult.Rows) s.execute("REFRESH MATERIALIZED VIEW daily WITH SYNC MODE");
@@ -53,7 +56,8 @@ class MaterializedViewTest {
                 .endsWith("AS SELECT day, sum(amount) AS total FROM sales GROUP BY day;");
         assertThat(flat(s, "SELECT TABLE_NAME, REFRESH_TYPE FROM information_schema.materialized_views"))
                 .containsExactly("daily|MANUAL");
-        assertThat(error(s, "INSERT INTO daily VALUES ('2024-01-09', 1)").getMessage()).contains("is a materialized view");
+        assertThat(error(s, "INSERT INTO daily VALUES ('2024-01-09', 1)").getMessage())
+                .contains("is a materialized view");
         ok(s, "DROP MATERIALIZED VIEW daily");
         ok(s, "DROP MATERIALIZED VIEW IF EXISTS daily");
         assertThat(flat(s, "SHOW TABLES")).containsExactly("sales");
@@ -75,21 +79,24 @@ class MaterializedViewTest {
         t.append(csv(List.of("day", "amount"), "2024-01-03,1"));
         t.commit();
         // The background refresher picks the change up within a poll or two.
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(flat(s, "SELECT n FROM live")).containsExactly("4"));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(flat(s, "SELECT n FROM live")).containsExactly("4"));
     }
 
     @Test
     void asyncEveryViewRefreshesWhenItsIntervalPassesOnTheEngineClock() throws SqlError {
-        ok(s, "CREATE MATERIALIZED VIEW hourly REFRESH ASYNC EVERY (INTERVAL 1 HOUR)"
-                + " AS SELECT count(*) AS n, now() AS refreshed FROM sales");
+        ok(
+                s,
+                "CREATE MATERIALIZED VIEW hourly REFRESH ASYNC EVERY (INTERVAL 1 HOUR)"
+                        + " AS SELECT count(*) AS n, now() AS refreshed FROM sales");
         // now() in an MV query reads the engine clock in StarRocks' default zone (Asia/Shanghai, +08:00).
         assertThat(flat(s, "SELECT n, refreshed FROM hourly")).containsExactly("3|2024-03-01 07:59:58");
         clock.advance(Duration.ofMinutes(59));
         assertThat(flat(s, "SELECT refreshed FROM hourly")).containsExactly("2024-03-01 07:59:58");
         clock.advance(Duration.ofMinutes(2));
         // Due now: no base table changed, only the clock moved on.
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(flat(s, "SELECT n, refreshed FROM hourly")).containsExactly("3|2024-03-01 09:00:58"));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(flat(s, "SELECT n, refreshed FROM hourly"))
+                        .containsExactly("3|2024-03-01 09:00:58"));
     }
 }

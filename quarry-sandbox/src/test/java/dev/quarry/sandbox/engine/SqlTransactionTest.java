@@ -39,11 +39,14 @@ class SqlTransactionTest {
         ok(s, "INSERT INTO a VALUES (1, 'x')");
         ok(s, "INSERT INTO b VALUES (2), (3)");
         assertThat(flat(other, "SELECT count(*) FROM d.a")).containsExactly("0");
-        assertThat(error(s, "SELECT * FROM a").getMessage()).isEqualTo("Getting analyzing error. Detail message: NOT allowed "
-                + "to read or write tables that have been subjected to DML operations before");
+        assertThat(error(s, "SELECT * FROM a").getMessage())
+                .isEqualTo("Getting analyzing error. Detail message: NOT allowed "
+                        + "to read or write tables that have been subjected to DML operations before");
         assertThat(error(s, "INSERT INTO b VALUES (4)").code()).isEqualTo(5304);
-        assertThat(error(s, "INSERT INTO e.c VALUES (1)").getMessage()).isEqualTo("Getting analyzing error. Detail message: "
-                + "Cannot execute cross-database transactions. All DML target tables must belong to the same db");
+        assertThat(error(s, "INSERT INTO e.c VALUES (1)").getMessage())
+                .isEqualTo(
+                        "Getting analyzing error. Detail message: "
+                                + "Cannot execute cross-database transactions. All DML target tables must belong to the same db");
         StatementResult.Ok c = ok(s, "COMMIT");
         assertThat(c.affectedRows()).isEqualTo(3);
         assertThat(flat(other, "SELECT count(*) FROM d.a")).containsExactly("1");

@@ -28,8 +28,10 @@ class TableSemanticsTest {
         ok(s, "CREATE TABLE dup (k INT, v VARCHAR(10)) DUPLICATE KEY(k)" + R1);
         ok(s, "CREATE TABLE pk (k INT NOT NULL, v VARCHAR(10), n INT) PRIMARY KEY(k)" + R1);
         ok(s, "CREATE TABLE uq (k INT, v VARCHAR(10)) UNIQUE KEY(k) DISTRIBUTED BY HASH(k)" + R1);
-        ok(s, "CREATE TABLE agg (k INT, s BIGINT SUM, mx INT MAX, mn INT MIN, r VARCHAR(10) REPLACE,"
-                + " rn VARCHAR(10) REPLACE_IF_NOT_NULL) AGGREGATE KEY(k) DISTRIBUTED BY HASH(k)" + R1);
+        ok(
+                s,
+                "CREATE TABLE agg (k INT, s BIGINT SUM, mx INT MAX, mn INT MIN, r VARCHAR(10) REPLACE,"
+                        + " rn VARCHAR(10) REPLACE_IF_NOT_NULL) AGGREGATE KEY(k) DISTRIBUTED BY HASH(k)" + R1);
     }
 
     @AfterEach
@@ -82,7 +84,8 @@ class TableSemanticsTest {
         LoadTxn m = engine.beginLoad("d", "pk", "merge");
         m.append(batch(List.of("k", "v", "n"), Map.of(), null, false, false, "n", "1,old,5", "2,same,20"));
         m.commit();
-        // merge_condition: an update applies only when the incoming value is >= the stored one (equal applies, docs/starrocks.md §1.7).
+        // merge_condition: an update applies only when the incoming value is >= the stored one (equal applies,
+        // docs/starrocks.md §1.7).
         assertThat(flat(s, "SELECT k, v, n FROM pk ORDER BY k")).containsExactly("1|a|11", "2|same|20", "3|\\N|33");
     }
 
@@ -131,13 +134,15 @@ class TableSemanticsTest {
                 .isEqualTo("Getting analyzing error. Detail message: Compound predicate's op should be AND");
         String only = "Getting analyzing error. Detail message: Where clause only supports compound predicate, binary "
                 + "predicate, is_null predicate and in predicate";
-        assertThat(error(s, "DELETE FROM dup WHERE k BETWEEN 1 AND 2").getMessage()).isEqualTo(only);
+        assertThat(error(s, "DELETE FROM dup WHERE k BETWEEN 1 AND 2").getMessage())
+                .isEqualTo(only);
         assertThat(error(s, "DELETE FROM dup WHERE true").getMessage()).isEqualTo(only);
         assertThat(error(s, "DELETE FROM dup WHERE k IN (SELECT 1)").getMessage())
                 .isEqualTo("Getting analyzing error. Detail message: Child of in predicate should be value");
         assertThat(error(s, "DELETE FROM agg WHERE s = 1").getMessage())
-                .isEqualTo("Getting analyzing error. Detail message: Column[s] is not key column or storage model is not "
-                        + "duplicate or column type is float or double.");
+                .isEqualTo(
+                        "Getting analyzing error. Detail message: Column[s] is not key column or storage model is not "
+                                + "duplicate or column type is float or double.");
         assertThat(flat(s, "SELECT k FROM dup")).containsExactly("3");
     }
 
@@ -148,15 +153,18 @@ class TableSemanticsTest {
         assertThat(u.affectedRows()).isEqualTo(1);
         assertThat(flat(s, "SELECT k, v, n FROM pk ORDER BY k")).containsExactly("1|a|1", "2|z|12");
         assertThat(error(s, "UPDATE dup SET v = 'x' WHERE k = 1").getMessage())
-                .isEqualTo("Getting analyzing error. Detail message: does not support update on non-primary key table dup");
+                .isEqualTo(
+                        "Getting analyzing error. Detail message: does not support update on non-primary key table dup");
         assertThat(error(s, "UPDATE pk SET k = 5 WHERE k = 1").getMessage())
                 .isEqualTo("Getting analyzing error. Detail message: primary key column cannot be updated: k");
     }
 
     @Test
     void strictInsertRefusesBadValuesAndNonStrictNullsThem() throws SqlError {
-        ok(s, "CREATE TABLE typed (k INT, d DECIMAL(5,2), s VARCHAR(3), t DATETIME, nn INT NOT NULL DEFAULT '7')"
-                + " DUPLICATE KEY(k)" + R1);
+        ok(
+                s,
+                "CREATE TABLE typed (k INT, d DECIMAL(5,2), s VARCHAR(3), t DATETIME, nn INT NOT NULL DEFAULT '7')"
+                        + " DUPLICATE KEY(k)" + R1);
         assertThat(error(s, "INSERT INTO typed (k, d) VALUES (1, 12345.6)").getMessage())
                 .isEqualTo("Insert has filtered data in strict mode. Actual filtered row count: 1");
         assertThat(error(s, "INSERT INTO typed (k, s) VALUES (1, 'éé')").getMessage())

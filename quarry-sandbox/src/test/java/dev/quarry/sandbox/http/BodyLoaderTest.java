@@ -39,7 +39,8 @@ class BodyLoaderTest {
             }
             LoadTxn txn = engine.beginLoad("d", "t", "dies");
             LoadOptions options = LoadOptions.parse(Map.<String, String>of()::get);
-            Throwable thrown = assertTimeoutPreemptively(Duration.ofSeconds(20),
+            Throwable thrown = assertTimeoutPreemptively(
+                    Duration.ofSeconds(20),
                     () -> catchThrowable(() -> BodyLoader.append(txn, options, new DyingBody(), new LoadCounters())));
             assertThat(thrown).isInstanceOf(IllegalStateException.class).hasMessageContaining("parser thread died");
             txn.abort("test over");

@@ -21,15 +21,15 @@ class ChunkedInputStreamTest {
 
     @Test
     void truncatedBodyIsAnError() {
-        ChunkedInputStream in = new ChunkedInputStream(
-                new ByteArrayInputStream("a\r\nhel".getBytes(StandardCharsets.US_ASCII)));
+        ChunkedInputStream in =
+                new ChunkedInputStream(new ByteArrayInputStream("a\r\nhel".getBytes(StandardCharsets.US_ASCII)));
         assertThatThrownBy(in::readAllBytes).isInstanceOf(IOException.class);
     }
 
     @Test
     void fixedLengthBodyShorterThanAnnouncedUsesTheBeWording() {
-        FixedLengthInputStream in = new FixedLengthInputStream(
-                new ByteArrayInputStream("abc".getBytes(StandardCharsets.US_ASCII)), 10);
+        FixedLengthInputStream in =
+                new FixedLengthInputStream(new ByteArrayInputStream("abc".getBytes(StandardCharsets.US_ASCII)), 10);
         assertThatThrownBy(in::readAllBytes).hasMessage("receive body don't equal with body bytes");
     }
 }

@@ -50,10 +50,12 @@ class HttpRequestTest {
     @Test
     void malformedOrOversizedHeadsAreBadRequests() throws Exception {
         assertThatThrownBy(() -> parse("GARBAGE\r\n\r\n")).isInstanceOf(HttpRequest.BadRequest.class);
-        assertThatThrownBy(() -> parse("GET / HTTP/1.1\r\nNoColonHere\r\n\r\n")).isInstanceOf(HttpRequest.BadRequest.class);
+        assertThatThrownBy(() -> parse("GET / HTTP/1.1\r\nNoColonHere\r\n\r\n"))
+                .isInstanceOf(HttpRequest.BadRequest.class);
         assertThatThrownBy(() -> parse("GET / HTTP/1.1\r\nX: " + "y".repeat(70_000) + "\r\n\r\n"))
                 .isInstanceOf(HttpRequest.BadRequest.class);
-        assertThatThrownBy(() -> parse("PUT / HTTP/1.1\r\nContent-Length: -1\r\n\r\n").body())
+        assertThatThrownBy(() ->
+                        parse("PUT / HTTP/1.1\r\nContent-Length: -1\r\n\r\n").body())
                 .isInstanceOf(HttpRequest.BadRequest.class);
         assertThat(parse("")).isNull();
     }

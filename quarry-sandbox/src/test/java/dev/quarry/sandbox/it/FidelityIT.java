@@ -42,8 +42,11 @@ class FidelityIT {
     }
 
     private static Connection mariadb() throws SQLException {
-        return DriverManager.getConnection("jdbc:mariadb://" + sandbox.host() + ":" + sandbox.queryPort()
-                + "/?socketTimeout=" + Jdbc.SOCKET_TIMEOUT_MS, "root", "");
+        return DriverManager.getConnection(
+                "jdbc:mariadb://" + sandbox.host() + ":" + sandbox.queryPort() + "/?socketTimeout="
+                        + Jdbc.SOCKET_TIMEOUT_MS,
+                "root",
+                "");
     }
 
     private static String db(String... tables) throws Exception {
@@ -53,10 +56,12 @@ class FidelityIT {
     @Test
     void datetimeWithMicrosecondsKeepsItsFractionInGetString() throws Exception {
         String db = db("CREATE TABLE {db}.t (k INT, ts DATETIME) PROPERTIES (\"replication_num\" = \"1\")");
-        sandbox.execute("INSERT INTO " + db + ".t VALUES (1, '2024-01-02 03:04:05.123456'), (2, '2024-01-02 03:04:05')");
+        sandbox.execute(
+                "INSERT INTO " + db + ".t VALUES (1, '2024-01-02 03:04:05.123456'), (2, '2024-01-02 03:04:05')");
         for (Connection c : new Connection[] {connectorJ(), mariadb()}) {
-            try (c; Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT ts FROM " + db + ".t ORDER BY k")) {
+            try (c;
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT ts FROM " + db + ".t ORDER BY k")) {
                 String driver = c.getMetaData().getDriverName();
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).as(driver).isEqualTo("2024-01-02 03:04:05.123456");
@@ -71,9 +76,11 @@ class FidelityIT {
 
     @Test
     void likeTreatsBackslashAsTheDefaultEscape() throws SQLException {
-        try (Connection c = connectorJ(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT 'gen_1' LIKE 'gen\\\\_%', 'gen1' LIKE 'gen\\\\_%', "
-                     + "'50%' LIKE '50\\%', '500' LIKE '50\\%', 'gen1' NOT LIKE 'gen\\\\_%', 'a\\\\b' LIKE 'a\\\\\\\\b'")) {
+        try (Connection c = connectorJ();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT 'gen_1' LIKE 'gen\\\\_%', 'gen1' LIKE 'gen\\\\_%', "
+                                + "'50%' LIKE '50\\%', '500' LIKE '50\\%', 'gen1' NOT LIKE 'gen\\\\_%', 'a\\\\b' LIKE 'a\\\\\\\\b'")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getInt(1)).isEqualTo(1);
             assertThat(rs.getInt(2)).isEqualTo(0);
@@ -86,9 +93,14 @@ class FidelityIT {
 
     @Test
     void csvBackslashNIsNullEvenWithAnEscapeHeader() throws Exception {
-        String db = db("CREATE TABLE {db}.t (k INT, a VARCHAR(10), b VARCHAR(10)) PROPERTIES (\"replication_num\" = \"1\")");
-        JsonNode r = json(streamLoad(sandbox.feUrl(), db, "t",
-                headers("column_separator", ",", "escape", "\\"), "1,\\N,x\\,y\n2,\\\\N,\\N\n"));
+        String db = db(
+                "CREATE TABLE {db}.t (k INT, a VARCHAR(10), b VARCHAR(10)) PROPERTIES (\"replication_num\" = \"1\")");
+        JsonNode r = json(streamLoad(
+                sandbox.feUrl(),
+                db,
+                "t",
+                headers("column_separator", ",", "escape", "\\"),
+                "1,\\N,x\\,y\n2,\\\\N,\\N\n"));
         assertThat(r.get("Status").asText()).as(r.toString()).isEqualTo("Success");
         assertThat(StreamLoadIT.query(sandbox, "SELECT k, a IS NULL, a, b IS NULL, b FROM " + db + ".t ORDER BY k"))
                 .containsExactly("1|1|null|0|x,y", "2|0|\\N|1|null");
@@ -98,14 +110,19 @@ class FidelityIT {
     void varbinaryFromCsvIsHexAndComesBackAsRawBytes() throws Exception {
         String db = db("CREATE TABLE {db}.t (k INT NOT NULL, b VARBINARY) DUPLICATE KEY(k) "
                 + "PROPERTIES (\"replication_num\" = \"1\")");
-        JsonNode r = json(streamLoad(sandbox.feUrl(), db, "t",
-                headers("column_separator", ",", "max_filter_ratio", "1"), "1,ab\n2,00FF10\n3,\\N\n4,xyz\n"));
+        JsonNode r = json(streamLoad(
+                sandbox.feUrl(),
+                db,
+                "t",
+                headers("column_separator", ",", "max_filter_ratio", "1"),
+                "1,ab\n2,00FF10\n3,\\N\n4,xyz\n"));
         assertThat(r.get("Status").asText()).as(r.toString()).isEqualTo("Success");
         assertThat(r.get("NumberLoadedRows").asLong()).isEqualTo(4);
         assertThat(StreamLoadIT.query(sandbox, "SELECT k, hex(b) FROM " + db + ".t ORDER BY k"))
                 .containsExactly("1|AB", "2|00FF10", "3|null", "4|null");
-        try (Connection c = connectorJ(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT b FROM " + db + ".t WHERE k = 2")) {
+        try (Connection c = connectorJ();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT b FROM " + db + ".t WHERE k = 2")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getBytes(1)).containsExactly(0x00, 0xFF, 0x10);
         }
@@ -114,12 +131,17 @@ class FidelityIT {
     @Test
     void whereMayNameATemporaryColumnOfTheColumnsHeader() throws Exception {
         String db = db("CREATE TABLE {db}.t (a INT, b INT) PROPERTIES (\"replication_num\" = \"1\")");
-        JsonNode r = json(streamLoad(sandbox.feUrl(), db, "t",
-                headers("column_separator", ",", "columns", "a, tmp, b = tmp * 2", "where", "tmp > 1"), "1,1\n2,2\n3,5\n"));
+        JsonNode r = json(streamLoad(
+                sandbox.feUrl(),
+                db,
+                "t",
+                headers("column_separator", ",", "columns", "a, tmp, b = tmp * 2", "where", "tmp > 1"),
+                "1,1\n2,2\n3,5\n"));
         assertThat(r.get("Status").asText()).as(r.toString()).isEqualTo("Success");
         assertThat(r.get("NumberLoadedRows").asLong()).isEqualTo(2);
         assertThat(r.get("NumberUnselectedRows").asLong()).isEqualTo(1);
-        assertThat(StreamLoadIT.query(sandbox, "SELECT a, b FROM " + db + ".t ORDER BY a")).containsExactly("2|4", "3|10");
+        assertThat(StreamLoadIT.query(sandbox, "SELECT a, b FROM " + db + ".t ORDER BY a"))
+                .containsExactly("2|4", "3|10");
     }
 
     @Test
@@ -137,7 +159,8 @@ class FidelityIT {
                         if (!stalled) {
                             stalled = true;
                             await().atMost(Duration.ofSeconds(30))
-                                    .until(() -> Loads.loadState(sandbox.feUrl(), db, "slow-1").equals("ABORTED"));
+                                    .until(() -> Loads.loadState(sandbox.feUrl(), db, "slow-1")
+                                            .equals("ABORTED"));
                             return '2';
                         }
                         return -1;
@@ -158,12 +181,17 @@ class FidelityIT {
                     }
                 });
         long t0 = System.nanoTime();
-        JsonNode r = json(streamLoad(sandbox.feUrl(), db, "t", headers("timeout", "1", "label", "slow-1"),
+        JsonNode r = json(streamLoad(
+                sandbox.feUrl(),
+                db,
+                "t",
+                headers("timeout", "1", "label", "slow-1"),
                 java.net.http.HttpRequest.BodyPublishers.ofInputStream(slow)));
         assertThat(r.get("Status").asText()).as(r.toString()).isEqualTo("Fail");
         assertThat(r.get("Message").asText()).isEqualTo("timeout by txn manager");
         assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(30_000);
-        assertThat(StreamLoadIT.query(sandbox, "SELECT count(*) FROM " + db + ".t")).containsExactly("0");
+        assertThat(StreamLoadIT.query(sandbox, "SELECT count(*) FROM " + db + ".t"))
+                .containsExactly("0");
         // The label is free again: the timed-out transaction was aborted.
         JsonNode again = json(streamLoad(sandbox.feUrl(), db, "t", headers("label", "slow-1"), "7\n"));
         assertThat(again.get("Status").asText()).as(again.toString()).isEqualTo("Success");
@@ -172,7 +200,8 @@ class FidelityIT {
     @Test
     void fixedRangePartitionsParseOverTheWire() throws Exception {
         String db = db();
-        try (Connection c = connectorJ(); Statement s = c.createStatement()) {
+        try (Connection c = connectorJ();
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE " + db + ".p (dt DATE, v INT) DUPLICATE KEY(dt) PARTITION BY RANGE(dt) ("
                     + "PARTITION p1 VALUES [(\"2024-01-01\"), (\"2024-01-02\")), "
                     + "PARTITION p2 VALUES [(\"2024-01-02\"), (\"2024-01-03\"))) "

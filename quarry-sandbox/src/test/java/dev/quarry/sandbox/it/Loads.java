@@ -46,11 +46,18 @@ final class Loads {
     }
 
     /** One request, no redirect handling. */
-    static HttpResponse<String> send(String method, String url, Map<String, String> headers,
-                                     HttpRequest.BodyPublisher body, boolean expectContinue, String auth)
+    static HttpResponse<String> send(
+            String method,
+            String url,
+            Map<String, String> headers,
+            HttpRequest.BodyPublisher body,
+            boolean expectContinue,
+            String auth)
             throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).method(method, body)
-                .expectContinue(expectContinue).timeout(Duration.ofSeconds(60));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .method(method, body)
+                .expectContinue(expectContinue)
+                .timeout(Duration.ofSeconds(60));
         if (auth != null) {
             b.header("Authorization", auth);
         }
@@ -59,18 +66,21 @@ final class Loads {
     }
 
     /** PUT to the FE and follow one 307 to the BE, as a real client does. */
-    static HttpResponse<String> streamLoad(String feUrl, String db, String table, Map<String, String> headers,
-                                           String body) throws IOException, InterruptedException {
+    static HttpResponse<String> streamLoad(
+            String feUrl, String db, String table, Map<String, String> headers, String body)
+            throws IOException, InterruptedException {
         return streamLoad(feUrl, db, table, headers, HttpRequest.BodyPublishers.ofString(body));
     }
 
-    static HttpResponse<String> streamLoad(String feUrl, String db, String table, Map<String, String> headers,
-                                           HttpRequest.BodyPublisher body) throws IOException, InterruptedException {
+    static HttpResponse<String> streamLoad(
+            String feUrl, String db, String table, Map<String, String> headers, HttpRequest.BodyPublisher body)
+            throws IOException, InterruptedException {
         return followed("PUT", feUrl + "/api/" + db + "/" + table + "/_stream_load", headers, body);
     }
 
-    static HttpResponse<String> followed(String method, String url, Map<String, String> headers,
-                                         HttpRequest.BodyPublisher body) throws IOException, InterruptedException {
+    static HttpResponse<String> followed(
+            String method, String url, Map<String, String> headers, HttpRequest.BodyPublisher body)
+            throws IOException, InterruptedException {
         String auth = basic("root", "");
         HttpResponse<String> r = send(method, url, headers, body, true, auth);
         if (r.statusCode() == 307) {
@@ -80,15 +90,19 @@ final class Loads {
         return r;
     }
 
-    static HttpResponse<String> txn(String feUrl, String op, String db, String table, String label, String body,
-                                    String... extra) throws IOException, InterruptedException {
+    static HttpResponse<String> txn(
+            String feUrl, String op, String db, String table, String label, String body, String... extra)
+            throws IOException, InterruptedException {
         Map<String, String> h = headers(extra);
         h.put("db", db);
         if (table != null) {
             h.put("table", table);
         }
         h.put("label", label);
-        return followed(op.equals("load") ? "PUT" : "POST", feUrl + "/api/transaction/" + op, h,
+        return followed(
+                op.equals("load") ? "PUT" : "POST",
+                feUrl + "/api/transaction/" + op,
+                h,
                 body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     }
 
@@ -98,8 +112,15 @@ final class Loads {
      */
     static String loadState(String feUrl, String db, String label) throws IOException, InterruptedException {
         HttpRequest r = HttpRequest.newBuilder(URI.create(feUrl + "/api/" + db + "/get_load_state?label=" + label))
-                .header("Authorization", basic("root", "")).timeout(Duration.ofSeconds(10)).GET().build();
-        return JSON.readTree(STATE_CLIENT.send(r, HttpResponse.BodyHandlers.ofString()).body()).get("state").asText();
+                .header("Authorization", basic("root", ""))
+                .timeout(Duration.ofSeconds(10))
+                .GET()
+                .build();
+        return JSON.readTree(STATE_CLIENT
+                        .send(r, HttpResponse.BodyHandlers.ofString())
+                        .body())
+                .get("state")
+                .asText();
     }
 
     static JsonNode json(HttpResponse<String> r) throws IOException {

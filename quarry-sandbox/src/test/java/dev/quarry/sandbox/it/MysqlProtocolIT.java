@@ -55,7 +55,8 @@ class MysqlProtocolIT {
 
     @Test
     void connectorJSeesTheHandshakeVersionAndVersionComment() throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             assertThat(c.getMetaData().getDatabaseProductVersion()).isEqualTo("8.0.33");
             try (ResultSet rs = s.executeQuery("SELECT version(), @@version_comment")) {
                 assertThat(rs.next()).isTrue();
@@ -109,18 +110,18 @@ class MysqlProtocolIT {
 
     @Test
     void errorsArriveAsErrPacketsWithStarRocksCodes() throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             assertThatThrownBy(() -> s.executeQuery("SELECT * FROM no_such_db.no_such_table"))
                     .isInstanceOfSatisfying(SQLException.class, e -> {
                         assertThat(e.getErrorCode()).isNotZero();
                         assertThat(e.getMessage()).isNotBlank();
                     });
             // Connector/J maps 1064 to SQLSTATE 42000 on its own; the server's state is checked with MariaDB below.
-            assertThatThrownBy(() -> s.execute("SELEC 1"))
-                    .isInstanceOfSatisfying(SQLException.class, e -> {
-                        assertThat(e.getErrorCode()).isEqualTo(1064);
-                        assertThat(e.getMessage()).startsWith("Getting syntax error");
-                    });
+            assertThatThrownBy(() -> s.execute("SELEC 1")).isInstanceOfSatisfying(SQLException.class, e -> {
+                assertThat(e.getErrorCode()).isEqualTo(1064);
+                assertThat(e.getMessage()).startsWith("Getting syntax error");
+            });
             // the connection is still usable after errors
             try (ResultSet rs = s.executeQuery("SELECT 1")) {
                 assertThat(rs.next()).isTrue();
@@ -129,13 +130,16 @@ class MysqlProtocolIT {
         }
         // MariaDB Connector/J reports the ERR packet's SQLSTATE as sent. StarRocks docs (sql-statements/keywords):
         // "ERROR 1064 (HY000): Getting syntax error at line 1, column 16. ..."
-        try (Connection c = DriverManager.getConnection("jdbc:mariadb://" + sandbox.host() + ":" + sandbox.queryPort()
-                + "/?socketTimeout=" + Jdbc.SOCKET_TIMEOUT_MS, "root", ""); Statement s = c.createStatement()) {
-            assertThatThrownBy(() -> s.execute("SELEC 1"))
-                    .isInstanceOfSatisfying(SQLException.class, e -> {
-                        assertThat(e.getErrorCode()).isEqualTo(1064);
-                        assertThat(e.getSQLState()).isEqualTo("HY000");
-                    });
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:mariadb://" + sandbox.host() + ":" + sandbox.queryPort() + "/?socketTimeout="
+                                + Jdbc.SOCKET_TIMEOUT_MS,
+                        "root",
+                        "");
+                Statement s = c.createStatement()) {
+            assertThatThrownBy(() -> s.execute("SELEC 1")).isInstanceOfSatisfying(SQLException.class, e -> {
+                assertThat(e.getErrorCode()).isEqualTo(1064);
+                assertThat(e.getSQLState()).isEqualTo("HY000");
+            });
         }
     }
 
@@ -147,8 +151,10 @@ class MysqlProtocolIT {
             assertThat(c.getCatalog()).isEqualTo(db);
             assertThatThrownBy(() -> c.setCatalog("no_such_database_xyz")).isInstanceOf(SQLException.class);
         }
-        try (Connection c = DriverManager.getConnection("jdbc:mysql://" + sandbox.host() + ":" + sandbox.queryPort()
-                + "/no_such_database_xyz?sslMode=DISABLED", "root", "")) {
+        try (Connection c = DriverManager.getConnection(
+                "jdbc:mysql://" + sandbox.host() + ":" + sandbox.queryPort() + "/no_such_database_xyz?sslMode=DISABLED",
+                "root",
+                "")) {
             throw new AssertionError("connected to a missing database: " + c);
         } catch (SQLException e) {
             assertThat(e.getMessage()).contains("no_such_database_xyz");
@@ -171,12 +177,16 @@ class MysqlProtocolIT {
             assertThatThrownBy(() -> DriverManager.getConnection(url, "root", "s3cret:pw"))
                     .hasMessageContaining("Access denied for user 'root'");
             try (Connection c = DriverManager.getConnection(url, "admin", "s3cret:pw");
-                 Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 41 + 1")) {
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT 41 + 1")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getInt(1)).isEqualTo(42);
             }
             try (Connection c = DriverManager.getConnection(
-                    "jdbc:mariadb://" + locked.host() + ":" + locked.queryPort() + "/?socketTimeout=" + Jdbc.SOCKET_TIMEOUT_MS, "admin", "s3cret:pw")) {
+                    "jdbc:mariadb://" + locked.host() + ":" + locked.queryPort() + "/?socketTimeout="
+                            + Jdbc.SOCKET_TIMEOUT_MS,
+                    "admin",
+                    "s3cret:pw")) {
                 assertThat(c.isValid(2)).isTrue();
             }
         }
@@ -184,8 +194,10 @@ class MysqlProtocolIT {
 
     @Test
     void mariadbConnectorJWorksUnchanged() throws SQLException {
-        String url = "jdbc:mariadb://" + sandbox.host() + ":" + sandbox.queryPort() + "/?socketTimeout=" + Jdbc.SOCKET_TIMEOUT_MS;
-        try (Connection c = DriverManager.getConnection(url, "root", ""); Statement s = c.createStatement()) {
+        String url = "jdbc:mariadb://" + sandbox.host() + ":" + sandbox.queryPort() + "/?socketTimeout="
+                + Jdbc.SOCKET_TIMEOUT_MS;
+        try (Connection c = DriverManager.getConnection(url, "root", "");
+                Statement s = c.createStatement()) {
             String db = db(c, "proto_mariadb");
             s.execute("CREATE TABLE " + db + ".t (k INT, v VARCHAR(10)) DUPLICATE KEY(k) DISTRIBUTED BY HASH(k) "
                     + "PROPERTIES (\"replication_num\" = \"1\")");
@@ -239,8 +251,8 @@ class MysqlProtocolIT {
         int size = (16 << 20) + 1000;
         String big = "x".repeat(size);
         try (Connection c = DriverManager.getConnection(Jdbc.url(sandbox) + "&maxAllowedPacket=67108864", "root", "");
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT length('" + big + "')")) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT length('" + big + "')")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getLong(1)).isEqualTo(size);
         }
@@ -248,10 +260,20 @@ class MysqlProtocolIT {
 
     @Test
     void mariadbCommandLineClientRunsStatements() throws Exception {
-        Process p = new ProcessBuilder("/usr/bin/mariadb", "-h", sandbox.host(), "-P",
-                String.valueOf(sandbox.queryPort()), "-uroot", "--skip-ssl", "-N", "-B",
-                "-e", "SELECT 6 * 7; SELECT 'cli works'")
-                .redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        "/usr/bin/mariadb",
+                        "-h",
+                        sandbox.host(),
+                        "-P",
+                        String.valueOf(sandbox.queryPort()),
+                        "-uroot",
+                        "--skip-ssl",
+                        "-N",
+                        "-B",
+                        "-e",
+                        "SELECT 6 * 7; SELECT 'cli works'")
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(out).as(out).contains("42").contains("cli works");

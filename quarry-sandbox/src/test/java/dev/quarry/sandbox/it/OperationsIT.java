@@ -27,10 +27,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Query log, fault injection, blackhole mode, the conns-set line. */
 // A lost answer must fail the test, never hang the build (CI allows 90 minutes; the build should take under 10).
@@ -42,21 +42,25 @@ class OperationsIT {
         Path logFile = dir.resolve("query.log");
         try (Sandbox s = Sandbox.start(SandboxConfig.ephemeral().withQueryLog(logFile))) {
             String db = newDb(s, "ops_log", ORDERS);
-            try (Connection c = DriverManager.getConnection(Jdbc.url(s), "root", ""); Statement st = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(Jdbc.url(s), "root", "");
+                    Statement st = c.createStatement()) {
                 st.execute("INSERT INTO " + db + ".orders VALUES (1, 'a', 1.00)");
-                assertThatThrownBy(() -> st.execute("SELECT * FROM " + db + ".missing")).isInstanceOf(Exception.class);
+                assertThatThrownBy(() -> st.execute("SELECT * FROM " + db + ".missing"))
+                        .isInstanceOf(Exception.class);
             }
             JsonNode load = json(streamLoad(s.feUrl(), db, "orders", headers("label", "logged_load"), "2\tb\t2\n"));
             assertThat(load.get("Status").asText()).isEqualTo("Success");
         }
         List<String> lines = Files.readAllLines(logFile);
-        List<JsonNode> events = lines.stream().map(l -> {
-            try {
-                return Loads.JSON.readTree(l);
-            } catch (IOException e) {
-                throw new AssertionError("not a JSON line: " + l, e);
-            }
-        }).toList();
+        List<JsonNode> events = lines.stream()
+                .map(l -> {
+                    try {
+                        return Loads.JSON.readTree(l);
+                    } catch (IOException e) {
+                        throw new AssertionError("not a JSON line: " + l, e);
+                    }
+                })
+                .toList();
         assertThat(events).anySatisfy(e -> {
             assertThat(e.get("statement").asText()).startsWith("INSERT INTO");
             assertThat(e.get("state").asText()).isEqualTo("OK");
@@ -94,8 +98,12 @@ class OperationsIT {
             s.failNextLoads(1, Fault.stall(Duration.ofSeconds(3)));
             String auth = Loads.basic("root", "");
             HttpRequest stalled = HttpRequest.newBuilder(URI.create(s.beUrl() + "/api/" + db + "/orders/_stream_load"))
-                    .PUT(HttpRequest.BodyPublishers.ofString("1\ta\t1\n")).expectContinue(true)
-                    .header("Authorization", auth).header("label", "r1").timeout(Duration.ofMillis(500)).build();
+                    .PUT(HttpRequest.BodyPublishers.ofString("1\ta\t1\n"))
+                    .expectContinue(true)
+                    .header("Authorization", auth)
+                    .header("label", "r1")
+                    .timeout(Duration.ofMillis(500))
+                    .build();
             assertThatThrownBy(() -> Loads.CLIENT.send(stalled, HttpResponse.BodyHandlers.ofString()))
                     .isInstanceOf(HttpTimeoutException.class);
 
@@ -125,8 +133,12 @@ class OperationsIT {
     void blackholeParsesAndCountsButStoresNothing() throws Exception {
         try (Sandbox s = Sandbox.start(SandboxConfig.ephemeral().withBlackhole(true))) {
             String db = newDb(s, "ops_blackhole", ORDERS);
-            JsonNode r = json(streamLoad(s.feUrl(), db, "orders", headers("column_separator", ",",
-                    "max_filter_ratio", "0.5"), "1,a,1\n2,b,2\n3,c\n"));
+            JsonNode r = json(streamLoad(
+                    s.feUrl(),
+                    db,
+                    "orders",
+                    headers("column_separator", ",", "max_filter_ratio", "0.5"),
+                    "1,a,1\n2,b,2\n3,c\n"));
             assertThat(r.get("Status").asText()).isEqualTo("Success");
             assertThat(r.get("NumberLoadedRows").asLong()).isEqualTo(2);
             assertThat(r.get("NumberFilteredRows").asLong()).isEqualTo(1);
@@ -137,8 +149,9 @@ class OperationsIT {
     @Test
     void connsSetLineAndUrlsNameTheRealPortsButNoPassword() throws Exception {
         try (Sandbox s = Sandbox.start(SandboxConfig.ephemeral())) {
-            assertThat(s.connsSetLine("SR")).isEqualTo("quarry conns set SR url=starrocks://root:@127.0.0.1:"
-                    + s.queryPort() + "/ fe_url=http://127.0.0.1:" + s.httpPort());
+            assertThat(s.connsSetLine("SR"))
+                    .isEqualTo("quarry conns set SR url=starrocks://root:@127.0.0.1:" + s.queryPort()
+                            + "/ fe_url=http://127.0.0.1:" + s.httpPort());
             assertThat(s.queryPort()).isPositive().isNotEqualTo(s.httpPort()).isNotEqualTo(s.beHttpPort());
         }
         try (Sandbox s = Sandbox.start(SandboxConfig.ephemeral().withCredentials("root", "topsecret"))) {

@@ -16,8 +16,8 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A sandbox with a data directory killed with SIGKILL restarts with every committed load. */
 // A lost answer must fail the test, never hang the build (CI allows 90 minutes; the build should take under 10).
@@ -28,9 +28,15 @@ class RestartIT {
 
     private static Child launch(Path data) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "-Duser.timezone=America/Bahia_Banderas", SandboxProcess.class.getName(), data.toString())
-                .redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "-Duser.timezone=America/Bahia_Banderas",
+                        SandboxProcess.class.getName(),
+                        data.toString())
+                .redirectErrorStream(true)
+                .start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String line;
         StringBuilder seen = new StringBuilder();
@@ -56,8 +62,13 @@ class RestartIT {
     }
 
     private static long count(Child c, String sql) throws Exception {
-        try (Connection conn = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + c.queryPort()
-                + "/?sslMode=DISABLED&socketTimeout=" + Jdbc.SOCKET_TIMEOUT_MS, "root", ""); Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection conn = DriverManager.getConnection(
+                        "jdbc:mysql://127.0.0.1:" + c.queryPort() + "/?sslMode=DISABLED&socketTimeout="
+                                + Jdbc.SOCKET_TIMEOUT_MS,
+                        "root",
+                        "");
+                Statement s = conn.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -67,8 +78,12 @@ class RestartIT {
     void committedLoadsSurviveKillMinusNine(@TempDir Path data) throws Exception {
         Child first = launch(data);
         try {
-            try (Connection conn = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + first.queryPort()
-                    + "/?sslMode=DISABLED&socketTimeout=" + Jdbc.SOCKET_TIMEOUT_MS, "root", ""); Statement s = conn.createStatement()) {
+            try (Connection conn = DriverManager.getConnection(
+                            "jdbc:mysql://127.0.0.1:" + first.queryPort() + "/?sslMode=DISABLED&socketTimeout="
+                                    + Jdbc.SOCKET_TIMEOUT_MS,
+                            "root",
+                            "");
+                    Statement s = conn.createStatement()) {
                 s.execute("CREATE DATABASE durable");
                 s.execute("CREATE TABLE durable.t (id INT, v VARCHAR(10)) DUPLICATE KEY(id) DISTRIBUTED BY HASH(id) "
                         + "PROPERTIES (\"replication_num\" = \"1\")");
@@ -90,8 +105,8 @@ class RestartIT {
         Child second = launch(data);
         try {
             assertThat(count(second, "SELECT count(*) FROM durable.t")).isEqualTo(3000);
-            JsonNode dup = json(streamLoad("http://127.0.0.1:" + second.httpPort(), "durable", "t",
-                    headers("label", "durable_1"), "1\tv\n"));
+            JsonNode dup = json(streamLoad(
+                    "http://127.0.0.1:" + second.httpPort(), "durable", "t", headers("label", "durable_1"), "1\tv\n"));
             assertThat(dup.get("Status").asText()).as("labels persist too").isEqualTo("Label Already Exists");
         } finally {
             second.process().destroyForcibly();

@@ -21,20 +21,24 @@ public final class SandboxProcess {
         // The test kills this JVM. Should the test JVM go away first, stdin (a pipe from it) ends, and this child with
         // it; the deadline ends an orphan whose stdin somehow stays open, long after any test could still use it.
         AtomicBoolean parentGone = new AtomicBoolean();
-        Thread watch = new Thread(() -> {
-            try {
-                while (System.in.read() >= 0) {
-                    // the test writes nothing; only end of stream matters
-                }
-            } catch (IOException e) {
-                // a broken pipe: gone as well
-            }
-            parentGone.set(true);
-        }, "parent-watch");
+        Thread watch = new Thread(
+                () -> {
+                    try {
+                        while (System.in.read() >= 0) {
+                            // the test writes nothing; only end of stream matters
+                        }
+                    } catch (IOException e) {
+                        // a broken pipe: gone as well
+                    }
+                    parentGone.set(true);
+                },
+                "parent-watch");
         watch.setDaemon(true);
         watch.start();
         try {
-            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(250)).untilTrue(parentGone);
+            await().atMost(Duration.ofMinutes(10))
+                    .pollInterval(Duration.ofMillis(250))
+                    .untilTrue(parentGone);
         } catch (ConditionTimeoutException e) {
             // outlived its test
         }

@@ -10,10 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.quarry.sandbox.Sandbox;
 import dev.quarry.sandbox.SandboxConfig;
 import java.io.IOException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -40,7 +40,9 @@ class TransactionIT {
     }
 
     private static String status(String op, String db, String label, String body) throws Exception {
-        return json(txn(fe, op, db, "table1", label, body, "column_separator", ",")).get("Status").asText();
+        return json(txn(fe, op, db, "table1", label, body, "column_separator", ","))
+                .get("Status")
+                .asText();
     }
 
     @Test
@@ -53,14 +55,17 @@ class TransactionIT {
         JsonNode load = json(txn(fe, "load", db, "table1", "commit_test", "1,alice", "column_separator", ","));
         assertThat(load.get("Status").asText()).as(load.toString()).isEqualTo("OK");
         assertThat(load.get("LoadBytes").asLong()).isEqualTo(7);
-        assertThat(query(sandbox, "SELECT count(*) FROM " + db + ".table1")).as("invisible before commit").containsExactly("0");
+        assertThat(query(sandbox, "SELECT count(*) FROM " + db + ".table1"))
+                .as("invisible before commit")
+                .containsExactly("0");
         JsonNode commit = json(txn(fe, "commit", db, "table1", "commit_test", null));
         assertThat(commit.get("Status").asText()).isEqualTo("OK");
         assertThat(commit.get("NumberLoadedRows").asLong()).isEqualTo(1);
         assertThat(status("commit", db, "commit_test", null)).isEqualTo("OK");
         assertThat(status("load", db, "commit_test", "2,bob")).isEqualTo("TXN_NOT_EXISTS");
         assertThat(status("rollback", db, "commit_test", null)).isEqualTo("FAILED");
-        assertThat(query(sandbox, "SELECT id, name FROM " + db + ".table1 ORDER BY id")).containsExactly("1|alice");
+        assertThat(query(sandbox, "SELECT id, name FROM " + db + ".table1 ORDER BY id"))
+                .containsExactly("1|alice");
         assertThat(status("begin", db, "commit_test", null)).isEqualTo("LABEL_ALREADY_EXISTS");
     }
 
@@ -103,7 +108,8 @@ class TransactionIT {
         String db = newDb(sandbox, "txn_multi", TABLE);
         assertThat(status("begin", db, "multi", null)).isEqualTo("OK");
         for (int i = 0; i < 3; i++) {
-            assertThat(status("load", db, "multi", (2 * i) + ",a\n" + (2 * i + 1) + ",b\n")).isEqualTo("OK");
+            assertThat(status("load", db, "multi", (2 * i) + ",a\n" + (2 * i + 1) + ",b\n"))
+                    .isEqualTo("OK");
         }
         JsonNode prepare = json(txn(fe, "prepare", db, "table1", "multi", null));
         assertThat(prepare.get("Status").asText()).isEqualTo("OK");
@@ -115,11 +121,17 @@ class TransactionIT {
 
     @Test
     void labelAndDatabaseHeadersAreRequired() throws Exception {
-        JsonNode noDb = json(Loads.followed("POST", fe + "/api/transaction/begin", Loads.headers("label", "x"),
+        JsonNode noDb = json(Loads.followed(
+                "POST",
+                fe + "/api/transaction/begin",
+                Loads.headers("label", "x"),
                 java.net.http.HttpRequest.BodyPublishers.noBody()));
         assertThat(noDb.get("Status").asText()).isEqualTo("FAILED");
         assertThat(noDb.get("Message").asText()).isEqualTo("No database selected.");
-        JsonNode noLabel = json(Loads.followed("POST", fe + "/api/transaction/begin", Loads.headers("db", "d"),
+        JsonNode noLabel = json(Loads.followed(
+                "POST",
+                fe + "/api/transaction/begin",
+                Loads.headers("db", "d"),
                 java.net.http.HttpRequest.BodyPublishers.noBody()));
         assertThat(noLabel.get("Message").asText()).isEqualTo("empty label.");
     }

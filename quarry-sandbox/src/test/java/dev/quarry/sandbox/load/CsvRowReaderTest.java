@@ -63,7 +63,10 @@ class CsvRowReaderTest {
     @Test
     void defaultsAreTabAndNewlineWithBackslashNAsNull() throws Exception {
         List<String> rejects = new ArrayList<>();
-        var rows = rows(options(), new ByteArrayInputStream("1\ta\n2\t\\N\n3\t\n".getBytes(StandardCharsets.UTF_8)), 2,
+        var rows = rows(
+                options(),
+                new ByteArrayInputStream("1\ta\n2\t\\N\n3\t\n".getBytes(StandardCharsets.UTF_8)),
+                2,
                 rejects);
         assertThat(rows).containsExactly(List.of("1", "a"), Arrays.asList("2", null), List.of("3", ""));
         assertThat(rejects).isEmpty();
@@ -72,9 +75,13 @@ class CsvRowReaderTest {
     @Test
     void multiByteSeparatorsSurviveOneByteReads() throws Exception {
         List<String> rejects = new ArrayList<>();
-        var rows = rows(options("column_separator", "||", "row_delimiter", "\\x0d0a"),
-                trickle("1||héllo||x\r\n2||wörld||y\r\n3||z|w||v"), 3, rejects);
-        assertThat(rows).containsExactly(List.of("1", "héllo", "x"), List.of("2", "wörld", "y"), List.of("3", "z|w", "v"));
+        var rows = rows(
+                options("column_separator", "||", "row_delimiter", "\\x0d0a"),
+                trickle("1||héllo||x\r\n2||wörld||y\r\n3||z|w||v"),
+                3,
+                rejects);
+        assertThat(rows)
+                .containsExactly(List.of("1", "héllo", "x"), List.of("2", "wörld", "y"), List.of("3", "z|w", "v"));
     }
 
     @Test
@@ -87,8 +94,11 @@ class CsvRowReaderTest {
     @Test
     void encloseKeepsSeparatorsAndDelimitersAndDoubledQuotes() throws Exception {
         List<String> rejects = new ArrayList<>();
-        var rows = rows(options("column_separator", ",", "enclose", "\""),
-                trickle("1,\"a,b\",\"say \"\"hi\"\"\"\n2,\"line1\nline2\",plain\n"), 3, rejects);
+        var rows = rows(
+                options("column_separator", ",", "enclose", "\""),
+                trickle("1,\"a,b\",\"say \"\"hi\"\"\"\n2,\"line1\nline2\",plain\n"),
+                3,
+                rejects);
         assertThat(rows).containsExactly(List.of("1", "a,b", "say \"hi\""), List.of("2", "line1\nline2", "plain"));
     }
 
@@ -103,7 +113,8 @@ class CsvRowReaderTest {
     void unquotedBackslashNStaysNullWhenAnEscapeIsSet() throws Exception {
         // Reported: with `escape: \` the \N marker became the text "N" (docs/starrocks.md §1.3: CSV NULL is \N).
         List<String> rejects = new ArrayList<>();
-        var rows = rows(options("column_separator", ",", "escape", "\\"), trickle("1,\\N,x\\,y\n2,\\\\N,\\N\n"), 3, rejects);
+        var rows = rows(
+                options("column_separator", ",", "escape", "\\"), trickle("1,\\N,x\\,y\n2,\\\\N,\\N\n"), 3, rejects);
         List<String> first = new ArrayList<>();
         first.add("1");
         first.add(null);
@@ -119,8 +130,11 @@ class CsvRowReaderTest {
     @Test
     void skipHeaderAndTrimSpace() throws Exception {
         List<String> rejects = new ArrayList<>();
-        var rows = rows(options("column_separator", ",", "skip_header", "1", "trim_space", "true"),
-                trickle("id,name\n 1 ,  ann \n2,bob"), 2, rejects);
+        var rows = rows(
+                options("column_separator", ",", "skip_header", "1", "trim_space", "true"),
+                trickle("id,name\n 1 ,  ann \n2,bob"),
+                2,
+                rejects);
         assertThat(rows).containsExactly(List.of("1", "ann"), List.of("2", "bob"));
     }
 
@@ -129,9 +143,10 @@ class CsvRowReaderTest {
         List<String> rejects = new ArrayList<>();
         var rows = rows(options("column_separator", ","), trickle("1,a\n2\n3,c,extra\n4,d\n"), 2, rejects);
         assertThat(rows).containsExactly(List.of("1", "a"), List.of("4", "d"));
-        assertThat(rejects).containsExactly(
-                "Value count does not match column count. Expect 2, but got 1. | 2",
-                "Value count does not match column count. Expect 2, but got 3. | 3,c,extra");
+        assertThat(rejects)
+                .containsExactly(
+                        "Value count does not match column count. Expect 2, but got 1. | 2",
+                        "Value count does not match column count. Expect 2, but got 3. | 3,c,extra");
     }
 
     @Test
@@ -148,7 +163,8 @@ class CsvRowReaderTest {
         for (int i = 0; i < 100_000; i++) {
             sb.append(i).append('\t').append("value-").append(i).append('\n');
         }
-        RowReader r = new CsvRowReader(options(), new ByteArrayInputStream(sb.toString().getBytes(StandardCharsets.UTF_8)), 2);
+        RowReader r = new CsvRowReader(
+                options(), new ByteArrayInputStream(sb.toString().getBytes(StandardCharsets.UTF_8)), 2);
         long n = 0;
         RowReader.Chunk c;
         String last = null;

@@ -26,19 +26,25 @@ class JsonRowReaderTest {
     @Test
     void stripOuterArrayMatchesKeysToColumns() throws Exception {
         List<String> rejects = new ArrayList<>();
-        var rows = read(options("format", "json", "strip_outer_array", "true"),
+        var rows = read(
+                options("format", "json", "strip_outer_array", "true"),
                 "[{\"id\":1,\"name\":\"a\",\"amount\":12.30},{\"id\":2,\"amount\":null},{\"ID\":3,\"name\":\"c\"}]",
-                List.of("id", "name", "amount"), rejects);
-        assertThat(rows).containsExactly(List.of("1", "a", "12.30"), Arrays.asList("2", null, null),
-                Arrays.asList("3", "c", null));
+                List.of("id", "name", "amount"),
+                rejects);
+        assertThat(rows)
+                .containsExactly(
+                        List.of("1", "a", "12.30"), Arrays.asList("2", null, null), Arrays.asList("3", "c", null));
         assertThat(rejects).isEmpty();
     }
 
     @Test
     void consecutiveObjectsAreRowsAndNestedValuesStayJson() throws Exception {
         List<String> rejects = new ArrayList<>();
-        var rows = read(options("format", "json"), "{\"id\":1,\"tags\":[\"x\",\"y\"],\"ok\":true}\n{\"id\":2,\"tags\":{\"k\":1}}",
-                List.of("id", "tags", "ok"), rejects);
+        var rows = read(
+                options("format", "json"),
+                "{\"id\":1,\"tags\":[\"x\",\"y\"],\"ok\":true}\n{\"id\":2,\"tags\":{\"k\":1}}",
+                List.of("id", "tags", "ok"),
+                rejects);
         assertThat(rows).containsExactly(List.of("1", "[\"x\",\"y\"]", "true"), Arrays.asList("2", "{\"k\":1}", null));
     }
 
@@ -53,17 +59,27 @@ class JsonRowReaderTest {
     @Test
     void jsonPathsAndJsonRootPickFields() throws Exception {
         List<String> rejects = new ArrayList<>();
-        var rows = read(options("format", "json", "strip_outer_array", "true", "json_root", "$.data",
-                        "jsonpaths", "[\"$.k\", \"$.v.inner\"]"),
-                "{\"data\":[{\"k\":1,\"v\":{\"inner\":\"x\"}},{\"k\":2,\"v\":{}}]}", List.of("a", "b"), rejects);
+        var rows = read(
+                options(
+                        "format",
+                        "json",
+                        "strip_outer_array",
+                        "true",
+                        "json_root",
+                        "$.data",
+                        "jsonpaths",
+                        "[\"$.k\", \"$.v.inner\"]"),
+                "{\"data\":[{\"k\":1,\"v\":{\"inner\":\"x\"}},{\"k\":2,\"v\":{}}]}",
+                List.of("a", "b"),
+                rejects);
         assertThat(rows).containsExactly(List.of("1", "x"), Arrays.asList("2", null));
     }
 
     @Test
     void bigDecimalsKeepEveryDigit() throws Exception {
         List<String> rejects = new ArrayList<>();
-        var rows = read(options("format", "json"), "{\"d\": 12345678901234567890.123456789012345678}", List.of("d"),
-                rejects);
+        var rows = read(
+                options("format", "json"), "{\"d\": 12345678901234567890.123456789012345678}", List.of("d"), rejects);
         assertThat(rows).containsExactly(List.of("12345678901234567890.123456789012345678"));
     }
 }

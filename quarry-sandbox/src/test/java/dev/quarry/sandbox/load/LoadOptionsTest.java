@@ -50,8 +50,15 @@ class LoadOptionsTest {
 
     @Test
     void formatIsCaseInsensitiveAndJsonOptionsParse() throws Exception {
-        LoadOptions o = options("format", "Json", "strip_outer_array", "TRUE", "jsonpaths", "[\"$.id\", \"$.a.b\", \"$.arr[1]\"]",
-                "json_root", "$.data");
+        LoadOptions o = options(
+                "format",
+                "Json",
+                "strip_outer_array",
+                "TRUE",
+                "jsonpaths",
+                "[\"$.id\", \"$.a.b\", \"$.arr[1]\"]",
+                "json_root",
+                "$.data");
         assertThat(o.format()).isEqualTo(LoadFormat.JSON);
         assertThat(o.stripOuterArray()).isTrue();
         assertThat(o.jsonPaths()).containsExactly("/id", "/a/b", "/arr/1");
@@ -60,9 +67,11 @@ class LoadOptionsTest {
 
     @Test
     void columnsHeaderSplitsSourcesFromExpressions() throws Exception {
-        ColumnMapping m = ColumnMapping.parse("id, `name`, tmp, score = tmp * 2, d = if(tmp > 1, 'a,b', 'c'), __op = 'delete'");
+        ColumnMapping m =
+                ColumnMapping.parse("id, `name`, tmp, score = tmp * 2, d = if(tmp > 1, 'a,b', 'c'), __op = 'delete'");
         assertThat(m.sourceColumns()).containsExactly("id", "name", "tmp");
-        assertThat(m.derived()).containsEntry("score", "tmp * 2")
+        assertThat(m.derived())
+                .containsEntry("score", "tmp * 2")
                 .containsEntry("d", "if(tmp > 1, 'a,b', 'c')")
                 .containsEntry("__op", "'delete'");
         assertThatThrownBy(() -> ColumnMapping.parse("a,,b")).hasMessageContaining("empty item");
