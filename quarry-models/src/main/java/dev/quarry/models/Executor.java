@@ -208,6 +208,9 @@ public final class Executor {
             }
             if (first != null) {
                 String others = failures.size() > 1 ? " (and " + (failures.size() - 1) + " more failures)" : "";
+                if (first instanceof dev.quarry.starrocks.InvalidSpecException) {
+                    throw new dev.quarry.core.ConfigException("model " + failures.get(0) + others, first);
+                }
                 if (first instanceof dev.quarry.core.QuarryException) {
                     throw first instanceof dev.quarry.core.ConfigException c ? c
                             : new RunException("model " + failures.get(0) + others, first);

@@ -107,7 +107,7 @@ final class ModelReader {
                 }
                 try {
                     StarRocksType.parse(pair.value().sql());
-                } catch (IllegalArgumentException e) {
+                } catch (dev.quarry.starrocks.InvalidSpecException e) {
                     throw error(pair.value().location(), name, "column " + pair.key() + ": " + e.getMessage());
                 }
                 if (columns.put(pair.key(), pair.value().sql()) != null) {

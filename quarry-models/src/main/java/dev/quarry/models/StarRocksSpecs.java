@@ -111,7 +111,7 @@ public final class StarRocksSpecs {
     private static <T> T build(Model model, java.util.function.Supplier<T> body) {
         try {
             return body.get();
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | dev.quarry.starrocks.InvalidSpecException e) {
             throw new ModelException(model.location(), "model " + model.name() + ": " + e.getMessage());
         }
     }
@@ -175,7 +175,7 @@ public final class StarRocksSpecs {
                     && t.get(7).is(Token.Type.RPAREN)) {
                 return PartitionSpec.PartitionExpr.timeSlice(t.get(2).text(), Integer.parseInt(t.get(5).text()), unit(t.get(6).text()));
             }
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | dev.quarry.starrocks.InvalidSpecException e) {
             throw new ModelException(at, form + " (" + e.getMessage() + ")");
         }
         throw new ModelException(at, form);
@@ -195,7 +195,7 @@ public final class StarRocksSpecs {
             } else if (p instanceof PhysicalLayout.Partitioning.ByList l) {
                 l.partitions().forEach(PartitionSpec.ListPartition::parse);
             }
-        } catch (IllegalArgumentException e) {
+        } catch (dev.quarry.starrocks.InvalidSpecException e) {
             throw new ModelException(at, "model " + model + ": " + e.getMessage());
         }
     }

@@ -26,7 +26,7 @@ final class TargetTables {
     static TableSpec spec(StreamPlan plan, String database, String table, List<PgTypeMapping.Mapped> columns, int replicationNum) {
         try {
             return build(plan, database, table, columns, replicationNum);
-        } catch (IllegalArgumentException e) {
+        } catch (dev.quarry.starrocks.InvalidSpecException e) {
             // TableSpec checks StarRocks' CREATE TABLE rules; a violation here comes from the stream's settings.
             throw new ReplicationConfigException("stream " + plan.name() + ": " + e.getMessage());
         }

@@ -41,7 +41,7 @@ public final class ClusterProbe {
             if (v.isPresent()) {
                 return StarRocksVersion.parse(v.get());
             }
-        } catch (SQLException | IllegalArgumentException e) {
+        } catch (SQLException | InvalidSpecException e) {
             Log.debug("current_version() unavailable (" + e.getMessage() + "), trying @@version_comment");
         }
         String comment;
@@ -52,7 +52,7 @@ public final class ClusterProbe {
         }
         try {
             return StarRocksVersion.parse(comment);
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidSpecException e) {
             throw new RunException("cannot read the StarRocks version from @@version_comment '" + comment + "'", e);
         }
     }
@@ -147,7 +147,7 @@ public final class ClusterProbe {
                 StarRocksType parsed;
                 try {
                     parsed = StarRocksType.parse(type);
-                } catch (IllegalArgumentException e) {
+                } catch (InvalidSpecException e) {
                     throw new RunException("column " + database + "." + table + "." + name + " has a type Quarry cannot read: " + type, e);
                 }
                 ColumnSpec c = ColumnSpec.of(name, parsed).withNullable(!"NO".equalsIgnoreCase(rs.getString(3)));

@@ -25,25 +25,25 @@ public record ColumnSpec(String name, StarRocksType type, boolean nullable, Opti
         requireNonNull(comment, "comment is null");
         requireNonNull(aggregate, "aggregate is null");
         if (name.isBlank()) {
-            throw new IllegalArgumentException("column name is blank");
+            throw new InvalidSpecException("column name is blank");
         }
         if (name.equalsIgnoreCase("__op") || name.equalsIgnoreCase("__row")) {
-            throw new IllegalArgumentException("Column name [" + name + "] is a system reserved name. Please choose a different one.");
+            throw new InvalidSpecException("Column name [" + name + "] is a system reserved name. Please choose a different one.");
         }
         if (autoIncrement && type != StarRocksType.Scalar.BIGINT) {
-            throw new IllegalArgumentException("column " + name + ": AUTO_INCREMENT needs BIGINT, not " + type.sql());
+            throw new InvalidSpecException("column " + name + ": AUTO_INCREMENT needs BIGINT, not " + type.sql());
         }
         if (autoIncrement && defaultValue.isPresent()) {
-            throw new IllegalArgumentException("column " + name + ": an AUTO_INCREMENT column cannot have a default");
+            throw new InvalidSpecException("column " + name + ": an AUTO_INCREMENT column cannot have a default");
         }
         aggregate.ifPresent(a -> {
             if (!a.accepts(type)) {
-                throw new IllegalArgumentException("column " + name + ": aggregate type " + a + " does not apply to " + type.sql());
+                throw new InvalidSpecException("column " + name + ": aggregate type " + a + " does not apply to " + type.sql());
             }
         });
         defaultValue.ifPresent(d -> {
             if (d.isCurrentTimestamp() && type != StarRocksType.Scalar.DATETIME) {
-                throw new IllegalArgumentException("column " + name + ": DEFAULT CURRENT_TIMESTAMP needs DATETIME, not " + type.sql());
+                throw new InvalidSpecException("column " + name + ": DEFAULT CURRENT_TIMESTAMP needs DATETIME, not " + type.sql());
             }
         });
     }

@@ -38,18 +38,18 @@ public sealed interface Distribution permits Distribution.Hash, Distribution.Ran
         requireNonNull(text, "distribution is null");
         Matcher m = Parsing.DISTRIBUTION.matcher(text.trim());
         if (!m.matches()) {
-            throw new IllegalArgumentException("invalid distribution '" + text.trim()
+            throw new InvalidSpecException("invalid distribution '" + text.trim()
                     + "': expected HASH(col, ...) [BUCKETS n] or RANDOM [BUCKETS n]");
         }
         OptionalInt buckets = m.group(3) == null ? OptionalInt.empty() : OptionalInt.of(Parsing.positive(m.group(3), "BUCKETS"));
         if (m.group(1).toUpperCase(Locale.ROOT).equals("RANDOM")) {
             if (m.group(2) != null) {
-                throw new IllegalArgumentException("invalid distribution '" + text.trim() + "': RANDOM takes no columns");
+                throw new InvalidSpecException("invalid distribution '" + text.trim() + "': RANDOM takes no columns");
             }
             return new Random(buckets);
         }
         if (m.group(2) == null) {
-            throw new IllegalArgumentException("invalid distribution '" + text.trim() + "': HASH needs columns, e.g. HASH(id)");
+            throw new InvalidSpecException("invalid distribution '" + text.trim() + "': HASH needs columns, e.g. HASH(id)");
         }
         return new Hash(Parsing.identifierList(m.group(2), "HASH columns"), buckets);
     }
@@ -59,12 +59,12 @@ public sealed interface Distribution permits Distribution.Hash, Distribution.Ran
             columns = List.copyOf(requireNonNull(columns, "columns is null"));
             requireNonNull(buckets, "buckets is null");
             if (columns.isEmpty()) {
-                throw new IllegalArgumentException("DISTRIBUTED BY HASH needs at least one column");
+                throw new InvalidSpecException("DISTRIBUTED BY HASH needs at least one column");
             }
             Set<String> seen = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
             for (String c : columns) {
                 if (!seen.add(c)) {
-                    throw new IllegalArgumentException("DISTRIBUTED BY HASH lists column " + c + " twice");
+                    throw new InvalidSpecException("DISTRIBUTED BY HASH lists column " + c + " twice");
                 }
             }
             Parsing.checkBuckets(buckets);

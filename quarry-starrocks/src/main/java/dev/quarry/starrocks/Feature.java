@@ -53,7 +53,7 @@ public enum Feature {
     /** Throws a one-line error naming the feature, the release it needs and the target release. */
     void require(StarRocksVersion target, String where) {
         if (!supportedBy(target)) {
-            throw new IllegalArgumentException(where + ": " + description + " needs StarRocks " + since
+            throw new InvalidSpecException(where + ": " + description + " needs StarRocks " + since
                     + " or later; the target is " + target);
         }
     }

@@ -54,7 +54,7 @@ public final class Labels {
     public static String check(String label) {
         requireNonNull(label, "label is null");
         if (!VALID.matcher(label).matches()) {
-            throw new IllegalArgumentException("invalid load label '" + label + "': StarRocks requires 1 to 128 characters of "
+            throw new InvalidSpecException("invalid load label '" + label + "': StarRocks requires 1 to 128 characters of "
                     + "letters, digits, '_' and '-' (regex ^[-\\w]{1,128}$)");
         }
         return label;

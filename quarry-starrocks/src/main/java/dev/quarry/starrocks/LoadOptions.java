@@ -59,7 +59,7 @@ public final class LoadOptions {
     /** The target columns in body order; names that are not plain identifiers are backtick-quoted. */
     public LoadOptions withColumns(List<String> columns) {
         if (columns.isEmpty()) {
-            throw new IllegalArgumentException("columns must not be empty");
+            throw new InvalidSpecException("columns must not be empty");
         }
         return with("columns", columns.stream()
                 .map(c -> PLAIN_NAME.matcher(c).matches() ? c : Sql.quote(c))
@@ -78,7 +78,7 @@ public final class LoadOptions {
     /** Share of rows that may be filtered out as bad data before the load fails; StarRocks' default is 0. */
     public LoadOptions withMaxFilterRatio(double ratio) {
         if (!(ratio >= 0 && ratio <= 1)) {
-            throw new IllegalArgumentException("max_filter_ratio must be between 0 and 1, got " + ratio);
+            throw new InvalidSpecException("max_filter_ratio must be between 0 and 1, got " + ratio);
         }
         return with("max_filter_ratio", Double.toString(ratio));
     }
@@ -96,7 +96,7 @@ public final class LoadOptions {
     public LoadOptions withTimeout(Duration timeout) {
         long s = timeout.toSeconds();
         if (s < 1 || s > 259_200) {
-            throw new IllegalArgumentException("Stream Load timeout must be 1 to 259200 seconds, got " + s);
+            throw new InvalidSpecException("Stream Load timeout must be 1 to 259200 seconds, got " + s);
         }
         return with("timeout", Long.toString(s));
     }
@@ -120,14 +120,14 @@ public final class LoadOptions {
         requireNonNull(name, "header name is null");
         requireNonNull(value, "value of header " + name + " is null");
         if (RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
-            throw new IllegalArgumentException("header " + name + " is set by the Stream Load client itself");
+            throw new InvalidSpecException("header " + name + " is set by the Stream Load client itself");
         }
         return with(name, value);
     }
 
     private LoadOptions with(String name, String value) {
         if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
-            throw new IllegalArgumentException("header " + name + " must not contain a line break");
+            throw new InvalidSpecException("header " + name + " must not contain a line break");
         }
         Map<String, String> h = new LinkedHashMap<>(headers);
         h.put(name, value);
@@ -137,7 +137,7 @@ public final class LoadOptions {
     private static String nonEmptyAtMost50Bytes(String value, String what) {
         requireNonNull(value, what + " is null");
         if (value.isEmpty() || value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 50) {
-            throw new IllegalArgumentException(what + " must be 1 to 50 bytes");
+            throw new InvalidSpecException(what + " must be 1 to 50 bytes");
         }
         // Header values cannot carry control characters; StarRocks reads "\xHH" as a hex-written delimiter.
         StringBuilder sb = new StringBuilder();

@@ -44,22 +44,22 @@ public record MaterializedViewSpec(String database, String name, List<ViewSpec.V
         requireNonNull(query, "query is null");
         String where = "materialized view " + database + "." + name;
         if (database.isBlank() || name.isBlank()) {
-            throw new IllegalArgumentException(where + ": database and view names must not be blank");
+            throw new InvalidSpecException(where + ": database and view names must not be blank");
         }
         if (query.isBlank()) {
-            throw new IllegalArgumentException(where + ": query is empty");
+            throw new InvalidSpecException(where + ": query is empty");
         }
         ViewSpec.ViewColumn.checkDistinct(columns, where);
         Set<String> seen = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         for (String c : orderBy) {
             if (!seen.add(requireNonNull(c, "ORDER BY column is null"))) {
-                throw new IllegalArgumentException(where + ": ORDER BY column " + c + " is listed twice");
+                throw new InvalidSpecException(where + ": ORDER BY column " + c + " is listed twice");
             }
         }
         Map<String, String> props = new LinkedHashMap<>();
         properties.forEach((k, v) -> {
             if (k == null || k.isBlank() || v == null) {
-                throw new IllegalArgumentException(where + ": property names must not be blank and values not null");
+                throw new InvalidSpecException(where + ": property names must not be blank and values not null");
             }
             props.put(k, v);
         });

@@ -21,7 +21,7 @@ final class Parsing {
 
     static void checkBuckets(OptionalInt buckets) {
         if (buckets.isPresent() && buckets.getAsInt() < 1) {
-            throw new IllegalArgumentException("BUCKETS must be positive, got " + buckets.getAsInt());
+            throw new InvalidSpecException("BUCKETS must be positive, got " + buckets.getAsInt());
         }
     }
 
@@ -33,7 +33,7 @@ final class Parsing {
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + " must be a positive number, got " + digits);
+            throw new InvalidSpecException(what + " must be a positive number, got " + digits);
         }
     }
 
@@ -46,7 +46,7 @@ final class Parsing {
                 s = s.substring(1, s.length() - 1).replace("``", "`");
             }
             if (s.isEmpty()) {
-                throw new IllegalArgumentException(what + ": empty column name in '" + text.trim() + "'");
+                throw new InvalidSpecException(what + ": empty column name in '" + text.trim() + "'");
             }
             out.add(s);
         }

@@ -173,8 +173,8 @@ final class PartitionParser {
         }
     }
 
-    private IllegalArgumentException error(String what) {
-        return new IllegalArgumentException("invalid partition '" + text.strip() + "': " + what);
+    private InvalidSpecException error(String what) {
+        return new InvalidSpecException("invalid partition '" + text.strip() + "': " + what);
     }
 
     private void tokenize() {
@@ -188,7 +188,7 @@ final class PartitionParser {
                 int j = i + 1;
                 while (true) {
                     if (j >= text.length()) {
-                        throw new IllegalArgumentException("invalid partition '" + text.strip() + "': unterminated " + c);
+                        throw new InvalidSpecException("invalid partition '" + text.strip() + "': unterminated " + c);
                     }
                     char d = text.charAt(j);
                     if (d == '\\' && c != '`' && j + 1 < text.length()) {

@@ -93,7 +93,7 @@ public sealed interface PartitionSpec permits PartitionSpec.ByExpressions, Parti
         public ByExpressions {
             expressions = List.copyOf(requireNonNull(expressions, "expressions is null"));
             if (expressions.isEmpty()) {
-                throw new IllegalArgumentException("expression partitioning needs at least one expression");
+                throw new InvalidSpecException("expression partitioning needs at least one expression");
             }
         }
 
@@ -125,12 +125,12 @@ public sealed interface PartitionSpec permits PartitionSpec.ByExpressions, Parti
             columns = nonEmptyDistinct(columns, "LIST partitioning");
             partitions = List.copyOf(requireNonNull(partitions, "partitions is null"));
             if (partitions.isEmpty()) {
-                throw new IllegalArgumentException("LIST partitioning needs at least one partition");
+                throw new InvalidSpecException("LIST partitioning needs at least one partition");
             }
             for (ListPartition p : partitions) {
                 for (List<String> tuple : p.values()) {
                     if (tuple.size() != columns.size()) {
-                        throw new IllegalArgumentException("partition " + p.name() + " lists " + tuple.size()
+                        throw new InvalidSpecException("partition " + p.name() + " lists " + tuple.size()
                                 + " value(s) per entry, but LIST partitioning has " + columns.size() + " column(s)");
                     }
                 }
@@ -166,7 +166,7 @@ public sealed interface PartitionSpec permits PartitionSpec.ByExpressions, Parti
             if (Parsing.COLUMN.matcher(t).matches()) {
                 return new Column(unquote(t));
             }
-            throw new IllegalArgumentException("unsupported partition expression '" + t
+            throw new InvalidSpecException("unsupported partition expression '" + t
                     + "': expected a column, date_trunc('unit', column) or time_slice(column, INTERVAL n unit)");
         }
 
@@ -191,7 +191,7 @@ public sealed interface PartitionSpec permits PartitionSpec.ByExpressions, Parti
                 requireNonNull(unit, "unit is null");
                 requireNonNull(column, "partition column is null");
                 if (unit == TimeUnit.SECOND) {
-                    throw new IllegalArgumentException("date_trunc partitioning by SECOND is not supported; use MINUTE or coarser");
+                    throw new InvalidSpecException("date_trunc partitioning by SECOND is not supported; use MINUTE or coarser");
                 }
             }
         }
@@ -202,7 +202,7 @@ public sealed interface PartitionSpec permits PartitionSpec.ByExpressions, Parti
                 requireNonNull(column, "partition column is null");
                 requireNonNull(unit, "unit is null");
                 if (count < 1) {
-                    throw new IllegalArgumentException("time_slice interval must be positive, got " + count);
+                    throw new InvalidSpecException("time_slice interval must be positive, got " + count);
                 }
             }
         }
@@ -251,7 +251,7 @@ public sealed interface PartitionSpec permits PartitionSpec.ByExpressions, Parti
             @Override
             public void checkArity(int columns) {
                 if (!upper.isEmpty() && upper.size() > columns) {
-                    throw new IllegalArgumentException("partition " + partitionName + " has " + upper.size()
+                    throw new InvalidSpecException("partition " + partitionName + " has " + upper.size()
                             + " bound value(s) for " + columns + " RANGE column(s)");
                 }
             }
@@ -263,7 +263,7 @@ public sealed interface PartitionSpec permits PartitionSpec.ByExpressions, Parti
                 lower = List.copyOf(requireNonNull(lower, "lower is null"));
                 upper = List.copyOf(requireNonNull(upper, "upper is null"));
                 if (lower.isEmpty() || lower.size() != upper.size()) {
-                    throw new IllegalArgumentException("partition " + partitionName
+                    throw new InvalidSpecException("partition " + partitionName
                             + ": [lower, upper) bounds need the same, non-zero number of values");
                 }
             }
@@ -276,7 +276,7 @@ public sealed interface PartitionSpec permits PartitionSpec.ByExpressions, Parti
             @Override
             public void checkArity(int columns) {
                 if (lower.size() > columns) {
-                    throw new IllegalArgumentException("partition " + partitionName + " has " + lower.size()
+                    throw new InvalidSpecException("partition " + partitionName + " has " + lower.size()
                             + " bound value(s) for " + columns + " RANGE column(s)");
                 }
             }
@@ -288,7 +288,7 @@ public sealed interface PartitionSpec permits PartitionSpec.ByExpressions, Parti
                 requireNonNull(end, "end is null");
                 requireNonNull(unit, "unit is null");
                 if (every < 1) {
-                    throw new IllegalArgumentException("EVERY must be positive, got " + every);
+                    throw new InvalidSpecException("EVERY must be positive, got " + every);
                 }
             }
 
@@ -300,7 +300,7 @@ public sealed interface PartitionSpec permits PartitionSpec.ByExpressions, Parti
             @Override
             public void checkArity(int columns) {
                 if (columns != 1) {
-                    throw new IllegalArgumentException("START/END/EVERY partitions need exactly one RANGE column, got " + columns);
+                    throw new InvalidSpecException("START/END/EVERY partitions need exactly one RANGE column, got " + columns);
                 }
             }
         }
@@ -317,7 +317,7 @@ public sealed interface PartitionSpec permits PartitionSpec.ByExpressions, Parti
             requireNonNull(name, "partition name is null");
             values = requireNonNull(values, "values is null").stream().map(List::copyOf).collect(Collectors.toUnmodifiableList());
             if (values.isEmpty()) {
-                throw new IllegalArgumentException("partition " + name + " lists no values");
+                throw new InvalidSpecException("partition " + name + " lists no values");
             }
         }
 
@@ -339,12 +339,12 @@ public sealed interface PartitionSpec permits PartitionSpec.ByExpressions, Parti
     private static List<String> nonEmptyDistinct(List<String> columns, String what) {
         List<String> copy = List.copyOf(requireNonNull(columns, "columns is null"));
         if (copy.isEmpty()) {
-            throw new IllegalArgumentException(what + " needs at least one column");
+            throw new InvalidSpecException(what + " needs at least one column");
         }
         Set<String> seen = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         for (String c : copy) {
             if (!seen.add(c)) {
-                throw new IllegalArgumentException(what + " lists column " + c + " twice");
+                throw new InvalidSpecException(what + " lists column " + c + " twice");
             }
         }
         return copy;
@@ -354,7 +354,7 @@ public sealed interface PartitionSpec permits PartitionSpec.ByExpressions, Parti
         Set<String> seen = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         for (String n : names) {
             if (!seen.add(n)) {
-                throw new IllegalArgumentException("partition name " + n + " is used twice");
+                throw new InvalidSpecException("partition name " + n + " is used twice");
             }
         }
     }

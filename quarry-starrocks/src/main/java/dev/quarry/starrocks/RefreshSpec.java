@@ -29,17 +29,17 @@ public record RefreshSpec(Optional<Moment> moment, Optional<Scheme> scheme, Opti
         requireNonNull(start, "start is null");
         requireNonNull(every, "every is null");
         if (moment.isEmpty() && scheme.isEmpty()) {
-            throw new IllegalArgumentException("a REFRESH clause needs a refresh moment or a refresh scheme");
+            throw new InvalidSpecException("a REFRESH clause needs a refresh moment or a refresh scheme");
         }
         if ((start.isPresent() || every.isPresent()) && scheme.orElse(null) != Scheme.ASYNC) {
-            throw new IllegalArgumentException("START and EVERY apply only to the ASYNC refresh scheme");
+            throw new InvalidSpecException("START and EVERY apply only to the ASYNC refresh scheme");
         }
         if (start.isPresent() && every.isEmpty()) {
-            throw new IllegalArgumentException("ASYNC START (...) needs EVERY (INTERVAL n unit)");
+            throw new InvalidSpecException("ASYNC START (...) needs EVERY (INTERVAL n unit)");
         }
         start.ifPresent(s -> {
             if (s.isBlank() || s.indexOf('\'') >= 0) {
-                throw new IllegalArgumentException("invalid ASYNC START time '" + s + "'");
+                throw new InvalidSpecException("invalid ASYNC START time '" + s + "'");
             }
         });
     }
@@ -62,7 +62,7 @@ public record RefreshSpec(Optional<Moment> moment, Optional<Scheme> scheme, Opti
             try {
                 moment = Optional.of(Moment.valueOf(momentText.trim().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("refresh_moment must be IMMEDIATE or DEFERRED, got '" + momentText.trim() + "'");
+                throw new InvalidSpecException("refresh_moment must be IMMEDIATE or DEFERRED, got '" + momentText.trim() + "'");
             }
         }
         if (schemeText == null || schemeText.isBlank()) {
@@ -70,7 +70,7 @@ public record RefreshSpec(Optional<Moment> moment, Optional<Scheme> scheme, Opti
         }
         Matcher m = SCHEME.matcher(schemeText);
         if (!m.matches()) {
-            throw new IllegalArgumentException("refresh_scheme must be ASYNC, MANUAL or ASYNC [START ('ts')] EVERY (INTERVAL n unit), got '"
+            throw new InvalidSpecException("refresh_scheme must be ASYNC, MANUAL or ASYNC [START ('ts')] EVERY (INTERVAL n unit), got '"
                     + schemeText.trim() + "'");
         }
         Scheme scheme = Scheme.valueOf(m.group(1).toUpperCase(Locale.ROOT));
@@ -111,10 +111,10 @@ public record RefreshSpec(Optional<Moment> moment, Optional<Scheme> scheme, Opti
         public Interval {
             requireNonNull(unit, "unit is null");
             if (count < 1) {
-                throw new IllegalArgumentException("refresh interval must be positive, got " + count);
+                throw new InvalidSpecException("refresh interval must be positive, got " + count);
             }
             if (unit != TimeUnit.DAY && unit != TimeUnit.HOUR && unit != TimeUnit.MINUTE && unit != TimeUnit.SECOND) {
-                throw new IllegalArgumentException("refresh interval unit must be DAY, HOUR, MINUTE or SECOND, got " + unit);
+                throw new InvalidSpecException("refresh interval unit must be DAY, HOUR, MINUTE or SECOND, got " + unit);
             }
         }
     }

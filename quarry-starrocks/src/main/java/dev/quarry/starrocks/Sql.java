@@ -14,7 +14,7 @@ final class Sql {
     static String quote(String identifier) {
         requireNonNull(identifier, "identifier is null");
         if (identifier.isEmpty()) {
-            throw new IllegalArgumentException("identifier is empty");
+            throw new InvalidSpecException("identifier is empty");
         }
         return "`" + identifier.replace("`", "``") + "`";
     }

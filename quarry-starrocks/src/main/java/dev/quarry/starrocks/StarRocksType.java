@@ -123,10 +123,10 @@ public sealed interface StarRocksType
     record Decimal(int precision, int scale) implements StarRocksType {
         public Decimal {
             if (precision < 1 || precision > 76) {
-                throw new IllegalArgumentException("DECIMAL precision must be 1..76 (38 before StarRocks 4.0), got " + precision);
+                throw new InvalidSpecException("DECIMAL precision must be 1..76 (38 before StarRocks 4.0), got " + precision);
             }
             if (scale < 0 || scale > precision) {
-                throw new IllegalArgumentException("DECIMAL scale must be 0.." + precision + ", got " + scale);
+                throw new InvalidSpecException("DECIMAL scale must be 0.." + precision + ", got " + scale);
             }
         }
 
@@ -155,7 +155,7 @@ public sealed interface StarRocksType
     record Char(int length) implements StarRocksType {
         public Char {
             if (length < 1 || length > 255) {
-                throw new IllegalArgumentException("CHAR length must be 1..255 bytes, got " + length);
+                throw new InvalidSpecException("CHAR length must be 1..255 bytes, got " + length);
             }
         }
 
@@ -179,7 +179,7 @@ public sealed interface StarRocksType
     record Varchar(int length) implements StarRocksType {
         public Varchar {
             if (length < 1 || length > VARCHAR_MAX_42) {
-                throw new IllegalArgumentException("VARCHAR length must be 1.." + VARCHAR_MAX
+                throw new InvalidSpecException("VARCHAR length must be 1.." + VARCHAR_MAX
                         + " bytes (" + VARCHAR_MAX_42 + " from StarRocks 4.2), got " + length);
             }
         }
@@ -204,7 +204,7 @@ public sealed interface StarRocksType
     record Varbinary(int length) implements StarRocksType {
         public Varbinary {
             if (length < 1 || length > VARCHAR_MAX) {
-                throw new IllegalArgumentException("VARBINARY length must be 1.." + VARCHAR_MAX + " bytes, got " + length);
+                throw new InvalidSpecException("VARBINARY length must be 1.." + VARCHAR_MAX + " bytes, got " + length);
             }
         }
 
@@ -274,7 +274,7 @@ public sealed interface StarRocksType
         public Struct {
             requireNonNull(fields, "fields is null");
             if (fields.isEmpty()) {
-                throw new IllegalArgumentException("STRUCT needs at least one field");
+                throw new InvalidSpecException("STRUCT needs at least one field");
             }
             fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         }

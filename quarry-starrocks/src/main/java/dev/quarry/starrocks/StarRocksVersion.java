@@ -30,11 +30,15 @@ public record StarRocksVersion(int major, int minor, int patch) implements Compa
             throw new IllegalArgumentException("StarRocks version is null");
         }
         Matcher m = NUMBER.matcher(text);
-        if (!m.find()) {
-            throw new IllegalArgumentException("not a StarRocks version: '" + text + "'");
+        if (m.find()) {
+            try {
+                return new StarRocksVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                        m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
+            } catch (NumberFormatException e) {
+                // a part beyond int range: no release number, so the text as a whole is not a version
+            }
         }
-        return new StarRocksVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
+        throw new InvalidSpecException("not a StarRocks version: '" + text + "'");
     }
 
     public boolean atLeast(StarRocksVersion other) {

@@ -381,7 +381,7 @@ public final class StreamLoader {
     private static String pathPart(String name, String what) {
         requireNonNull(name, what + " is null");
         if (name.isEmpty() || name.indexOf('/') >= 0 || name.indexOf('?') >= 0 || name.indexOf('#') >= 0) {
-            throw new IllegalArgumentException("invalid " + what + " name '" + name + "' for Stream Load");
+            throw new InvalidSpecException("invalid " + what + " name '" + name + "' for Stream Load");
         }
         return name;
     }
@@ -494,11 +494,11 @@ public final class StreamLoader {
             requireNonNull(user, "user is null");
             requireNonNull(password, "password is null");
             if (frontend.getUserInfo() != null) {
-                throw new IllegalArgumentException("the FE URL must not contain credentials; pass user and password separately");
+                throw new InvalidSpecException("the FE URL must not contain credentials; pass user and password separately");
             }
             if (!"http".equalsIgnoreCase(frontend.getScheme()) && !"https".equalsIgnoreCase(frontend.getScheme())
                     || frontend.getHost() == null) {
-                throw new IllegalArgumentException("the FE URL must be http://host:port, got " + frontend);
+                throw new InvalidSpecException("the FE URL must be http://host:port, got " + frontend);
             }
             this.frontend = frontend;
             this.user = user;

@@ -43,34 +43,34 @@ public record TableAsSelectSpec(String database, String name, KeyType keyType, L
         requireNonNull(query, "query is null");
         String where = "table " + database + "." + name;
         if (database.isBlank() || name.isBlank()) {
-            throw new IllegalArgumentException(where + ": database and table names must not be blank");
+            throw new InvalidSpecException(where + ": database and table names must not be blank");
         }
         if (query.isBlank()) {
-            throw new IllegalArgumentException(where + ": query is empty");
+            throw new InvalidSpecException(where + ": query is empty");
         }
         if (keyType != KeyType.DUPLICATE && keyType != KeyType.PRIMARY) {
-            throw new IllegalArgumentException(where + ": CREATE TABLE AS SELECT supports DUPLICATE and PRIMARY KEY tables, not "
+            throw new InvalidSpecException(where + ": CREATE TABLE AS SELECT supports DUPLICATE and PRIMARY KEY tables, not "
                     + keyType.sql());
         }
         if (keyType == KeyType.PRIMARY && keyColumns.isEmpty()) {
-            throw new IllegalArgumentException(where + ": a PRIMARY KEY table needs key columns");
+            throw new InvalidSpecException(where + ": a PRIMARY KEY table needs key columns");
         }
         Set<String> keys = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         for (String k : keyColumns) {
             if (!keys.add(k)) {
-                throw new IllegalArgumentException(where + ": key column " + k + " is listed twice");
+                throw new InvalidSpecException(where + ": key column " + k + " is listed twice");
             }
         }
         if (distribution.isPresent()) {
             Distribution d = distribution.get();
             if (d instanceof Distribution.Random && keyType != KeyType.DUPLICATE) {
-                throw new IllegalArgumentException(where + ": DISTRIBUTED BY RANDOM is only allowed on DUPLICATE KEY tables, not "
+                throw new InvalidSpecException(where + ": DISTRIBUTED BY RANDOM is only allowed on DUPLICATE KEY tables, not "
                         + keyType.sql());
             }
             if (d instanceof Distribution.Hash && keyType == KeyType.PRIMARY) {
                 for (String c : ((Distribution.Hash) d).columns()) {
                     if (!keys.contains(c)) {
-                        throw new IllegalArgumentException(where + ": bucket column " + c + " must be a key column of a PRIMARY KEY table (key: "
+                        throw new InvalidSpecException(where + ": bucket column " + c + " must be a key column of a PRIMARY KEY table (key: "
                                 + String.join(", ", keyColumns) + ")");
                     }
                 }
@@ -79,7 +79,7 @@ public record TableAsSelectSpec(String database, String name, KeyType keyType, L
         if (partition.isPresent() && keyType == KeyType.PRIMARY) {
             for (String c : partition.get().columns()) {
                 if (!keys.contains(c)) {
-                    throw new IllegalArgumentException(where + ": partition column " + c + " must be a key column of a PRIMARY KEY table (key: "
+                    throw new InvalidSpecException(where + ": partition column " + c + " must be a key column of a PRIMARY KEY table (key: "
                             + String.join(", ", keyColumns) + ")");
                 }
             }
@@ -87,7 +87,7 @@ public record TableAsSelectSpec(String database, String name, KeyType keyType, L
         Map<String, String> props = new LinkedHashMap<>();
         properties.forEach((k, v) -> {
             if (k == null || k.isBlank() || v == null) {
-                throw new IllegalArgumentException(where + ": property names must not be blank and values not null");
+                throw new InvalidSpecException(where + ": property names must not be blank and values not null");
             }
             props.put(k, v);
         });

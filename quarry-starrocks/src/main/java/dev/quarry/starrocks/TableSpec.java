@@ -47,27 +47,27 @@ public record TableSpec(String database, String name, List<ColumnSpec> columns, 
         requireNonNull(orderBy, "orderBy is null");
         requireNonNull(properties, "properties is null");
         if (database.isBlank() || name.isBlank()) {
-            throw new IllegalArgumentException("table " + database + "." + name + ": database and table names must not be blank");
+            throw new InvalidSpecException("table " + database + "." + name + ": database and table names must not be blank");
         }
         String table = database + "." + name;
         Map<String, ColumnSpec> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (ColumnSpec c : columns) {
             if (byName.put(c.name(), c) != null) {
-                throw new IllegalArgumentException("table " + table + ": Duplicate column name '" + c.name() + "'");
+                throw new InvalidSpecException("table " + table + ": Duplicate column name '" + c.name() + "'");
             }
         }
         if (columns.isEmpty()) {
-            throw new IllegalArgumentException("table " + table + " has no columns");
+            throw new InvalidSpecException("table " + table + " has no columns");
         }
         keyColumns = List.copyOf(keyColumns);
         Set<String> keys = distinct(keyColumns, table, "key");
         for (String k : keyColumns) {
             if (!byName.containsKey(k)) {
-                throw new IllegalArgumentException("table " + table + ": Key column(" + k + ") doesn't exist.");
+                throw new InvalidSpecException("table " + table + ": Key column(" + k + ") doesn't exist.");
             }
         }
         if (keyType != KeyType.DUPLICATE && keyColumns.isEmpty()) {
-            throw new IllegalArgumentException("table " + table + ": a " + keyType.sql() + " table needs key columns");
+            throw new InvalidSpecException("table " + table + ": a " + keyType.sql() + " table needs key columns");
         }
 
         // Key columns first, in key order; the rest keep their order.
@@ -92,37 +92,37 @@ public record TableSpec(String database, String name, List<ColumnSpec> columns, 
             }
             if (isKey) {
                 if (keyType == KeyType.PRIMARY && !c.type().primaryKeyCapable()) {
-                    throw new IllegalArgumentException(col + "primary key column[" + c.name() + "] type not supported: " + c.type().sql());
+                    throw new InvalidSpecException(col + "primary key column[" + c.name() + "] type not supported: " + c.type().sql());
                 }
                 if (!c.type().keyCapable()) {
-                    throw new IllegalArgumentException(col + "key column[" + c.name() + "] type not supported: " + c.type().sql());
+                    throw new InvalidSpecException(col + "key column[" + c.name() + "] type not supported: " + c.type().sql());
                 }
                 if (c.aggregate().isPresent()) {
-                    throw new IllegalArgumentException(col + "Key column[" + c.name() + "] should not specify aggregate type.");
+                    throw new InvalidSpecException(col + "Key column[" + c.name() + "] should not specify aggregate type.");
                 }
             } else if (keyType == KeyType.AGGREGATE && c.aggregate().isEmpty()) {
-                throw new IllegalArgumentException(col + "AGG_KEYS table should specify aggregate type for non-key column[" + c.name() + "]");
+                throw new InvalidSpecException(col + "AGG_KEYS table should specify aggregate type for non-key column[" + c.name() + "]");
             } else if (keyType != KeyType.AGGREGATE && c.aggregate().isPresent()) {
-                throw new IllegalArgumentException(col + keyType.internalName()
+                throw new InvalidSpecException(col + keyType.internalName()
                         + " table should not specify aggregate type for non-key column[" + c.name() + "]");
             }
             StarRocksType t = c.type();
             if (keyType == KeyType.AGGREGATE && (t == StarRocksType.Scalar.JSON || t instanceof StarRocksType.Varbinary)) {
-                throw new IllegalArgumentException(col + "column " + c.name() + ": " + t.sql() + " is not supported in AGGREGATE KEY tables");
+                throw new InvalidSpecException(col + "column " + c.name() + ": " + t.sql() + " is not supported in AGGREGATE KEY tables");
             }
             if (keyType == KeyType.DUPLICATE && (t == StarRocksType.Scalar.BITMAP || t == StarRocksType.Scalar.HLL
                     || t == StarRocksType.Scalar.PERCENTILE)) {
-                throw new IllegalArgumentException(col + "column " + c.name() + ": " + t.sql() + " is not supported in DUPLICATE KEY tables");
+                throw new InvalidSpecException(col + "column " + c.name() + ": " + t.sql() + " is not supported in DUPLICATE KEY tables");
             }
         }
         if (autoIncrements > 1) {
-            throw new IllegalArgumentException("table " + table + ": at most one AUTO_INCREMENT column is allowed");
+            throw new InvalidSpecException("table " + table + ": at most one AUTO_INCREMENT column is allowed");
         }
 
         if (distribution.isPresent()) {
             Distribution d = distribution.get();
             if (d instanceof Distribution.Random && keyType != KeyType.DUPLICATE) {
-                throw new IllegalArgumentException("table " + table + ": DISTRIBUTED BY RANDOM is only allowed on DUPLICATE KEY tables, not "
+                throw new InvalidSpecException("table " + table + ": DISTRIBUTED BY RANDOM is only allowed on DUPLICATE KEY tables, not "
                         + keyType.sql());
             }
             if (d instanceof Distribution.Hash) {
@@ -137,14 +137,14 @@ public record TableSpec(String database, String name, List<ColumnSpec> columns, 
                 checkColumn(byName, keys, keyColumns, keyType, table, c, "partition");
                 StarRocksType t = byName.get(c).type();
                 if (p instanceof PartitionSpec.ByRange && !rangeType(t)) {
-                    throw new IllegalArgumentException("table " + table + ": RANGE partition column " + c
+                    throw new InvalidSpecException("table " + table + ": RANGE partition column " + c
                             + " must be an integer, DATE or DATETIME, not " + t.sql());
                 }
                 if (p instanceof PartitionSpec.ByExpressions) {
                     boolean function = ((PartitionSpec.ByExpressions) p).expressions().stream()
                             .anyMatch(e -> !(e instanceof PartitionSpec.PartitionExpr.Column) && e.column().equalsIgnoreCase(c));
                     if (function && t != StarRocksType.Scalar.DATE && t != StarRocksType.Scalar.DATETIME) {
-                        throw new IllegalArgumentException("table " + table + ": date_trunc/time_slice partitioning needs a DATE or DATETIME column; "
+                        throw new InvalidSpecException("table " + table + ": date_trunc/time_slice partitioning needs a DATE or DATETIME column; "
                                 + c + " is " + t.sql());
                     }
                 }
@@ -155,14 +155,14 @@ public record TableSpec(String database, String name, List<ColumnSpec> columns, 
         for (String c : orderBy) {
             ColumnSpec col = byName.get(c);
             if (col == null) {
-                throw new IllegalArgumentException("table " + table + ": ORDER BY column " + c + " doesn't exist");
+                throw new InvalidSpecException("table " + table + ": ORDER BY column " + c + " doesn't exist");
             }
             if (!col.type().keyCapable()) {
-                throw new IllegalArgumentException("table " + table + ": sort key column[" + c + "] type not supported: " + col.type().sql());
+                throw new InvalidSpecException("table " + table + ": sort key column[" + c + "] type not supported: " + col.type().sql());
             }
         }
         if (!orderBy.isEmpty() && (keyType == KeyType.AGGREGATE || keyType == KeyType.UNIQUE) && !sortKeys.equals(keys)) {
-            throw new IllegalArgumentException("table " + table + ": the ORDER BY of a " + keyType.sql()
+            throw new InvalidSpecException("table " + table + ": the ORDER BY of a " + keyType.sql()
                     + " table must list exactly its key columns " + keyColumns + ", got " + orderBy);
         }
 
@@ -171,7 +171,7 @@ public record TableSpec(String database, String name, List<ColumnSpec> columns, 
             requireNonNull(k, "property name is null");
             requireNonNull(v, "value of property " + k + " is null");
             if (k.isBlank()) {
-                throw new IllegalArgumentException("table " + table + ": property name is blank");
+                throw new InvalidSpecException("table " + table + ": property name is blank");
             }
             props.put(k, v);
         });
@@ -182,7 +182,7 @@ public record TableSpec(String database, String name, List<ColumnSpec> columns, 
                     throw new NumberFormatException();
                 }
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("table " + table + ": replication_num must be a positive integer, got '" + replication + "'");
+                throw new InvalidSpecException("table " + table + ": replication_num must be a positive integer, got '" + replication + "'");
             }
         }
         properties = Collections.unmodifiableMap(props);
@@ -230,13 +230,13 @@ public record TableSpec(String database, String name, List<ColumnSpec> columns, 
                                     String table, String column, String role) {
         ColumnSpec c = byName.get(column);
         if (c == null) {
-            throw new IllegalArgumentException("table " + table + ": " + role + " column " + column + " doesn't exist");
+            throw new InvalidSpecException("table " + table + ": " + role + " column " + column + " doesn't exist");
         }
         if (!c.type().keyCapable()) {
-            throw new IllegalArgumentException("table " + table + ": " + role + " column " + column + " cannot be " + c.type().sql());
+            throw new InvalidSpecException("table " + table + ": " + role + " column " + column + " cannot be " + c.type().sql());
         }
         if (keyType.partitionAndBucketColumnsMustBeKeys() && !keys.contains(column)) {
-            throw new IllegalArgumentException("table " + table + ": " + role + " column " + column + " must be a key column of a "
+            throw new InvalidSpecException("table " + table + ": " + role + " column " + column + " must be a key column of a "
                     + keyType.sql() + " table (key: " + String.join(", ", keyOrder) + ")");
         }
     }
@@ -246,7 +246,7 @@ public record TableSpec(String database, String name, List<ColumnSpec> columns, 
         for (String n : names) {
             requireNonNull(n, what + " column is null");
             if (!seen.add(n)) {
-                throw new IllegalArgumentException("table " + table + ": " + what + " column " + n + " is listed twice");
+                throw new InvalidSpecException("table " + table + ": " + what + " column " + n + " is listed twice");
             }
         }
         return seen;

@@ -1,5 +1,6 @@
 package dev.quarry.starrocks;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /** Units of date_trunc, time_slice, EVERY (INTERVAL n unit) and refresh intervals. */
@@ -17,7 +18,8 @@ public enum TimeUnit {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + ": unknown time unit '" + text.trim() + "'");
+            throw InvalidSpecException.unknownName(where + ": unknown time unit '" + text.trim() + "'", text.trim(),
+                    Arrays.stream(values()).map(Enum::name).toList());
         }
     }
 

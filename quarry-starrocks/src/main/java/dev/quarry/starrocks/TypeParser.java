@@ -1,13 +1,21 @@
 package dev.quarry.starrocks;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** Recursive-descent reader for type strings. */
 final class TypeParser {
+    /** Every type name this parser reads, for "did you mean" hints. */
+    private static final List<String> TYPE_NAMES = Stream.concat(
+            Stream.of("ARRAY", "MAP", "STRUCT", "DECIMAL", "NUMERIC", "CHAR", "VARCHAR", "VARBINARY", "BINARY",
+                    "INTEGER", "BOOL"),
+            Arrays.stream(StarRocksType.Scalar.values()).map(Enum::name)).toList();
+
     private final String text;
     private int pos;
 
@@ -87,14 +95,14 @@ final class TypeParser {
                 default:
                     break;
             }
-        } catch (IllegalArgumentException e) {
-            throw error(e.getMessage());
+        } catch (InvalidSpecException e) {
+            throw error(e.problem());
         }
         StarRocksType.Scalar scalar;
         try {
             scalar = StarRocksType.Scalar.valueOf(upper);
         } catch (IllegalArgumentException e) {
-            throw error("unknown type '" + word + "'");
+            throw error("unknown type '" + word + "'", word, TYPE_NAMES);
         }
         boolean integer = scalar == StarRocksType.Scalar.TINYINT || scalar == StarRocksType.Scalar.SMALLINT
                 || scalar == StarRocksType.Scalar.INT || scalar == StarRocksType.Scalar.BIGINT
@@ -192,7 +200,16 @@ final class TypeParser {
         }
     }
 
-    private IllegalArgumentException error(String what) {
-        return new IllegalArgumentException("invalid StarRocks type '" + text + "' at position " + (pos + 1) + ": " + what);
+    private InvalidSpecException error(String what) {
+        return new InvalidSpecException(message(what));
+    }
+
+    /** An unknown name, with the known names closest to it as the hint. */
+    private InvalidSpecException error(String what, String name, List<String> known) {
+        return InvalidSpecException.unknownName(message(what), name, known);
+    }
+
+    private String message(String what) {
+        return "invalid StarRocks type '" + text + "' at position " + (pos + 1) + ": " + what;
     }
 }

@@ -29,10 +29,10 @@ public record ViewSpec(String database, String name, List<ViewColumn> columns, O
         requireNonNull(security, "security is null");
         requireNonNull(query, "query is null");
         if (database.isBlank() || name.isBlank()) {
-            throw new IllegalArgumentException("view " + database + "." + name + ": database and view names must not be blank");
+            throw new InvalidSpecException("view " + database + "." + name + ": database and view names must not be blank");
         }
         if (query.isBlank()) {
-            throw new IllegalArgumentException("view " + database + "." + name + ": query is empty");
+            throw new InvalidSpecException("view " + database + "." + name + ": query is empty");
         }
         ViewColumn.checkDistinct(columns, "view " + database + "." + name);
     }
@@ -70,7 +70,7 @@ public record ViewSpec(String database, String name, List<ViewColumn> columns, O
             requireNonNull(name, "column name is null");
             requireNonNull(comment, "comment is null");
             if (name.isBlank()) {
-                throw new IllegalArgumentException("column name is blank");
+                throw new InvalidSpecException("column name is blank");
             }
         }
 
@@ -86,7 +86,7 @@ public record ViewSpec(String database, String name, List<ViewColumn> columns, O
             Set<String> seen = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
             for (ViewColumn c : columns) {
                 if (!seen.add(c.name())) {
-                    throw new IllegalArgumentException(where + ": Duplicate column name '" + c.name() + "'");
+                    throw new InvalidSpecException(where + ": Duplicate column name '" + c.name() + "'");
                 }
             }
         }

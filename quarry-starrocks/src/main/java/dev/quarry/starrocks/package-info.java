@@ -4,7 +4,9 @@
  * {@link dev.quarry.starrocks.MaterializedViewSpec}, {@link dev.quarry.starrocks.StarRocksType}), SQL rendered from them
  * by {@link dev.quarry.starrocks.StarRocksDialect} for one release, the Stream Load client
  * ({@link dev.quarry.starrocks.StreamLoader}, {@link dev.quarry.starrocks.StreamLoadTransaction}) and
- * {@link dev.quarry.starrocks.ClusterProbe}.
+ * {@link dev.quarry.starrocks.ClusterProbe}. What StarRocks would refuse in a spec, type string, load option or label, or
+ * a feature the target release lacks, fails with {@link dev.quarry.starrocks.InvalidSpecException}, a configuration
+ * error (exit 2).
  *
  * <pre>{@code
  * ClusterProbe probe = ClusterProbe.of(jdbcConnection);

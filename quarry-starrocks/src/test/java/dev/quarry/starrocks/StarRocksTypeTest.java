@@ -62,7 +62,8 @@ class StarRocksTypeTest {
         "VARBINARY(1048577) | invalid StarRocks type 'VARBINARY(1048577)' at position 19: VARBINARY length must be 1..1048576 bytes, got 1048577",
     })
     void rejectsWhatStarRocksRejects(String text, String message) {
-        assertThatThrownBy(() -> StarRocksType.parse(text)).isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+        assertThatThrownBy(() -> StarRocksType.parse(text)).isInstanceOf(InvalidSpecException.class)
+                .hasMessage(message);
     }
 
     @Test

@@ -56,13 +56,13 @@ public record ConnectionSpec(
         database = database == null ? "" : database;
         properties = Collections.unmodifiableMap(new TreeMap<>(requireNonNull(properties, "properties is null")));
         if (name.isBlank()) {
-            throw new IllegalArgumentException("name is blank");
+            throw new ConfigException("name is blank");
         }
         if (type.isNetworked() && (host.isEmpty() || port < 1 || port > 65535)) {
-            throw new IllegalArgumentException("a " + type.id() + " connection needs a host and a port in 1..65535");
+            throw new ConfigException("a " + type.id() + " connection needs a host and a port in 1..65535");
         }
         if (!type.isNetworked() && database.isEmpty()) {
-            throw new IllegalArgumentException("a " + type.id() + " connection needs a database file");
+            throw new ConfigException("a " + type.id() + " connection needs a database file");
         }
         // Registered here so that every password Quarry ever holds is scrubbed from output.
         Secrets.register(password);
@@ -285,12 +285,15 @@ public record ConnectionSpec(
     }
 
     private static void checkFeUrl(String url, String where) {
+        URI uri;
         try {
-            URI uri = URI.create(url.strip());
-            if ((!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) || uri.getHost() == null) {
-                throw new IllegalArgumentException("not http(s)://host:port");
-            }
+            uri = URI.create(url.strip());
         } catch (IllegalArgumentException e) {
+            uri = null;
+        }
+        if (uri == null
+                || (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme()))
+                || uri.getHost() == null) {
             throw new ConfigException(where + ": fe_url \"" + Secrets.scrub(url) + "\" is not an http://host:port URL");
         }
     }

@@ -86,6 +86,21 @@ class ConnectionSpecTest {
     }
 
     @Test
+    void aConnectionBuiltFromOtherConfigurationIsCheckedAsAConfigError() {
+        assertThatThrownBy(() -> new ConnectionSpec(" ", ConnectionType.POSTGRES, "h", 5432, "u", "", "db", Map.of()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
+                .hasMessage("name is blank");
+        assertThatThrownBy(() -> new ConnectionSpec("gateway local", ConnectionType.STARROCKS, "", 9030, "root", "", "",
+                Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessage("a starrocks connection needs a host and a port in 1..65535");
+        assertThatThrownBy(() -> new ConnectionSpec("D", ConnectionType.DUCKDB, "", 0, "", "", "", Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessage("a duckdb connection needs a database file");
+        assertThatThrownBy(() -> spec("X", Map.of("type", "starrocks", "host", "h", "fe_url", "http://fe 1:8030")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("env.yaml:2: connection X: fe_url \"http://fe 1:8030\" is not an http://host:port URL");
+    }
+
+    @Test
     void connectTimeoutIsConfigurable() {
         ConnectionSpec pg = spec("PG", Map.of("type", "postgres", "host", "h", "connect_timeout", "2"));
         assertThat(pg.connectTimeoutSeconds()).isEqualTo(2);
