@@ -144,8 +144,8 @@ public final class Planner {
      * The complete intervals of {@code model} from its start up to now (or the plan's end) that its snapshot has not
      * processed. Views, materialized views and seeds have none: they are built once.
      */
-    static List<StateStore.Interval> missingIntervals(Model model, StateStore store, String fingerprint, boolean create,
-                                                      Options options, Instant now) {
+    public static List<StateStore.Interval> missingIntervals(Model model, StateStore store, String fingerprint, boolean create,
+                                                             Options options, Instant now) {
         Kind kind = model.kind();
         if (kind.kind() == ModelKind.SEED || kind.kind() == ModelKind.VIEW) {
             return List.of();

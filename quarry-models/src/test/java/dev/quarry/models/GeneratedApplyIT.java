@@ -2,6 +2,7 @@ package dev.quarry.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quarry.testing.GeneratedProject;
 import dev.quarry.testing.TestingSandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;

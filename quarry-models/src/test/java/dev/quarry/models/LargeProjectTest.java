@@ -2,6 +2,7 @@ package dev.quarry.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quarry.testing.GeneratedProject;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,15 @@
-package dev.quarry.models;
+package dev.quarry.bench;
 
+import dev.quarry.models.Changes;
+import dev.quarry.models.Fingerprint;
+import dev.quarry.models.Fingerprints;
+import dev.quarry.models.Model;
+import dev.quarry.models.PhysicalNames;
+import dev.quarry.models.Plan;
+import dev.quarry.models.Planner;
+import dev.quarry.models.Project;
+import dev.quarry.models.StateStore;
+import dev.quarry.testing.GeneratedProject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,8 +28,8 @@ import java.util.stream.Stream;
  * completely, loaded and planned again; prints the best of three runs, its last line JSON. No database is needed:
  * a no-change plan only reads the project and the state.
  */
-public final class PlanBenchmark {
-    private PlanBenchmark() {
+public final class PlanBench {
+    private PlanBench() {
     }
 
     /**
@@ -76,7 +86,7 @@ public final class PlanBenchmark {
             if (args[i].equals("--models") && i + 1 < args.length) {
                 models = Integer.parseInt(args[++i]);
             } else {
-                System.err.println("usage: PlanBenchmark [--models N]");
+                System.err.println("usage: PlanBench [--models N]");
                 System.exit(2);
             }
         }

@@ -1,4 +1,4 @@
-package dev.quarry.models;
+package dev.quarry.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
