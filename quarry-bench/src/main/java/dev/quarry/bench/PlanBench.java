@@ -1,14 +1,14 @@
 package dev.quarry.bench;
 
-import dev.quarry.models.Changes;
-import dev.quarry.models.Fingerprint;
-import dev.quarry.models.Fingerprints;
-import dev.quarry.models.Model;
-import dev.quarry.models.PhysicalNames;
-import dev.quarry.models.Plan;
-import dev.quarry.models.Planner;
-import dev.quarry.models.Project;
-import dev.quarry.models.StateStore;
+import dev.quarry.models.plan.Changes;
+import dev.quarry.models.plan.Fingerprint;
+import dev.quarry.models.plan.Fingerprints;
+import dev.quarry.models.plan.PhysicalNames;
+import dev.quarry.models.plan.Plan;
+import dev.quarry.models.plan.Planner;
+import dev.quarry.models.project.Model;
+import dev.quarry.models.project.Project;
+import dev.quarry.models.state.StateStore;
 import dev.quarry.testing.GeneratedProject;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,10 +2,10 @@ package dev.quarry.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quarry.models.Plan;
-import dev.quarry.models.Planner;
-import dev.quarry.models.Project;
-import dev.quarry.models.StateStore;
+import dev.quarry.models.plan.Plan;
+import dev.quarry.models.plan.Planner;
+import dev.quarry.models.project.Project;
+import dev.quarry.models.state.StateStore;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
