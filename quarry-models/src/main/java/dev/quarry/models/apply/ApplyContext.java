@@ -18,6 +18,7 @@ import dev.quarry.models.state.StateStore;
 import dev.quarry.starrocks.ClusterProbe;
 import dev.quarry.starrocks.ColumnSpec;
 import dev.quarry.starrocks.StarRocksDialect;
+import dev.quarry.starrocks.StarRocksSession;
 import dev.quarry.starrocks.TableSpec;
 import java.sql.Connection;
 import java.time.Instant;
@@ -86,8 +87,8 @@ final class ApplyContext {
     }
 
     /** A new session on the gateway. */
-    Warehouse openWarehouse() {
-        return Warehouse.of(gateway.open(), statements);
+    StarRocksSession openSession() {
+        return StarRocksSession.of(gateway.open(), statements);
     }
 
     /**
@@ -162,7 +163,7 @@ final class ApplyContext {
                 case EMBEDDED -> {
                     MacroContext ctx = context(plan, m, start, end, name);
                     String q = Renderer.render(m, ctx).query().orElseThrow();
-                    out.put(name, "(" + Renderer.resolveTables(Renderer.withoutTrailingSemicolons(q), out) + ")");
+                    out.put(name, StarRocksDialect.derivedTable(Renderer.resolveTables(Renderer.withoutTrailingSemicolons(q), out)));
                 }
                 default -> out.put(name, PhysicalNames.qualifiedPhysical(m, PhysicalNames.version(fp)));
             }
@@ -173,7 +174,7 @@ final class ApplyContext {
     // ------------------------------------------------------------------ state
 
     /** Records the model's snapshot as built (not in a dry run). */
-    void recordSnapshot(Warehouse w, Model m) {
+    void recordSnapshot(StarRocksSession w, Model m) {
         if (!w.dryRun()) {
             synchronized (store) {
                 store.putSnapshot(Changes.snapshot(project, m, fingerprints.get(m.name())));
@@ -182,7 +183,7 @@ final class ApplyContext {
     }
 
     /** Records that the model's snapshot has processed {@code [s, e)} (not in a dry run). */
-    void recordInterval(Warehouse w, Model m, Instant s, Instant e) {
+    void recordInterval(StarRocksSession w, Model m, Instant s, Instant e) {
         if (!w.dryRun() && e.isAfter(s)) {
             synchronized (store) {
                 store.addInterval(m.name(), fingerprints.get(m.name()).data(), new StateStore.Interval(s, e));

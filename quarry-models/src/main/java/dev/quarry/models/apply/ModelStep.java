@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.quarry.models.plan.Plan;
 import dev.quarry.models.project.Model;
 import dev.quarry.starrocks.StarRocksDialect;
+import dev.quarry.starrocks.StarRocksSession;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -16,10 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * @param model the step's model
  * @param database the database of the physical object
  * @param table the physical object's name
- * @param warehouse where the statements go
+ * @param session where the statements go
  * @param audits audits run, over all steps
  */
-record ModelStep(Plan plan, Plan.Step step, Model model, String database, String table, Warehouse warehouse,
+record ModelStep(Plan plan, Plan.Step step, Model model, String database, String table, StarRocksSession session,
                  AtomicInteger audits) {
     ModelStep {
         requireNonNull(plan, "plan is null");
@@ -27,7 +28,7 @@ record ModelStep(Plan plan, Plan.Step step, Model model, String database, String
         requireNonNull(model, "model is null");
         requireNonNull(database, "database is null");
         requireNonNull(table, "table is null");
-        requireNonNull(warehouse, "warehouse is null");
+        requireNonNull(session, "session is null");
         requireNonNull(audits, "audits is null");
     }
 

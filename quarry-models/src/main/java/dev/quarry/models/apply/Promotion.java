@@ -9,6 +9,7 @@ import dev.quarry.models.project.Project;
 import dev.quarry.models.project.StarRocksSpecs;
 import dev.quarry.models.state.StateStore;
 import dev.quarry.starrocks.StarRocksDialect;
+import dev.quarry.starrocks.StarRocksSession;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +23,7 @@ final class Promotion {
     private Promotion() {
     }
 
-    static void promote(ApplyContext ctx, Plan plan, Warehouse w) {
+    static void promote(ApplyContext ctx, Plan plan, StarRocksSession w) {
         Project project = ctx.project();
         StarRocksDialect dialect = ctx.dialect();
         Set<String> databases = new LinkedHashSet<>();
@@ -32,8 +33,9 @@ final class Promotion {
             if (databases.add(envDb)) {
                 w.execute(dialect.createDatabase(envDb, true));
             }
-            String physical = PhysicalNames.qualifiedPhysical(m, PhysicalNames.version(plan.snapshots().get(name)));
-            w.execute(dialect.createView(StarRocksSpecs.view(m, envDb, m.table(), "SELECT * FROM " + physical), true));
+            String physical = PhysicalNames.physicalTable(m, PhysicalNames.version(plan.snapshots().get(name)));
+            String query = StarRocksDialect.selectAll(PhysicalNames.physicalDatabase(m), physical);
+            w.execute(dialect.createView(StarRocksSpecs.view(m, envDb, m.table(), query), true));
         }
         for (String name : plan.dropped()) {
             int dot = name.lastIndexOf('.');

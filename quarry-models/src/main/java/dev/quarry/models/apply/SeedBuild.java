@@ -9,6 +9,7 @@ import dev.quarry.starrocks.LoadBody;
 import dev.quarry.starrocks.LoadOptions;
 import dev.quarry.starrocks.LoadResult;
 import dev.quarry.starrocks.StarRocksDialect;
+import dev.quarry.starrocks.StarRocksSession;
 import dev.quarry.starrocks.StreamLoader;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -26,13 +27,13 @@ final class SeedBuild implements BuildStrategy {
     public void build(ApplyContext ctx, ModelStep s) {
         Instant today = IntervalUnit.DAY.floor(s.plan().executionTime());
         load(ctx, s);
-        ctx.recordSnapshot(s.warehouse(), s.model());
+        ctx.recordSnapshot(s.session(), s.model());
         AuditRunner.run(ctx, s, s.physical(), today.minus(1, ChronoUnit.DAYS), today);
     }
 
     private static void load(ApplyContext ctx, ModelStep s) {
         Model m = s.model();
-        Warehouse w = s.warehouse();
+        StarRocksSession w = s.session();
         String db = s.database();
         String table = s.table();
         Path csv = ctx.project().seedFile(m);

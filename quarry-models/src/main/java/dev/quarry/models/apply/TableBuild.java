@@ -9,6 +9,8 @@ import dev.quarry.models.project.StarRocksSpecs;
 import dev.quarry.models.render.Renderer;
 import dev.quarry.models.state.StateStore;
 import dev.quarry.starrocks.ColumnSpec;
+import dev.quarry.starrocks.StarRocksDialect;
+import dev.quarry.starrocks.StarRocksSession;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -45,7 +47,7 @@ abstract class TableBuild implements BuildStrategy {
     public final void build(ApplyContext ctx, ModelStep s) {
         Plan plan = s.plan();
         Model m = s.model();
-        Warehouse w = s.warehouse();
+        StarRocksSession w = s.session();
         List<StateStore.Interval> intervals = s.step().intervals();
         Instant first = intervals.isEmpty() ? IntervalUnit.DAY.floor(plan.executionTime()).minus(1, ChronoUnit.DAYS)
                 : intervals.get(0).start();
@@ -61,7 +63,7 @@ abstract class TableBuild implements BuildStrategy {
             if (columns.isPresent()) {
                 w.execute(ctx.dialect().createTable(ctx.tableSpec(m, s.database(), s.table(), columns.get()), true));
             } else {
-                w.execute("-- CREATE TABLE IF NOT EXISTS " + s.physical() + " (columns of the query, known once what it reads exists)");
+                w.execute(StarRocksDialect.pendingCreateTable(s.database(), s.table()));
             }
             ctx.recordSnapshot(w, m);
         }

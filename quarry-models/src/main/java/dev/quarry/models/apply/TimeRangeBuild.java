@@ -12,6 +12,7 @@ import dev.quarry.starrocks.Condition;
 import dev.quarry.starrocks.Literal;
 import dev.quarry.starrocks.PartitionSpec;
 import dev.quarry.starrocks.StarRocksDialect;
+import dev.quarry.starrocks.StarRocksSession;
 import dev.quarry.starrocks.StarRocksType;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -44,7 +45,7 @@ final class TimeRangeBuild extends TableBuild {
             Instant start = part.get(0).start();
             Instant end = part.get(part.size() - 1).end();
             batch(ctx, s, fill.names(), timeType, start, end);
-            ctx.recordInterval(s.warehouse(), m, start, end);
+            ctx.recordInterval(s.session(), m, start, end);
         }
     }
 
@@ -52,10 +53,8 @@ final class TimeRangeBuild extends TableBuild {
     String audited(ModelStep s, Fill fill) {
         Model m = s.model();
         StarRocksType timeType = timeType(m, fill.columns());
-        String tc = StarRocksDialect.quote(m.kind().timeColumn().orElseThrow());
         // SQLMesh audits an incremental model's processed intervals only (spec/sqlmesh.md §3.8).
-        return "(SELECT * FROM " + s.physical() + " WHERE " + tc + " >= " + timeLiteral(m, timeType, fill.first()) + " AND " + tc
-                + " < " + timeLiteral(m, timeType, fill.last()) + ")";
+        return StarRocksDialect.rowsWhere(s.database(), s.table(), range(m, timeType, fill.first(), fill.last()));
     }
 
     /** The type of the time column: as the table has it, else DATETIME. */
@@ -69,15 +68,15 @@ final class TimeRangeBuild extends TableBuild {
                               Instant end) {
         Plan plan = s.plan();
         Model m = s.model();
-        Warehouse w = s.warehouse();
+        StarRocksSession w = s.session();
         StarRocksDialect dialect = ctx.dialect();
         String db = s.database();
         String table = s.table();
         Renderer.Rendered r = ctx.render(plan, m, start, end, s.physical());
         String tc = m.kind().timeColumn().orElseThrow();
+        List<Condition> range = range(m, timeType, start, end);
         // SQLMesh also filters the query's output to the interval, so rows outside it never land (spec/sqlmesh.md §3.2).
-        String filtered = "SELECT * FROM (\n" + r.query().orElseThrow() + "\n) AS __quarry_batch\nWHERE " + StarRocksDialect.quote(tc)
-                + " >= " + timeLiteral(m, timeType, start) + " AND " + StarRocksDialect.quote(tc) + " < " + timeLiteral(m, timeType, end);
+        String filtered = StarRocksDialect.filter(r.query().orElseThrow(), range);
         r.preStatements().forEach(w::execute);
         if (overwritesPartitions(m, timeType, start, end)) {
             // Only the partitions the new rows fall into are replaced (StarRocks >= 3.4, spec/starrocks.md §5).
@@ -90,8 +89,7 @@ final class TimeRangeBuild extends TableBuild {
                 throw new RunException("model " + m.name() + ": the batch " + start + " .. " + end + " does not cover whole partitions of "
                         + tc + " and the table has no PRIMARY KEY to DELETE from; use a batch aligned with the partitioning");
             }
-            w.execute(dialect.delete(db, table, List.of(Condition.atLeast(tc, literal(m, timeType, start)),
-                    Condition.lessThan(tc, literal(m, timeType, end)))));
+            w.execute(dialect.delete(db, table, range));
             w.execute(dialect.insertInto(db, table, Optional.empty(), names, filtered));
         }
         r.postStatements().forEach(w::execute);
@@ -153,8 +151,10 @@ final class TimeRangeBuild extends TableBuild {
         return Literal.dateTime(at);
     }
 
-    private static String timeLiteral(Model m, StarRocksType type, Instant t) {
-        return literal(m, type, t).toString();
+    /** {@code start <= time column < end}, never BETWEEN (§1.4). */
+    private static List<Condition> range(Model m, StarRocksType timeType, Instant start, Instant end) {
+        String tc = m.kind().timeColumn().orElseThrow();
+        return List.of(Condition.atLeast(tc, literal(m, timeType, start)), Condition.lessThan(tc, literal(m, timeType, end)));
     }
 
     /** A time in a SQLMesh/strftime format such as {@code %Y-%m-%d}. */

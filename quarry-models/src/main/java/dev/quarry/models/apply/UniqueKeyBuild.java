@@ -2,6 +2,7 @@ package dev.quarry.models.apply;
 
 import dev.quarry.models.project.Model;
 import dev.quarry.starrocks.StarRocksDialect;
+import dev.quarry.starrocks.StarRocksSession;
 import java.util.Optional;
 
 /**
@@ -17,12 +18,9 @@ final class UniqueKeyBuild extends TableBuild {
     @Override
     void fill(ApplyContext ctx, ModelStep s, Fill fill) {
         Model m = s.model();
-        Warehouse w = s.warehouse();
-        String key = String.join(", ", m.kind().uniqueKey().stream().map(StarRocksDialect::quote).toList());
-        String cols = fill.names().isEmpty() ? "*" : String.join(", ", fill.names().stream().map(StarRocksDialect::quote).toList());
+        StarRocksSession w = s.session();
         // StarRocks upserts by primary key; two rows with one key in one INSERT would leave an arbitrary one.
-        String dedup = "SELECT " + cols + " FROM (\n  SELECT *, ROW_NUMBER() OVER (PARTITION BY " + key + " ORDER BY " + key
-                + ") AS __quarry_rn\n  FROM (\n" + fill.query().query().orElseThrow() + "\n  ) AS __quarry_src\n) AS __quarry_dedup\nWHERE __quarry_rn = 1";
+        String dedup = StarRocksDialect.onePerKey(fill.query().query().orElseThrow(), m.kind().uniqueKey(), fill.names());
         w.execute(ctx.dialect().insertInto(s.database(), s.table(), Optional.empty(), fill.names(), dedup));
         fill.query().postStatements().forEach(w::execute);
         ctx.recordInterval(w, m, fill.first(), fill.last());

@@ -1,5 +1,6 @@
 package dev.quarry.models.apply;
 
+import dev.quarry.starrocks.StarRocksSession;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,7 +13,7 @@ final class UnmanagedBuild extends TableBuild {
 
     @Override
     void fill(ApplyContext ctx, ModelStep s, Fill fill) {
-        Warehouse w = s.warehouse();
+        StarRocksSession w = s.session();
         String query = fill.query().query().orElseThrow();
         if (s.model().kind().insertOverwrite()) {
             w.execute(ctx.dialect().insertOverwrite(s.database(), s.table(), List.of(), Optional.empty(), fill.names(), query));

@@ -12,6 +12,7 @@ import dev.quarry.models.project.ModelKind;
 import dev.quarry.models.project.Project;
 import dev.quarry.models.project.Times;
 import dev.quarry.models.state.StateStore;
+import dev.quarry.starrocks.BuiltInAudit;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -264,9 +265,9 @@ public final class Planner {
     static void checkAudits(Project project, Model model) {
         for (AuditCall call : model.audits()) {
             if (Audit.isBuiltIn(call.name())) {
-                if (!Audit.isSupported(call.name())) {
+                if (Audit.builtInBase(call.name().toLowerCase(Locale.ROOT)).flatMap(BuiltInAudit::named).isEmpty()) {
                     throw new ModelException(model.location(), "model " + model.name() + ": built-in audit " + call.name()
-                            + " is not supported by Quarry yet; supported: " + String.join(", ", Audit.SUPPORTED));
+                            + " is not supported by Quarry yet; supported: " + String.join(", ", BuiltInAudit.names()));
                 }
             } else if (!project.audits().containsKey(call.name())) {
                 throw new ModelException(model.location(), "model " + model.name() + ": unknown audit " + call.name()

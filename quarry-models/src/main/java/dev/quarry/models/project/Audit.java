@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import dev.quarry.core.Location;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -34,22 +33,12 @@ public record Audit(String name, Location location, String dialect, boolean bloc
             "match_like_pattern_list", "not_match_like_pattern_list", "string_length_between", "string_length_equal", "z_score",
             "mean_in_range", "stddev_in_range", "kl_divergence", "chi_square");
 
-    /** The built-in audits Quarry runs (each also as {@code <name>_non_blocking}). */
-    public static final List<String> SUPPORTED = List.of("not_null", "unique_values", "unique_combination_of_columns",
-            "accepted_values", "not_accepted_values", "number_of_rows", "forall", "accepted_range", "at_least_one", "not_constant",
-            "not_empty_string", "string_length_between", "string_length_equal");
-
     public Audit {
         requireNonNull(name, "name is null");
         requireNonNull(location, "location is null");
         requireNonNull(dialect, "dialect is null");
         defaults = Collections.unmodifiableMap(new LinkedHashMap<>(defaults));
         requireNonNull(query, "query is null");
-    }
-
-    /** Whether Quarry runs the built-in audit {@code name}. */
-    public static boolean isSupported(String name) {
-        return builtInBase(name.toLowerCase(Locale.ROOT)).map(SUPPORTED::contains).orElse(false);
     }
 
     /** Whether {@code name} is one of SQLMesh's built-in audits, blocking or {@code _non_blocking}. */

@@ -1,5 +1,6 @@
 package dev.quarry.models.project;
 
+import dev.quarry.starrocks.StarRocksDialect;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -55,7 +56,7 @@ public final class References {
             }
             out.append(sql, copied, r.start()).append(replacement.get());
             if (!r.aliased()) {
-                out.append(" AS `").append(r.table().replace("`", "``")).append('`');
+                out.append(" AS ").append(StarRocksDialect.quote(r.table()));
             }
             copied = r.end();
         }

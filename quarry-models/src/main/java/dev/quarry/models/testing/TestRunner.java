@@ -18,13 +18,12 @@ import dev.quarry.starrocks.ColumnSpec;
 import dev.quarry.starrocks.Distribution;
 import dev.quarry.starrocks.KeyType;
 import dev.quarry.starrocks.StarRocksDialect;
+import dev.quarry.starrocks.StarRocksSession;
 import dev.quarry.starrocks.StarRocksType;
 import dev.quarry.starrocks.TableSpec;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -38,6 +37,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs a project's unit tests ({@code tests/*.yaml}, spec/sqlmesh.md §3.9) on the gateway: each test's inputs become
@@ -67,8 +67,10 @@ public final class TestRunner {
             ClusterProbe probe = ClusterProbe.of(c);
             StarRocksDialect dialect = StarRocksDialect.forVersion(probe.version());
             int replication = probe.defaultReplicationNum();
+            // Not closed on its own: closing it would close c, which the try closes.
+            StarRocksSession session = StarRocksSession.of(c, new AtomicInteger());
             for (UnitTest t : tests) {
-                out.add(runOne(project, t, c, dialect, replication));
+                out.add(runOne(project, t, session, dialect, replication));
             }
         } catch (SQLException e) {
             throw new RunException("unit tests on " + gateway.describe() + ": " + e.getMessage(), e);
@@ -76,7 +78,7 @@ public final class TestRunner {
         return out;
     }
 
-    private static Outcome runOne(Project project, UnitTest t, Connection c, StarRocksDialect dialect, int replication) {
+    private static Outcome runOne(Project project, UnitTest t, StarRocksSession c, StarRocksDialect dialect, int replication) {
         Model m = project.model(t.model()).orElseThrow(() -> new ModelException(t.location(), "test " + t.name() + ": no model " + t.model()));
         if (m.query().isEmpty()) {
             throw new ModelException(t.location(), "test " + t.name() + ": model " + m.name() + " has no query to test");
@@ -84,7 +86,7 @@ public final class TestRunner {
         String db = PhysicalNames.fit("quarry__test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
         Map<String, String> targets = new HashMap<>();
         try {
-            exec(c, dialect.createDatabase(db, true));
+            c.execute(dialect.createDatabase(db, true));
             for (Map.Entry<String, Object> in : t.inputs().entrySet()) {
                 String name = in.getKey().toLowerCase(Locale.ROOT);
                 List<Map<String, Object>> rows = rows(t, "input " + name, in.getValue());
@@ -94,14 +96,14 @@ public final class TestRunner {
                 columns.stream().filter(col -> col.type().keyCapable()).findFirst()
                         .ifPresent(col -> b.key(KeyType.DUPLICATE, List.of(col.name())));
                 b.distribution(new Distribution.Random(OptionalInt.empty()));
-                exec(c, dialect.createTable(b.build().withDefaultReplicationNum(replication), false));
+                c.execute(dialect.createTable(b.build().withDefaultReplicationNum(replication), false));
                 if (!rows.isEmpty()) {
                     List<String> names = columns.stream().map(ColumnSpec::name).toList();
-                    List<String> values = new ArrayList<>();
+                    List<List<Object>> values = new ArrayList<>();
                     for (Map<String, Object> r : rows) {
-                        values.add("(" + String.join(", ", names.stream().map(n -> sqlValue(r.get(n))).toList()) + ")");
+                        values.add(names.stream().map(r::get).toList());
                     }
-                    exec(c, dialect.insertInto(db, table, Optional.empty(), names, "VALUES " + String.join(", ", values)));
+                    c.execute(dialect.insertInto(db, table, Optional.empty(), names, StarRocksDialect.values(values)));
                 }
                 targets.put(name, StarRocksDialect.qualified(db, table));
             }
@@ -113,27 +115,19 @@ public final class TestRunner {
             boolean partial = t.outputs().get("partial") instanceof Boolean p && p
                     || t.outputs().get("query") instanceof Map<?, ?> q && Boolean.TRUE.equals(q.get("partial"));
             List<Map<String, String>> actual = new ArrayList<>();
-            Log.sql(query);
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
-                int n = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    Map<String, String> row = new LinkedHashMap<>();
-                    for (int i = 1; i <= n; i++) {
-                        row.put(rs.getMetaData().getColumnLabel(i).toLowerCase(Locale.ROOT), normalize(rs.getString(i)));
-                    }
-                    actual.add(row);
-                }
+            for (Map<String, String> r : c.rows(query)) {
+                Map<String, String> row = new LinkedHashMap<>();
+                r.forEach((label, value) -> row.put(label.toLowerCase(Locale.ROOT), normalize(value)));
+                actual.add(row);
             }
             return compare(t, expected, actual, partial);
-        } catch (SQLException e) {
-            return new Outcome(t.name(), false, "test " + t.name() + " (" + t.location() + "): " + e.getMessage());
         } catch (RunException e) {
-            return new Outcome(t.name(), false, "test " + t.name() + " (" + t.location() + "): " + e.getMessage());
+            return new Outcome(t.name(), false, "test " + t.name() + " (" + t.location() + "): " + driverMessage(e));
         } finally {
             try {
-                exec(c, dialect.dropDatabase(db, true));
-            } catch (SQLException e) {
-                Log.warn("could not drop the test database " + db + ": " + e.getMessage());
+                c.execute(dialect.dropDatabase(db, true));
+            } catch (RunException e) {
+                Log.warn("could not drop the test database " + db + ": " + driverMessage(e));
             }
         }
     }
@@ -264,16 +258,6 @@ public final class TestRunner {
         return "VARCHAR(" + StarRocksType.STRING_LENGTH + ")";
     }
 
-    private static String sqlValue(Object v) {
-        if (v == null) {
-            return "NULL";
-        }
-        if (v instanceof Number || v instanceof Boolean) {
-            return v instanceof Boolean b ? (b ? "TRUE" : "FALSE") : v.toString();
-        }
-        return StarRocksDialect.literal(v.toString());
-    }
-
     private static MacroContext context(Project project, Model m, UnitTest t) {
         Map<String, Object> vars = new LinkedHashMap<>(project.config().variables());
         Instant now = Instant.now();
@@ -296,10 +280,8 @@ public final class TestRunner {
         return new MacroContext(start, end, execution, m.name(), vars, project.config().defaultGateway().orElse(""));
     }
 
-    private static void exec(Connection c, String sql) throws SQLException {
-        Log.sql(sql);
-        try (Statement st = c.createStatement()) {
-            st.execute(sql);
-        }
+    /** What the driver said when a statement failed (the session's message adds the statement). */
+    private static String driverMessage(RunException e) {
+        return e.getCause() instanceof SQLException sql ? sql.getMessage() : e.getMessage();
     }
 }
