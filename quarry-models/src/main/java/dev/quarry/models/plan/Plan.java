@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * What applying a project to an environment takes: the changes, the physical objects to create, the intervals to
- * fill, and the environment views to (re)point. Computed by {@link Planner}, carried out by {@link dev.quarry.models.apply.Executor}.
+ * fill, and the environment views to (re)point. Computed by {@link Planner}, carried out by
+ * {@link dev.quarry.models.apply.Executor}.
  *
  * @param environment target environment
  * @param planId this plan's id, stored with the environment when applied

@@ -8,16 +8,8 @@ import dev.quarry.core.Secrets;
 import dev.quarry.models.project.ProjectConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -36,7 +28,7 @@ import java.util.TreeMap;
 /**
  * Quarry's state (never in StarRocks, spec/sqlmesh.md §6.1) in a SQLite or DuckDB file or a PostgreSQL schema:
  * snapshots (a model version by fingerprint), environments (which snapshot each model points at) and the intervals
- * each snapshot has processed. The SQL is one portable subset for all three ({@link dev.quarry.models.project.Kind} holds the differences).
+ * each snapshot has processed. The SQL is one portable subset for all three ({@link Kind} holds the differences).
  * Every change is one transaction, so a crash leaves either the old or the new state.
  *
  * <p>Only one plan or run may change a state at a time: {@link #lock} takes an OS file lock next to a database
@@ -45,26 +37,6 @@ import java.util.TreeMap;
  * Promotions also check the environment's plan id, so a plan computed against an older state is refused.
  */
 public final class StateStore implements AutoCloseable {
-    /** The schema this code writes; older files are migrated, newer ones refused. */
-    static final int SCHEMA_VERSION = 1;
-
-    // Millisecond instants are BIGINT: INTEGER is 32 bits in DuckDB and PostgreSQL. SQLite gives both names the
-    // same 64-bit integer affinity, so version-1 files written with INTEGER read the same.
-    private static final String[] SCHEMA_V1 = {
-        "CREATE TABLE quarry_versions (schema_version INTEGER NOT NULL)",
-        "CREATE TABLE snapshots (name TEXT NOT NULL, fingerprint TEXT NOT NULL, own_fingerprint TEXT NOT NULL, "
-                + "metadata_fingerprint TEXT NOT NULL, "
-                + "version TEXT NOT NULL, kind TEXT NOT NULL, definition TEXT NOT NULL, created_ms BIGINT NOT NULL, "
-                + "PRIMARY KEY (name, fingerprint))",
-        "CREATE TABLE environments (name TEXT PRIMARY KEY, plan_id TEXT NOT NULL, previous_plan_id TEXT, "
-                + "updated_ms BIGINT NOT NULL)",
-        "CREATE TABLE environment_snapshots (environment TEXT NOT NULL, name TEXT NOT NULL, fingerprint TEXT NOT NULL, "
-                + "PRIMARY KEY (environment, name))",
-        "CREATE TABLE intervals (name TEXT NOT NULL, fingerprint TEXT NOT NULL, start_ms BIGINT NOT NULL, "
-                + "end_ms BIGINT NOT NULL, created_ms BIGINT NOT NULL)",
-        "CREATE INDEX intervals_by_snapshot ON intervals (name, fingerprint)",
-    };
-
     /** What differs between the three state databases; the store's SQL is otherwise the same for all. */
     enum Kind {
         SQLITE("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'quarry_versions'"),
@@ -132,7 +104,7 @@ public final class StateStore implements AutoCloseable {
                 }
             }
             StateStore store = new StateStore(duck ? Kind.DUCKDB : Kind.SQLITE, file.toString(), file, null, null, c);
-            store.migrate();
+            StateSchema.migrate(c, store.kind.versionTableSql, store.where);
             return store;
         } catch (SQLException e) {
             throw new RunException("cannot open the state database " + file + ": " + e.getMessage(), e);
@@ -155,14 +127,14 @@ public final class StateStore implements AutoCloseable {
                 st.execute("SET search_path TO " + lower);
             }
             StateStore store = new StateStore(Kind.POSTGRES, where, null, pg, lower, c);
-            store.migrate();
+            StateSchema.migrate(c, store.kind.versionTableSql, store.where);
             return store;
         } catch (SQLException e) {
             throw new RunException("cannot open the state database " + where + ": " + Secrets.scrub(e.getMessage()), e);
         }
     }
 
-    private static Connection postgresSession(ProjectConfig.StateConnection.Postgres pg, String applicationName) throws SQLException {
+    static Connection postgresSession(ProjectConfig.StateConnection.Postgres pg, String applicationName) throws SQLException {
         java.util.Properties props = new java.util.Properties();
         props.setProperty("user", pg.user());
         props.setProperty("password", pg.password());
@@ -176,45 +148,13 @@ public final class StateStore implements AutoCloseable {
         return where;
     }
 
-    private void migrate() throws SQLException {
-        connection.setAutoCommit(false);
-        try (Statement st = connection.createStatement()) {
-            boolean exists;
-            try (ResultSet rs = st.executeQuery(kind.versionTableSql)) {
-                exists = rs.next();
-            }
-            int version = 0;
-            if (exists) {
-                try (ResultSet rs = st.executeQuery("SELECT MAX(schema_version) FROM quarry_versions")) {
-                    version = rs.next() ? rs.getInt(1) : 0;
-                }
-            }
-            if (version > SCHEMA_VERSION) {
-                connection.rollback();
-                throw new ConfigException("the state database " + where + " has schema version " + version
-                        + ", written by a newer Quarry; this Quarry reads up to version " + SCHEMA_VERSION);
-            }
-            if (version < 1) {
-                for (String ddl : SCHEMA_V1) {
-                    st.execute(ddl);
-                }
-                st.execute("INSERT INTO quarry_versions (schema_version) VALUES (1)");
-            }
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
-    }
-
     /**
      * A model version: what was built, under which fingerprint.
      *
      * @param name model name
      * @param fingerprint data fingerprint
-     * @param ownFingerprint the model's own part of the data fingerprint (see {@link dev.quarry.models.plan.Fingerprint#own()})
+     * @param ownFingerprint the model's own part of the data fingerprint (see
+     *                       {@link dev.quarry.models.plan.Fingerprint#own()})
      * @param metadataFingerprint metadata fingerprint
      * @param version short version used in physical names
      * @param kind model kind
@@ -468,118 +408,12 @@ public final class StateStore implements AutoCloseable {
      * releases it when the process dies.
      */
     public Lock lock(String purpose) {
-        return kind == Kind.POSTGRES ? advisoryLock(purpose) : fileLock(purpose);
+        return kind == Kind.POSTGRES ? StateLocks.advisory(postgres, schema, where, purpose)
+                : StateLocks.file(file, where, purpose);
     }
 
-    /** SQLite and DuckDB: an OS lock on a file beside the database, holding the holder's description. */
-    private Lock fileLock(String purpose) {
-        Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
-        FileChannel channel = null;
-        try {
-            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
-            if (lock == null) {
-                String holder = new String(Files.readAllBytes(lockFile), StandardCharsets.UTF_8).strip();
-                channel.close();
-                throw busy(holder);
-            }
-            String owner = purpose + " by pid " + ProcessHandle.current().pid() + " on " + host() + " since " + Instant.now();
-            channel.truncate(0);
-            channel.write(ByteBuffer.wrap(owner.getBytes(StandardCharsets.UTF_8)), 0);
-            channel.force(false);
-            FileChannel held = channel;
-            FileLock taken = lock;
-            return new Lock(() -> {
-                held.truncate(0);
-                taken.release();
-                held.close();
-            });
-        } catch (IOException e) {
-            if (channel != null) {
-                try {
-                    channel.close();
-                } catch (IOException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-            }
-            throw new UncheckedIOException("cannot lock " + lockFile, e);
-        }
-    }
-
-    /**
-     * PostgreSQL: a session-level advisory lock, so it works across machines, taken on a session of its own that
-     * lives as long as the lock (the server releases it when that session ends, also when the process dies). The
-     * session's application_name describes the holder, which a second taker reads from pg_stat_activity.
-     * Advisory locks are per database; the key pair is a fixed Quarry id and the schema's hash.
-     */
-    private Lock advisoryLock(String purpose) {
-        int key = schema.hashCode() & 0x7fffffff;
-        Connection session = null;
-        try {
-            // application_name keeps 63 bytes; the start time comes from pg_stat_activity instead.
-            String owner = purpose + " by pid " + ProcessHandle.current().pid() + " on " + host();
-            session = postgresSession(postgres, owner.length() > 63 ? owner.substring(0, 63) : owner);
-            boolean taken;
-            try (PreparedStatement ps = session.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
-                ps.setInt(1, ADVISORY_CLASS);
-                ps.setInt(2, key);
-                try (ResultSet rs = ps.executeQuery()) {
-                    taken = rs.next() && rs.getBoolean(1);
-                }
-            }
-            if (!taken) {
-                String holder = "";
-                try (PreparedStatement ps = session.prepareStatement("SELECT a.application_name, a.backend_start FROM pg_locks l "
-                        + "JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted "
-                        + "AND l.classid = ?::int4::oid AND l.objid = ?::int4::oid AND l.objsubid = 2 "
-                        + "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())")) {
-                    ps.setInt(1, ADVISORY_CLASS);
-                    ps.setInt(2, key);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next()) {
-                            holder = rs.getString(1) + " since " + rs.getObject(2, java.time.OffsetDateTime.class).toInstant();
-                        }
-                    }
-                }
-                session.close();
-                throw busy(holder);
-            }
-            Connection held = session;
-            return new Lock(held::close);
-        } catch (SQLException e) {
-            if (session != null) {
-                try {
-                    session.close();
-                } catch (SQLException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-            }
-            throw new RunException("cannot lock the state " + where + ": " + Secrets.scrub(e.getMessage()), e);
-        }
-    }
-
-    /** The first key of Quarry's advisory locks (an arbitrary constant: "QRRY" in ASCII). */
-    private static final int ADVISORY_CLASS = 0x51525259;
-
-    private RunException busy(String holder) {
-        return new RunException("another plan or run is changing the state " + where + " (" + (holder.isEmpty() ? "holder unknown"
-                : holder) + "); wait for it to finish and try again");
-    }
-
-    private static String host() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return ManagementFactory.getRuntimeMXBean().getName();
-        }
-    }
-
-    private interface Release {
+    /** Releases a lock. */
+    interface Release {
         void run() throws Exception;
     }
 
@@ -587,7 +421,7 @@ public final class StateStore implements AutoCloseable {
     public static final class Lock implements AutoCloseable {
         private final Release release;
 
-        private Lock(Release release) {
+        Lock(Release release) {
             this.release = release;
         }
 

@@ -2,6 +2,7 @@ package dev.quarry.models.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.quarry.core.ConfigException;
 import dev.quarry.core.RunException;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,27 +23,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
-class StateStoreTest {
+/**
+ * The state store's behaviour, the same on every state database: {@link SqliteStateStoreTest} and
+ * {@link DuckDbStateStoreTest} run it in-process, {@link PostgresStateStoreIT} against a real PostgreSQL.
+ */
+abstract class StateStoreCases {
 
     @TempDir
     Path dir;
 
     /** The postgres case's fresh database. */
-    private TestingPostgres.Database postgres;
+    TestingPostgres.Database postgres;
 
-    private StateStore.Kind kind = StateStore.Kind.SQLITE;
-    private String schema = "quarry";
+    final StateStore.Kind kind;
+    String schema = "quarry";
 
-    private Path db() {
+    StateStoreCases(StateStore.Kind kind) {
+        this.kind = kind;
+    }
+
+    Path db() {
         return dir.resolve(kind == StateStore.Kind.DUCKDB ? ".quarry/state.duckdb" : ".quarry/state.db");
     }
 
-    private ProjectConfig.StateConnection connection() {
+    ProjectConfig.StateConnection connection() {
         switch (kind) {
             case SQLITE:
                 return new ProjectConfig.StateConnection.Sqlite(db().toString());
@@ -54,15 +63,15 @@ class StateStoreTest {
         }
     }
 
-    private void use(StateStore.Kind k) {
-        kind = k;
-        if (k == StateStore.Kind.POSTGRES) {
+    @BeforeEach
+    void freshState() {
+        if (kind == StateStore.Kind.POSTGRES) {
             postgres = TestingPostgres.get().createDatabase();
             schema = "quarry_state";
         }
     }
 
-    private StateStore open() {
+    StateStore open() {
         return StateStore.open(connection(), dir, schema);
     }
 
@@ -93,10 +102,8 @@ class StateStoreTest {
         return Instant.parse("2024-01-01T00:00:00Z").plusSeconds(86_400L * d);
     }
 
-    @ParameterizedTest
-    @EnumSource(StateStore.Kind.class)
-    void snapshotsEnvironmentsAndIntervalsSurviveReopening(StateStore.Kind k) {
-        use(k);
+    @Test
+    void snapshotsEnvironmentsAndIntervalsSurviveReopening() {
         StateStore.Snapshot s = new StateStore.Snapshot("db.a", "f".repeat(64), "o".repeat(64), "m".repeat(64), "ffffffffff", "FULL",
                 "MODEL (...)");
         try (StateStore store = open()) {
@@ -122,10 +129,8 @@ class StateStoreTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(StateStore.Kind.class)
-    void aPlanMadeFromAnOlderStateCannotPromote(StateStore.Kind k) {
-        use(k);
+    @Test
+    void aPlanMadeFromAnOlderStateCannotPromote() {
         try (StateStore store = open()) {
             store.promote("dev", "plan-1", Optional.empty(), Map.of("db.a", "1"));
             // Two plans were computed from plan-1; the first applies, the second is refused.
@@ -143,10 +148,8 @@ class StateStoreTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(StateStore.Kind.class)
-    void aFailedPromotionChangesNothing(StateStore.Kind k) {
-        use(k);
+    @Test
+    void aFailedPromotionChangesNothing() {
         try (StateStore store = open()) {
             store.promote("prod", "plan-1", Optional.empty(), Map.of("db.a", "1"));
             Map<String, String> broken = new HashMap<>();
@@ -160,10 +163,8 @@ class StateStoreTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(StateStore.Kind.class)
-    void oneLockHolderAtATime(StateStore.Kind k) {
-        use(k);
+    @Test
+    void oneLockHolderAtATime() {
         try (StateStore a = open(); StateStore b = open()) {
             try (StateStore.Lock held = a.lock("plan prod")) {
                 assertThat(held).isNotNull();
@@ -179,31 +180,11 @@ class StateStoreTest {
         }
     }
 
-    /**
-     * Holds the lock of the state given as arguments until killed (used below): kind, project directory, schema, and
-     * for postgres host, port, user and database (the password comes in the environment).
-     */
-    public static void main(String[] args) throws Exception {
-        ProjectConfig.StateConnection state = switch (StateStore.Kind.valueOf(args[0])) {
-            case SQLITE -> new ProjectConfig.StateConnection.Sqlite(".quarry/state.db");
-            case DUCKDB -> new ProjectConfig.StateConnection.DuckDb(".quarry/state.duckdb");
-            case POSTGRES -> new ProjectConfig.StateConnection.Postgres(args[3], Integer.parseInt(args[4]), args[5],
-                    System.getenv("STATE_PASSWORD"), args[6]);
-        };
-        StateStore store = StateStore.open(state, Path.of(args[1]), args[2]);
-        store.lock("plan from another process");
-        System.out.println("locked");
-        System.out.flush();
-        Thread.sleep(60_000);
-    }
-
-    @ParameterizedTest
-    @EnumSource(StateStore.Kind.class)
-    void anotherProcessHoldsTheLockUntilItDies(StateStore.Kind k) throws Exception {
-        use(k);
+    @Test
+    void anotherProcessHoldsTheLockUntilItDies() throws Exception {
         open().close();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), StateStoreTest.class.getName(), kind.name(), dir.toString(), schema));
+                System.getProperty("java.class.path"), LockHolder.class.getName(), kind.name(), dir.toString(), schema));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         if (kind == StateStore.Kind.POSTGRES) {
             TestingPostgres server = postgres.server();
@@ -235,29 +216,27 @@ class StateStoreTest {
                 // A crash: the OS drops the dead process's lock, so the next plan proceeds.
                 child.destroyForcibly();
                 assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-                // PostgreSQL ends the dead client's session when it sees the socket close, which may take a moment.
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                while (true) {
+                if (kind != StateStore.Kind.POSTGRES) {
                     try (StateStore.Lock lock = store.lock("plan dev")) {
                         assertThat(lock).isNotNull();
-                        break;
-                    } catch (RunException e) {
-                        if (kind != StateStore.Kind.POSTGRES || System.nanoTime() > deadline) {
-                            throw e;
-                        }
-                        Thread.sleep(100);
                     }
+                    return;
                 }
+                // PostgreSQL ends the dead client's session when it sees the socket close, which may take a moment.
+                await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                        .ignoreExceptionsInstanceOf(RunException.class).untilAsserted(() -> {
+                            try (StateStore.Lock lock = store.lock("plan dev")) {
+                                assertThat(lock).isNotNull();
+                            }
+                        });
             }
         } finally {
             child.destroyForcibly();
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(StateStore.Kind.class)
-    void aNewerSchemaIsRefused(StateStore.Kind k) throws Exception {
-        use(k);
+    @Test
+    void aNewerSchemaIsRefused() throws Exception {
         open().close();
         try (Connection c = raw(); Statement st = c.createStatement()) {
             st.execute("INSERT INTO quarry_versions (schema_version) VALUES (7)");
@@ -265,23 +244,6 @@ class StateStoreTest {
         assertThatThrownBy(() -> open())
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("has schema version 7, written by a newer Quarry; this Quarry reads up to version 1");
-        assertThat(List.of(StateStore.SCHEMA_VERSION)).containsExactly(1);
-    }
-
-    @Test
-    void aWrongPostgresPasswordIsReportedWithoutTheAttemptedPassword() {
-        use(StateStore.Kind.POSTGRES);
-        TestingPostgres server = postgres.server();
-        String wrong = "s3cret-" + server.password();
-        ProjectConfig.StateConnection.Postgres state = new ProjectConfig.StateConnection.Postgres(server.host(), server.port(),
-                server.user(), wrong, postgres.name());
-        assertThatThrownBy(() -> StateStore.open(state, dir, "quarry"))
-                .isInstanceOf(RunException.class)
-                .hasMessageStartingWith("cannot open the state database postgres " + server.user() + "@")
-                .hasMessageContaining("password authentication failed")
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(wrong).doesNotContain(server.password()));
-        assertThatThrownBy(() -> StateStore.open(connection(), dir, "team-state"))
-                .isInstanceOf(ConfigException.class)
-                .hasMessage("state_schema team-state is not a plain PostgreSQL name (letters, digits, _)");
+        assertThat(List.of(StateSchema.VERSION)).containsExactly(1);
     }
 }
