@@ -1,6 +1,6 @@
 package dev.quarry.cli;
 
-import dev.quarry.models.Dag;
+import dev.quarry.models.project.Dag;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

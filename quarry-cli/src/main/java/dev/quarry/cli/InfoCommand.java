@@ -1,9 +1,9 @@
 package dev.quarry.cli;
 
-import dev.quarry.models.Model;
-import dev.quarry.models.Project;
-import dev.quarry.models.StateStore;
 import dev.quarry.models.Workspace;
+import dev.quarry.models.project.Model;
+import dev.quarry.models.project.Project;
+import dev.quarry.models.state.StateStore;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.ResultSet;

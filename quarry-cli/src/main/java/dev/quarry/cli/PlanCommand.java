@@ -2,12 +2,12 @@ package dev.quarry.cli;
 
 import dev.quarry.core.Log;
 import dev.quarry.core.RunException;
-import dev.quarry.models.Executor;
-import dev.quarry.models.Plan;
-import dev.quarry.models.Planner;
-import dev.quarry.models.StateStore;
-import dev.quarry.models.TestRunner;
 import dev.quarry.models.Workspace;
+import dev.quarry.models.apply.Executor;
+import dev.quarry.models.plan.Plan;
+import dev.quarry.models.plan.Planner;
+import dev.quarry.models.state.StateStore;
+import dev.quarry.models.testing.TestRunner;
 import java.io.Console;
 import java.io.PrintStream;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.quarry.cli;
 
-import dev.quarry.models.Project;
 import dev.quarry.models.Workspace;
+import dev.quarry.models.project.Project;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package dev.quarry.cli;
 
 import dev.quarry.core.ConfigException;
-import dev.quarry.models.Model;
-import dev.quarry.models.Project;
-import dev.quarry.models.Renderer;
+import dev.quarry.models.project.Model;
+import dev.quarry.models.project.Project;
+import dev.quarry.models.render.Renderer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -1,8 +1,8 @@
 package dev.quarry.cli;
 
 import dev.quarry.core.Log;
-import dev.quarry.models.Executor;
 import dev.quarry.models.Workspace;
+import dev.quarry.models.apply.Executor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

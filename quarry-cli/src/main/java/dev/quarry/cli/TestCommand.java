@@ -1,8 +1,8 @@
 package dev.quarry.cli;
 
-import dev.quarry.models.Project;
-import dev.quarry.models.TestRunner;
 import dev.quarry.models.Workspace;
+import dev.quarry.models.project.Project;
+import dev.quarry.models.testing.TestRunner;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;

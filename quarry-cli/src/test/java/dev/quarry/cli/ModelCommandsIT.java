@@ -2,6 +2,7 @@ package dev.quarry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.quarry.models.state.StateStore;
 import dev.quarry.testing.TestingSandbox;
 import java.io.IOException;
 import java.net.URI;
@@ -181,8 +182,8 @@ class ModelCommandsIT {
         assertThat(failed.err().lines().filter(l -> l.contains("ERR")).toList()).singleElement().asString()
                 .contains("audit number_of_rows of model quarry_example.full_model failed: 1 row violates it");
 
-        try (dev.quarry.models.StateStore state = dev.quarry.models.StateStore.open(home.resolve("audited/.quarry/state.db"));
-                dev.quarry.models.StateStore.Lock lock = state.lock("plan prod")) {
+        try (StateStore state = StateStore.open(home.resolve("audited/.quarry/state.db"));
+                StateStore.Lock lock = state.lock("plan prod")) {
             Cli.Result busy = cli.run("plan", "-p", "audited", "-y");
             assertThat(busy.exitCode()).as(busy.toString()).isEqualTo(1);
             assertThat(busy.err()).contains("another plan or run is changing the state", "plan prod by pid");

@@ -5,7 +5,15 @@ import static java.util.Objects.requireNonNull;
 import dev.quarry.core.ConfigException;
 import dev.quarry.core.conn.ConnectionSpec;
 import dev.quarry.core.conn.ConnectionType;
-import java.nio.file.Path;
+import dev.quarry.models.apply.Executor;
+import dev.quarry.models.plan.Fingerprints;
+import dev.quarry.models.plan.PhysicalNames;
+import dev.quarry.models.plan.Plan;
+import dev.quarry.models.plan.Planner;
+import dev.quarry.models.project.Model;
+import dev.quarry.models.project.Project;
+import dev.quarry.models.project.ProjectConfig;
+import dev.quarry.models.state.StateStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +96,6 @@ public final class Workspace implements AutoCloseable {
                 sr.database().orElse(""), props);
     }
 
-
     public Project project() {
         return project;
     }
@@ -152,7 +159,8 @@ public final class Workspace implements AutoCloseable {
         if (!m.kind().kind().isMaterialized()) {
             return new TableNames(m.name(), m.name());
         }
-        return new TableNames(PhysicalNames.physicalDatabase(m) + "." + PhysicalNames.physicalTable(m, Executor.version(fp)),
+        String physical = PhysicalNames.physicalTable(m, PhysicalNames.version(fp));
+        return new TableNames(PhysicalNames.physicalDatabase(m) + "." + physical,
                 PhysicalNames.environmentDatabase(m, env) + "." + m.table());
     }
 

@@ -1,0 +1,18 @@
+package dev.quarry.models.project;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.quarry.core.ConfigException;
+import dev.quarry.core.Location;
+
+/**
+ * A mistake in a model project, reported as {@code file:line:column: message} before anything touches a
+ * database. These are configuration errors (exit code 2): callers print the message, not a stack trace.
+ */
+public final class ModelException extends ConfigException {
+    private static final long serialVersionUID = 1L;
+
+    public ModelException(Location location, String message) {
+        super(requireNonNull(location, "location is null"), message);
+    }
+}

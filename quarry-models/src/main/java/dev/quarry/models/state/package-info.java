@@ -1,0 +1,2 @@
+/** Quarry's state (snapshots, environments, intervals) in SQLite, DuckDB or PostgreSQL, and its lock. */
+package dev.quarry.models.state;

@@ -1,0 +1,2 @@
+/** Unit tests of models (tests/*.yaml), run on the gateway. */
+package dev.quarry.models.testing;
