@@ -78,7 +78,7 @@ public enum BuiltInAudit {
                 outside.add(column + (inclusive ? " > " : " >= ") + a.args.get("max_v").strip());
             }
             if (outside.isEmpty()) {
-                throw new IllegalArgumentException("audit accepted_range needs min_v or max_v");
+                throw new InvalidSpecException("audit accepted_range needs min_v or max_v");
             }
             return "SELECT *" + a.from + " WHERE (" + String.join(" OR ", outside) + ")" + a.and;
         }
@@ -138,7 +138,7 @@ public enum BuiltInAudit {
      *
      * @param args the call's arguments, name to SQL text; {@code condition} restricts the rows audited
      * @param target something a FROM clause can read: a qualified table, or a parenthesized query
-     * @throws IllegalArgumentException when an argument is missing or malformed; the message names the audit
+     * @throws InvalidSpecException when an argument is missing or malformed; the message names the audit
      */
     public String query(Map<String, String> args, String target) {
         return render(new Args(auditName(), args, requireNonNull(target, "target is null")));
@@ -169,7 +169,7 @@ public enum BuiltInAudit {
         String arg(String name) {
             String v = args.get(name);
             if (v == null || v.isBlank()) {
-                throw new IllegalArgumentException("audit " + audit + " needs the argument " + name + " (" + name + " := ...)");
+                throw new InvalidSpecException("audit " + audit + " needs the argument " + name + " (" + name + " := ...)");
             }
             return v.strip();
         }
@@ -178,7 +178,7 @@ public enum BuiltInAudit {
             try {
                 return Long.parseLong(text);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("audit " + audit + " needs a whole number, not " + text, e);
+                throw new InvalidSpecException("audit " + audit + " needs a whole number, not " + text);
             }
         }
 
@@ -209,7 +209,7 @@ public enum BuiltInAudit {
                 out.add(v.substring(from).strip());
             }
             if (out.isEmpty()) {
-                throw new IllegalArgumentException("audit " + audit + " needs at least one " + name);
+                throw new InvalidSpecException("audit " + audit + " needs at least one " + name);
             }
             return out;
         }

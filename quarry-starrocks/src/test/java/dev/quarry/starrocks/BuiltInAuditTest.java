@@ -27,7 +27,7 @@ class BuiltInAuditTest {
     @Test
     void missingOrMalformedArgumentsNameTheAudit() {
         assertThatThrownBy(() -> BuiltInAudit.NOT_NULL.query(Map.of(), "`db`.`t`"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("audit not_null needs the argument columns (columns := ...)");
+                .isInstanceOf(InvalidSpecException.class).hasMessage("audit not_null needs the argument columns (columns := ...)");
         assertThatThrownBy(() -> BuiltInAudit.NUMBER_OF_ROWS.query(Map.of("threshold", "ten"), "`db`.`t`"))
                 .hasMessage("audit number_of_rows needs a whole number, not ten");
         assertThatThrownBy(() -> BuiltInAudit.ACCEPTED_RANGE.query(Map.of("column", "x"), "`db`.`t`"))

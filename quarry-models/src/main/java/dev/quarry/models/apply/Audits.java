@@ -8,6 +8,7 @@ import dev.quarry.models.project.Project;
 import dev.quarry.models.render.MacroContext;
 import dev.quarry.models.render.Renderer;
 import dev.quarry.starrocks.BuiltInAudit;
+import dev.quarry.starrocks.InvalidSpecException;
 import dev.quarry.starrocks.StarRocksDialect;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -45,7 +46,7 @@ final class Audits {
                     "model " + model.name() + ": built-in audit " + builtIn.get() + " is not supported by Quarry yet"));
             try {
                 return new Query(name, !name.endsWith("_non_blocking"), builtInAudit.query(call.args(), target));
-            } catch (IllegalArgumentException e) {
+            } catch (InvalidSpecException e) {
                 throw new ModelException(model.location(), "model " + model.name() + ": " + e.getMessage());
             }
         }
