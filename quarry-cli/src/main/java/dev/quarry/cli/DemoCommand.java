@@ -4,6 +4,7 @@ import dev.quarry.core.Log;
 import dev.quarry.core.RunException;
 import dev.quarry.core.output.ResultFormat;
 import dev.quarry.core.output.ResultTable;
+import dev.quarry.replicate.Replication;
 import dev.quarry.replicate.StreamResult;
 import dev.quarry.sandbox.Sandbox;
 import dev.quarry.sandbox.SandboxConfig;
@@ -109,7 +110,7 @@ final class DemoCommand implements Callable<Integer> {
         heading(out, "3. Full-refresh replication: quarry replicate -r replication.yaml");
         out.print(DemoFiles.FULL_REFRESH);
         out.flush();
-        ReplicationRunner.Outcome full = replicate(demo, work, "replication.yaml", DemoFiles.FULL_REFRESH);
+        Replication.Outcome full = replicate(demo, work, "replication.yaml", DemoFiles.FULL_REFRESH);
         if (full.exitCode() != 0) {
             return full.exitCode();
         }
@@ -126,14 +127,14 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.print(DemoFiles.INCREMENTAL);
         out.flush();
-        ReplicationRunner.Outcome increment = replicate(demo, work, "replication-incremental.yaml", DemoFiles.INCREMENTAL);
+        Replication.Outcome increment = replicate(demo, work, "replication-incremental.yaml", DemoFiles.INCREMENTAL);
         if (increment.exitCode() != 0) {
             return increment.exitCode();
         }
         query(demo, out, DemoFiles.EVENTS_TOTAL, true);
 
         heading(out, "5. The same incremental replication with nothing new (empty_load_as_error is true on this cluster)");
-        ReplicationRunner.Outcome nothing = replicate(demo, work, "replication-incremental.yaml", DemoFiles.INCREMENTAL);
+        Replication.Outcome nothing = replicate(demo, work, "replication-incremental.yaml", DemoFiles.INCREMENTAL);
         if (nothing.exitCode() != 0) {
             return nothing.exitCode();
         }
@@ -172,10 +173,10 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static ReplicationRunner.Outcome replicate(CliContext demo, Path work, String name, String text) {
+    private static Replication.Outcome replicate(CliContext demo, Path work, String name, String text) {
         Path file = work.resolve(name);
         write(file, text);
-        return new ReplicationRunner(demo).run(ReplicationRunner.Request.ofFile(file));
+        return ReplicationLog.run(demo, Replication.ofFile(file));
     }
 
     /** Runs a quarry command line on the demo's connections, as a user would type it. */

@@ -40,14 +40,16 @@ final class FullRefresh {
      * @param runId identifies this run in load labels, so a retried chunk is not loaded twice
      */
     private final java.time.Instant loadedAt;
+    private final LoadListener listener;
 
     FullRefresh(Connection source, Connection target, StreamLoader loader, String runId, StarRocksDialect dialect) {
-        this(source, target, loader, runId, dialect, java.time.Instant.now());
+        this(source, target, loader, runId, dialect, java.time.Instant.now(), LoadListener.LOG);
     }
 
     FullRefresh(Connection source, Connection target, StreamLoader loader, String runId, StarRocksDialect dialect,
-                java.time.Instant loadedAt) {
+                java.time.Instant loadedAt, LoadListener listener) {
         this.loadedAt = requireNonNull(loadedAt, "loadedAt is null");
+        this.listener = requireNonNull(listener, "listener is null");
         this.source = requireNonNull(source, "source is null");
         this.target = requireNonNull(target, "target is null");
         this.loader = requireNonNull(loader, "loader is null");
@@ -96,15 +98,16 @@ final class FullRefresh {
                 LoadResult result = loader.load(database, staging, label, options, body);
                 buffer[0] = body.buffer();
                 loaded[0] += result.counts().map(LoadResult.Counts::loadedRows).orElse(0L);
+                listener.chunkLoaded(chunk);
             });
             if (totals.rows() == 0) {
-                Log.warn("stream " + plan.name() + ": the source has no rows; " + plan.object() + " will be empty");
+                listener.warning("stream " + plan.name() + ": the source has no rows; " + plan.object() + " will be empty");
             }
             long counted = count(database, staging);
             double ratio = (Double) plan.targetOptions().get(TargetOption.MAX_FILTER_RATIO);
             if (ratio > 0 && counted < totals.rows() && counted == loaded[0]) {
                 // max_filter_ratio let StarRocks reject some rows; say how many rather than failing.
-                Log.warn("stream " + plan.name() + ": StarRocks filtered " + (totals.rows() - counted) + " of " + totals.rows()
+                listener.warning("stream " + plan.name() + ": StarRocks filtered " + (totals.rows() - counted) + " of " + totals.rows()
                         + " rows (max_filter_ratio " + ratio + ")");
             } else if (counted != totals.rows()) {
                 throw new RunException("stream " + plan.name() + ": read " + totals.rows() + " rows but the staging table "
@@ -180,7 +183,7 @@ final class FullRefresh {
             throw new RunException("listing the tables of " + database + " failed: " + e.getMessage());
         }
         for (String name : leftovers) {
-            Log.warn("dropping " + database + "." + name + ", a staging table left by an interrupted run");
+            listener.warning("dropping " + database + "." + name + ", a staging table left by an interrupted run");
             execute(dialect.dropTable(database, name, true));
         }
     }
@@ -236,7 +239,7 @@ final class FullRefresh {
         try {
             execute(dialect.dropTable(database, staging, true));
         } catch (RunException e) {
-            Log.warn("could not drop staging table " + database + "." + staging + ": " + e.getMessage());
+            listener.warning("could not drop staging table " + database + "." + staging + ": " + e.getMessage());
         }
     }
 

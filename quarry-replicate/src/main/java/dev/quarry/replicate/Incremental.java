@@ -37,10 +37,12 @@ final class Incremental {
     private final StarRocksDialect dialect;
 
     private final java.time.Instant loadedAt;
+    private final LoadListener listener;
 
     Incremental(Connection source, Connection target, StreamLoader loader, String runId, StarRocksDialect dialect,
-                java.time.Instant loadedAt) {
+                java.time.Instant loadedAt, LoadListener listener) {
         this.loadedAt = requireNonNull(loadedAt, "loadedAt is null");
+        this.listener = requireNonNull(listener, "listener is null");
         this.source = requireNonNull(source, "source is null");
         this.target = requireNonNull(target, "target is null");
         this.loader = requireNonNull(loader, "loader is null");
@@ -52,7 +54,7 @@ final class Incremental {
         long start = System.nanoTime();
         String database = plan.targetDatabase();
         String table = plan.object().table();
-        FullRefresh full = new FullRefresh(source, target, loader, runId, dialect, loadedAt);
+        FullRefresh full = new FullRefresh(source, target, loader, runId, dialect, loadedAt, listener);
         if (!full.exists(database, table)) {
             StreamResult first = full.run(plan);
             return new StreamResult(first.stream(), first.target(), plan.mode(), first.rowsRead(), first.rowsLoaded(), first.bytes(),
@@ -66,7 +68,7 @@ final class Incremental {
         // backfill reads its range (PgSource adds the predicate), snapshot everything: neither uses the checkpoint.
         Optional<String> checkpoint = plan.mode() != Mode.INCREMENTAL ? Optional.empty()
                 : plan.updateKey().flatMap(k -> max(database, table, k, datetime));
-        Log.info("stream " + plan.name() + ": checkpoint " + plan.updateKey().map(k -> k + " = " + checkpoint.orElse("(none: full read)"))
+        listener.info("stream " + plan.name() + ": checkpoint " + plan.updateKey().map(k -> k + " = " + checkpoint.orElse("(none: full read)"))
                 .orElse("(no update_key: full read, upsert)"));
         String chunkSize = plan.sourceOptions().string(SourceOption.CHUNK_SIZE);
         if (plan.mode() == Mode.BACKFILL && chunkSize != null) {
@@ -116,7 +118,7 @@ final class Incremental {
                     throw new RunException("stream " + plan.name() + ": " + retry.getCause().getMessage() + " (increment tried "
                             + attempt + " times)");
                 }
-                Log.warn("stream " + plan.name() + ": " + retry.getCause().getMessage() + "; the transaction was rolled back,"
+                listener.warning("stream " + plan.name() + ": " + retry.getCause().getMessage() + "; the transaction was rolled back,"
                         + " loading the increment again");
                 try {
                     Thread.sleep(500L * attempt);
@@ -158,6 +160,7 @@ final class Incremental {
                             }
                             throw e;
                         }
+                        listener.chunkLoaded(chunk);
                     });
             long loaded = 0;
             if (txn[0] != null) {
@@ -173,7 +176,7 @@ final class Incremental {
                 loaded = result == null ? totals.rows() : result.counts().map(LoadResult.Counts::loadedRows).orElse(totals.rows());
                 double ratio = (Double) plan.targetOptions().get(TargetOption.MAX_FILTER_RATIO);
                 if (ratio > 0 && loaded < totals.rows()) {
-                    Log.warn("stream " + plan.name() + ": StarRocks filtered " + (totals.rows() - loaded) + " of " + totals.rows()
+                    listener.warning("stream " + plan.name() + ": StarRocks filtered " + (totals.rows() - loaded) + " of " + totals.rows()
                             + " rows (max_filter_ratio " + ratio + ")");
                 } else if (loaded != totals.rows()) {
                     throw new RunException("stream " + plan.name() + ": read " + totals.rows() + " rows but StarRocks loaded " + loaded
@@ -245,6 +248,6 @@ final class Incremental {
             }
             probe.awaitSchemaChange(database, table, Duration.ofMinutes(30));
         }
-        Log.info("stream " + plan.name() + ": added columns " + names + " to " + plan.object());
+        listener.info("stream " + plan.name() + ": added columns " + names + " to " + plan.object());
     }
 }

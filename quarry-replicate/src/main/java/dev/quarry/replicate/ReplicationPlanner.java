@@ -1,5 +1,7 @@
 package dev.quarry.replicate;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.quarry.core.Location;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -23,11 +26,28 @@ import java.util.regex.Pattern;
  */
 public final class ReplicationPlanner {
     private final RunContext context;
-    private final SourceCatalog catalog;
+    private final Function<String, SourceCatalog> catalogs;
 
+    /** A planner expanding wildcards through {@code catalog}, whatever the file's source connection is. */
     public ReplicationPlanner(RunContext context, SourceCatalog catalog) {
-        this.context = java.util.Objects.requireNonNull(context, "context is null");
-        this.catalog = java.util.Objects.requireNonNull(catalog, "catalog is null");
+        this(context, always(requireNonNull(catalog, "catalog is null")));
+    }
+
+    private ReplicationPlanner(RunContext context, Function<String, SourceCatalog> catalogs) {
+        this.context = requireNonNull(context, "context is null");
+        this.catalogs = requireNonNull(catalogs, "catalogs is null");
+    }
+
+    private static Function<String, SourceCatalog> always(SourceCatalog catalog) {
+        return source -> catalog;
+    }
+
+    /**
+     * A planner expanding wildcards through the catalog of the file's {@code source:} connection: {@code catalogOfSource}
+     * gets that name as the file states it (empty when the file has none) and is asked only when a wildcard needs it.
+     */
+    public static ReplicationPlanner withCatalogs(RunContext context, Function<String, SourceCatalog> catalogOfSource) {
+        return new ReplicationPlanner(context, catalogOfSource);
     }
 
     public ReplicationPlan plan(Path file) {
@@ -96,7 +116,7 @@ public final class ReplicationPlanner {
         for (StreamConfig raw : file.streams()) {
             StreamConfig s = raw.over(file.defaults());
             if (isWildcard(s.name())) {
-                for (SourceTable t : matches(s, errors)) {
+                for (SourceTable t : matches(s, file.source(), errors)) {
                     String previous = matchedBy.putIfAbsent(t.nameLower(), s.name());
                     if (previous != null) {
                         errors.add(s.location(), "table " + t + " is matched by both '" + previous + "' and '" + s.name()
@@ -142,7 +162,7 @@ public final class ReplicationPlanner {
         plans.add(plan);
     }
 
-    private List<SourceTable> matches(StreamConfig s, ConfigErrors errors) {
+    private List<SourceTable> matches(StreamConfig s, String source, ConfigErrors errors) {
         int dot = s.name().indexOf('.');
         if (dot < 0) {
             // Sling's rule and message (spec/sling.md §1.3).
@@ -164,7 +184,7 @@ public final class ReplicationPlanner {
         String schema = schemaPart.startsWith("\"") ? schemaPart.substring(1, schemaPart.length() - 1) : schemaPart.toLowerCase(Locale.ROOT);
         Pattern p = Selection.glob(tablePart);
         List<SourceTable> found = new ArrayList<>();
-        for (SourceTable t : catalog.tables(schema)) {
+        for (SourceTable t : catalogs.apply(source).tables(schema)) {
             if (p.matcher(t.table()).matches()) {
                 found.add(t);
             }

@@ -39,10 +39,17 @@ public final class Replicator {
         return new PgCatalog(source);
     }
 
+    /** Runs {@code stream}, its messages going to the console log. */
     public StreamResult run(StreamPlan stream) {
+        return run(stream, LoadListener.LOG);
+    }
+
+    /** Runs {@code stream}, telling {@code listener} about its messages and chunks. */
+    public StreamResult run(StreamPlan stream, LoadListener listener) {
+        java.time.Instant now = java.time.Instant.now();
         return switch (stream.mode()) {
-            case FULL_REFRESH, TRUNCATE -> new FullRefresh(source, target, loader, runId, dialect).run(stream);
-            case INCREMENTAL, BACKFILL, SNAPSHOT -> new Incremental(source, target, loader, runId, dialect, java.time.Instant.now()).run(stream);
+            case FULL_REFRESH, TRUNCATE -> new FullRefresh(source, target, loader, runId, dialect, now, listener).run(stream);
+            case INCREMENTAL, BACKFILL, SNAPSHOT -> new Incremental(source, target, loader, runId, dialect, now, listener).run(stream);
         };
     }
 

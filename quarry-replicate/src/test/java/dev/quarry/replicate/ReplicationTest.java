@@ -1,14 +1,9 @@
-package dev.quarry.cli;
+package dev.quarry.replicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.quarry.core.ConfigException;
-import dev.quarry.replicate.Mode;
-import dev.quarry.replicate.ReplicationConfigException;
-import dev.quarry.replicate.ReplicationPlanner;
-import dev.quarry.replicate.RunContext;
-import dev.quarry.replicate.StreamPlan;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class ReplicationRunnerTest {
+class ReplicationTest {
     private static List<StreamPlan> streams() {
         RunContext context = new RunContext(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC, Map.of());
         return new ReplicationPlanner(context, schema -> List.of()).plan("""
@@ -39,18 +34,18 @@ class ReplicationRunnerTest {
 
     @Test
     void streamsKeepsPlanOrderIgnoresCaseAndRejectsUnknownNames() {
-        assertThat(ReplicationRunner.select(streams(), List.of("PUBLIC.EVENTS", "public.users")))
+        assertThat(Replication.select(streams(), List.of("PUBLIC.EVENTS", "public.users")))
                 .extracting(StreamPlan::name).containsExactly("public.users", "public.events");
-        assertThat(ReplicationRunner.select(streams(), List.of())).hasSize(3);
-        assertThatThrownBy(() -> ReplicationRunner.select(streams(), List.of("public.user", "public.orders")))
+        assertThat(Replication.select(streams(), List.of())).hasSize(3);
+        assertThatThrownBy(() -> Replication.select(streams(), List.of("public.user", "public.orders")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("--streams: no stream named public.user in the replication (streams: public.users, public.orders, public.events)");
     }
 
     @Test
     void modeOverrideIsCheckedAgainstEachStreamsKeys() {
-        assertThat(ReplicationRunner.parseMode("Truncate")).isEqualTo(Mode.TRUNCATE);
-        assertThatThrownBy(() -> ReplicationRunner.parseMode("append")).isInstanceOf(ConfigException.class)
+        assertThat(Replication.parseMode("Truncate")).isEqualTo(Mode.TRUNCATE);
+        assertThatThrownBy(() -> Replication.parseMode("append")).isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("--mode: unknown mode 'append' (modes: full-refresh, ");
         List<StreamPlan> streams = streams();
         assertThat(streams.get(1).withMode(Mode.INCREMENTAL).mode()).isEqualTo(Mode.INCREMENTAL);
@@ -63,7 +58,7 @@ class ReplicationRunnerTest {
     void runIdsAreUniqueAndUsableInStreamLoadLabels() {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < 1000; i++) {
-            String id = ReplicationRunner.newRunId();
+            String id = Replication.newRunId();
             // StarRocks labels: letters, digits, '-', '_' and ':' (spec/starrocks.md, Stream Load labels).
             assertThat(id).matches("r\\d{8}_\\d{6}_[0-9a-f]{8}");
             ids.add(id);
@@ -72,20 +67,17 @@ class ReplicationRunnerTest {
     }
 
     @Test
-    void durationsAndProgressReadLikeSlings() {
-        assertThat(ReplicationRunner.human(Duration.ofMillis(7_900))).isEqualTo("7s");
-        assertThat(ReplicationRunner.human(Duration.ofSeconds(62))).isEqualTo("1m2s");
-        assertThat(ReplicationRunner.human(Duration.ofSeconds(3_725))).isEqualTo("1h2m5s");
-        assertThat(Progress.text(1_234_567, 120_400_000, 12_000_000_000L)).isEqualTo("12s 1,234,567 rows 102,881 r/s 120 MB");
-        assertThat(Progress.text(0, 0, 0)).isEqualTo("0s 0 rows 0 r/s 0 B");
-        assertThat(Progress.bytesText(5_300_000)).isEqualTo("5.3 MB");
+    void durationsReadLikeSlings() {
+        assertThat(Replication.human(Duration.ofMillis(7_900))).isEqualTo("7s");
+        assertThat(Replication.human(Duration.ofSeconds(62))).isEqualTo("1m2s");
+        assertThat(Replication.human(Duration.ofSeconds(3_725))).isEqualTo("1h2m5s");
     }
 
     @Test
-    void aRequestRunsAFileOrAOneOffStreamWithBoundedThreads() {
-        assertThatThrownBy(() -> new ReplicationRunner.Request(Optional.of(Path.of("r.yaml")), Optional.empty(), List.of(), Optional.empty(),
-                17, false)).isInstanceOf(ConfigException.class).hasMessage("--threads must be between 1 and 16, got 17");
-        assertThatThrownBy(() -> new ReplicationRunner.Request(Optional.empty(), Optional.empty(), List.of(), Optional.empty(), 1, false))
+    void aRunRunsAFileOrAOneOffStreamWithBoundedThreads() {
+        assertThatThrownBy(() -> Replication.ofFile(Path.of("r.yaml")).threads(17))
+                .isInstanceOf(ConfigException.class).hasMessage("--threads must be between 1 and 16, got 17");
+        assertThatThrownBy(() -> new Replication.Builder(Optional.empty(), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
