@@ -5,7 +5,7 @@ import dev.quarry.core.RunException;
 import dev.quarry.core.output.ResultFormat;
 import dev.quarry.core.output.ResultTable;
 import dev.quarry.replicate.Replication;
-import dev.quarry.replicate.StreamResult;
+import dev.quarry.replicate.load.StreamResult;
 import dev.quarry.sandbox.Sandbox;
 import dev.quarry.sandbox.SandboxConfig;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;

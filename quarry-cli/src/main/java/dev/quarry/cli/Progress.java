@@ -1,6 +1,6 @@
 package dev.quarry.cli;
 
-import dev.quarry.replicate.ReadProgress;
+import dev.quarry.replicate.source.ReadProgress;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;

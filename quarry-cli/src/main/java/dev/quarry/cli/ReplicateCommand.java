@@ -1,8 +1,8 @@
 package dev.quarry.cli;
 
 import dev.quarry.core.ConfigException;
-import dev.quarry.replicate.OneOffStream;
 import dev.quarry.replicate.Replication;
+import dev.quarry.replicate.plan.OneOffStream;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;

@@ -4,12 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import dev.quarry.core.ConfigException;
 import dev.quarry.core.Log;
-import dev.quarry.replicate.Mode;
 import dev.quarry.replicate.Replication;
-import dev.quarry.replicate.ReplicationConfigException;
 import dev.quarry.replicate.ReplicationListener;
-import dev.quarry.replicate.RunContext;
-import dev.quarry.replicate.StreamResult;
+import dev.quarry.replicate.config.Mode;
+import dev.quarry.replicate.config.ReplicationConfigException;
+import dev.quarry.replicate.config.RunContext;
+import dev.quarry.replicate.load.StreamResult;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.ZoneOffset;

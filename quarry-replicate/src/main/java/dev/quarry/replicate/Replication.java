@@ -8,6 +8,20 @@ import dev.quarry.core.RunException;
 import dev.quarry.core.conn.ConnectionSpec;
 import dev.quarry.core.conn.ConnectionType;
 import dev.quarry.core.conn.Connections;
+import dev.quarry.replicate.config.Mode;
+import dev.quarry.replicate.config.ReplicationConfigException;
+import dev.quarry.replicate.config.RunContext;
+import dev.quarry.replicate.load.LoadListener;
+import dev.quarry.replicate.load.Replicator;
+import dev.quarry.replicate.load.StreamResult;
+import dev.quarry.replicate.plan.OneOffStream;
+import dev.quarry.replicate.plan.ReplicationPlan;
+import dev.quarry.replicate.plan.ReplicationPlanner;
+import dev.quarry.replicate.plan.StreamPlan;
+import dev.quarry.replicate.source.ReadProgress;
+import dev.quarry.replicate.source.Source;
+import dev.quarry.replicate.source.SourceCatalog;
+import dev.quarry.replicate.source.Sources;
 import dev.quarry.starrocks.ClusterProbe;
 import dev.quarry.starrocks.StarRocksDialect;
 import dev.quarry.starrocks.StreamLoader;
@@ -134,48 +148,47 @@ public final class Replication {
 
     /** One stream, start to end; every failure goes to the listener and becomes an empty result. */
     private Optional<StreamResult> runStream(StreamPlan stream, int index, int total, String runId, ReplicationListener listener) {
-        try (ReadProgress progress = ReadProgress.track()) {
-            ReplicationListener.Stream event = new ReplicationListener.Stream(index, total, stream, progress);
-            listener.streamStarted(event);
-            try (Connection src = source.open(); Connection tgt = target.open()) {
-                ClusterProbe probe = ClusterProbe.of(tgt);
-                StarRocksDialect dialect = StarRocksDialect.forVersion(probe.version());
-                String database = stream.object().database().orElse(null);
-                boolean existed = database != null && tableExists(tgt, database, stream.object().table());
-                listener.streamWriting(event);
-                Replicator replicator = new Replicator(src, tgt, loader(target), runId, dialect);
-                StreamResult result = replicator.run(stream, new LoadListener() {
-                    @Override
-                    public void info(String message) {
-                        listener.info(event, message);
-                    }
-
-                    @Override
-                    public void warning(String message) {
-                        listener.warning(event, message);
-                    }
-
-                    @Override
-                    public void chunkLoaded(int chunk) {
-                        listener.chunkLoaded(event, chunk);
-                    }
-                });
-                if (!existed && database != null) {
-                    listener.tableCreated(event, StarRocksDialect.qualified(database, stream.object().table()));
+        ReadProgress progress = new ReadProgress();
+        ReplicationListener.Stream event = new ReplicationListener.Stream(index, total, stream, progress);
+        listener.streamStarted(event);
+        try (Source src = Sources.open(source); Connection tgt = target.open()) {
+            ClusterProbe probe = ClusterProbe.of(tgt);
+            StarRocksDialect dialect = StarRocksDialect.forVersion(probe.version());
+            String database = stream.object().database().orElse(null);
+            boolean existed = database != null && tableExists(tgt, database, stream.object().table());
+            listener.streamWriting(event);
+            Replicator replicator = new Replicator(src, tgt, loader(target), runId, dialect);
+            StreamResult result = replicator.run(stream, progress, new LoadListener() {
+                @Override
+                public void info(String message) {
+                    listener.info(event, message);
                 }
-                listener.streamFinished(event, result);
-                return Optional.of(result);
-            } catch (RuntimeException | SQLException e) {
-                listener.streamFailed(event, e);
-                return Optional.empty();
+
+                @Override
+                public void warning(String message) {
+                    listener.warning(event, message);
+                }
+
+                @Override
+                public void chunkLoaded(int chunk) {
+                    listener.chunkLoaded(event, chunk);
+                }
+            });
+            if (!existed && database != null) {
+                listener.tableCreated(event, StarRocksDialect.qualified(database, stream.object().table()));
             }
+            listener.streamFinished(event, result);
+            return Optional.of(result);
+        } catch (RuntimeException | SQLException e) {
+            listener.streamFailed(event, e);
+            return Optional.empty();
         }
     }
 
     private void dryRun(ReplicationListener listener) {
         listener.dryRun("-- dry run: " + plan.streams().size() + " streams | " + plan.source() + " -> " + plan.target()
                 + "; nothing was changed\n");
-        try (Connection src = source.open(); Connection tgt = target.open()) {
+        try (Source src = Sources.open(source); Connection tgt = target.open()) {
             StarRocksDialect dialect = StarRocksDialect.forVersion(ClusterProbe.of(tgt).version());
             // The dry run never loads, so its run id labels nothing.
             Replicator replicator = new Replicator(src, tgt, loader(target), "dry-run", dialect);
@@ -378,7 +391,7 @@ public final class Replication {
     /** The source's catalog for wildcard expansion, connecting only when a wildcard stream first needs it. */
     private static final class Discovery implements AutoCloseable {
         private final Connections connections;
-        private Connection session;
+        private Source session;
 
         Discovery(Connections connections) {
             this.connections = connections;
@@ -390,9 +403,9 @@ public final class Replication {
                     if (sourceName == null || sourceName.isBlank()) {
                         throw new ConfigException("wildcard streams need the replication's source connection, and its source: is missing");
                     }
-                    session = connection(connections, sourceName, ConnectionType.POSTGRES, "source").open();
+                    session = Sources.open(connection(connections, sourceName, ConnectionType.POSTGRES, "source"));
                 }
-                return Replicator.postgresCatalog(session).tables(schema);
+                return session.tables(schema);
             };
         }
 
@@ -401,7 +414,7 @@ public final class Replication {
             if (session != null) {
                 try {
                     session.close();
-                } catch (SQLException e) {
+                } catch (RuntimeException e) {
                     Log.debug("closing the discovery session failed: " + e.getMessage());
                 }
             }

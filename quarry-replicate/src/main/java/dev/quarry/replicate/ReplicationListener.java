@@ -2,6 +2,10 @@ package dev.quarry.replicate;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.quarry.replicate.load.StreamResult;
+import dev.quarry.replicate.plan.StreamPlan;
+import dev.quarry.replicate.source.ReadProgress;
+
 /**
  * What a {@link Replication} run reports while it runs: the run's shape, each stream's start, messages, chunks and
  * end, and the outcome. Calls come from the threads running streams (several at once with {@code threads > 1}), so an

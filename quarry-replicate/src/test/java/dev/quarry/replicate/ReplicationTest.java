@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.quarry.core.ConfigException;
+import dev.quarry.replicate.config.Mode;
+import dev.quarry.replicate.config.ReplicationConfigException;
+import dev.quarry.replicate.config.RunContext;
+import dev.quarry.replicate.plan.ReplicationPlanner;
+import dev.quarry.replicate.plan.StreamPlan;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
