@@ -12,6 +12,7 @@ import dev.quarry.sandbox.Sandbox;
 import dev.quarry.sandbox.SandboxConfig;
 import dev.quarry.sandbox.engine.SqlError;
 import dev.quarry.starrocks.StarRocksDialect;
+import dev.quarry.starrocks.StarRocksSession;
 import dev.quarry.starrocks.StreamLoader;
 import dev.quarry.testing.TestingPostgres;
 import java.io.IOException;
@@ -124,7 +125,8 @@ public final class ReplicateBench {
         long t0 = System.nanoTime();
         long loaded;
         try {
-            StreamResult result = new Replicator(Sources.postgres(source), target, loader, "bench-" + run + "-" + System.nanoTime(), StarRocksDialect.latest())
+            StreamResult result = new Replicator(Sources.postgres(source), StarRocksSession.of(target),
+                    loader, "bench-" + run + "-" + System.nanoTime(), StarRocksDialect.latest())
                     .run(stream);
             loaded = result.rowsLoaded();
         } catch (RunException e) {
@@ -197,7 +199,8 @@ public final class ReplicateBench {
             long t0 = System.nanoTime();
             ReplicationPlan plan = plan(source, "  demo.*:\n    primary_key: [id]\n");
             double planning = seconds(t0);
-            Replicator replicator = new Replicator(Sources.postgres(source), target, loader, "streams-" + System.nanoTime(), StarRocksDialect.latest());
+            Replicator replicator = new Replicator(Sources.postgres(source), StarRocksSession.of(target),
+                    loader, "streams-" + System.nanoTime(), StarRocksDialect.latest());
             long rows = 0;
             long t1 = System.nanoTime();
             for (StreamPlan stream : plan.streams()) {

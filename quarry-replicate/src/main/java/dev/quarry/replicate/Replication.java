@@ -22,15 +22,11 @@ import dev.quarry.replicate.source.ReadProgress;
 import dev.quarry.replicate.source.Source;
 import dev.quarry.replicate.source.SourceCatalog;
 import dev.quarry.replicate.source.Sources;
-import dev.quarry.starrocks.ClusterProbe;
 import dev.quarry.starrocks.StarRocksDialect;
+import dev.quarry.starrocks.StarRocksSession;
 import dev.quarry.starrocks.StreamLoader;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -151,11 +147,10 @@ public final class Replication {
         ReadProgress progress = new ReadProgress();
         ReplicationListener.Stream event = new ReplicationListener.Stream(index, total, stream, progress);
         listener.streamStarted(event);
-        try (Source src = Sources.open(source); Connection tgt = target.open()) {
-            ClusterProbe probe = ClusterProbe.of(tgt);
-            StarRocksDialect dialect = StarRocksDialect.forVersion(probe.version());
+        try (Source src = Sources.open(source); StarRocksSession tgt = StarRocksSession.open(target)) {
+            StarRocksDialect dialect = StarRocksDialect.forVersion(tgt.probe().version());
             String database = stream.object().database().orElse(null);
-            boolean existed = database != null && tableExists(tgt, database, stream.object().table());
+            boolean existed = database != null && tgt.catalog().tableExists(database, stream.object().table());
             listener.streamWriting(event);
             Replicator replicator = new Replicator(src, tgt, loader(target), runId, dialect);
             StreamResult result = replicator.run(stream, progress, new LoadListener() {
@@ -179,7 +174,7 @@ public final class Replication {
             }
             listener.streamFinished(event, result);
             return Optional.of(result);
-        } catch (RuntimeException | SQLException e) {
+        } catch (RuntimeException e) {
             listener.streamFailed(event, e);
             return Optional.empty();
         }
@@ -188,15 +183,13 @@ public final class Replication {
     private void dryRun(ReplicationListener listener) {
         listener.dryRun("-- dry run: " + plan.streams().size() + " streams | " + plan.source() + " -> " + plan.target()
                 + "; nothing was changed\n");
-        try (Source src = Sources.open(source); Connection tgt = target.open()) {
-            StarRocksDialect dialect = StarRocksDialect.forVersion(ClusterProbe.of(tgt).version());
+        try (Source src = Sources.open(source); StarRocksSession tgt = StarRocksSession.open(target)) {
+            StarRocksDialect dialect = StarRocksDialect.forVersion(tgt.probe().version());
             // The dry run never loads, so its run id labels nothing.
             Replicator replicator = new Replicator(src, tgt, loader(target), "dry-run", dialect);
             for (StreamPlan stream : plan.streams()) {
                 listener.dryRun(replicator.dryRun(stream));
             }
-        } catch (SQLException e) {
-            throw new RunException("closing sessions failed: " + e.getMessage(), e);
         }
     }
 
@@ -206,18 +199,6 @@ public final class Replication {
             builder.debug(line -> Log.debug("Stream Load: " + line));
         }
         return builder.build();
-    }
-
-    private static boolean tableExists(Connection target, String database, String table) throws SQLException {
-        String sql = "SELECT 1 FROM information_schema.tables WHERE table_schema = ? AND table_name = ?";
-        Log.sql(sql);
-        try (PreparedStatement st = target.prepareStatement(sql)) {
-            st.setString(1, database);
-            st.setString(2, table);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next();
-            }
-        }
     }
 
     private static ConnectionSpec connection(Connections connections, String name, ConnectionType type, String role) {

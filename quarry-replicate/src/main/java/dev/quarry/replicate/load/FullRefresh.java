@@ -2,7 +2,6 @@ package dev.quarry.replicate.load;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.quarry.core.Log;
 import dev.quarry.core.RunException;
 import dev.quarry.core.sql.SqlScript;
 import dev.quarry.replicate.config.Mode;
@@ -20,13 +19,9 @@ import dev.quarry.starrocks.Labels;
 import dev.quarry.starrocks.LoadOptions;
 import dev.quarry.starrocks.LoadResult;
 import dev.quarry.starrocks.StarRocksDialect;
+import dev.quarry.starrocks.StarRocksSession;
 import dev.quarry.starrocks.StreamLoader;
 import dev.quarry.starrocks.TableSpec;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -40,26 +35,26 @@ import java.util.UUID;
  */
 final class FullRefresh {
     private final Source source;
-    private final Connection target;
+    private final StarRocksSession target;
     private final StreamLoader loader;
     private final String runId;
     private final StarRocksDialect dialect;
 
     /**
      * @param source a session on the source (discovery and reads)
-     * @param target a MySQL-protocol session on StarRocks (DDL and checks)
+     * @param target a session on StarRocks (DDL and checks)
      * @param runId identifies this run in load labels, so a retried chunk is not loaded twice
      */
     private final Instant loadedAt;
     private final ReadProgress progress;
     private final LoadListener listener;
 
-    FullRefresh(Source source, Connection target, StreamLoader loader, String runId, StarRocksDialect dialect) {
+    FullRefresh(Source source, StarRocksSession target, StreamLoader loader, String runId, StarRocksDialect dialect) {
         this(source, target, loader, runId, dialect, Instant.now(), new ReadProgress(), LoadListener.LOG);
     }
 
-    FullRefresh(Source source, Connection target, StreamLoader loader, String runId, StarRocksDialect dialect, Instant loadedAt,
-                ReadProgress progress, LoadListener listener) {
+    FullRefresh(Source source, StarRocksSession target, StreamLoader loader, String runId, StarRocksDialect dialect,
+                Instant loadedAt, ReadProgress progress, LoadListener listener) {
         this.loadedAt = requireNonNull(loadedAt, "loadedAt is null");
         this.progress = requireNonNull(progress, "progress is null");
         this.listener = requireNonNull(listener, "listener is null");
@@ -75,7 +70,7 @@ final class FullRefresh {
         String database = plan.targetDatabase();
         String table = plan.object().table();
         SourceRead read = source.prepare(plan.readSpec(Optional.empty(), Optional.empty(), loadedAt));
-        ClusterProbe probe = ClusterProbe.of(target);
+        ClusterProbe probe = target.probe();
         TableSpec spec = TargetTables.spec(plan, database, table, read.columns(), probe.defaultReplicationNum());
         // A random suffix keeps concurrent runs (and leftovers of a killed run) from colliding.
         dropLeftovers(database, table);
@@ -145,26 +140,22 @@ final class FullRefresh {
     }
 
     private static final String STAGE = "__quarry_stage_";
-    private static final java.util.regex.Pattern CREATE_TABLE = java.util.regex.Pattern.compile(
-            "^\\s*CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?((?:`(?:[^`]|``)+`|[A-Za-z0-9_$]+)(?:\\s*\\.\\s*(?:`(?:[^`]|``)+`|[A-Za-z0-9_$]+))?)",
-            java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /**
      * The user's table_ddl creating the staging table instead of the object: only the name right after CREATE TABLE
      * is replaced, and it must be the stream's object (spec/sling.md §2.2: table_ddl must name the object).
      */
     static String renameCreatedTable(String ddl, StreamPlan plan, String database, String staging) {
-        java.util.regex.Matcher m = CREATE_TABLE.matcher(ddl);
-        if (!m.find()) {
-            throw new ReplicationConfigException("stream " + plan.name() + ": table_ddl must be a CREATE TABLE statement");
-        }
-        TargetTable named = TargetTable.parse(m.group(1).replaceAll("\\s*\\.\\s*", "."));
+        String written = StarRocksDialect.createdTableName(ddl).orElseThrow(() -> new ReplicationConfigException(
+                "stream " + plan.name() + ": table_ddl must be a CREATE TABLE statement"));
+        TargetTable named = TargetTable.parse(written.replaceAll("\\s*\\.\\s*", "."));
         boolean same = named != null && named.table().equals(plan.object().table())
                 && named.database().map(d -> d.equals(database)).orElse(true);
         if (!same) {
-            throw new ReplicationConfigException("stream " + plan.name() + ": table_ddl creates " + m.group(1) + ", not the object " + plan.object());
+            throw new ReplicationConfigException("stream " + plan.name() + ": table_ddl creates " + written
+                    + ", not the object " + plan.object());
         }
-        return ddl.substring(0, m.start(1)) + StarRocksDialect.qualified(database, staging) + ddl.substring(m.end(1));
+        return StarRocksDialect.renameCreatedTable(ddl, database, staging);
     }
 
     static String stagingName(String table) {
@@ -180,19 +171,14 @@ final class FullRefresh {
     private void dropLeftovers(String database, String table) {
         String prefix = stagingName(table);
         prefix = prefix.substring(0, prefix.length() - 12);
-        String sql = "SELECT table_name FROM information_schema.tables WHERE table_schema = ?";
         java.util.List<String> leftovers = new java.util.ArrayList<>();
-        try (PreparedStatement st = target.prepareStatement(sql)) {
-            st.setString(1, database);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    String name = rs.getString(1);
-                    if (name.startsWith(prefix) && name.length() == prefix.length() + 12) {
-                        leftovers.add(name);
-                    }
+        try {
+            for (String name : target.catalog().tables(database)) {
+                if (name.startsWith(prefix) && name.length() == prefix.length() + 12) {
+                    leftovers.add(name);
                 }
             }
-        } catch (SQLException e) {
+        } catch (RunException e) {
             throw new RunException("listing the tables of " + database + " failed: " + e.getMessage());
         }
         for (String name : leftovers) {
@@ -215,35 +201,25 @@ final class FullRefresh {
     }
 
     private void execute(String sql) {
-        Log.sql(sql);
-        try (Statement st = target.createStatement()) {
-            st.execute(sql);
-        } catch (SQLException e) {
+        try {
+            target.execute(sql);
+        } catch (RunException e) {
             throw new RunException(e.getMessage() + " (in: " + abbreviate(sql) + ")");
         }
     }
 
     private long count(String database, String table) {
-        String sql = "SELECT COUNT(*) FROM " + StarRocksDialect.qualified(database, table);
-        Log.sql(sql);
-        try (Statement st = target.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
+        try {
+            return Long.parseLong(target.queryValue(dialect.countRows(database, table)).orElseThrow());
+        } catch (RunException e) {
             throw new RunException("counting rows of " + database + "." + table + " failed: " + e.getMessage());
         }
     }
 
     boolean exists(String database, String table) {
-        String sql = "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = ? AND table_name = ?";
-        try (PreparedStatement st = target.prepareStatement(sql)) {
-            st.setString(1, database);
-            st.setString(2, table);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getLong(1) > 0;
-            }
-        } catch (SQLException e) {
+        try {
+            return target.catalog().tableExists(database, table);
+        } catch (RunException e) {
             throw new RunException("looking up " + database + "." + table + " failed: " + e.getMessage());
         }
     }

@@ -2,7 +2,6 @@ package dev.quarry.replicate.load;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.quarry.core.Log;
 import dev.quarry.core.RunException;
 import dev.quarry.replicate.config.Mode;
 import dev.quarry.replicate.config.SourceOption;
@@ -19,14 +18,11 @@ import dev.quarry.starrocks.LoadBody;
 import dev.quarry.starrocks.LoadOptions;
 import dev.quarry.starrocks.LoadResult;
 import dev.quarry.starrocks.StarRocksDialect;
+import dev.quarry.starrocks.StarRocksSession;
 import dev.quarry.starrocks.StarRocksType;
 import dev.quarry.starrocks.StreamLoadException;
 import dev.quarry.starrocks.StreamLoadTransaction;
 import dev.quarry.starrocks.StreamLoader;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -42,7 +38,7 @@ import java.util.Optional;
  */
 final class Incremental {
     private final Source source;
-    private final Connection target;
+    private final StarRocksSession target;
     private final StreamLoader loader;
     private final String runId;
     private final StarRocksDialect dialect;
@@ -51,8 +47,8 @@ final class Incremental {
     private final ReadProgress progress;
     private final LoadListener listener;
 
-    Incremental(Source source, Connection target, StreamLoader loader, String runId, StarRocksDialect dialect, Instant loadedAt,
-                ReadProgress progress, LoadListener listener) {
+    Incremental(Source source, StarRocksSession target, StreamLoader loader, String runId, StarRocksDialect dialect,
+                Instant loadedAt, ReadProgress progress, LoadListener listener) {
         this.loadedAt = requireNonNull(loadedAt, "loadedAt is null");
         this.progress = requireNonNull(progress, "progress is null");
         this.listener = requireNonNull(listener, "listener is null");
@@ -209,15 +205,11 @@ final class Incremental {
      * append-only target would then hold twice.
      */
     private Optional<String> max(String database, String table, String column, boolean datetime) {
-        String max = "MAX(" + StarRocksDialect.quote(column) + ")";
-        String sql = "SELECT " + (datetime ? "DATE_FORMAT(" + max + ", '%Y-%m-%d %H:%i:%s.%f')" : max) + " FROM "
-                + StarRocksDialect.qualified(database, table);
-        Log.sql(sql);
-        try (Statement st = target.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return Optional.ofNullable(rs.getString(1));
-        } catch (SQLException e) {
-            throw new RunException("reading the checkpoint MAX(" + column + ") of " + database + "." + table + " failed: " + e.getMessage());
+        try {
+            return target.queryValue(dialect.selectMax(database, table, column, datetime));
+        } catch (RunException e) {
+            throw new RunException("reading the checkpoint MAX(" + column + ") of " + database + "." + table
+                    + " failed: " + e.getMessage());
         }
     }
 
@@ -228,16 +220,9 @@ final class Incremental {
      */
     private void addNewColumns(StreamPlan plan, String database, String table, SourceRead read) {
         java.util.Set<String> existing = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        String sql = "SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND table_name = ?";
-        try (java.sql.PreparedStatement st = target.prepareStatement(sql)) {
-            st.setString(1, database);
-            st.setString(2, table);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    existing.add(rs.getString(1));
-                }
-            }
-        } catch (SQLException e) {
+        try {
+            existing.addAll(target.catalog().columnNames(database, table));
+        } catch (RunException e) {
             throw new RunException("reading the columns of " + database + "." + table + " failed: " + e.getMessage());
         }
         java.util.List<MappedColumn> missing = read.columns().stream().filter(c -> !existing.contains(c.name())).toList();
@@ -249,14 +234,14 @@ final class Incremental {
             throw new RunException("stream " + plan.name() + ": the source has columns " + names + " that " + plan.object()
                     + " lacks; set target_options.add_new_columns: true or leave them out with select: [\"*\", \"-col\"]");
         }
-        dev.quarry.starrocks.ClusterProbe probe = dev.quarry.starrocks.ClusterProbe.of(target);
+        dev.quarry.starrocks.ClusterProbe probe = target.probe();
         for (MappedColumn c : missing) {
             String ddl = dialect.addColumn(database, table, dev.quarry.starrocks.ColumnSpec.of(c.name(), c.type()));
-            Log.sql(ddl);
-            try (Statement st = target.createStatement()) {
-                st.execute(ddl);
-            } catch (SQLException e) {
-                throw new RunException("stream " + plan.name() + ": adding column " + c.name() + " to " + plan.object() + " failed: " + e.getMessage());
+            try {
+                target.execute(ddl);
+            } catch (RunException e) {
+                throw new RunException("stream " + plan.name() + ": adding column " + c.name() + " to " + plan.object()
+                        + " failed: " + e.getMessage());
             }
             probe.awaitSchemaChange(database, table, Duration.ofMinutes(30));
         }

@@ -9,11 +9,10 @@ import dev.quarry.replicate.plan.TargetTables;
 import dev.quarry.replicate.source.ReadProgress;
 import dev.quarry.replicate.source.Source;
 import dev.quarry.replicate.source.SourceRead;
-import dev.quarry.starrocks.ClusterProbe;
 import dev.quarry.starrocks.StarRocksDialect;
+import dev.quarry.starrocks.StarRocksSession;
 import dev.quarry.starrocks.StreamLoader;
 import dev.quarry.starrocks.TableSpec;
-import java.sql.Connection;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -23,18 +22,19 @@ import java.util.Optional;
  */
 public final class Replicator {
     private final Source source;
-    private final Connection target;
+    private final StarRocksSession target;
     private final StreamLoader loader;
     private final String runId;
     private final StarRocksDialect dialect;
 
     /**
      * @param source a session on the source
-     * @param target a MySQL-protocol session on StarRocks
+     * @param target a session on StarRocks
      * @param runId names this run in Stream Load labels: unique per run (a committed label is never loaded again,
      *     so a reused id would skip an increment)
      */
-    public Replicator(Source source, Connection target, StreamLoader loader, String runId, StarRocksDialect dialect) {
+    public Replicator(Source source, StarRocksSession target, StreamLoader loader, String runId,
+                      StarRocksDialect dialect) {
         this.source = requireNonNull(source, "source is null");
         this.target = requireNonNull(target, "target is null");
         this.loader = requireNonNull(loader, "loader is null");
@@ -66,7 +66,7 @@ public final class Replicator {
         SourceRead read = source.prepare(stream.readSpec(Optional.empty(), Optional.empty(), Instant.now()));
         String database = stream.object().database().orElse("<connection database>");
         TableSpec spec = TargetTables.spec(stream, database, stream.object().table(), read.columns(),
-                ClusterProbe.of(target).defaultReplicationNum());
+                target.probe().defaultReplicationNum());
         StringBuilder out = new StringBuilder();
         out.append("stream ").append(stream.name()).append(" -> ").append(stream.object()).append(" [").append(stream.mode()).append("]\n");
         out.append("  target DDL (when the table is created): ").append(dialect.createTable(spec, false).replaceAll("\\s*\\n\\s*", " ")).append('\n');

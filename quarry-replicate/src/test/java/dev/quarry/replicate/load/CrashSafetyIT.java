@@ -9,6 +9,7 @@ import dev.quarry.replicate.source.Sources;
 import dev.quarry.sandbox.Fault;
 import dev.quarry.sandbox.SandboxConfig;
 import dev.quarry.starrocks.StarRocksDialect;
+import dev.quarry.starrocks.StarRocksSession;
 import dev.quarry.starrocks.StreamLoader;
 import dev.quarry.testing.TestingPostgres;
 import dev.quarry.testing.TestingSandbox;
@@ -121,7 +122,8 @@ class CrashSafetyIT {
     private static StreamResult runHere(String yaml) {
         RunContext context = new RunContext(Instant.now(), ZoneId.of("UTC"), Map.of());
         ReplicationPlan plan = new ReplicationPlanner(context, Sources.postgres(source)).plan(yaml, "r.yaml", Path.of("."));
-        return new Replicator(Sources.postgres(source), target, loader, "here-" + System.nanoTime(), StarRocksDialect.latest()).run(plan.streams().get(0));
+        return new Replicator(Sources.postgres(source), StarRocksSession.of(target),
+                loader, "here-" + System.nanoTime(), StarRocksDialect.latest()).run(plan.streams().get(0));
     }
 
     private static List<String> row(String sql) throws SQLException {

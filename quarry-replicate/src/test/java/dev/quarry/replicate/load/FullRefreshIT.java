@@ -11,6 +11,7 @@ import dev.quarry.replicate.plan.StreamPlan;
 import dev.quarry.replicate.source.SourceException;
 import dev.quarry.replicate.source.Sources;
 import dev.quarry.starrocks.StarRocksDialect;
+import dev.quarry.starrocks.StarRocksSession;
 import dev.quarry.starrocks.StreamLoader;
 import dev.quarry.testing.TestingPostgres;
 import dev.quarry.testing.TestingSandbox;
@@ -88,7 +89,8 @@ class FullRefreshIT {
     }
 
     private static StreamResult run(StreamPlan plan) {
-        return new FullRefresh(Sources.postgres(source), target, loader, "run-" + System.nanoTime(), StarRocksDialect.latest()).run(plan);
+        return new FullRefresh(Sources.postgres(source), StarRocksSession.of(target),
+                loader, "run-" + System.nanoTime(), StarRocksDialect.latest()).run(plan);
     }
 
     private static List<List<String>> query(String sql) throws SQLException {
@@ -201,7 +203,8 @@ class FullRefreshIT {
     void dryRunShowsTheDdlAndQueryAndChangesNothing() throws SQLException {
         pg.execute("CREATE TABLE demo.planned (id int8 PRIMARY KEY, amount numeric(12,2), at timestamptz)");
         StreamPlan stream = plan("  demo.planned:\n    mode: incremental\n    primary_key: id\n    update_key: at\n");
-        String text = new Replicator(Sources.postgres(source), target, loader, "dry", StarRocksDialect.latest()).dryRun(stream);
+        String text = new Replicator(Sources.postgres(source), StarRocksSession.of(target),
+                loader, "dry", StarRocksDialect.latest()).dryRun(stream);
         assertThat(text).startsWith("stream demo.planned -> " + database + ".planned [incremental]\n")
                 .contains("PRIMARY KEY(`id`)").contains("`amount` DECIMAL(12, 2)").contains("\"replication_num\" = \"1\"")
                 .contains("reads rows with at > MAX(at) of the target")

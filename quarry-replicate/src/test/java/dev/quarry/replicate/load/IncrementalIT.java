@@ -8,6 +8,7 @@ import dev.quarry.replicate.plan.ReplicationPlan;
 import dev.quarry.replicate.plan.ReplicationPlanner;
 import dev.quarry.replicate.source.Sources;
 import dev.quarry.starrocks.StarRocksDialect;
+import dev.quarry.starrocks.StarRocksSession;
 import dev.quarry.starrocks.StreamLoader;
 import dev.quarry.testing.TestingPostgres;
 import dev.quarry.testing.TestingSandbox;
@@ -69,7 +70,8 @@ class IncrementalIT {
                   object: "${DB}.{stream_table}"
                 streams:
                 """ + streams, "r.yaml", Path.of("."));
-        return new Replicator(Sources.postgres(source), target, loader, "run-" + System.nanoTime(), StarRocksDialect.latest()).run(plan.streams().get(0));
+        return new Replicator(Sources.postgres(source), StarRocksSession.of(target),
+                loader, "run-" + System.nanoTime(), StarRocksDialect.latest()).run(plan.streams().get(0));
     }
 
     private static List<String> row(String sql) throws SQLException {

@@ -6,6 +6,7 @@ import dev.quarry.replicate.plan.ReplicationPlanner;
 import dev.quarry.replicate.plan.StreamPlan;
 import dev.quarry.replicate.source.Sources;
 import dev.quarry.starrocks.StarRocksDialect;
+import dev.quarry.starrocks.StarRocksSession;
 import dev.quarry.starrocks.StreamLoader;
 import java.net.URI;
 import java.nio.file.Files;
@@ -38,7 +39,8 @@ final class ReplicationChild {
             Path file = Path.of(args[0]);
             ReplicationPlan plan = new ReplicationPlanner(context, Sources.postgres(source))
                     .plan(Files.readString(file), file.getFileName().toString(), file.getParent());
-            Replicator replicator = new Replicator(Sources.postgres(source), target, loader, "child-" + UUID.randomUUID(), StarRocksDialect.latest());
+            Replicator replicator = new Replicator(Sources.postgres(source), StarRocksSession.of(target),
+                    loader, "child-" + UUID.randomUUID(), StarRocksDialect.latest());
             System.out.println("START");
             System.out.flush();
             long rows = 0;

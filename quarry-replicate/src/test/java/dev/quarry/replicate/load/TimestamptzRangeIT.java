@@ -9,6 +9,7 @@ import dev.quarry.replicate.plan.ReplicationPlanner;
 import dev.quarry.replicate.source.SourceException;
 import dev.quarry.replicate.source.Sources;
 import dev.quarry.starrocks.StarRocksDialect;
+import dev.quarry.starrocks.StarRocksSession;
 import dev.quarry.starrocks.StreamLoader;
 import dev.quarry.testing.TestingPostgres;
 import dev.quarry.testing.TestingSandbox;
@@ -68,7 +69,8 @@ class TimestamptzRangeIT {
                   demo.ts:
                     target_options: {timezone: "%s"}
                 """.formatted(database, zone), "r.yaml", Path.of("."));
-        return new Replicator(Sources.postgres(source), target, loader, "ts-" + System.nanoTime(), StarRocksDialect.latest()).run(plan.streams().get(0));
+        return new Replicator(Sources.postgres(source), StarRocksSession.of(target),
+                loader, "ts-" + System.nanoTime(), StarRocksDialect.latest()).run(plan.streams().get(0));
     }
 
     private static List<String> column(String sql) throws SQLException {
