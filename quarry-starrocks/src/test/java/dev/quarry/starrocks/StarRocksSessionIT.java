@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 class StarRocksSessionIT {
     @Test
     void runsStatementsAndReadsTheCatalog() throws SQLException {
-        TestingSandbox sandbox = SandboxSupport.shared();
+        TestingSandbox sandbox = TestingSandbox.get();
         String db = sandbox.createDatabase("session");
-        try (Connection c = SandboxSupport.connect(sandbox, db); StarRocksSession session = StarRocksSession.of(c)) {
+        try (Connection c = sandbox.connect(db); StarRocksSession session = StarRocksSession.of(c)) {
             StarRocksDialect dialect = StarRocksDialect.forVersion(session.probe().version());
             session.ping();
             assertThat(session.versionComment()).hasValueSatisfying(v -> assertThat(v).contains("StarRocks"));

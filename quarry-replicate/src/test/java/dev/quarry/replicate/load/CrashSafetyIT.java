@@ -1,6 +1,7 @@
 package dev.quarry.replicate.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.quarry.replicate.config.RunContext;
 import dev.quarry.replicate.plan.ReplicationPlan;
@@ -36,6 +37,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -319,16 +321,14 @@ class CrashSafetyIT {
         }
 
         /** Waits until the audit log holds {@code n} lines matching {@code load} written since the child started. */
-        void awaitLoads(Pattern load, int n) throws IOException, InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (System.nanoTime() < deadline) {
-                if (count(load) >= n) {
-                    return;
-                }
-                assertThat(process.isAlive()).as("child still running; output:\n%s", output()).isTrue();
-                Thread.sleep(10);
+        void awaitLoads(Pattern load, int n) {
+            try {
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
+                        .failFast(() -> assertThat(process.isAlive()).as("child still running; output:\n%s", output()).isTrue())
+                        .until(() -> count(load) >= n);
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError("the child made no " + n + " loads in 60 s; output:\n" + output(), e);
             }
-            throw new AssertionError("the child made no " + n + " loads in 60 s; output:\n" + output());
         }
 
         private long count(Pattern load) throws IOException {
@@ -346,12 +346,16 @@ class CrashSafetyIT {
         }
 
         /**
-         * Makes every further load stall far longer than the test runs, gives the child time to reach its next
-         * load, checks it is still running (stuck in that load), and SIGKILLs it.
+         * Makes every further load stall far longer than the test runs, waits until the sandbox holds the child's next
+         * load (a stall more than were held before: an earlier test's stall may still be running out), checks the
+         * child is still running (stuck in that load), and SIGKILLs it.
          */
         void killDuringStalledLoad() throws InterruptedException {
+            int stalledBefore = TestingSandbox.stalledLoads();
             sandbox.sandbox().failNextLoads(1000, Fault.stall(Duration.ofMinutes(2)));
-            Thread.sleep(1000);
+            await("the child's next load stalls").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
+                    .failFast(() -> assertThat(process.isAlive()).as("child still loading; output:\n%s", output()).isTrue())
+                    .until(() -> TestingSandbox.stalledLoads() > stalledBefore);
             assertThat(process.isAlive()).as("child still loading; output:\n%s", output()).isTrue();
             process.destroyForcibly();
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
