@@ -41,6 +41,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -83,11 +84,6 @@ public final class Replication {
     /** A run of one stream given on the command line; its mode is part of the stream. */
     public static Builder ofStream(OneOffStream stream) {
         return new Builder(Optional.empty(), Optional.of(stream));
-    }
-
-    /** The streams this run runs, in order. */
-    public ReplicationPlan plan() {
-        return plan;
     }
 
     /**
@@ -201,9 +197,10 @@ public final class Replication {
         return builder.build();
     }
 
-    private static ConnectionSpec connection(Connections connections, String name, ConnectionType type, String role) {
+    /** The connection {@code name}, which must be of a type Quarry can use as the replication's {@code role}. */
+    private static ConnectionSpec connection(Connections connections, String name, Predicate<ConnectionType> usable, String role) {
         ConnectionSpec spec = connections.get(name);
-        if (spec.type() != type) {
+        if (!usable.test(spec.type())) {
             throw new ConfigException("the replication's " + role + " " + name + " is a " + spec.type().id() + " connection; Quarry replicates "
                     + "from postgres into starrocks");
         }
@@ -363,8 +360,8 @@ public final class Replication {
                 plan = new ReplicationPlan(plan.source(), plan.target(), plan.env(), chosen, plan.context());
                 requireDatabases(chosen);
             }
-            ConnectionSpec source = connection(connections, plan.source(), ConnectionType.POSTGRES, "source");
-            ConnectionSpec target = connection(connections, plan.target(), ConnectionType.STARROCKS, "target");
+            ConnectionSpec source = connection(connections, plan.source(), Sources::supports, "source");
+            ConnectionSpec target = connection(connections, plan.target(), type -> type == ConnectionType.STARROCKS, "target");
             return new Replication(plan, source, target, threads, dryRun);
         }
     }
@@ -384,7 +381,7 @@ public final class Replication {
                     if (sourceName == null || sourceName.isBlank()) {
                         throw new ConfigException("wildcard streams need the replication's source connection, and its source: is missing");
                     }
-                    session = Sources.open(connection(connections, sourceName, ConnectionType.POSTGRES, "source"));
+                    session = Sources.open(connection(connections, sourceName, Sources::supports, "source"));
                 }
                 return session.tables(schema);
             };

@@ -12,10 +12,6 @@ import dev.quarry.replicate.source.ReadProgress;
  * implementation that prints must be thread-safe. Every method does nothing by default.
  */
 public interface ReplicationListener {
-    /** A listener that ignores every event. */
-    ReplicationListener NONE = new ReplicationListener() {
-    };
-
     /** Planned and about to run the first stream. */
     default void runStarted(Start start) {
     }

@@ -1,2 +1,2 @@
-/** Sling-format replication files as written: keys and options with their declarations, variables, config errors. */
+/** Sling-format replication files as written: keys, options, variables, errors (public for the planner and loaders). */
 package dev.quarry.replicate.config;
