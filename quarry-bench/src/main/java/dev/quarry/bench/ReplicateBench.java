@@ -1,16 +1,18 @@
 package dev.quarry.bench;
 
 import dev.quarry.core.RunException;
-import dev.quarry.replicate.ReplicationPlan;
-import dev.quarry.replicate.ReplicationPlanner;
-import dev.quarry.replicate.Replicator;
-import dev.quarry.replicate.RunContext;
-import dev.quarry.replicate.StreamPlan;
-import dev.quarry.replicate.StreamResult;
+import dev.quarry.replicate.config.RunContext;
+import dev.quarry.replicate.load.Replicator;
+import dev.quarry.replicate.load.StreamResult;
+import dev.quarry.replicate.plan.ReplicationPlan;
+import dev.quarry.replicate.plan.ReplicationPlanner;
+import dev.quarry.replicate.plan.StreamPlan;
+import dev.quarry.replicate.source.Sources;
 import dev.quarry.sandbox.Sandbox;
 import dev.quarry.sandbox.SandboxConfig;
 import dev.quarry.sandbox.engine.SqlError;
 import dev.quarry.starrocks.StarRocksDialect;
+import dev.quarry.starrocks.StarRocksSession;
 import dev.quarry.starrocks.StreamLoader;
 import dev.quarry.testing.TestingPostgres;
 import java.io.IOException;
@@ -123,7 +125,8 @@ public final class ReplicateBench {
         long t0 = System.nanoTime();
         long loaded;
         try {
-            StreamResult result = new Replicator(source, target, loader, "bench-" + run + "-" + System.nanoTime(), StarRocksDialect.latest())
+            StreamResult result = new Replicator(Sources.postgres(source), StarRocksSession.of(target),
+                    loader, "bench-" + run + "-" + System.nanoTime(), StarRocksDialect.latest())
                     .run(stream);
             loaded = result.rowsLoaded();
         } catch (RunException e) {
@@ -142,7 +145,7 @@ public final class ReplicateBench {
 
     private static ReplicationPlan plan(Connection source, String streams) {
         RunContext context = new RunContext(Instant.now(), ZoneId.of("UTC"), Map.of());
-        return new ReplicationPlanner(context, Replicator.postgresCatalog(source)).plan("""
+        return new ReplicationPlanner(context, Sources.postgres(source)).plan("""
                 source: POSTGRES
                 target: STARROCKS
                 defaults:
@@ -196,7 +199,8 @@ public final class ReplicateBench {
             long t0 = System.nanoTime();
             ReplicationPlan plan = plan(source, "  demo.*:\n    primary_key: [id]\n");
             double planning = seconds(t0);
-            Replicator replicator = new Replicator(source, target, loader, "streams-" + System.nanoTime(), StarRocksDialect.latest());
+            Replicator replicator = new Replicator(Sources.postgres(source), StarRocksSession.of(target),
+                    loader, "streams-" + System.nanoTime(), StarRocksDialect.latest());
             long rows = 0;
             long t1 = System.nanoTime();
             for (StreamPlan stream : plan.streams()) {

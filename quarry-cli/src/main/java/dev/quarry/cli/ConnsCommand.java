@@ -11,23 +11,14 @@ import dev.quarry.core.conn.EnvFile;
 import dev.quarry.core.output.ResultFormat;
 import dev.quarry.core.output.ResultTable;
 import dev.quarry.core.sql.SqlScript;
+import dev.quarry.replicate.source.SourceException;
+import dev.quarry.starrocks.StarRocksSession;
+import dev.quarry.starrocks.StarRocksSqlException;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -215,59 +206,17 @@ final class ConnsCommand implements Callable<Integer> {
             ConnectionSpec conn = ctx.connections().get(name);
             long start = System.nanoTime();
             String version;
-            try (Connection c = conn.open(); Statement s = c.createStatement()) {
-                Log.sql("SELECT 1");
-                try (ResultSet rs = s.executeQuery("SELECT 1")) {
-                    rs.next();
-                }
-                Log.sql(conn.versionQuery());
-                try (ResultSet rs = s.executeQuery(conn.versionQuery())) {
-                    version = rs.next() ? rs.getString(1) : "unknown";
-                }
-            } catch (SQLException e) {
-                throw new RunException("query on " + conn.describe() + " failed: " + firstLine(e), e);
+            try (ConnectionConsole c = ConnectionConsole.open(conn)) {
+                version = c.version().orElse("unknown");
+            } catch (StarRocksSqlException | SourceException e) {
+                throw new RunException("query on " + conn.describe() + " failed: " + ConnectionConsole.firstLine(e), e);
             }
             if (conn.type() == ConnectionType.STARROCKS) {
-                checkFrontendHttp(conn);
+                StarRocksSession.checkFrontendHttp(conn);
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
             ctx.out().println("success! " + conn.describe() + ": " + version + " (" + millis + " ms)");
             return 0;
-        }
-
-        /** Any HTTP answer from the FE counts: the point is that Stream Load will be able to reach it. */
-        private static void checkFrontendHttp(ConnectionSpec conn) {
-            URI probe = URI.create(conn.feUrl() + "/api/bootstrap");
-            Duration timeout = Duration.ofSeconds(conn.connectTimeoutSeconds());
-            HttpClient client = HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .connectTimeout(timeout)
-                    .build();
-            HttpRequest request = HttpRequest.newBuilder(probe).timeout(timeout).GET().build();
-            Log.http("GET", probe);
-            try {
-                HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
-                Log.info("StarRocks FE HTTP endpoint " + conn.feUrl() + " answered " + response.statusCode());
-            } catch (IOException e) {
-                throw new RunException("StarRocks FE HTTP endpoint " + conn.feUrl() + " (fe_url of " + conn.name()
-                        + ") is not reachable: " + httpReason(e, timeout), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RunException("interrupted while checking " + conn.feUrl(), e);
-            }
-        }
-
-        private static String httpReason(IOException e, Duration timeout) {
-            if (e instanceof HttpConnectTimeoutException || e instanceof HttpTimeoutException) {
-                return "no answer within " + timeout.toSeconds() + " s";
-            }
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof ConnectException) {
-                    return "connection refused";
-                }
-            }
-            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
     }
 
@@ -316,12 +265,12 @@ final class ConnsCommand implements Callable<Integer> {
                 throw new ConfigException("no SQL statements given to conns exec " + name);
             }
             long start = System.nanoTime();
-            try (Connection c = conn.open()) {
+            try (ConnectionConsole c = ConnectionConsole.open(conn)) {
                 for (int i = 0; i < statements.size(); i++) {
                     run(c, statements.get(i), i, statements.size(), conn);
                 }
-            } catch (SQLException e) {
-                throw new RunException("cannot use " + conn.describe() + ": " + firstLine(e), e);
+            } catch (StarRocksSqlException | SourceException e) {
+                throw new RunException("cannot use " + conn.describe() + ": " + ConnectionConsole.firstLine(e), e);
             }
             if (statements.size() > 1) {
                 Log.info("ran " + statements.size() + " statements on " + conn.name() + " in "
@@ -346,36 +295,18 @@ final class ConnsCommand implements Callable<Integer> {
             }
         }
 
-        private void run(Connection c, String sql, int index, int count, ConnectionSpec conn) {
+        private void run(ConnectionConsole c, String sql, int index, int count, ConnectionSpec conn) {
             String which = count == 1 ? "statement" : "statement " + (index + 1) + " of " + count;
-            Log.sql(sql);
-            try (Statement s = c.createStatement()) {
-                if (limit > 0) {
-                    // One extra row tells us whether the output was cut.
-                    s.setMaxRows(limit + 1);
-                }
-                boolean isResult = s.execute(sql);
-                while (true) {
-                    if (isResult) {
-                        try (ResultSet rs = s.getResultSet()) {
-                            ResultTable table = ResultTable.read(rs, limit);
-                            ctx.out().print(format.render(table));
-                            ctx.out().flush();
-                            if (table.truncated()) {
-                                Log.warn("showing the first " + limit + " rows; use --limit 0 for all");
-                            }
-                        }
-                    } else {
-                        int updated = s.getUpdateCount();
-                        if (updated < 0) {
-                            break;
-                        }
-                        Log.info(which + " ok" + (updated > 0 ? ", " + updated + " rows affected" : ""));
+            try {
+                c.run(sql, limit, table -> {
+                    ctx.out().print(format.render(table));
+                    ctx.out().flush();
+                    if (table.truncated()) {
+                        Log.warn("showing the first " + limit + " rows; use --limit 0 for all");
                     }
-                    isResult = s.getMoreResults();
-                }
-            } catch (SQLException e) {
-                throw new RunException(which + " failed on " + conn.name() + ": " + firstLine(e), e);
+                }, updated -> Log.info(which + " ok" + (updated > 0 ? ", " + updated + " rows affected" : "")));
+            } catch (StarRocksSqlException | SourceException e) {
+                throw new RunException(which + " failed on " + conn.name() + ": " + ConnectionConsole.firstLine(e), e);
             }
         }
     }
@@ -410,35 +341,23 @@ final class ConnsCommand implements Callable<Integer> {
             this.ctx = ctx;
         }
 
-        // information_schema exists on all four types (PostgreSQL, MySQL/MariaDB, StarRocks, DuckDB),
-        // unlike the drivers' DatabaseMetaData, which disagree on catalog vs schema.
-        private static final String TABLES = "SELECT table_schema, table_name, table_type FROM information_schema.tables"
-                + " ORDER BY table_schema, table_name";
-        private static final String COLUMNS = "SELECT table_schema, table_name, ordinal_position, column_name, data_type,"
-                + " is_nullable FROM information_schema.columns ORDER BY table_schema, table_name, ordinal_position";
-
         @Override
         public Integer call() {
             ConnectionSpec conn = ctx.connections().get(name);
             Glob glob = Glob.parse(pattern == null ? "*" : pattern);
             List<List<Object>> rows = new ArrayList<>();
-            String sql = columns ? COLUMNS : TABLES;
-            try (Connection c = conn.open(); Statement s = c.createStatement()) {
-                Log.sql(sql);
-                try (ResultSet rs = s.executeQuery(sql)) {
-                    while (rs.next()) {
-                        String schema = rs.getString(1);
-                        String table = rs.getString(2);
-                        if (!glob.matches(schema, table) || glob.schemaIsWildcard() && conn.type().isSystemSchema(schema)) {
-                            continue;
-                        }
-                        rows.add(columns
-                                ? Arrays.asList(schema, table, rs.getInt(3), rs.getString(4), rs.getString(5), rs.getString(6))
-                                : List.of(schema, table, tableType(rs.getString(3))));
+            try (ConnectionConsole c = ConnectionConsole.open(conn)) {
+                for (List<Object> row : columns ? c.columns() : c.relations()) {
+                    String schema = (String) row.get(0);
+                    String table = (String) row.get(1);
+                    if (!glob.matches(schema, table) || glob.schemaIsWildcard() && conn.type().isSystemSchema(schema)) {
+                        continue;
                     }
+                    rows.add(columns ? row : List.of(schema, table, tableType((String) row.get(2))));
                 }
-            } catch (SQLException e) {
-                throw new RunException("discover on " + conn.describe() + " failed: " + firstLine(e), e);
+            } catch (StarRocksSqlException | SourceException e) {
+                throw new RunException("discover on " + conn.describe() + " failed: " + ConnectionConsole.firstLine(e),
+                        e);
             }
             if (rows.isEmpty()) {
                 Log.info("nothing on " + conn.name() + " matches " + (pattern == null ? "*" : pattern));
@@ -481,12 +400,5 @@ final class ConnsCommand implements Callable<Integer> {
             String regex = Arrays.stream(glob.split("\\*", -1)).map(Pattern::quote).collect(Collectors.joining(".*"));
             return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
         }
-    }
-
-    private static String firstLine(SQLException e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
-        int newline = message.indexOf('\n');
-        String line = newline >= 0 ? message.substring(0, newline).strip() : message;
-        return e.getSQLState() == null || line.contains(e.getSQLState()) ? line : line + " (SQLSTATE " + e.getSQLState() + ")";
     }
 }

@@ -3,10 +3,14 @@ package dev.quarry.cli;
 import dev.quarry.core.Log;
 import dev.quarry.core.RunException;
 import dev.quarry.core.output.ResultFormat;
-import dev.quarry.core.output.ResultTable;
-import dev.quarry.replicate.StreamResult;
+import dev.quarry.replicate.Replication;
+import dev.quarry.replicate.load.StreamResult;
+import dev.quarry.replicate.source.SourceException;
+import dev.quarry.replicate.source.jdbc.SourceConsole;
 import dev.quarry.sandbox.Sandbox;
 import dev.quarry.sandbox.SandboxConfig;
+import dev.quarry.starrocks.StarRocksSession;
+import dev.quarry.starrocks.StarRocksSqlException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,14 +20,11 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -72,7 +73,7 @@ final class DemoCommand implements Callable<Integer> {
             Log.info("starting the StarRocks sandbox");
             sandbox = startSandbox();
             CliContext demo = withConnections(pg, sandbox, work);
-            int code = walkthrough(demo, pg, work, out);
+            int code = walkthrough(demo, work, out);
             if (code == 0) {
                 code = models(demo, work, out);
             }
@@ -92,24 +93,22 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** Steps 1–5 of the walkthrough. Returns the exit code of the first replication that failed, else 0. */
-    private int walkthrough(CliContext demo, EmbeddedPostgres pg, Path work, PrintStream out) {
+    private int walkthrough(CliContext demo, Path work, PrintStream out) {
         heading(out, "1. Source: PostgreSQL schema " + DemoFiles.SCHEMA);
-        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            for (String sql : DemoFiles.sourceSetup()) {
-                s.execute(sql);
-            }
-        } catch (SQLException e) {
+        try (SourceConsole source = SourceConsole.open(demo.connections().get(SOURCE))) {
+            source.execute(DemoFiles.sourceSetup());
+        } catch (SourceException e) {
             throw new RunException("creating the demo schema in PostgreSQL failed: " + e.getMessage(), e);
         }
         out.println("users 10,000 rows; orders 60,000 rows; events 30,000 rows (jsonb properties, timestamptz occurred_at)");
 
         heading(out, "2. Target: create the database (StarRocks does not create databases on load)");
-        query(demo, out, "create database if not exists " + DemoFiles.SCHEMA, false);
+        query(demo, out, DemoFiles.TARGET_SETUP, false);
 
         heading(out, "3. Full-refresh replication: quarry replicate -r replication.yaml");
         out.print(DemoFiles.FULL_REFRESH);
         out.flush();
-        ReplicationRunner.Outcome full = replicate(demo, work, "replication.yaml", DemoFiles.FULL_REFRESH);
+        Replication.Outcome full = replicate(demo, work, "replication.yaml", DemoFiles.FULL_REFRESH);
         if (full.exitCode() != 0) {
             return full.exitCode();
         }
@@ -118,22 +117,22 @@ final class DemoCommand implements Callable<Integer> {
         }
 
         heading(out, "4. Incremental: 2,500 new events, then quarry replicate -r replication-incremental.yaml");
-        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (SourceConsole source = SourceConsole.open(demo.connections().get(SOURCE))) {
             out.println(DemoFiles.NEW_EVENTS + ";");
-            s.execute(DemoFiles.NEW_EVENTS);
-        } catch (SQLException e) {
+            source.execute(List.of(DemoFiles.NEW_EVENTS));
+        } catch (SourceException e) {
             throw new RunException("inserting the new events failed: " + e.getMessage(), e);
         }
         out.print(DemoFiles.INCREMENTAL);
         out.flush();
-        ReplicationRunner.Outcome increment = replicate(demo, work, "replication-incremental.yaml", DemoFiles.INCREMENTAL);
+        Replication.Outcome increment = replicate(demo, work, "replication-incremental.yaml", DemoFiles.INCREMENTAL);
         if (increment.exitCode() != 0) {
             return increment.exitCode();
         }
         query(demo, out, DemoFiles.EVENTS_TOTAL, true);
 
         heading(out, "5. The same incremental replication with nothing new (empty_load_as_error is true on this cluster)");
-        ReplicationRunner.Outcome nothing = replicate(demo, work, "replication-incremental.yaml", DemoFiles.INCREMENTAL);
+        Replication.Outcome nothing = replicate(demo, work, "replication-incremental.yaml", DemoFiles.INCREMENTAL);
         if (nothing.exitCode() != 0) {
             return nothing.exitCode();
         }
@@ -154,11 +153,9 @@ final class DemoCommand implements Callable<Integer> {
         if (code != 0) {
             return code;
         }
-        query(demo, out, "select order_date, currency, orders, revenue from demo_analytics.daily_revenue order by order_date desc, currency"
-                + " limit 6", true);
-        query(demo, out, "select * from demo_analytics.top_customers order by lifetime_value desc, user_id limit 3", true);
-        query(demo, out, "select event_name, sum(events) as events from demo_analytics.events_per_day group by event_name"
-                + " order by event_name", true);
+        for (String sql : DemoFiles.MODELS_PROD) {
+            query(demo, out, sql, true);
+        }
 
         heading(out, "7. Change customer_ltv (add avg_order_value) and plan it into dev: prod does not change");
         write(project.resolve("models/customer_ltv.sql"), DemoFiles.customerLtv(true));
@@ -166,16 +163,17 @@ final class DemoCommand implements Callable<Integer> {
         if (code != 0) {
             return code;
         }
-        query(demo, out, "select * from demo_analytics__dev.customer_ltv order by user_id limit 3", true);
-        query(demo, out, "select * from demo_analytics.customer_ltv order by user_id limit 3", true);
+        for (String sql : DemoFiles.MODELS_DEV) {
+            query(demo, out, sql, true);
+        }
         out.println("prod (demo_analytics) still has the old columns; dev (demo_analytics__dev) has the change.");
         return 0;
     }
 
-    private static ReplicationRunner.Outcome replicate(CliContext demo, Path work, String name, String text) {
+    private static Replication.Outcome replicate(CliContext demo, Path work, String name, String text) {
         Path file = work.resolve(name);
         write(file, text);
-        return new ReplicationRunner(demo).run(ReplicationRunner.Request.ofFile(file));
+        return ReplicationLog.run(demo, Replication.ofFile(file));
     }
 
     /** Runs a quarry command line on the demo's connections, as a user would type it. */
@@ -194,16 +192,13 @@ final class DemoCommand implements Callable<Integer> {
     /** Prints the statement and, for a query, its result as a boxed table (what {@code quarry conns exec} shows). */
     private static void query(CliContext demo, PrintStream out, String sql, boolean results) {
         out.println("$ quarry conns exec " + TARGET + " \"" + sql + "\"");
-        try (Connection c = demo.connections().get(TARGET).open(); Statement s = c.createStatement()) {
-            Log.sql(sql);
+        try (StarRocksSession session = StarRocksSession.open(demo.connections().get(TARGET))) {
             if (results) {
-                try (ResultSet rs = s.executeQuery(sql)) {
-                    out.print(ResultFormat.TABLE.render(ResultTable.read(rs, 0)));
-                }
+                out.print(ResultFormat.TABLE.render(session.query(sql, 0)));
             } else {
-                s.execute(sql);
+                session.execute(sql);
             }
-        } catch (SQLException e) {
+        } catch (StarRocksSqlException e) {
             throw new RunException("demo query failed: " + e.getMessage() + " (" + sql.replaceAll("\\s+", " ") + ")", e);
         }
         out.flush();

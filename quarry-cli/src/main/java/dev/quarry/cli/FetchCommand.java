@@ -2,12 +2,9 @@ package dev.quarry.cli;
 
 import dev.quarry.core.RunException;
 import dev.quarry.core.output.ResultFormat;
-import dev.quarry.core.output.ResultTable;
 import dev.quarry.models.Workspace;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import dev.quarry.starrocks.StarRocksSession;
+import dev.quarry.starrocks.StarRocksSqlException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,14 +36,10 @@ final class FetchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Workspace ws = project.open(ctx); Connection c = ws.connection().open(); Statement st = c.createStatement()) {
-            dev.quarry.core.Log.sql(sql);
-            try (ResultSet rs = st.executeQuery(sql)) {
-                ResultTable table = ResultTable.read(rs, limit);
-                ctx.out().print(ResultFormat.TABLE.render(table));
-            }
+        try (Workspace ws = project.open(ctx); StarRocksSession session = StarRocksSession.open(ws.connection())) {
+            ctx.out().print(ResultFormat.TABLE.render(session.query(sql, limit)));
             return 0;
-        } catch (SQLException e) {
+        } catch (StarRocksSqlException e) {
             throw new RunException("query failed: " + e.getMessage(), e);
         }
     }

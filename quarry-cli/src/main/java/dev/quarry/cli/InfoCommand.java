@@ -4,11 +4,8 @@ import dev.quarry.models.Workspace;
 import dev.quarry.models.project.Model;
 import dev.quarry.models.project.Project;
 import dev.quarry.models.state.StateStore;
+import dev.quarry.starrocks.StarRocksSession;
 import java.io.PrintStream;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -62,12 +59,8 @@ final class InfoCommand implements Callable<Integer> {
                 out.println("Environment " + env + ": " + n + " models");
             }
             if (!skipConnection) {
-                try (Connection c = ws.connection().open(); Statement st = c.createStatement();
-                        ResultSet rs = st.executeQuery(ws.connection().versionQuery())) {
-                    out.println("Connection: ok (" + (rs.next() ? rs.getString(1) : "unknown version") + ")");
-                } catch (SQLException e) {
-                    out.println("Connection: failed (" + e.getMessage() + ")");
-                    return 1;
+                try (StarRocksSession session = StarRocksSession.open(ws.connection())) {
+                    out.println("Connection: ok (" + session.versionComment().orElse("unknown version") + ")");
                 } catch (dev.quarry.core.RunException e) {
                     out.println("Connection: failed (" + e.getMessage() + ")");
                     return 1;

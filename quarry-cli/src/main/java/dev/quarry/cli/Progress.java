@@ -1,6 +1,6 @@
 package dev.quarry.cli;
 
-import dev.quarry.replicate.ReadProgress;
+import dev.quarry.replicate.source.ReadProgress;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,12 +65,10 @@ final class Progress implements AutoCloseable {
         }
     }
 
-    /** Counts what the current thread reads for {@code stream} until the returned handle is closed. */
-    Tracked track(String stream) {
-        ReadProgress counters = ReadProgress.track();
+    /** Shows {@code counters} (what {@code stream} has read) until the returned handle is closed. */
+    Tracked track(String stream, ReadProgress counters) {
         running.put(stream, counters);
         return () -> {
-            counters.close();
             running.remove(stream);
             doneRows.add(counters.rows());
             doneBytes.add(counters.bytes());

@@ -1,7 +1,8 @@
 package dev.quarry.cli;
 
 import dev.quarry.core.ConfigException;
-import dev.quarry.replicate.OneOffStream;
+import dev.quarry.replicate.Replication;
+import dev.quarry.replicate.plan.OneOffStream;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -35,7 +36,7 @@ final class ReplicateCommand implements Callable<Integer> {
     String mode;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
-            description = "Streams run at once, each with its own sessions (1.." + ReplicationRunner.MAX_THREADS + ", default: ${DEFAULT-VALUE}).")
+            description = "Streams run at once, each with its own sessions (1.." + Replication.MAX_THREADS + ", default: ${DEFAULT-VALUE}).")
     int threads;
 
     @Option(names = "--dry-run", description = "Print the plan (streams, modes, target DDL, source SQL); change nothing.")
@@ -65,10 +66,10 @@ final class ReplicateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new ReplicationRunner(ctx).run(request()).exitCode();
+        return ReplicationLog.run(ctx, replication()).exitCode();
     }
 
-    private ReplicationRunner.Request request() {
+    private Replication.Builder replication() {
         boolean oneOff = srcConn != null || srcStream != null || tgtConn != null || tgtObject != null;
         if (replication != null && oneOff) {
             throw new ConfigException("give either -r FILE or a one-off stream (--src-conn, --src-stream, --tgt-conn, --tgt-object), not both");
@@ -99,12 +100,12 @@ final class ReplicateCommand implements Callable<Integer> {
             OneOffStream stream = new OneOffStream(srcConn, tgtConn, srcStream, tgtObject, Optional.ofNullable(mode), primaryKey,
                     Optional.ofNullable(updateKey), List.of(), Optional.empty());
             // The mode is part of the one-off stream itself, so the planner checks it with the keys.
-            return new ReplicationRunner.Request(Optional.empty(), Optional.of(stream), List.of(), Optional.empty(), threads, dryRun);
+            return Replication.ofStream(stream).threads(threads).dryRun(dryRun);
         }
         if (!primaryKey.isEmpty() || updateKey != null) {
             throw new ConfigException("--primary-key and --update-key belong to a one-off stream; in a file, set them on the stream");
         }
-        return new ReplicationRunner.Request(Optional.of(ctx.resolve(replication)), Optional.empty(), streams, Optional.ofNullable(mode),
-                threads, dryRun);
+        return Replication.ofFile(ctx.resolve(replication)).streams(streams).mode(Optional.ofNullable(mode)).threads(threads)
+                .dryRun(dryRun);
     }
 }

@@ -3,6 +3,7 @@ package dev.quarry.cli;
 import dev.quarry.core.Log;
 import dev.quarry.models.Workspace;
 import dev.quarry.models.apply.Executor;
+import dev.quarry.replicate.Replication;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,7 +40,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (replication != null) {
-            return new ReplicationRunner(ctx).run(ReplicationRunner.Request.ofFile(ctx.resolve(replication))).exitCode();
+            return ReplicationLog.run(ctx, Replication.ofFile(ctx.resolve(replication))).exitCode();
         }
         try (Workspace ws = project.open(ctx)) {
             List<String> warnings = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.quarry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -14,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -39,10 +41,8 @@ class DemoCommandIT {
         AtomicInteger exit = new AtomicInteger(-1);
         Thread demo = new Thread(() -> exit.set(Main.run(ctx, "demo", "--keep")), "demo-under-test");
         demo.start();
-        long deadline = System.nanoTime() + 180_000_000_000L;
-        while (demo.isAlive() && !errBytes.toString(StandardCharsets.UTF_8).contains("press Ctrl-C") && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
+        await("the demo waits for Ctrl-C, or ends").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200))
+                .until(() -> !demo.isAlive() || errBytes.toString(StandardCharsets.UTF_8).contains("press Ctrl-C"));
         String stdout = outBytes.toString(StandardCharsets.UTF_8);
         String stderr = errBytes.toString(StandardCharsets.UTF_8);
         String shown = "--- stdout\n" + stdout + "--- stderr\n" + stderr;

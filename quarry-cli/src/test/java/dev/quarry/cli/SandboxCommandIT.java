@@ -14,10 +14,16 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,19 +49,19 @@ class SandboxCommandIT {
             thread.start();
         }
 
-        Matcher await(Pattern pattern) throws InterruptedException {
-            long deadline = System.nanoTime() + 60_000_000_000L;
-            while (System.nanoTime() < deadline) {
+        Matcher await(Pattern pattern) {
+            // A line printed before the command ended still counts; an ended command prints nothing more.
+            Callable<Matcher> printed = () -> {
                 Matcher m = pattern.matcher(out.toString(StandardCharsets.UTF_8));
-                if (m.find()) {
-                    return m;
-                }
-                if (!thread.isAlive()) {
-                    break;
-                }
-                Thread.sleep(50);
+                return m.find() ? m : null;
+            };
+            try {
+                return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                        .failFast(() -> !thread.isAlive() && printed.call() == null)
+                        .until(printed, Objects::nonNull);
+            } catch (ConditionTimeoutException | TerminalFailureException e) {
+                throw new AssertionError("no line matching " + pattern + "\n--- stdout\n" + out + "--- stderr\n" + err, e);
             }
-            throw new AssertionError("no line matching " + pattern + "\n--- stdout\n" + out + "--- stderr\n" + err);
         }
 
         int stop() throws InterruptedException {

@@ -1,2 +1,2 @@
-/** Replication engine: Sling-format replication files, stream expansion, the PostgreSQL source and its row reader. */
+/** Replication engine: a replication run ({@link dev.quarry.replicate.Replication}) and what it reports as it runs. */
 package dev.quarry.replicate;

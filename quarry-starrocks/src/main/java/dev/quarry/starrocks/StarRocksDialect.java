@@ -54,6 +54,61 @@ public final class StarRocksDialect {
         return Sql.literal(value);
     }
 
+    // ---------------------------------------------------------------- replication and connections
+
+    /** {@code SELECT 1}: whether a session works. */
+    public String selectOne() {
+        return "SELECT 1";
+    }
+
+    /** The release as StarRocks (and Sling) show it: {@code @@version_comment}. */
+    public String selectVersionComment() {
+        return "SELECT @@version_comment";
+    }
+
+    /** {@code SELECT COUNT(*) FROM db.t}. */
+    public String countRows(String database, String table) {
+        return "SELECT COUNT(*) FROM " + qualified(database, table);
+    }
+
+    /**
+     * {@code SELECT MAX(c) FROM db.t}. With {@code microseconds} (for a DATETIME column) the maximum is formatted with
+     * its microseconds ({@code %f}): printed plainly it may drop them.
+     */
+    public String selectMax(String database, String table, String column, boolean microseconds) {
+        String max = "MAX(" + Sql.quote(column) + ")";
+        return "SELECT " + (microseconds ? "DATE_FORMAT(" + max + ", '%Y-%m-%d %H:%i:%s.%f')" : max) + " FROM "
+                + qualified(database, table);
+    }
+
+    /** {@code SHOW PARTITIONS FROM db.t}: one row per partition, its name in column {@code PartitionName}. */
+    public String showPartitions(String database, String table) {
+        return "SHOW PARTITIONS FROM " + qualified(database, table);
+    }
+
+    private static final java.util.regex.Pattern CREATE_TABLE_NAME = java.util.regex.Pattern.compile(
+            "^\\s*CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?((?:`(?:[^`]|``)+`|[A-Za-z0-9_$]+)"
+                    + "(?:\\s*\\.\\s*(?:`(?:[^`]|``)+`|[A-Za-z0-9_$]+))?)",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The name a CREATE TABLE statement (a user's {@code table_ddl}) creates, as written ({@code `db` . `t`},
+     * {@code db.t} or {@code t}); empty when {@code ddl} is not a CREATE TABLE statement.
+     */
+    public static Optional<String> createdTableName(String ddl) {
+        java.util.regex.Matcher m = CREATE_TABLE_NAME.matcher(ddl);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /** {@code ddl} creating {@code database.name} instead: only the name right after CREATE TABLE changes. */
+    public static String renameCreatedTable(String ddl, String database, String name) {
+        java.util.regex.Matcher m = CREATE_TABLE_NAME.matcher(ddl);
+        if (!m.find()) {
+            throw new IllegalArgumentException("not a CREATE TABLE statement");
+        }
+        return ddl.substring(0, m.start(1)) + qualified(database, name) + ddl.substring(m.end(1));
+    }
+
     // ---------------------------------------------------------------- databases
 
     public String createDatabase(String database, boolean ifNotExists) {

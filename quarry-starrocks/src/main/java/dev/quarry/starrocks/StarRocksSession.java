@@ -1,47 +1,191 @@
 package dev.quarry.starrocks;
 
+import static java.util.Objects.requireNonNull;
+
+import dev.quarry.core.Log;
+import dev.quarry.core.RunException;
+import dev.quarry.core.conn.ConnectionSpec;
+import dev.quarry.core.output.ResultTable;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.sql.Connection;
-import java.util.List;
-import java.util.Map;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
- * Where generated SQL goes: a StarRocks session that runs it, or, for a dry run, a recorder that keeps the
- * statements in order and runs only reads (the column types of a query) when it can. A statement that fails is a
- * {@link dev.quarry.core.RunException} naming its first line, with the driver's {@link java.sql.SQLException} as cause.
+ * A MySQL-protocol session on StarRocks: runs the statements {@link StarRocksDialect} renders (and a user's own SQL),
+ * and hands out the {@link StarRocksCatalog} and {@link ClusterProbe} over the same session. Every statement is
+ * logged ({@link Log#sql}); a statement that fails throws {@link StarRocksSqlException} with the server's message.
+ * Not thread-safe: one session per thread.
  */
-public interface StarRocksSession extends AutoCloseable {
+public final class StarRocksSession implements AutoCloseable {
+    /** Statements that read the same on every release. */
+    private static final StarRocksDialect ANY_RELEASE = StarRocksDialect.latest();
 
-    /** Runs (or records) a statement that changes something. */
-    void execute(String sql);
+    private final Connection connection;
+    private final boolean ownsConnection;
+    private final StarRocksCatalog catalog;
 
-    /** The single number {@code SELECT COUNT(*) FROM (query)} gives; 0 when only recording. */
-    long count(String query);
-
-    /** The columns {@code query} returns with StarRocks types; empty when they cannot be known yet (dry run). */
-    Optional<List<ColumnSpec>> columns(String query);
-
-    /**
-     * The rows of {@code query}, each a map from column label to the value as text ({@code null} for NULL), in column
-     * order; a repeated label keeps the last value. Empty when only recording.
-     */
-    List<Map<String, String>> rows(String query);
-
-    /** Whether statements only get recorded. */
-    boolean dryRun();
-
-    @Override
-    void close();
-
-    /** A session on a JDBC connection to StarRocks; closing it closes the connection; {@code counter} counts statements. */
-    static StarRocksSession of(Connection connection, AtomicInteger counter) {
-        return new JdbcSession(connection, counter);
+    private StarRocksSession(Connection connection, boolean ownsConnection) {
+        this.connection = requireNonNull(connection, "connection is null");
+        this.ownsConnection = ownsConnection;
+        this.catalog = new StarRocksCatalog(connection);
     }
 
-    /** A recorder appending to {@code out}; reads go to {@code reader} when it yields a connection. */
-    static StarRocksSession recording(List<String> out, Supplier<Optional<Connection>> reader) {
-        return new RecordingSession(out, reader);
+    /**
+     * Connects to {@code spec} (a StarRocks connection); closing the session closes the connection.
+     *
+     * @throws RunException when connecting fails, naming the connection and host:port
+     */
+    public static StarRocksSession open(ConnectionSpec spec) {
+        return new StarRocksSession(spec.open(), true);
+    }
+
+    /** A session over a JDBC connection the caller owns: closing the session leaves it open. */
+    public static StarRocksSession of(Connection connection) {
+        return new StarRocksSession(connection, false);
+    }
+
+    public StarRocksCatalog catalog() {
+        return catalog;
+    }
+
+    /** The cluster's release, backends and FE configuration, read over this session. */
+    public ClusterProbe probe() {
+        return ClusterProbe.of(connection);
+    }
+
+    /** Runs one statement that returns no rows (DDL, DML, SET). */
+    public void execute(String sql) {
+        Log.sql(sql);
+        try (Statement st = connection.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw new StarRocksSqlException(e);
+        }
+    }
+
+    /** The first column of a query's first row; empty when there is no row or the value is NULL. */
+    public Optional<String> queryValue(String sql) {
+        Log.sql(sql);
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+        } catch (SQLException e) {
+            throw new StarRocksSqlException(e);
+        }
+    }
+
+    /** A query's result: at most {@code limit} rows (0 = all); {@link ResultTable#truncated()} says if more came. */
+    public ResultTable query(String sql, int limit) {
+        Log.sql(sql);
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            return ResultTable.read(rs, limit);
+        } catch (SQLException e) {
+            throw new StarRocksSqlException(e);
+        }
+    }
+
+    /**
+     * Runs one statement of any kind, as a SQL console does: each result set (at most {@code limit} rows, 0 = all)
+     * goes to {@code results}, each update count to {@code updates}, in the order the server sends them.
+     */
+    public void run(String sql, int limit, Consumer<ResultTable> results, IntConsumer updates) {
+        Log.sql(sql);
+        try (Statement st = connection.createStatement()) {
+            if (limit > 0) {
+                // One extra row tells whether the output was cut.
+                st.setMaxRows(limit + 1);
+            }
+            boolean isResult = st.execute(sql);
+            while (true) {
+                if (isResult) {
+                    try (ResultSet rs = st.getResultSet()) {
+                        results.accept(ResultTable.read(rs, limit));
+                    }
+                } else {
+                    int updated = st.getUpdateCount();
+                    if (updated < 0) {
+                        break;
+                    }
+                    updates.accept(updated);
+                }
+                isResult = st.getMoreResults();
+            }
+        } catch (SQLException e) {
+            throw new StarRocksSqlException(e);
+        }
+    }
+
+    /** Runs a trivial query: the session works. */
+    public void ping() {
+        queryValue(ANY_RELEASE.selectOne());
+    }
+
+    /** The server's {@code @@version_comment} ({@code StarRocks version 3.3.5-...}), which is what Sling shows. */
+    public Optional<String> versionComment() {
+        return queryValue(ANY_RELEASE.selectVersionComment());
+    }
+
+    /**
+     * Checks that the FE HTTP endpoint of {@code spec} ({@code fe_url}, used by Stream Load) answers; any HTTP answer
+     * counts. Logs the status it got.
+     *
+     * @throws RunException when nothing answers within the connection's connect timeout
+     */
+    public static void checkFrontendHttp(ConnectionSpec spec) {
+        URI probe = URI.create(spec.feUrl() + "/api/bootstrap");
+        Duration timeout = Duration.ofSeconds(spec.connectTimeoutSeconds());
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(timeout)
+                .build();
+        HttpRequest request = HttpRequest.newBuilder(probe).timeout(timeout).GET().build();
+        Log.http("GET", probe);
+        try {
+            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+            Log.info("StarRocks FE HTTP endpoint " + spec.feUrl() + " answered " + response.statusCode());
+        } catch (IOException e) {
+            throw new RunException("StarRocks FE HTTP endpoint " + spec.feUrl() + " (fe_url of " + spec.name()
+                    + ") is not reachable: " + httpReason(e, timeout), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunException("interrupted while checking " + spec.feUrl(), e);
+        }
+    }
+
+    private static String httpReason(IOException e, Duration timeout) {
+        if (e instanceof HttpConnectTimeoutException || e instanceof HttpTimeoutException) {
+            return "no answer within " + timeout.toSeconds() + " s";
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException) {
+                return "connection refused";
+            }
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** Ends the session, closing its connection when the session opened it. */
+    @Override
+    public void close() {
+        if (ownsConnection) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                throw new StarRocksSqlException(e);
+            }
+        }
     }
 }

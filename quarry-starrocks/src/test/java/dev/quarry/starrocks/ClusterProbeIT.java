@@ -19,9 +19,9 @@ class ClusterProbeIT {
 
     @Test
     void singleBackendClusterGetsReplicationNumOneWithoutAdminSet() throws SQLException {
-        TestingSandbox sandbox = SandboxSupport.shared();
+        TestingSandbox sandbox = TestingSandbox.get();
         String db = sandbox.createDatabase("probe");
-        try (Connection c = SandboxSupport.connect(sandbox, db)) {
+        try (Connection c = sandbox.connect(db)) {
             ClusterProbe probe = ClusterProbe.of(c);
             assertThat(probe.version()).isEqualTo(StarRocksVersion.parse(sandbox.sandbox().config().starRocksVersion()));
             assertThat(probe.aliveBackends()).isEqualTo(1);
@@ -46,9 +46,9 @@ class ClusterProbeIT {
 
     @Test
     void readsBackTheColumnsOfATableItCreated() throws SQLException {
-        TestingSandbox sandbox = SandboxSupport.shared();
+        TestingSandbox sandbox = TestingSandbox.get();
         String db = sandbox.createDatabase("columns");
-        try (Connection c = SandboxSupport.connect(sandbox, db)) {
+        try (Connection c = sandbox.connect(db)) {
             ClusterProbe probe = ClusterProbe.of(c);
             TableSpec spec = TableSpec.builder(db, "typed")
                     .column(ColumnSpec.of("id", BIGINT))
@@ -81,8 +81,8 @@ class ClusterProbeIT {
 
     @Test
     void followsTheBackendCountAndTheFrontendSetting() throws SQLException {
-        try (TestingSandbox three = SandboxSupport.fresh(SandboxConfig.ephemeral().withBackends(3));
-             Connection c = SandboxSupport.connect(three, null)) {
+        try (TestingSandbox three = TestingSandbox.fresh(SandboxConfig.ephemeral().withBackends(3));
+             Connection c = three.connect(null)) {
             ClusterProbe probe = ClusterProbe.of(c);
             assertThat(probe.aliveBackends()).isEqualTo(3);
             assertThat(probe.defaultReplicationNum()).isEqualTo(3);
@@ -93,8 +93,8 @@ class ClusterProbeIT {
 
     @Test
     void noAliveBackendIsAClearError() throws SQLException {
-        try (TestingSandbox none = SandboxSupport.fresh(SandboxConfig.ephemeral().withBackends(0));
-             Connection c = SandboxSupport.connect(none, null)) {
+        try (TestingSandbox none = TestingSandbox.fresh(SandboxConfig.ephemeral().withBackends(0));
+             Connection c = none.connect(null)) {
             assertThatThrownBy(() -> ClusterProbe.of(c).defaultReplicationNum())
                     .hasMessage("the StarRocks cluster has no alive backend; tables cannot be created (SHOW BACKENDS)");
         }

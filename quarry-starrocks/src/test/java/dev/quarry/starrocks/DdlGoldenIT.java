@@ -23,8 +23,8 @@ class DdlGoldenIT {
 
     @BeforeAll
     static void start() throws SQLException {
-        sandbox = SandboxSupport.fresh(SandboxConfig.ephemeral()); // owns the fixed database name "golden"
-        connection = SandboxSupport.connect(sandbox, null);
+        sandbox = TestingSandbox.fresh(SandboxConfig.ephemeral()); // owns the fixed database name "golden"
+        connection = sandbox.connect(null);
     }
 
     @AfterAll

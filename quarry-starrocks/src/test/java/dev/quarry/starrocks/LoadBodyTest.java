@@ -2,10 +2,12 @@ package dev.quarry.starrocks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -78,9 +80,8 @@ class LoadBodyTest {
         try (InputStream in = body.open()) {
             assertThat(in.read(new byte[100])).isPositive();
         }
-        for (int i = 0; i < 50 && (producerThread[0] == null || producerThread[0].isAlive()); i++) {
-            Thread.sleep(20);
-        }
+        await("the producer stops").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> producerThread[0] != null && !producerThread[0].isAlive());
         assertThat(producerThread[0].isAlive()).isFalse();
         // Bounded: the producer got at most a few buffers ahead of a reader that read 100 bytes.
         assertThat(written.get()).isLessThan(64);

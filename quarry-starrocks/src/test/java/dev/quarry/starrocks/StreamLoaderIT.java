@@ -4,6 +4,7 @@ import static dev.quarry.starrocks.StarRocksType.Scalar.BIGINT;
 import static dev.quarry.starrocks.StarRocksType.Scalar.INT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.quarry.sandbox.Fault;
 import dev.quarry.sandbox.SandboxConfig;
@@ -31,9 +32,9 @@ class StreamLoaderIT {
 
     @BeforeEach
     void setUp() throws SQLException {
-        sandbox = SandboxSupport.shared();
+        sandbox = TestingSandbox.get();
         db = sandbox.createDatabase("stream_load");
-        connection = SandboxSupport.connect(sandbox, db);
+        connection = sandbox.connect(db);
         loader = SandboxSupport.loader(sandbox).backoff(Duration.ofMillis(20), Duration.ofMillis(100)).debug(this::debug).build();
     }
 
@@ -107,7 +108,8 @@ class StreamLoaderIT {
         sandbox.sandbox().failNextLoads(1, Fault.stall(Duration.ofMillis(1500)));
         java.util.concurrent.CompletableFuture<LoadResult> first = java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> polling.load(db, "slow", "slow-1", commaCsv(), csv("1,a,1\n2,b,2\n")));
-        Thread.sleep(500);
+        await("the first attempt stalled in the sandbox").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10))
+                .until(() -> TestingSandbox.stalledLoads() > 0);
         LoadResult second = polling.load(db, "slow", "slow-1", commaCsv(), csv("1,a,1\n2,b,2\n"));
 
         assertThat(List.of(first.get().outcome(), second.outcome()))
@@ -124,7 +126,8 @@ class StreamLoaderIT {
         txn.load(csv("1,from-txn,1\n"));
         java.util.concurrent.CompletableFuture<LoadResult> plain = java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> polling.load(db, "held", "held-1", commaCsv(), csv("9,from-retry,9\n")));
-        Thread.sleep(700);
+        await("the second load polls the label's state").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10))
+                .until(() -> debug.stream().anyMatch(l -> l.contains("label state PREPARE")));
         assertThat(plain).isNotDone(); // "Label Already Exists" + RUNNING: polling get_load_state
         txn.commit();
 
@@ -275,7 +278,7 @@ class StreamLoaderIT {
     @Test
     void wrongPasswordIsReportedWithoutTheSecret() throws Exception {
         String secret = "s3cr3t-Pa55word";
-        try (TestingSandbox guarded = SandboxSupport.fresh(SandboxConfig.ephemeral().withCredentials("quarry", secret))) {
+        try (TestingSandbox guarded = TestingSandbox.fresh(SandboxConfig.ephemeral().withCredentials("quarry", secret))) {
             guarded.execute("CREATE DATABASE sec", "CREATE TABLE sec.t (id BIGINT) DISTRIBUTED BY HASH(id) PROPERTIES (\"replication_num\" = \"1\")");
             List<String> lines = new CopyOnWriteArrayList<>();
             StreamLoader good = StreamLoader.builder(URI.create(guarded.feUrl()), "quarry", secret).debug(lines::add).build();

@@ -5,6 +5,9 @@ import dev.quarry.sandbox.SandboxConfig;
 import dev.quarry.sandbox.engine.SqlError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class TestingSandbox implements AutoCloseable {
     private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static final String STALLED_LOAD_CLASS = "dev.quarry.sandbox.http.BackendHandler";
     private static volatile TestingSandbox shared;
 
     private final Sandbox sandbox;
@@ -90,6 +94,33 @@ public final class TestingSandbox implements AutoCloseable {
     public String jdbcUrl(String database) {
         return "jdbc:mysql://" + host() + ":" + queryPort() + "/" + database
                 + "?sslMode=DISABLED&allowPublicKeyRetrieval=true";
+    }
+
+    /**
+     * A session over the MySQL port with Connector/J (a test dependency of the caller), {@code database} selected
+     * (none when null).
+     */
+    public Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(database == null ? jdbcUrl() : jdbcUrl(database), user(), password());
+    }
+
+    /**
+     * How many Stream Loads the sandboxes of this JVM are holding right now with an injected stall
+     * ({@code failNextLoads(n, Fault.stall(...))}): a test waits for one to know that a client is blocked inside a load.
+     * Counted from the threads' stacks (the sandbox holds a stalled load in {@code BackendHandler.sleep}); should that
+     * change, such waits time out rather than pass.
+     */
+    public static int stalledLoads() {
+        int stalled = 0;
+        for (StackTraceElement[] stack : Thread.getAllStackTraces().values()) {
+            for (StackTraceElement frame : stack) {
+                if (frame.getClassName().equals(STALLED_LOAD_CLASS) && frame.getMethodName().equals("sleep")) {
+                    stalled++;
+                    break;
+                }
+            }
+        }
+        return stalled;
     }
 
     /** MariaDB Connector/J 3.x URL (no TLS option needed). */

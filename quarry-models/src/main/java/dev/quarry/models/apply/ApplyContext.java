@@ -18,7 +18,7 @@ import dev.quarry.models.state.StateStore;
 import dev.quarry.starrocks.ClusterProbe;
 import dev.quarry.starrocks.ColumnSpec;
 import dev.quarry.starrocks.StarRocksDialect;
-import dev.quarry.starrocks.StarRocksSession;
+import dev.quarry.starrocks.StatementSink;
 import dev.quarry.starrocks.TableSpec;
 import java.sql.Connection;
 import java.time.Instant;
@@ -87,8 +87,8 @@ final class ApplyContext {
     }
 
     /** A new session on the gateway. */
-    StarRocksSession openSession() {
-        return StarRocksSession.of(gateway.open(), statements);
+    StatementSink openSession() {
+        return StatementSink.of(gateway.open(), statements);
     }
 
     /**
@@ -174,7 +174,7 @@ final class ApplyContext {
     // ------------------------------------------------------------------ state
 
     /** Records the model's snapshot as built (not in a dry run). */
-    void recordSnapshot(StarRocksSession w, Model m) {
+    void recordSnapshot(StatementSink w, Model m) {
         if (!w.dryRun()) {
             synchronized (store) {
                 store.putSnapshot(Changes.snapshot(project, m, fingerprints.get(m.name())));
@@ -183,7 +183,7 @@ final class ApplyContext {
     }
 
     /** Records that the model's snapshot has processed {@code [s, e)} (not in a dry run). */
-    void recordInterval(StarRocksSession w, Model m, Instant s, Instant e) {
+    void recordInterval(StatementSink w, Model m, Instant s, Instant e) {
         if (!w.dryRun() && e.isAfter(s)) {
             synchronized (store) {
                 store.addInterval(m.name(), fingerprints.get(m.name()).data(), new StateStore.Interval(s, e));

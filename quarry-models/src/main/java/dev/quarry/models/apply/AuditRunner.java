@@ -4,7 +4,7 @@ import dev.quarry.core.Log;
 import dev.quarry.core.RunException;
 import dev.quarry.models.project.AuditCall;
 import dev.quarry.models.project.Model;
-import dev.quarry.starrocks.StarRocksSession;
+import dev.quarry.starrocks.StatementSink;
 import java.time.Instant;
 
 /**
@@ -20,7 +20,7 @@ final class AuditRunner {
      */
     static void run(ApplyContext ctx, ModelStep s, String target, Instant start, Instant end) {
         Model m = s.model();
-        StarRocksSession w = s.session();
+        StatementSink w = s.session();
         for (AuditCall call : m.audits()) {
             Audits.Query q = Audits.of(ctx.project(), m, call, target, ctx.context(s.plan(), m, start, end, target));
             long violations = w.count(q.sql());

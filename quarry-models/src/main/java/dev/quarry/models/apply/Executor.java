@@ -8,7 +8,7 @@ import dev.quarry.models.plan.Plan;
 import dev.quarry.models.project.Model;
 import dev.quarry.models.project.Project;
 import dev.quarry.models.state.StateStore;
-import dev.quarry.starrocks.StarRocksSession;
+import dev.quarry.starrocks.StatementSink;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,13 +59,13 @@ public final class Executor {
         ctx.probeCluster(false);
         StepScheduler scheduler = new StepScheduler(ctx.project().dag(), concurrency, ctx::progress);
         List<String> built = scheduler.run(plan, step -> {
-            try (StarRocksSession w = ctx.openSession()) {
+            try (StatementSink w = ctx.openSession()) {
                 buildStep(plan, step, w, audits);
             }
         });
         if (!plan.repointed().isEmpty() || !plan.dropped().isEmpty() || !plan.changes().isEmpty()
                 || plan.basedOn().isEmpty()) {
-            try (StarRocksSession w = ctx.openSession()) {
+            try (StatementSink w = ctx.openSession()) {
                 Promotion.promote(ctx, plan, w);
             }
         }
@@ -77,7 +77,7 @@ public final class Executor {
         List<String> out = new ArrayList<>();
         Connection[] reader = new Connection[1];
         boolean[] tried = new boolean[1];
-        try (StarRocksSession w = StarRocksSession.recording(out, () -> {
+        try (StatementSink w = StatementSink.recording(out, () -> {
             if (!tried[0]) {
                 tried[0] = true;
                 try {
@@ -108,7 +108,7 @@ public final class Executor {
     }
 
     /** Creates the step's database, then lets the strategy of its model's kind build it. */
-    private void buildStep(Plan plan, Plan.Step step, StarRocksSession w, AtomicInteger audits) {
+    private void buildStep(Plan plan, Plan.Step step, StatementSink w, AtomicInteger audits) {
         Model m = ctx.project().models().get(step.model());
         String db = PhysicalNames.physicalDatabase(m);
         String table = PhysicalNames.physicalTable(m, PhysicalNames.version(step.fingerprint()));

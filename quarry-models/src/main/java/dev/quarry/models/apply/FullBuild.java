@@ -4,7 +4,7 @@ import dev.quarry.models.plan.PhysicalNames;
 import dev.quarry.models.plan.Plan;
 import dev.quarry.models.project.Model;
 import dev.quarry.starrocks.StarRocksDialect;
-import dev.quarry.starrocks.StarRocksSession;
+import dev.quarry.starrocks.StatementSink;
 import java.util.Optional;
 
 /**
@@ -20,7 +20,7 @@ final class FullBuild extends TableBuild {
     @Override
     void fill(ApplyContext ctx, ModelStep s, Fill fill) {
         StarRocksDialect dialect = ctx.dialect();
-        StarRocksSession w = s.session();
+        StatementSink w = s.session();
         String db = s.database();
         String table = s.table();
         String staging = PhysicalNames.fit(table + "__staging");
@@ -38,7 +38,7 @@ final class FullBuild extends TableBuild {
      * SWAP sets the materialized views over the swapped table inactive (docs/starrocks.md §5.1, ALTER TABLE SWAP);
      * the ones Quarry built over this model are made active again.
      */
-    private static void reactivateMaterializedViews(ApplyContext ctx, Plan plan, Model m, StarRocksSession w) {
+    private static void reactivateMaterializedViews(ApplyContext ctx, Plan plan, Model m, StatementSink w) {
         for (String name : ctx.project().dag().downstream(m.name())) {
             Model down = ctx.project().models().get(name);
             String fp = plan.snapshots().get(name);

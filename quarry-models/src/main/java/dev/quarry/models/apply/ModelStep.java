@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.quarry.models.plan.Plan;
 import dev.quarry.models.project.Model;
 import dev.quarry.starrocks.StarRocksDialect;
-import dev.quarry.starrocks.StarRocksSession;
+import dev.quarry.starrocks.StatementSink;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * @param session where the statements go
  * @param audits audits run, over all steps
  */
-record ModelStep(Plan plan, Plan.Step step, Model model, String database, String table, StarRocksSession session,
+record ModelStep(Plan plan, Plan.Step step, Model model, String database, String table, StatementSink session,
                  AtomicInteger audits) {
     ModelStep {
         requireNonNull(plan, "plan is null");

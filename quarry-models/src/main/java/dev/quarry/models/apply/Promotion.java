@@ -9,7 +9,7 @@ import dev.quarry.models.project.Project;
 import dev.quarry.models.project.StarRocksSpecs;
 import dev.quarry.models.state.StateStore;
 import dev.quarry.starrocks.StarRocksDialect;
-import dev.quarry.starrocks.StarRocksSession;
+import dev.quarry.starrocks.StatementSink;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +23,7 @@ final class Promotion {
     private Promotion() {
     }
 
-    static void promote(ApplyContext ctx, Plan plan, StarRocksSession w) {
+    static void promote(ApplyContext ctx, Plan plan, StatementSink w) {
         Project project = ctx.project();
         StarRocksDialect dialect = ctx.dialect();
         Set<String> databases = new LinkedHashSet<>();

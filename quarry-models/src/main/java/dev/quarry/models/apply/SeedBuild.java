@@ -9,7 +9,7 @@ import dev.quarry.starrocks.LoadBody;
 import dev.quarry.starrocks.LoadOptions;
 import dev.quarry.starrocks.LoadResult;
 import dev.quarry.starrocks.StarRocksDialect;
-import dev.quarry.starrocks.StarRocksSession;
+import dev.quarry.starrocks.StatementSink;
 import dev.quarry.starrocks.StreamLoader;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -33,7 +33,7 @@ final class SeedBuild implements BuildStrategy {
 
     private static void load(ApplyContext ctx, ModelStep s) {
         Model m = s.model();
-        StarRocksSession w = s.session();
+        StatementSink w = s.session();
         String db = s.database();
         String table = s.table();
         Path csv = ctx.project().seedFile(m);

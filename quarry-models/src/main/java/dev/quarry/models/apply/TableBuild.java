@@ -10,7 +10,7 @@ import dev.quarry.models.render.Renderer;
 import dev.quarry.models.state.StateStore;
 import dev.quarry.starrocks.ColumnSpec;
 import dev.quarry.starrocks.StarRocksDialect;
-import dev.quarry.starrocks.StarRocksSession;
+import dev.quarry.starrocks.StatementSink;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -47,7 +47,7 @@ abstract class TableBuild implements BuildStrategy {
     public final void build(ApplyContext ctx, ModelStep s) {
         Plan plan = s.plan();
         Model m = s.model();
-        StarRocksSession w = s.session();
+        StatementSink w = s.session();
         List<StateStore.Interval> intervals = s.step().intervals();
         Instant first = intervals.isEmpty() ? IntervalUnit.DAY.floor(plan.executionTime()).minus(1, ChronoUnit.DAYS)
                 : intervals.get(0).start();

@@ -12,7 +12,7 @@ import dev.quarry.starrocks.Condition;
 import dev.quarry.starrocks.Literal;
 import dev.quarry.starrocks.PartitionSpec;
 import dev.quarry.starrocks.StarRocksDialect;
-import dev.quarry.starrocks.StarRocksSession;
+import dev.quarry.starrocks.StatementSink;
 import dev.quarry.starrocks.StarRocksType;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -68,7 +68,7 @@ final class TimeRangeBuild extends TableBuild {
                               Instant end) {
         Plan plan = s.plan();
         Model m = s.model();
-        StarRocksSession w = s.session();
+        StatementSink w = s.session();
         StarRocksDialect dialect = ctx.dialect();
         String db = s.database();
         String table = s.table();

@@ -2,7 +2,7 @@ package dev.quarry.models.apply;
 
 import dev.quarry.models.project.Model;
 import dev.quarry.starrocks.StarRocksDialect;
-import dev.quarry.starrocks.StarRocksSession;
+import dev.quarry.starrocks.StatementSink;
 import java.util.Optional;
 
 /**
@@ -18,7 +18,7 @@ final class UniqueKeyBuild extends TableBuild {
     @Override
     void fill(ApplyContext ctx, ModelStep s, Fill fill) {
         Model m = s.model();
-        StarRocksSession w = s.session();
+        StatementSink w = s.session();
         // StarRocks upserts by primary key; two rows with one key in one INSERT would leave an arbitrary one.
         String dedup = StarRocksDialect.onePerKey(fill.query().query().orElseThrow(), m.kind().uniqueKey(), fill.names());
         w.execute(ctx.dialect().insertInto(s.database(), s.table(), Optional.empty(), fill.names(), dedup));

@@ -1,6 +1,6 @@
 package dev.quarry.models.apply;
 
-import dev.quarry.starrocks.StarRocksSession;
+import dev.quarry.starrocks.StatementSink;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,7 +13,7 @@ final class UnmanagedBuild extends TableBuild {
 
     @Override
     void fill(ApplyContext ctx, ModelStep s, Fill fill) {
-        StarRocksSession w = s.session();
+        StatementSink w = s.session();
         String query = fill.query().query().orElseThrow();
         if (s.model().kind().insertOverwrite()) {
             w.execute(ctx.dialect().insertOverwrite(s.database(), s.table(), List.of(), Optional.empty(), fill.names(), query));

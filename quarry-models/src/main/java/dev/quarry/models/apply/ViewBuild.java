@@ -6,7 +6,7 @@ import dev.quarry.models.project.Model;
 import dev.quarry.models.project.StarRocksSpecs;
 import dev.quarry.models.render.Renderer;
 import dev.quarry.starrocks.StarRocksDialect;
-import dev.quarry.starrocks.StarRocksSession;
+import dev.quarry.starrocks.StatementSink;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -24,7 +24,7 @@ final class ViewBuild implements BuildStrategy {
     public void build(ApplyContext ctx, ModelStep s) {
         Plan plan = s.plan();
         Model m = s.model();
-        StarRocksSession w = s.session();
+        StatementSink w = s.session();
         StarRocksDialect dialect = ctx.dialect();
         Instant start = IntervalUnit.DAY.floor(plan.executionTime()).minus(1, ChronoUnit.DAYS);
         Instant end = IntervalUnit.DAY.floor(plan.executionTime());

@@ -18,7 +18,7 @@ import dev.quarry.starrocks.ColumnSpec;
 import dev.quarry.starrocks.Distribution;
 import dev.quarry.starrocks.KeyType;
 import dev.quarry.starrocks.StarRocksDialect;
-import dev.quarry.starrocks.StarRocksSession;
+import dev.quarry.starrocks.StatementSink;
 import dev.quarry.starrocks.StarRocksType;
 import dev.quarry.starrocks.TableSpec;
 import java.math.BigDecimal;
@@ -68,7 +68,7 @@ public final class TestRunner {
             StarRocksDialect dialect = StarRocksDialect.forVersion(probe.version());
             int replication = probe.defaultReplicationNum();
             // Not closed on its own: closing it would close c, which the try closes.
-            StarRocksSession session = StarRocksSession.of(c, new AtomicInteger());
+            StatementSink session = StatementSink.of(c, new AtomicInteger());
             for (UnitTest t : tests) {
                 out.add(runOne(project, t, session, dialect, replication));
             }
@@ -78,7 +78,7 @@ public final class TestRunner {
         return out;
     }
 
-    private static Outcome runOne(Project project, UnitTest t, StarRocksSession c, StarRocksDialect dialect, int replication) {
+    private static Outcome runOne(Project project, UnitTest t, StatementSink c, StarRocksDialect dialect, int replication) {
         Model m = project.model(t.model()).orElseThrow(() -> new ModelException(t.location(), "test " + t.name() + ": no model " + t.model()));
         if (m.query().isEmpty()) {
             throw new ModelException(t.location(), "test " + t.name() + ": model " + m.name() + " has no query to test");

@@ -1,8 +1,0 @@
-package dev.quarry.replicate;
-
-import java.util.List;
-
-/** What wildcard expansion asks of a source: the tables and views of a schema, in name order. */
-public interface SourceCatalog {
-    List<SourceTable> tables(String schema);
-}

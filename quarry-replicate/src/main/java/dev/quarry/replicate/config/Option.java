@@ -1,0 +1,69 @@
+package dev.quarry.replicate.config;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One declared configuration key: its YAML name, value type, default and description. The three key sets
+ * ({@link StreamKey}, {@link SourceOption}, {@link TargetOption}) implement it, so parsing, error messages and
+ * generated documentation all read the same declaration.
+ */
+public interface Option {
+    /** What the enum constant declares; the accessors below read it. */
+    Declaration declaration();
+
+    /** The name as written in YAML. */
+    default String key() {
+        return declaration().key();
+    }
+
+    default ValueType type() {
+        return declaration().type();
+    }
+
+    /** The value when neither the stream nor {@code defaults} sets it; null when there is none. */
+    default Object defaultValue() {
+        return declaration().defaultValue();
+    }
+
+    default String description() {
+        return declaration().description();
+    }
+
+    /**
+     * Non-null for a key Sling knows but Quarry does not implement: the reason, shown as an error rather than
+     * silently ignoring the key.
+     */
+    default String unsupported() {
+        return declaration().unsupported();
+    }
+
+    /** Validates a converted value beyond its type; returns an error message or null. */
+    default String check(Object value) {
+        return null;
+    }
+
+    /**
+     * @param key the name as written in YAML
+     * @param type the value type; null for a nested section or an unsupported key
+     * @param defaultValue null when there is none
+     * @param description one line for the generated documentation; for an unsupported key, the reason
+     * @param unsupported the reason Quarry rejects the key, or null when it is implemented
+     */
+    record Declaration(String key, ValueType type, Object defaultValue, String description, String unsupported) {
+        public Declaration {
+            requireNonNull(key, "key is null");
+            requireNonNull(description, "description is null");
+            if (unsupported != null && (type != null || defaultValue != null)) {
+                throw new IllegalArgumentException("unsupported key " + key + " has a type or default");
+            }
+        }
+
+        static Declaration of(String key, ValueType type, Object defaultValue, String description) {
+            return new Declaration(key, type, defaultValue, description, null);
+        }
+
+        static Declaration unsupported(String key, String reason) {
+            return new Declaration(key, null, null, reason, reason);
+        }
+    }
+}

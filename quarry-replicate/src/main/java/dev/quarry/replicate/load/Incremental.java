@@ -1,0 +1,250 @@
+package dev.quarry.replicate.load;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.quarry.core.RunException;
+import dev.quarry.replicate.config.Mode;
+import dev.quarry.replicate.config.SourceOption;
+import dev.quarry.replicate.config.TargetOption;
+import dev.quarry.replicate.plan.StreamPlan;
+import dev.quarry.replicate.source.KeyRange;
+import dev.quarry.replicate.source.MappedColumn;
+import dev.quarry.replicate.source.ReadProgress;
+import dev.quarry.replicate.source.ReadTotals;
+import dev.quarry.replicate.source.Source;
+import dev.quarry.replicate.source.SourceRead;
+import dev.quarry.starrocks.Labels;
+import dev.quarry.starrocks.LoadBody;
+import dev.quarry.starrocks.LoadOptions;
+import dev.quarry.starrocks.LoadResult;
+import dev.quarry.starrocks.StarRocksDialect;
+import dev.quarry.starrocks.StarRocksSession;
+import dev.quarry.starrocks.StarRocksType;
+import dev.quarry.starrocks.StreamLoadException;
+import dev.quarry.starrocks.StreamLoadTransaction;
+import dev.quarry.starrocks.StreamLoader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Incremental mode (docs/sling.md §2.3, docs/architecture.md §4): the checkpoint is MAX(update_key) read from the
+ * target; the rows after it load straight into the target (upserts on a PRIMARY KEY table, appends otherwise) in
+ * ONE Stream Load transaction however many chunks it takes, so an increment is visible entirely or not at all and
+ * a failed run can simply run again. No new rows means no Stream Load call. A missing target is created by a full
+ * refresh (staging table, then RENAME). Backfill runs the same way over {@code source_options.range} instead of
+ * the checkpoint (one transaction for the range, or one per piece of source_options.chunk_size), and snapshot appends the
+ * whole source with a {@code _sling_loaded_at} DATETIME column (the run's start in the target zone).
+ */
+final class Incremental {
+    private final Source source;
+    private final StarRocksSession target;
+    private final StreamLoader loader;
+    private final String runId;
+    private final StarRocksDialect dialect;
+
+    private final Instant loadedAt;
+    private final ReadProgress progress;
+    private final LoadListener listener;
+
+    Incremental(Source source, StarRocksSession target, StreamLoader loader, String runId, StarRocksDialect dialect,
+                Instant loadedAt, ReadProgress progress, LoadListener listener) {
+        this.loadedAt = requireNonNull(loadedAt, "loadedAt is null");
+        this.progress = requireNonNull(progress, "progress is null");
+        this.listener = requireNonNull(listener, "listener is null");
+        this.source = requireNonNull(source, "source is null");
+        this.target = requireNonNull(target, "target is null");
+        this.loader = requireNonNull(loader, "loader is null");
+        this.runId = requireNonNull(runId, "runId is null");
+        this.dialect = requireNonNull(dialect, "dialect is null");
+    }
+
+    StreamResult run(StreamPlan plan) {
+        long start = System.nanoTime();
+        String database = plan.targetDatabase();
+        String table = plan.object().table();
+        FullRefresh full = new FullRefresh(source, target, loader, runId, dialect, loadedAt, progress, listener);
+        if (!full.exists(database, table)) {
+            StreamResult first = full.run(plan);
+            return new StreamResult(first.stream(), first.target(), plan.mode(), first.rowsRead(), first.rowsLoaded(), first.bytes(),
+                    first.loads(), first.elapsed());
+        }
+        // The update_key's target type decides how its maximum is read back (see max()).
+        boolean datetime = plan.updateKey().flatMap(k -> source.prepare(plan.readSpec(Optional.empty(), Optional.empty(), loadedAt)).columns().stream()
+                .filter(c -> c.name().equals(k)).findFirst())
+                .map(c -> c.type() == StarRocksType.Scalar.DATETIME).orElse(false);
+        // backfill reads its range (the source adds the predicate), snapshot everything: neither uses the checkpoint.
+        Optional<String> checkpoint = plan.mode() != Mode.INCREMENTAL ? Optional.empty()
+                : plan.updateKey().flatMap(k -> max(database, table, k, datetime));
+        listener.info("stream " + plan.name() + ": checkpoint " + plan.updateKey().map(k -> k + " = " + checkpoint.orElse("(none: full read)"))
+                .orElse("(no update_key: full read, upsert)"));
+        String chunkSize = plan.sourceOptions().string(SourceOption.CHUNK_SIZE);
+        if (plan.mode() == Mode.BACKFILL && chunkSize != null) {
+            String[] range = plan.sourceOptions().string(SourceOption.RANGE).split(",", -1);
+            long rows = 0;
+            long loaded = 0;
+            long bytes = 0;
+            int loads = 0;
+            int number = 0;
+            // Each piece commits on its own: a failure keeps the pieces before it, and a rerun upserts them again.
+            for (KeyRange piece : KeyRange.split(range[0], range[1], chunkSize, plan.name())) {
+                Load load = load(plan, database, table, source.prepare(plan.readSpec(Optional.empty(), Optional.of(piece), loadedAt)), number++);
+                rows += load.rows;
+                loaded += load.loaded;
+                bytes += load.bytes;
+                loads += load.loads;
+            }
+            return new StreamResult(plan.name(), plan.object(), plan.mode(), rows, loaded, bytes, loads, Duration.ofNanos(System.nanoTime() - start));
+        }
+        Load load = load(plan, database, table, source.prepare(plan.readSpec(checkpoint, Optional.empty(), loadedAt)), 0);
+        return new StreamResult(plan.name(), plan.object(), plan.mode(), load.rows, load.loaded, load.bytes, load.loads,
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Counts of one transaction's worth of rows. */
+    private record Load(long rows, long loaded, long bytes, int loads) {
+    }
+
+    /** Whole-increment attempts when a load inside the transaction fails in a way worth retrying. */
+    private static final int INCREMENT_ATTEMPTS = 4;
+
+    /**
+     * Reads {@code read} and loads it into the target in one Stream Load transaction (none for zero rows). The
+     * StreamLoader does not resend a load inside a transaction (a half-sent one is ambiguous), so a transport error
+     * or 5xx there rolls the transaction back and the whole increment is read and loaded again under a new label:
+     * nothing of the failed attempt was visible, so nothing is duplicated. Failures at commit are not retried here
+     * (the commit may have taken effect; StreamLoader already retries it under its label).
+     */
+    private Load load(StreamPlan plan, String database, String table, SourceRead read, int number) {
+        addNewColumns(plan, database, table, read);
+        for (int attempt = 1; ; attempt++) {
+            String label = Labels.derive(database + "." + table, attempt == 1 ? runId : runId + "-a" + attempt, number);
+            try {
+                return attempt(plan, database, table, read, label);
+            } catch (LoadRetry retry) {
+                if (attempt >= INCREMENT_ATTEMPTS) {
+                    throw new RunException("stream " + plan.name() + ": " + retry.getCause().getMessage() + " (increment tried "
+                            + attempt + " times)");
+                }
+                listener.warning("stream " + plan.name() + ": " + retry.getCause().getMessage() + "; the transaction was rolled back,"
+                        + " loading the increment again");
+                try {
+                    Thread.sleep(500L * attempt);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new RunException("stream " + plan.name() + ": interrupted");
+                }
+            }
+        }
+    }
+
+    /** A retryable failure of a load inside the transaction (carried as the cause). */
+    private static final class LoadRetry extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LoadRetry(StreamLoadException cause) {
+            super(cause);
+        }
+    }
+
+    private Load attempt(StreamPlan plan, String database, String table, SourceRead read, String label) {
+        LoadOptions options = CsvFraming.loadOptions(read.columnNames())
+                .withMaxFilterRatio((Double) plan.targetOptions().get(TargetOption.MAX_FILTER_RATIO))
+                .withStrictMode(plan.targetOptions().bool(TargetOption.STRICT_MODE));
+        StreamLoadTransaction[] txn = {null};
+        ReadTotals totals;
+        try {
+            totals = source.read(read, plan.targetOptions().integer(TargetOption.FILE_MAX_ROWS),
+                    plan.targetOptions().integer(TargetOption.FILE_MAX_BYTES), progress, (chunk, rows) -> {
+                        byte[] body = rows.readAllBytes();
+                        if (txn[0] == null) {
+                            txn[0] = loader.beginTransaction(database, table, label, options);
+                        }
+                        try {
+                            txn[0].load(LoadBody.of(body));
+                        } catch (StreamLoadException e) {
+                            if (e.retryable()) {
+                                throw new LoadRetry(e);
+                            }
+                            throw e;
+                        }
+                        listener.chunkLoaded(chunk);
+                    });
+            long loaded = 0;
+            if (txn[0] != null) {
+                LoadResult result;
+                try {
+                    result = txn[0].commit();
+                } catch (StreamLoadException e) {
+                    if (!e.labelAlreadyCommitted()) {
+                        throw e;
+                    }
+                    result = null;
+                }
+                loaded = result == null ? totals.rows() : result.counts().map(LoadResult.Counts::loadedRows).orElse(totals.rows());
+                double ratio = (Double) plan.targetOptions().get(TargetOption.MAX_FILTER_RATIO);
+                if (ratio > 0 && loaded < totals.rows()) {
+                    listener.warning("stream " + plan.name() + ": StarRocks filtered " + (totals.rows() - loaded) + " of " + totals.rows()
+                            + " rows (max_filter_ratio " + ratio + ")");
+                } else if (loaded != totals.rows()) {
+                    throw new RunException("stream " + plan.name() + ": read " + totals.rows() + " rows but StarRocks loaded " + loaded
+                            + " into " + plan.object());
+                }
+            }
+            return new Load(totals.rows(), loaded, totals.bytes(), txn[0] == null ? 0 : 1);
+        } finally {
+            if (txn[0] != null) {
+                txn[0].close();
+            }
+        }
+    }
+
+    /**
+     * MAX(update_key) on the target; empty for an empty table. A DATETIME is formatted with its microseconds
+     * ({@code %f}): printed plainly it may drop them, and a checkpoint that is too low re-reads rows, which an
+     * append-only target would then hold twice.
+     */
+    private Optional<String> max(String database, String table, String column, boolean datetime) {
+        try {
+            return target.queryValue(dialect.selectMax(database, table, column, datetime));
+        } catch (RunException e) {
+            throw new RunException("reading the checkpoint MAX(" + column + ") of " + database + "." + table
+                    + " failed: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Source columns the target lacks are added (nullable: StarRocks refuses to add a NOT NULL column without a
+     * default) and the asynchronous schema change is awaited, when add_new_columns is on (the default); when it
+     * is off they are an error, since loading them would fail and dropping them would lose data silently.
+     */
+    private void addNewColumns(StreamPlan plan, String database, String table, SourceRead read) {
+        java.util.Set<String> existing = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        try {
+            existing.addAll(target.catalog().columnNames(database, table));
+        } catch (RunException e) {
+            throw new RunException("reading the columns of " + database + "." + table + " failed: " + e.getMessage());
+        }
+        java.util.List<MappedColumn> missing = read.columns().stream().filter(c -> !existing.contains(c.name())).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        java.util.List<String> names = missing.stream().map(MappedColumn::name).toList();
+        if (!plan.targetOptions().bool(TargetOption.ADD_NEW_COLUMNS)) {
+            throw new RunException("stream " + plan.name() + ": the source has columns " + names + " that " + plan.object()
+                    + " lacks; set target_options.add_new_columns: true or leave them out with select: [\"*\", \"-col\"]");
+        }
+        dev.quarry.starrocks.ClusterProbe probe = target.probe();
+        for (MappedColumn c : missing) {
+            String ddl = dialect.addColumn(database, table, dev.quarry.starrocks.ColumnSpec.of(c.name(), c.type()));
+            try {
+                target.execute(ddl);
+            } catch (RunException e) {
+                throw new RunException("stream " + plan.name() + ": adding column " + c.name() + " to " + plan.object()
+                        + " failed: " + e.getMessage());
+            }
+            probe.awaitSchemaChange(database, table, Duration.ofMinutes(30));
+        }
+        listener.info("stream " + plan.name() + ": added columns " + names + " to " + plan.object());
+    }
+}
