@@ -178,11 +178,6 @@ public record ConnectionSpec(
         return props;
     }
 
-    /** A SQL query returning one row with the server's version, e.g. "PostgreSQL 18.6". */
-    public String versionQuery() {
-        return type.versionQuery();
-    }
-
     /**
      * Opens a JDBC connection through {@link DriverManager} (drivers are runtime dependencies of the
      * caller). Failures become a one-line {@link RunException} naming the connection and host:port.

@@ -29,10 +29,6 @@ public enum ConnectionType {
             spec.property("sslmode").ifPresent(mode -> props.setProperty("sslmode", mode));
         }
 
-        @Override
-        String versionQuery() {
-            return "SELECT 'PostgreSQL ' || current_setting('server_version')";
-        }
 
         @Override
         void afterConnect(ConnectionSpec spec, Connection connection) throws SQLException {
@@ -60,10 +56,6 @@ public enum ConnectionType {
             spec.property("sslmode").ifPresent(mode -> props.setProperty("sslMode", connectorJSslMode(mode)));
         }
 
-        @Override
-        String versionQuery() {
-            return "SELECT VERSION()";
-        }
     },
     // The FE query_port (MySQL protocol) defaults to 9030 (docs/starrocks.md §7.1).
     STARROCKS("starrocks", 9030) {
@@ -80,12 +72,6 @@ public enum ConnectionType {
             props.setProperty("sslMode", spec.property("sslmode").map(ConnectionType::connectorJSslMode).orElse("DISABLED"));
         }
 
-        @Override
-        String versionQuery() {
-            // VERSION() is the MySQL-compatible mysql_server_version (5.1.0 or 8.0.33); StarRocks' own version
-            // is in version_comment, which is also what Sling reads (docs/starrocks.md §7.2, docs/sling.md §4.3).
-            return "SELECT @@version_comment";
-        }
     },
     DUCKDB("duckdb", 0) {
         @Override
@@ -98,10 +84,6 @@ public enum ConnectionType {
             // A local file: nothing to time out, no credentials.
         }
 
-        @Override
-        String versionQuery() {
-            return "SELECT 'DuckDB ' || version()";
-        }
 
         @Override
         public boolean isNetworked() {
@@ -177,8 +159,6 @@ public enum ConnectionType {
 
     abstract void addDriverProperties(ConnectionSpec spec, Properties props);
 
-    /** One row, one column: a human-readable server version. */
-    abstract String versionQuery();
 
     /** Parses a type name or URL scheme ({@code postgresql}, {@code mariadb}, ...), case-insensitively. */
     public static ConnectionType parse(String name, String where) {

@@ -61,13 +61,25 @@ public final class SourceConsole implements AutoCloseable {
             try (ResultSet rs = st.executeQuery(PING)) {
                 rs.next();
             }
-            Log.sql(spec.versionQuery());
-            try (ResultSet rs = st.executeQuery(spec.versionQuery())) {
+            String versionQuery = versionQuery(spec.type());
+            Log.sql(versionQuery);
+            try (ResultSet rs = st.executeQuery(versionQuery)) {
                 return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new SourceException(e);
         }
+    }
+
+    /** One row, one column: a human-readable server version ({@code PostgreSQL 18.6}). */
+    private static String versionQuery(ConnectionType type) {
+        return switch (type) {
+            case POSTGRES -> "SELECT 'PostgreSQL ' || current_setting('server_version')";
+            case MYSQL -> "SELECT VERSION()";
+            case DUCKDB -> "SELECT 'DuckDB ' || version()";
+            // StarRocks connections are consoled through quarry-starrocks' StarRocksSession.
+            case STARROCKS -> throw new IllegalStateException("a StarRocks connection is not a source console");
+        };
     }
 
     /** Runs statements that return no rows (DDL, inserts), in order, stopping at the first failure. */
