@@ -172,6 +172,16 @@ public final class Sandbox implements AutoCloseable {
         http.failNextLoads(n, Objects.requireNonNull(fault, "fault is null"));
     }
 
+    /** Test aid: how many loads are waiting out a {@link Fault#stall} right now, so a test can wait for one. */
+    public int stalledLoads() {
+        return http.stalledLoads();
+    }
+
+    /** Test aid: how many HTTP requests (loads, transaction calls, label queries) are being handled right now. */
+    public int requestsInFlight() {
+        return http.requestsInFlight();
+    }
+
     /** Stops accepting, closes every connection and the engine (a data directory keeps committed loads). */
     @Override
     public void close() {

@@ -109,7 +109,7 @@ class StreamLoaderIT {
         java.util.concurrent.CompletableFuture<LoadResult> first = java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> polling.load(db, "slow", "slow-1", commaCsv(), csv("1,a,1\n2,b,2\n")));
         await("the first attempt stalled in the sandbox").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10))
-                .until(() -> TestingSandbox.stalledLoads() > 0);
+                .until(() -> sandbox.sandbox().stalledLoads() > 0);
         LoadResult second = polling.load(db, "slow", "slow-1", commaCsv(), csv("1,a,1\n2,b,2\n"));
 
         assertThat(List.of(first.get().outcome(), second.outcome()))

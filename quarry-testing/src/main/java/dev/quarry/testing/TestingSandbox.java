@@ -19,7 +19,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class TestingSandbox implements AutoCloseable {
     private static final AtomicInteger DATABASES = new AtomicInteger();
-    private static final String STALLED_LOAD_CLASS = "dev.quarry.sandbox.http.BackendHandler";
     private static volatile TestingSandbox shared;
 
     private final Sandbox sandbox;
@@ -102,25 +101,6 @@ public final class TestingSandbox implements AutoCloseable {
      */
     public Connection connect(String database) throws SQLException {
         return DriverManager.getConnection(database == null ? jdbcUrl() : jdbcUrl(database), user(), password());
-    }
-
-    /**
-     * How many Stream Loads the sandboxes of this JVM are holding right now with an injected stall
-     * ({@code failNextLoads(n, Fault.stall(...))}): a test waits for one to know that a client is blocked inside a load.
-     * Counted from the threads' stacks (the sandbox holds a stalled load in {@code BackendHandler.sleep}); should that
-     * change, such waits time out rather than pass.
-     */
-    public static int stalledLoads() {
-        int stalled = 0;
-        for (StackTraceElement[] stack : Thread.getAllStackTraces().values()) {
-            for (StackTraceElement frame : stack) {
-                if (frame.getClassName().equals(STALLED_LOAD_CLASS) && frame.getMethodName().equals("sleep")) {
-                    stalled++;
-                    break;
-                }
-            }
-        }
-        return stalled;
     }
 
     /** MariaDB Connector/J 3.x URL (no TLS option needed). */

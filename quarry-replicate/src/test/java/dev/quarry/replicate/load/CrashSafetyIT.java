@@ -351,11 +351,11 @@ class CrashSafetyIT {
          * child is still running (stuck in that load), and SIGKILLs it.
          */
         void killDuringStalledLoad() throws InterruptedException {
-            int stalledBefore = TestingSandbox.stalledLoads();
+            int stalledBefore = sandbox.sandbox().stalledLoads();
             sandbox.sandbox().failNextLoads(1000, Fault.stall(Duration.ofMinutes(2)));
             await("the child's next load stalls").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
                     .failFast(() -> assertThat(process.isAlive()).as("child still loading; output:\n%s", output()).isTrue())
-                    .until(() -> TestingSandbox.stalledLoads() > stalledBefore);
+                    .until(() -> sandbox.sandbox().stalledLoads() > stalledBefore);
             assertThat(process.isAlive()).as("child still loading; output:\n%s", output()).isTrue();
             process.destroyForcibly();
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();

@@ -3,9 +3,11 @@ package dev.quarry.sandbox.http;
 import dev.quarry.sandbox.Fault;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Test aid: the fault the next N loads suffer. */
 final class Faults {
+    private final AtomicInteger stalled = new AtomicInteger();
     private Fault fault;
     private int remaining;
 
@@ -45,11 +47,19 @@ final class Faults {
     }
 
     /** {@link Fault.Kind#STALL}: the load waits this long before it is handled (a slow server, on purpose). */
-    static void stall(long millis) {
+    void stall(long millis) {
+        stalled.incrementAndGet();
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            stalled.decrementAndGet();
         }
+    }
+
+    /** Loads waiting out a {@link Fault.Kind#STALL} right now. */
+    int stalled() {
+        return stalled.get();
     }
 }

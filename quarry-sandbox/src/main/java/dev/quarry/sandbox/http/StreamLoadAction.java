@@ -52,7 +52,7 @@ final class StreamLoadAction {
             return;
         }
         if (fault != null && fault.kind() == Fault.Kind.STALL) {
-            Faults.stall(fault.stall().toMillis());
+            faults.stall(fault.stall().toMillis());
         }
         BasicAuth.Result who = auth.check(req.header("Authorization"));
         if (!who.ok()) {

@@ -31,6 +31,7 @@ public final class StreamLoadServer implements AutoCloseable {
     private final FrontendHandler frontend;
     private final BackendHandler backend;
     private final Faults faults = new Faults();
+    private final AtomicInteger requestsInFlight = new AtomicInteger();
     private final ExecutorService threads;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
@@ -114,6 +115,16 @@ public final class StreamLoadServer implements AutoCloseable {
         faults.failNext(n, fault);
     }
 
+    /** Loads waiting out an injected stall right now. */
+    public int stalledLoads() {
+        return faults.stalled();
+    }
+
+    /** HTTP requests being handled right now, on either port. */
+    public int requestsInFlight() {
+        return requestsInFlight.get();
+    }
+
     private void acceptLoop(ServerSocket server, boolean isFe) {
         while (!closed) {
             Socket client;
@@ -136,6 +147,15 @@ public final class StreamLoadServer implements AutoCloseable {
     }
 
     private void serve(Socket client, boolean isFe) {
+        requestsInFlight.incrementAndGet();
+        try {
+            serveCounted(client, isFe);
+        } finally {
+            requestsInFlight.decrementAndGet();
+        }
+    }
+
+    private void serveCounted(Socket client, boolean isFe) {
         Exchange ex = null;
         try (Socket c = client) {
             c.setTcpNoDelay(true);

@@ -170,7 +170,7 @@ final class TransactionAction {
             return null;
         }
         if (fault != null && fault.kind() == Fault.Kind.STALL) {
-            Faults.stall(fault.stall().toMillis());
+            faults.stall(fault.stall().toMillis());
         }
         long bytesBefore = entry.counters.bytes;
         try {
