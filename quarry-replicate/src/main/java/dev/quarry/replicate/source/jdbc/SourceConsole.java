@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.quarry.core.Log;
 import dev.quarry.core.conn.ConnectionSpec;
 import dev.quarry.core.conn.ConnectionType;
+import dev.quarry.core.conn.SqlConsole;
 import dev.quarry.core.output.ResultTable;
 import dev.quarry.replicate.source.SourceException;
 import java.sql.Connection;
@@ -99,27 +100,8 @@ public final class SourceConsole implements AutoCloseable {
      * goes to {@code results}, each update count to {@code updates}, in the order the server sends them.
      */
     public void run(String sql, int limit, Consumer<ResultTable> results, IntConsumer updates) {
-        Log.sql(sql);
-        try (Statement st = connection.createStatement()) {
-            if (limit > 0) {
-                // One extra row tells whether the output was cut.
-                st.setMaxRows(limit + 1);
-            }
-            boolean isResult = st.execute(sql);
-            while (true) {
-                if (isResult) {
-                    try (ResultSet rs = st.getResultSet()) {
-                        results.accept(ResultTable.read(rs, limit));
-                    }
-                } else {
-                    int updated = st.getUpdateCount();
-                    if (updated < 0) {
-                        break;
-                    }
-                    updates.accept(updated);
-                }
-                isResult = st.getMoreResults();
-            }
+        try {
+            SqlConsole.run(connection, sql, limit, results, updates);
         } catch (SQLException e) {
             throw new SourceException(e);
         }
