@@ -33,6 +33,8 @@ public final class PlanBench {
     }
 
     /**
+     * One measurement of loading and planning a generated project.
+     *
      * @param models models in the generated project
      * @param loadMillis best project load time
      * @param planMillis best no-change plan time (fingerprints, state reads, diff, intervals)

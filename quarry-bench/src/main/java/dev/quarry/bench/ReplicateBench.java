@@ -51,9 +51,7 @@ import java.util.regex.Pattern;
 public final class ReplicateBench {
     private static final String ORDERS = "CREATE TABLE demo.orders (id int8 PRIMARY KEY, user_id int4 NOT NULL, amount numeric(10,2),"
             + " currency text, status text, placed_at timestamptz)";
-    private static final String ORDERS_ROWS = "INSERT INTO demo.orders SELECT g, 1 + g %% 10000, (g %% 100000) / 100.0,"
-            + " (ARRAY['EUR','USD','GBP'])[1 + g %% 3], (ARRAY['paid','pending','shipped','refunded'])[1 + g %% 4],"
-            + " TIMESTAMPTZ '2026-01-01 00:00:00+00' + g * INTERVAL '1 second' FROM generate_series(%d, %d) g";
+    
     private static final Pattern LOADED = Pattern.compile("\"NumberLoadedRows\"\\s*:\\s*(\\d+)");
 
     private ReplicateBench() {
@@ -88,7 +86,9 @@ public final class ReplicateBench {
         long t0 = System.nanoTime();
         pg.execute("CREATE SCHEMA demo", ORDERS);
         for (long from = 1; from <= rows; from += 1_000_000) {
-            pg.execute(String.format(Locale.ROOT, ORDERS_ROWS, from, Math.min(rows, from + 999_999)));
+            pg.execute(String.format(Locale.ROOT, "INSERT INTO demo.orders SELECT g, 1 + g %% 10000, (g %% 100000) / 100.0,"
+            + " (ARRAY['EUR','USD','GBP'])[1 + g %% 3], (ARRAY['paid','pending','shipped','refunded'])[1 + g %% 4],"
+            + " TIMESTAMPTZ '2026-01-01 00:00:00+00' + g * INTERVAL '1 second' FROM generate_series(%d, %d) g", from, Math.min(rows, from + 999_999)));
         }
         pg.execute("VACUUM ANALYZE demo.orders");
         System.out.printf(Locale.ROOT, "source: %,d orders rows in PostgreSQL (%.1f s to create)%n", rows, seconds(t0));

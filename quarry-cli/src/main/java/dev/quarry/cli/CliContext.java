@@ -6,6 +6,7 @@ import dev.quarry.core.conn.Connections;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Map;
 
 /**
@@ -32,7 +33,7 @@ public record CliContext(Path home, Map<String, String> env, Path workingDir, Pr
         Map<String, String> env = System.getenv();
         Path userHome = Path.of(System.getProperty("user.home"));
         return new CliContext(Connections.home(env, userHome), env, Path.of("").toAbsolutePath(),
-                System.out, System.err, Clock.systemDefaultZone());
+                System.out, System.err, Clock.system(ZoneId.systemDefault()));
     }
 
     /** All connections, read fresh (env.yaml may have changed since the last command). */

@@ -19,7 +19,11 @@ import java.util.function.IntConsumer;
  * {@link StarRocksSqlException} or {@link SourceException}; {@link #firstLine} shows either.
  */
 interface ConnectionConsole extends AutoCloseable {
-    /** @throws dev.quarry.core.RunException when connecting fails */
+    /**
+     * Opens a console on {@code conn}: StarRocks through quarry-starrocks, other databases through the source console.
+     *
+     * @throws dev.quarry.core.RunException when connecting fails
+     */
     static ConnectionConsole open(ConnectionSpec conn) {
         return conn.type() == ConnectionType.STARROCKS ? starRocks(StarRocksSession.open(conn))
                 : source(SourceConsole.open(conn));

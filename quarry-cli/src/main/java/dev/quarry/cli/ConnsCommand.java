@@ -350,7 +350,7 @@ final class ConnsCommand implements Callable<Integer> {
                 for (List<Object> row : columns ? c.columns() : c.relations()) {
                     String schema = (String) row.get(0);
                     String table = (String) row.get(1);
-                    if (!glob.matches(schema, table) || glob.schemaIsWildcard() && conn.type().isSystemSchema(schema)) {
+                    if (!glob.matches(schema, table) || (glob.schemaIsWildcard() && conn.type().isSystemSchema(schema))) {
                         continue;
                     }
                     rows.add(columns ? row : List.of(schema, table, tableType((String) row.get(2))));

@@ -246,7 +246,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static boolean portFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByAddress(new byte[] {127, 0, 0, 1}))) {
             return true;
         } catch (IOException e) {
             return false;

@@ -56,9 +56,7 @@ public final class Main implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--debug", scope = ScopeType.INHERIT,
-            description = "Log every SQL statement and HTTP request (without secrets); show stack traces on errors.")
-    private boolean debug;
+    
 
     @Override
     public Integer call() {

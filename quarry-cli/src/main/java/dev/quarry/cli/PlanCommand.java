@@ -112,7 +112,7 @@ final class PlanCommand implements Callable<Integer> {
 
     /** Asks on the terminal; without one (scripts, CI) the answer is no. */
     private boolean confirmed() {
-        Console console = System.console();
+        Console console = Terminal.console().orElse(null);
         if (console == null || ctx.out() != System.out) {
             return false;
         }

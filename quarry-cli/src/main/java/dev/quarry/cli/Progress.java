@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -26,12 +27,14 @@ final class Progress implements AutoCloseable {
     private final LongAdder doneRows = new LongAdder();
     private final LongAdder doneBytes = new LongAdder();
     private final ScheduledExecutorService ticker;
+    private final ScheduledFuture<?> drawing;
     private boolean drawn;
 
     private Progress(PrintStream terminal) {
         this.terminal = terminal;
         if (terminal == null) {
             ticker = null;
+            drawing = null;
             return;
         }
         ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -39,30 +42,13 @@ final class Progress implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        ticker.scheduleAtFixedRate(this::draw, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        // Redrawn until close() cancels it.
+        drawing = ticker.scheduleAtFixedRate(this::draw, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** Draws on {@code err} when it is the process's own terminal; otherwise only counts. */
     static Progress start(PrintStream err) {
-        return new Progress(err == System.err && isTerminal() ? err : null);
-    }
-
-    /**
-     * Whether this process talks to a terminal. From Java 22 {@code System.console()} is non-null even when output is
-     * redirected and {@code Console.isTerminal()} tells the difference; on 17–21 a console means a terminal.
-     */
-    private static boolean isTerminal() {
-        java.io.Console console = System.console();
-        if (console == null) {
-            return false;
-        }
-        try {
-            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
-        } catch (NoSuchMethodException e) {
-            return true;
-        } catch (ReflectiveOperationException | ClassCastException e) {
-            return false;
-        }
+        return new Progress(err == System.err && Terminal.console().isPresent() ? err : null);
     }
 
     /** Shows {@code counters} (what {@code stream} has read) until the returned handle is closed. */
@@ -145,6 +131,7 @@ final class Progress implements AutoCloseable {
         if (ticker == null) {
             return;
         }
+        drawing.cancel(false);
         ticker.shutdownNow();
         try {
             ticker.awaitTermination(1, TimeUnit.SECONDS);

@@ -78,11 +78,13 @@ class ConnsPostgresIT {
                 +--------+-------+-------+
                 """);
         Cli.Result columns = cli.run("conns", "discover", "PG", "public.it*", "--columns", "-o", "csv");
-        assertThat(columns.out()).isEqualTo("schema,table,position,column,type,nullable\r\n"
-                + "public,items,1,id,integer,NO\r\n"
-                + "public,items,2,name,text,YES\r\n"
-                + "public,items,3,amount,numeric,YES\r\n"
-                + "public,items,4,seen,timestamp with time zone,YES\r\n");
+        assertThat(columns.out()).isEqualTo("""
+                                            schema,table,position,column,type,nullable
+                                            public,items,1,id,integer,NO
+                                            public,items,2,name,text,YES
+                                            public,items,3,amount,numeric,YES
+                                            public,items,4,seen,timestamp with time zone,YES
+                                            """);
         assertNoPassword(set);
         assertNoPassword(test);
     }

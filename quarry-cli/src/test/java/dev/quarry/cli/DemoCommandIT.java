@@ -41,7 +41,7 @@ class DemoCommandIT {
         AtomicInteger exit = new AtomicInteger(-1);
         Thread demo = new Thread(() -> exit.set(Main.run(ctx, "demo", "--keep")), "demo-under-test");
         demo.start();
-        await("the demo waits for Ctrl-C, or ends").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200))
+        await("the demo waits for Ctrl-C, or ends").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
                 .until(() -> !demo.isAlive() || errBytes.toString(StandardCharsets.UTF_8).contains("press Ctrl-C"));
         String stdout = outBytes.toString(StandardCharsets.UTF_8);
         String stderr = errBytes.toString(StandardCharsets.UTF_8);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -167,7 +168,7 @@ class SandboxCommandIT {
     }
 
     private static boolean canConnect(int port) {
-        try (Socket ignored = new Socket("127.0.0.1", port)) {
+        try (Socket ignored = new Socket(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port)) {
             return true;
         } catch (IOException e) {
             return false;

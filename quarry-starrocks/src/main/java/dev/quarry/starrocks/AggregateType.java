@@ -13,23 +13,21 @@ public enum AggregateType {
 
     /** Whether StarRocks accepts this aggregation on a column of {@code type}. */
     boolean accepts(StarRocksType type) {
-        switch (this) {
-            case SUM:
-                return type.numeric();
-            case MAX:
-            case MIN:
-                return type.keyCapable() || type.numeric();
-            case HLL_UNION:
-                return type == StarRocksType.Scalar.HLL;
-            case BITMAP_UNION:
-                return type == StarRocksType.Scalar.BITMAP;
-            case PERCENTILE_UNION:
-                return type == StarRocksType.Scalar.PERCENTILE;
-            case REPLACE:
-            case REPLACE_IF_NOT_NULL:
-                return true;
-            default:
-                throw new AssertionError(this);
-        }
+        return switch (this) {
+  case SUM -> 
+type.numeric();
+  case MAX, MIN -> 
+type.keyCapable() || type.numeric();
+  case HLL_UNION -> 
+type == StarRocksType.Scalar.HLL;
+  case BITMAP_UNION -> 
+type == StarRocksType.Scalar.BITMAP;
+  case PERCENTILE_UNION -> 
+type == StarRocksType.Scalar.PERCENTILE;
+  case REPLACE, REPLACE_IF_NOT_NULL -> 
+true;
+  default -> 
+throw new AssertionError(this);
+};
     }
 }

@@ -44,7 +44,7 @@ public final class Literal {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Literal && ((Literal) o).sql.equals(sql);
+        return o instanceof Literal literal && literal.sql.equals(sql);
     }
 
     @Override

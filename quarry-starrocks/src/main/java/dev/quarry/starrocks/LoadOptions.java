@@ -141,8 +141,7 @@ public final class LoadOptions {
         }
         // Header values cannot carry control characters; StarRocks reads "\xHH" as a hex-written delimiter.
         StringBuilder sb = new StringBuilder();
-        for (char c : value.toCharArray()) {
-            if (c < 0x20 || c == 0x7f) {
+        for (int i = 0; i < value.length(); i++) { char c = value.charAt(i);if (c < 0x20 || c == 0x7f) {
                 sb.append(String.format(Locale.ROOT, "\\x%02X", (int) c));
             } else {
                 sb.append(c);

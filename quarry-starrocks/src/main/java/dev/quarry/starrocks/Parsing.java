@@ -42,7 +42,7 @@ final class Parsing {
         List<String> out = new ArrayList<>();
         for (String raw : text.split(",", -1)) {
             String s = raw.trim();
-            if (s.length() >= 2 && (s.startsWith("`") && s.endsWith("`") || s.startsWith("\"") && s.endsWith("\""))) {
+            if (s.length() >= 2 && ((s.startsWith("`") && s.endsWith("`")) || (s.startsWith("\"") && s.endsWith("\"")))) {
                 s = s.substring(1, s.length() - 1).replace("``", "`");
             }
             if (s.isEmpty()) {

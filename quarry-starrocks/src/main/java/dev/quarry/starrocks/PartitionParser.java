@@ -122,7 +122,7 @@ final class PartitionParser {
     }
 
     private String name() {
-        if (pos >= tokens.size() || !quoted.get(pos) && !tokens.get(pos).matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        if (pos >= tokens.size() || (!quoted.get(pos) && !tokens.get(pos).matches("[A-Za-z_][A-Za-z0-9_]*"))) {
             throw error("expected a partition name");
         }
         return tokens.get(pos++);

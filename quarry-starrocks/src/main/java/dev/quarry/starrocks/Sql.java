@@ -33,18 +33,15 @@ final class Sql {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
-                case '\\':
-                    sb.append("\\\\");
-                    break;
-                case '\'':
-                    sb.append("''");
-                    break;
-                case '\0':
-                    sb.append("\\0");
-                    break;
-                default:
-                    sb.append(c);
-            }
+  case '\\' -> 
+sb.append("\\\\");
+  case '\'' -> 
+sb.append("''");
+  case '\0' -> 
+sb.append("\\0");
+  default -> 
+sb.append(c);
+}
         }
         return sb.append('\'').toString();
     }

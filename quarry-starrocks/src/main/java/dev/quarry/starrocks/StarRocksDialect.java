@@ -375,34 +375,34 @@ public final class StarRocksDialect {
     }
 
     private void requireTypeFeatures(StarRocksType type, String where) {
-        if (type instanceof StarRocksType.Decimal && ((StarRocksType.Decimal) type).precision() > 38) {
+        if (type instanceof StarRocksType.Decimal decimal && decimal.precision() > 38) {
             Feature.DECIMAL256.require(version, where);
-        } else if (type instanceof StarRocksType.Varchar && ((StarRocksType.Varchar) type).length() > StarRocksType.VARCHAR_MAX) {
+        } else if (type instanceof StarRocksType.Varchar varchar && varchar.length() > StarRocksType.VARCHAR_MAX) {
             Feature.LONG_VARCHAR.require(version, where);
         } else if (type instanceof StarRocksType.Varbinary) {
             Feature.VARBINARY.require(version, where);
-        } else if (type instanceof StarRocksType.Array) {
-            requireTypeFeatures(((StarRocksType.Array) type).element(), where);
-        } else if (type instanceof StarRocksType.Map) {
-            requireTypeFeatures(((StarRocksType.Map) type).key(), where);
-            requireTypeFeatures(((StarRocksType.Map) type).value(), where);
-        } else if (type instanceof StarRocksType.Struct) {
-            for (StarRocksType t : ((StarRocksType.Struct) type).fields().values()) {
+        } else if (type instanceof StarRocksType.Array array) {
+            requireTypeFeatures(array.element(), where);
+        } else if (type instanceof StarRocksType.Map map) {
+            requireTypeFeatures(map.key(), where);
+            requireTypeFeatures(map.value(), where);
+        } else if (type instanceof StarRocksType.Struct struct) {
+            for (StarRocksType t : struct.fields().values()) {
                 requireTypeFeatures(t, where);
             }
         }
     }
 
     String partitionClause(PartitionSpec spec, String where) {
-        if (spec instanceof PartitionSpec.ByExpressions) {
-            PartitionSpec.ByExpressions e = (PartitionSpec.ByExpressions) spec;
+        if (spec instanceof PartitionSpec.ByExpressions e) {
+            
             e.expressions().forEach(x -> requireFeatures(x, where));
             String list = e.expressions().stream().map(StarRocksDialect::partitionExpression).collect(Collectors.joining(", "));
             // Plain column lists are parenthesised; function expressions are written bare, as StarRocks documents them.
             return "PARTITION BY " + (e.onlyColumns() ? "(" + list + ")" : list);
         }
-        if (spec instanceof PartitionSpec.ByRange) {
-            PartitionSpec.ByRange r = (PartitionSpec.ByRange) spec;
+        if (spec instanceof PartitionSpec.ByRange r) {
+            
             List<String> parts = r.partitions().stream().map(p -> INDENT + rangePartition(p)).collect(Collectors.toList());
             return "PARTITION BY RANGE(" + Sql.quoteAll(r.columns()) + ") (\n" + String.join(",\n", parts) + "\n)";
         }
@@ -424,25 +424,25 @@ public final class StarRocksDialect {
     }
 
     private static String partitionExpression(PartitionSpec.PartitionExpr expr) {
-        if (expr instanceof PartitionSpec.PartitionExpr.DateTrunc) {
-            PartitionSpec.PartitionExpr.DateTrunc d = (PartitionSpec.PartitionExpr.DateTrunc) expr;
+        if (expr instanceof PartitionSpec.PartitionExpr.DateTrunc d) {
+            
             return "date_trunc(" + d.unit().truncLiteral() + ", " + Sql.quote(d.column()) + ")";
         }
-        if (expr instanceof PartitionSpec.PartitionExpr.TimeSlice) {
-            PartitionSpec.PartitionExpr.TimeSlice t = (PartitionSpec.PartitionExpr.TimeSlice) expr;
+        if (expr instanceof PartitionSpec.PartitionExpr.TimeSlice t) {
+            
             return "time_slice(" + Sql.quote(t.column()) + ", INTERVAL " + t.count() + " " + t.unit().name() + ")";
         }
         return Sql.quote(expr.column());
     }
 
     private static String rangePartition(PartitionSpec.RangePartition p) {
-        if (p instanceof PartitionSpec.RangePartition.LessThan) {
-            PartitionSpec.RangePartition.LessThan lt = (PartitionSpec.RangePartition.LessThan) p;
+        if (p instanceof PartitionSpec.RangePartition.LessThan lt) {
+            
             return "PARTITION " + Sql.quote(lt.partitionName()) + " VALUES LESS THAN "
                     + (lt.upper().isEmpty() ? "MAXVALUE" : tuple(lt.upper()));
         }
-        if (p instanceof PartitionSpec.RangePartition.Fixed) {
-            PartitionSpec.RangePartition.Fixed f = (PartitionSpec.RangePartition.Fixed) p;
+        if (p instanceof PartitionSpec.RangePartition.Fixed f) {
+            
             return "PARTITION " + Sql.quote(f.partitionName()) + " VALUES [" + tuple(f.lower()) + ", " + tuple(f.upper()) + ")";
         }
         PartitionSpec.RangePartition.Batch b = (PartitionSpec.RangePartition.Batch) p;
@@ -456,8 +456,8 @@ public final class StarRocksDialect {
 
     String distributionClause(Distribution d, String where) {
         StringBuilder sb = new StringBuilder("DISTRIBUTED BY ");
-        if (d instanceof Distribution.Hash) {
-            sb.append("HASH(").append(Sql.quoteAll(((Distribution.Hash) d).columns())).append(')');
+        if (d instanceof Distribution.Hash hash) {
+            sb.append("HASH(").append(Sql.quoteAll(hash.columns())).append(')');
         } else {
             Feature.RANDOM_DISTRIBUTION.require(version, where);
             sb.append("RANDOM");

@@ -76,6 +76,8 @@ public final class StreamLoader {
     }
 
     /**
+     * A builder for a loader that talks to one FE with one user.
+     *
      * @param frontend the FE HTTP address, e.g. {@code http://fe:8030} (credentials do not belong in it)
      * @param user the StarRocks user
      * @param password the password, possibly empty; never logged or put into messages
@@ -134,14 +136,14 @@ public final class StreamLoader {
             String status = text(json, "Status", "status").orElse("");
             String message = text(json, "Message", "msg", "message").orElse("");
             switch (status) {
-                case "Success":
-                case "OK":
-                    return new LoadResult(label, LoadResult.Outcome.LOADED, txnId(json), Optional.of(counts(json)), message);
-                case "Publish Timeout":
-                    return new LoadResult(label, LoadResult.Outcome.COMMITTED, txnId(json), Optional.of(counts(json)), message);
-                case "Label Already Exists":
-                case "LABEL_ALREADY_EXISTS": {
-                    Optional<String> existing = text(json, "ExistingJobStatus");
+  case "Success", "OK" -> {
+return new LoadResult(label, LoadResult.Outcome.LOADED, txnId(json), Optional.of(counts(json)), message);
+}
+  case "Publish Timeout" -> {
+return new LoadResult(label, LoadResult.Outcome.COMMITTED, txnId(json), Optional.of(counts(json)), message);
+}
+  case "Label Already Exists", "LABEL_ALREADY_EXISTS" -> {
+Optional<String> existing = text(json, "ExistingJobStatus");
                     if (existing.filter("FINISHED"::equals).isPresent()) {
                         return alreadyLoaded(label, message);
                     }
@@ -152,17 +154,17 @@ public final class StreamLoader {
                     }
                     last = failure(where + ": an earlier attempt with this label was aborted", label, status, existing, List.of(), true, null);
                     continue;
-                }
-                default: {
-                    if (busy(message)) {
+}
+  default -> {
+if (busy(message)) {
                         last = failure(where + ": " + message, label, status, Optional.empty(), List.of(), true, null);
                         continue;
                     }
                     List<String> rows = text(json, "ErrorURL").map(this::errorRows).orElse(List.of());
                     throw failure(where + " failed: " + message + countsSuffix(json) + rowsSuffix(rows), label,
                             status.isEmpty() ? "Fail" : status, Optional.empty(), rows, false, null);
-                }
-            }
+}
+}
         }
         throw failure(requireNonNull(last, "no attempt was made").getMessage() + " (gave up after " + maxAttempts + " attempts)",
                 last.label(), last.status(), last.existingJobStatus(), last.rejectedRows(), true, last.getCause());
@@ -292,7 +294,7 @@ public final class StreamLoader {
             } catch (URISyntaxException e) {
                 throw new IOException("invalid redirect Location '" + location + "'", e);
             }
-            if (!"http".equalsIgnoreCase(next.getScheme()) && !"https".equalsIgnoreCase(next.getScheme()) || next.getHost() == null) {
+            if ((!"http".equalsIgnoreCase(next.getScheme()) && !"https".equalsIgnoreCase(next.getScheme())) || next.getHost() == null) {
                 throw new IOException("refusing to follow a redirect to " + location);
             }
             debug.accept("HTTP " + code + " -> " + next);
@@ -321,7 +323,7 @@ public final class StreamLoader {
                 return List.of();
             }
             List<String> rows = new ArrayList<>();
-            for (String line : r.body().split("\\r?\\n")) {
+            for (String line : r.body().lines().toList()) {
                 if (rows.size() == ERROR_ROWS) {
                     break;
                 }
@@ -496,7 +498,7 @@ public final class StreamLoader {
             if (frontend.getUserInfo() != null) {
                 throw new InvalidSpecException("the FE URL must not contain credentials; pass user and password separately");
             }
-            if (!"http".equalsIgnoreCase(frontend.getScheme()) && !"https".equalsIgnoreCase(frontend.getScheme())
+            if ((!"http".equalsIgnoreCase(frontend.getScheme()) && !"https".equalsIgnoreCase(frontend.getScheme()))
                     || frontend.getHost() == null) {
                 throw new InvalidSpecException("the FE URL must be http://host:port, got " + frontend);
             }

@@ -67,8 +67,8 @@ public record TableAsSelectSpec(String database, String name, KeyType keyType, L
                 throw new InvalidSpecException(where + ": DISTRIBUTED BY RANDOM is only allowed on DUPLICATE KEY tables, not "
                         + keyType.sql());
             }
-            if (d instanceof Distribution.Hash && keyType == KeyType.PRIMARY) {
-                for (String c : ((Distribution.Hash) d).columns()) {
+            if (d instanceof Distribution.Hash hash && keyType == KeyType.PRIMARY) {
+                for (String c : hash.columns()) {
                     if (!keys.contains(c)) {
                         throw new InvalidSpecException(where + ": bucket column " + c + " must be a key column of a PRIMARY KEY table (key: "
                                 + String.join(", ", keyColumns) + ")");

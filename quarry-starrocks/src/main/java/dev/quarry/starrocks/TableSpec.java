@@ -125,8 +125,8 @@ public record TableSpec(String database, String name, List<ColumnSpec> columns, 
                 throw new InvalidSpecException("table " + table + ": DISTRIBUTED BY RANDOM is only allowed on DUPLICATE KEY tables, not "
                         + keyType.sql());
             }
-            if (d instanceof Distribution.Hash) {
-                for (String c : ((Distribution.Hash) d).columns()) {
+            if (d instanceof Distribution.Hash hash) {
+                for (String c : hash.columns()) {
                     checkColumn(byName, keys, keyColumns, keyType, table, c, "bucket");
                 }
             }
@@ -140,8 +140,8 @@ public record TableSpec(String database, String name, List<ColumnSpec> columns, 
                     throw new InvalidSpecException("table " + table + ": RANGE partition column " + c
                             + " must be an integer, DATE or DATETIME, not " + t.sql());
                 }
-                if (p instanceof PartitionSpec.ByExpressions) {
-                    boolean function = ((PartitionSpec.ByExpressions) p).expressions().stream()
+                if (p instanceof PartitionSpec.ByExpressions byExpressions) {
+                    boolean function = byExpressions.expressions().stream()
                             .anyMatch(e -> !(e instanceof PartitionSpec.PartitionExpr.Column) && e.column().equalsIgnoreCase(c));
                     if (function && t != StarRocksType.Scalar.DATE && t != StarRocksType.Scalar.DATETIME) {
                         throw new InvalidSpecException("table " + table + ": date_trunc/time_slice partitioning needs a DATE or DATETIME column; "

@@ -39,22 +39,22 @@ final class TypeParser {
         }
         String upper = word.toUpperCase(Locale.ROOT);
         switch (upper) {
-            case "ARRAY": {
-                expect('<');
+  case "ARRAY" -> {
+expect('<');
                 StarRocksType element = parseType();
                 expect('>');
                 return new StarRocksType.Array(element);
-            }
-            case "MAP": {
-                expect('<');
+}
+  case "MAP" -> {
+expect('<');
                 StarRocksType k = parseType();
                 expect(',');
                 StarRocksType v = parseType();
                 expect('>');
                 return new StarRocksType.Map(k, v);
-            }
-            case "STRUCT": {
-                expect('<');
+}
+  case "STRUCT" -> {
+expect('<');
                 Map<String, StarRocksType> fields = new LinkedHashMap<>();
                 java.util.Set<String> seen = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
                 do {
@@ -66,35 +66,38 @@ final class TypeParser {
                 } while (accept(','));
                 expect('>');
                 return new StarRocksType.Struct(fields);
-            }
-            default:
-                break;
-        }
+}
+  default -> {}
+}
         List<Integer> args = arguments();
         try {
             switch (upper) {
-                case "DECIMAL": case "DECIMALV3": case "DECIMAL32": case "DECIMAL64": case "DECIMAL128": case "DECIMAL256":
-                case "NUMERIC":
-                    noMoreThan(args, 2, upper);
+  case "DECIMAL", "DECIMALV3", "DECIMAL32", "DECIMAL64", "DECIMAL128", "DECIMAL256", "NUMERIC" -> {
+noMoreThan(args, 2, upper);
                     return new StarRocksType.Decimal(args.isEmpty() ? 10 : args.get(0), args.size() < 2 ? 0 : args.get(1));
-                case "CHAR":
-                    noMoreThan(args, 1, upper);
+}
+  case "CHAR" -> {
+noMoreThan(args, 1, upper);
                     return new StarRocksType.Char(args.isEmpty() ? 1 : args.get(0));
-                case "VARCHAR":
-                    noMoreThan(args, 1, upper);
+}
+  case "VARCHAR" -> {
+noMoreThan(args, 1, upper);
                     return new StarRocksType.Varchar(args.isEmpty() ? 1 : args.get(0));
-                case "VARBINARY": case "BINARY":
-                    noMoreThan(args, 1, upper);
+}
+  case "VARBINARY", "BINARY" -> {
+noMoreThan(args, 1, upper);
                     return new StarRocksType.Varbinary(args.isEmpty() ? StarRocksType.VARCHAR_MAX : args.get(0));
-                case "INTEGER":
-                    noMoreThan(args, 1, upper); // INT(11) display widths from MySQL habits carry no meaning
+}
+  case "INTEGER" -> {
+noMoreThan(args, 1, upper); // INT(11) display widths from MySQL habits carry no meaning
                     return StarRocksType.Scalar.INT;
-                case "BOOL":
-                    noMoreThan(args, 0, upper);
+}
+  case "BOOL" -> {
+noMoreThan(args, 0, upper);
                     return StarRocksType.Scalar.BOOLEAN;
-                default:
-                    break;
-            }
+}
+  default -> {}
+}
         } catch (InvalidSpecException e) {
             throw error(e.problem());
         }

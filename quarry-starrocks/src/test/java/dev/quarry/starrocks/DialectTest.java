@@ -35,12 +35,14 @@ class DialectTest {
                 .column(ColumnSpec.of("c`", INT).withComment("x' OR '1"))
                 .property("k\"", "v\\\"")
                 .build();
-        assertThat(latest.createTable(t, false)).isEqualTo("CREATE TABLE `db`.`t`` (x INT); DROP TABLE y; --` (\n"
-                + "  `c``` INT NULL COMMENT 'x'' OR ''1'\n"
-                + ")\n"
-                + "PROPERTIES (\n"
-                + "  \"k\\\"\" = \"v\\\\\\\"\"\n"
-                + ")");
+        assertThat(latest.createTable(t, false)).isEqualTo("""
+                                                           CREATE TABLE `db`.`t`` (x INT); DROP TABLE y; --` (
+                                                             `c``` INT NULL COMMENT 'x'' OR ''1'
+                                                           )
+                                                           PROPERTIES (
+                                                             "k\\"" = "v\\\\\\""
+                                                           )\
+                                                           """);
     }
 
     @Test

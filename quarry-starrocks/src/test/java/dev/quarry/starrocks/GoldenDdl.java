@@ -97,61 +97,71 @@ final class GoldenDdl {
             new Case("create database", d -> d.createDatabase(DB, true),
                     "CREATE DATABASE IF NOT EXISTS `golden`"),
             new Case("quickstart minimal table: DUPLICATE by default, RANDOM", d -> d.createTable(userEvents(), false),
-                    "CREATE TABLE `golden`.`user_events` (\n"
-                            + "  `user_id` BIGINT NULL,\n"
-                            + "  `event_time` DATETIME NULL,\n"
-                            + "  `event_type` VARCHAR(64) NULL\n"
-                            + ")\n"
-                            + "DISTRIBUTED BY RANDOM\n"
-                            + "PROPERTIES (\n"
-                            + "  \"replication_num\" = \"1\"\n"
-                            + ")"),
+                    """
+                    CREATE TABLE `golden`.`user_events` (
+                      `user_id` BIGINT NULL,
+                      `event_time` DATETIME NULL,
+                      `event_type` VARCHAR(64) NULL
+                    )
+                    DISTRIBUTED BY RANDOM
+                    PROPERTIES (
+                      "replication_num" = "1"
+                    )\
+                    """),
             new Case("incremental table: PRIMARY KEY first, date_trunc partitioning, HASH buckets",
                     d -> d.createTable(userEventsInc(), true),
-                    "CREATE TABLE IF NOT EXISTS `golden`.`user_events_inc` (\n"
-                            + "  `user_id` BIGINT NOT NULL,\n"
-                            + "  `event_date` DATE NOT NULL,\n"
-                            + "  `cnt` BIGINT NULL\n"
-                            + ")\n"
-                            + "PRIMARY KEY(`user_id`, `event_date`)\n"
-                            + "PARTITION BY date_trunc('day', `event_date`)\n"
-                            + "DISTRIBUTED BY HASH(`user_id`) BUCKETS 16\n"
-                            + "PROPERTIES (\n"
-                            + "  \"replication_num\" = \"1\"\n"
-                            + ")"),
+                    """
+                    CREATE TABLE IF NOT EXISTS `golden`.`user_events_inc` (
+                      `user_id` BIGINT NOT NULL,
+                      `event_date` DATE NOT NULL,
+                      `cnt` BIGINT NULL
+                    )
+                    PRIMARY KEY(`user_id`, `event_date`)
+                    PARTITION BY date_trunc('day', `event_date`)
+                    DISTRIBUTED BY HASH(`user_id`) BUCKETS 16
+                    PROPERTIES (
+                      "replication_num" = "1"
+                    )\
+                    """),
             new Case("primary_key = (id, ds)", d -> d.createTable(myPkTable(), false),
-                    "CREATE TABLE `golden`.`my_pk_table` (\n"
-                            + "  `id` BIGINT NOT NULL,\n"
-                            + "  `ds` DATE NOT NULL,\n"
-                            + "  `amount` DECIMAL(18, 2) NULL\n"
-                            + ")\n"
-                            + "PRIMARY KEY(`id`, `ds`)\n"
-                            + "DISTRIBUTED BY HASH(`id`) BUCKETS 10\n"
-                            + "PROPERTIES (\n"
-                            + "  \"replication_num\" = \"1\"\n"
-                            + ")"),
+                    """
+                    CREATE TABLE `golden`.`my_pk_table` (
+                      `id` BIGINT NOT NULL,
+                      `ds` DATE NOT NULL,
+                      `amount` DECIMAL(18, 2) NULL
+                    )
+                    PRIMARY KEY(`id`, `ds`)
+                    DISTRIBUTED BY HASH(`id`) BUCKETS 10
+                    PROPERTIES (
+                      "replication_num" = "1"
+                    )\
+                    """),
             new Case("duplicate_key = (id, ds), distributed_by = RANDOM", d -> d.createTable(myDupTable(), false),
-                    "CREATE TABLE `golden`.`my_dup_table` (\n"
-                            + "  `id` BIGINT NULL,\n"
-                            + "  `ds` DATE NULL,\n"
-                            + "  `note` STRING NULL\n"
-                            + ")\n"
-                            + "DUPLICATE KEY(`id`, `ds`)\n"
-                            + "DISTRIBUTED BY RANDOM\n"
-                            + "PROPERTIES (\n"
-                            + "  \"replication_num\" = \"1\"\n"
-                            + ")"),
+                    """
+                    CREATE TABLE `golden`.`my_dup_table` (
+                      `id` BIGINT NULL,
+                      `ds` DATE NULL,
+                      `note` STRING NULL
+                    )
+                    DUPLICATE KEY(`id`, `ds`)
+                    DISTRIBUTED BY RANDOM
+                    PROPERTIES (
+                      "replication_num" = "1"
+                    )\
+                    """),
             new Case("unique_key = (id, ds)", d -> d.createTable(myUniqueTable(), false),
-                    "CREATE TABLE `golden`.`my_unique_table` (\n"
-                            + "  `id` BIGINT NULL,\n"
-                            + "  `ds` DATE NULL,\n"
-                            + "  `note` VARCHAR(255) NULL\n"
-                            + ")\n"
-                            + "UNIQUE KEY(`id`, `ds`)\n"
-                            + "DISTRIBUTED BY HASH(`id`) BUCKETS 10\n"
-                            + "PROPERTIES (\n"
-                            + "  \"replication_num\" = \"1\"\n"
-                            + ")"),
+                    """
+                    CREATE TABLE `golden`.`my_unique_table` (
+                      `id` BIGINT NULL,
+                      `ds` DATE NULL,
+                      `note` VARCHAR(255) NULL
+                    )
+                    UNIQUE KEY(`id`, `ds`)
+                    DISTRIBUTED BY HASH(`id`) BUCKETS 10
+                    PROPERTIES (
+                      "replication_num" = "1"
+                    )\
+                    """),
             new Case("partition_by = (date_trunc('day', col2), col3) on a PRIMARY KEY table", d -> d.createTable(
                     TableSpec.builder(DB, "my_partitioned_model")
                             .column("user_id", BIGINT)
@@ -165,18 +175,20 @@ final class GoldenDdl {
                             .distribution(Distribution.hash(List.of("user_id"), 10))
                             .property("replication_num", "1")
                             .build(), false),
-                    "CREATE TABLE `golden`.`my_partitioned_model` (\n"
-                            + "  `user_id` BIGINT NOT NULL,\n"
-                            + "  `event_time` DATETIME NOT NULL,\n"
-                            + "  `region` VARCHAR(32) NOT NULL,\n"
-                            + "  `clicks` BIGINT NULL\n"
-                            + ")\n"
-                            + "PRIMARY KEY(`user_id`, `event_time`, `region`)\n"
-                            + "PARTITION BY date_trunc('day', `event_time`), `region`\n"
-                            + "DISTRIBUTED BY HASH(`user_id`) BUCKETS 10\n"
-                            + "PROPERTIES (\n"
-                            + "  \"replication_num\" = \"1\"\n"
-                            + ")"),
+                    """
+                    CREATE TABLE `golden`.`my_partitioned_model` (
+                      `user_id` BIGINT NOT NULL,
+                      `event_time` DATETIME NOT NULL,
+                      `region` VARCHAR(32) NOT NULL,
+                      `clicks` BIGINT NULL
+                    )
+                    PRIMARY KEY(`user_id`, `event_time`, `region`)
+                    PARTITION BY date_trunc('day', `event_time`), `region`
+                    DISTRIBUTED BY HASH(`user_id`) BUCKETS 10
+                    PROPERTIES (
+                      "replication_num" = "1"
+                    )\
+                    """),
             new Case("partitioned_by (col) model parameter: column expression partitioning", d -> d.createTable(
                     TableSpec.builder(DB, "by_region")
                             .column("region", StarRocksType.varchar(32))
@@ -186,16 +198,18 @@ final class GoldenDdl {
                             .distribution(Distribution.hash(List.of("region")))
                             .property("replication_num", "1")
                             .build(), false),
-                    "CREATE TABLE `golden`.`by_region` (\n"
-                            + "  `region` VARCHAR(32) NULL,\n"
-                            + "  `clicks` BIGINT NULL\n"
-                            + ")\n"
-                            + "DUPLICATE KEY(`region`)\n"
-                            + "PARTITION BY (`region`)\n"
-                            + "DISTRIBUTED BY HASH(`region`)\n"
-                            + "PROPERTIES (\n"
-                            + "  \"replication_num\" = \"1\"\n"
-                            + ")"),
+                    """
+                    CREATE TABLE `golden`.`by_region` (
+                      `region` VARCHAR(32) NULL,
+                      `clicks` BIGINT NULL
+                    )
+                    DUPLICATE KEY(`region`)
+                    PARTITION BY (`region`)
+                    DISTRIBUTED BY HASH(`region`)
+                    PROPERTIES (
+                      "replication_num" = "1"
+                    )\
+                    """),
             new Case("partition_by = RANGE(event_time) with partitions", d -> d.createTable(
                     TableSpec.builder(DB, "my_partitioned_model_advanced")
                             .column("event_time", DATE)
@@ -209,20 +223,22 @@ final class GoldenDdl {
                             .distribution(Distribution.hash(List.of("region"), 10))
                             .property("replication_num", "1")
                             .build(), false),
-                    "CREATE TABLE `golden`.`my_partitioned_model_advanced` (\n"
-                            + "  `event_time` DATE NULL,\n"
-                            + "  `region` VARCHAR(32) NULL,\n"
-                            + "  `revenue` DECIMAL(38, 9) NULL\n"
-                            + ")\n"
-                            + "DUPLICATE KEY(`event_time`, `region`)\n"
-                            + "PARTITION BY RANGE(`event_time`) (\n"
-                            + "  PARTITION `p20240101` VALUES [(\"2024-01-01\"), (\"2024-01-02\")),\n"
-                            + "  PARTITION `p20240102` VALUES [(\"2024-01-02\"), (\"2024-01-03\"))\n"
-                            + ")\n"
-                            + "DISTRIBUTED BY HASH(`region`) BUCKETS 10\n"
-                            + "PROPERTIES (\n"
-                            + "  \"replication_num\" = \"1\"\n"
-                            + ")"),
+                    """
+                    CREATE TABLE `golden`.`my_partitioned_model_advanced` (
+                      `event_time` DATE NULL,
+                      `region` VARCHAR(32) NULL,
+                      `revenue` DECIMAL(38, 9) NULL
+                    )
+                    DUPLICATE KEY(`event_time`, `region`)
+                    PARTITION BY RANGE(`event_time`) (
+                      PARTITION `p20240101` VALUES [("2024-01-01"), ("2024-01-02")),
+                      PARTITION `p20240102` VALUES [("2024-01-02"), ("2024-01-03"))
+                    )
+                    DISTRIBUTED BY HASH(`region`) BUCKETS 10
+                    PROPERTIES (
+                      "replication_num" = "1"
+                    )\
+                    """),
             new Case("RANGE with LESS THAN, MAXVALUE", d -> d.createTable(
                     TableSpec.builder(DB, "range_less_than")
                             .column("k", INT)
@@ -234,19 +250,21 @@ final class GoldenDdl {
                             .distribution(Distribution.hash(List.of("k"), 2))
                             .property("replication_num", "1")
                             .build(), false),
-                    "CREATE TABLE `golden`.`range_less_than` (\n"
-                            + "  `k` INT NULL,\n"
-                            + "  `v` BIGINT NULL\n"
-                            + ")\n"
-                            + "DUPLICATE KEY(`k`)\n"
-                            + "PARTITION BY RANGE(`k`) (\n"
-                            + "  PARTITION `p_low` VALUES LESS THAN (\"100\"),\n"
-                            + "  PARTITION `p_max` VALUES LESS THAN MAXVALUE\n"
-                            + ")\n"
-                            + "DISTRIBUTED BY HASH(`k`) BUCKETS 2\n"
-                            + "PROPERTIES (\n"
-                            + "  \"replication_num\" = \"1\"\n"
-                            + ")"),
+                    """
+                    CREATE TABLE `golden`.`range_less_than` (
+                      `k` INT NULL,
+                      `v` BIGINT NULL
+                    )
+                    DUPLICATE KEY(`k`)
+                    PARTITION BY RANGE(`k`) (
+                      PARTITION `p_low` VALUES LESS THAN ("100"),
+                      PARTITION `p_max` VALUES LESS THAN MAXVALUE
+                    )
+                    DISTRIBUTED BY HASH(`k`) BUCKETS 2
+                    PROPERTIES (
+                      "replication_num" = "1"
+                    )\
+                    """),
             new Case("RANGE with START/END/EVERY", d -> d.createTable(
                     TableSpec.builder(DB, "range_every")
                             .column("dt", DATE)
@@ -257,18 +275,20 @@ final class GoldenDdl {
                             .distribution(Distribution.hash(List.of("dt")))
                             .property("replication_num", "1")
                             .build(), false),
-                    "CREATE TABLE `golden`.`range_every` (\n"
-                            + "  `dt` DATE NULL,\n"
-                            + "  `v` BIGINT NULL\n"
-                            + ")\n"
-                            + "DUPLICATE KEY(`dt`)\n"
-                            + "PARTITION BY RANGE(`dt`) (\n"
-                            + "  START (\"2024-01-01\") END (\"2024-01-04\") EVERY (INTERVAL 1 DAY)\n"
-                            + ")\n"
-                            + "DISTRIBUTED BY HASH(`dt`)\n"
-                            + "PROPERTIES (\n"
-                            + "  \"replication_num\" = \"1\"\n"
-                            + ")"),
+                    """
+                    CREATE TABLE `golden`.`range_every` (
+                      `dt` DATE NULL,
+                      `v` BIGINT NULL
+                    )
+                    DUPLICATE KEY(`dt`)
+                    PARTITION BY RANGE(`dt`) (
+                      START ("2024-01-01") END ("2024-01-04") EVERY (INTERVAL 1 DAY)
+                    )
+                    DISTRIBUTED BY HASH(`dt`)
+                    PROPERTIES (
+                      "replication_num" = "1"
+                    )\
+                    """),
             new Case("partition_by = LIST(region) with partitions", d -> d.createTable(
                     TableSpec.builder(DB, "by_list")
                             .column("region", StarRocksType.varchar(16))
@@ -280,19 +300,21 @@ final class GoldenDdl {
                             .distribution(Distribution.hash(List.of("region"), 2))
                             .property("replication_num", "1")
                             .build(), false),
-                    "CREATE TABLE `golden`.`by_list` (\n"
-                            + "  `region` VARCHAR(16) NULL,\n"
-                            + "  `v` BIGINT NULL\n"
-                            + ")\n"
-                            + "DUPLICATE KEY(`region`)\n"
-                            + "PARTITION BY LIST(`region`) (\n"
-                            + "  PARTITION `p_eu` VALUES IN (\"de\", \"fr\"),\n"
-                            + "  PARTITION `p_us` VALUES IN (\"us\")\n"
-                            + ")\n"
-                            + "DISTRIBUTED BY HASH(`region`) BUCKETS 2\n"
-                            + "PROPERTIES (\n"
-                            + "  \"replication_num\" = \"1\"\n"
-                            + ")"),
+                    """
+                    CREATE TABLE `golden`.`by_list` (
+                      `region` VARCHAR(16) NULL,
+                      `v` BIGINT NULL
+                    )
+                    DUPLICATE KEY(`region`)
+                    PARTITION BY LIST(`region`) (
+                      PARTITION `p_eu` VALUES IN ("de", "fr"),
+                      PARTITION `p_us` VALUES IN ("us")
+                    )
+                    DISTRIBUTED BY HASH(`region`) BUCKETS 2
+                    PROPERTIES (
+                      "replication_num" = "1"
+                    )\
+                    """),
             new Case("distributed_by = 'HASH(user_id) BUCKETS 10' (string form)", d -> d.createTable(
                     TableSpec.builder(DB, "my_table_string_dist")
                             .column("user_id", BIGINT)
@@ -300,14 +322,16 @@ final class GoldenDdl {
                             .distribution(Distribution.parse("HASH(user_id) BUCKETS 10"))
                             .property("replication_num", "1")
                             .build(), false),
-                    "CREATE TABLE `golden`.`my_table_string_dist` (\n"
-                            + "  `user_id` BIGINT NULL,\n"
-                            + "  `name` VARCHAR(100) NULL\n"
-                            + ")\n"
-                            + "DISTRIBUTED BY HASH(`user_id`) BUCKETS 10\n"
-                            + "PROPERTIES (\n"
-                            + "  \"replication_num\" = \"1\"\n"
-                            + ")"),
+                    """
+                    CREATE TABLE `golden`.`my_table_string_dist` (
+                      `user_id` BIGINT NULL,
+                      `name` VARCHAR(100) NULL
+                    )
+                    DISTRIBUTED BY HASH(`user_id`) BUCKETS 10
+                    PROPERTIES (
+                      "replication_num" = "1"
+                    )\
+                    """),
             new Case("order_by = (ds, id) on a DUPLICATE KEY table", d -> d.createTable(
                     TableSpec.builder(DB, "my_ordered_table")
                             .column("id", BIGINT)
@@ -317,16 +341,18 @@ final class GoldenDdl {
                             .distribution(Distribution.hash(List.of("id"), 10))
                             .property("replication_num", "1")
                             .build(), false),
-                    "CREATE TABLE `golden`.`my_ordered_table` (\n"
-                            + "  `id` BIGINT NULL,\n"
-                            + "  `ds` DATE NULL,\n"
-                            + "  `v` DOUBLE NULL\n"
-                            + ")\n"
-                            + "DISTRIBUTED BY HASH(`id`) BUCKETS 10\n"
-                            + "ORDER BY(`ds`, `id`)\n"
-                            + "PROPERTIES (\n"
-                            + "  \"replication_num\" = \"1\"\n"
-                            + ")"),
+                    """
+                    CREATE TABLE `golden`.`my_ordered_table` (
+                      `id` BIGINT NULL,
+                      `ds` DATE NULL,
+                      `v` DOUBLE NULL
+                    )
+                    DISTRIBUTED BY HASH(`id`) BUCKETS 10
+                    ORDER BY(`ds`, `id`)
+                    PROPERTIES (
+                      "replication_num" = "1"
+                    )\
+                    """),
             new Case("generic PROPERTIES in the order given", d -> d.createTable(
                     TableSpec.builder(DB, "advanced_table")
                             .column("id", BIGINT)
@@ -338,32 +364,36 @@ final class GoldenDdl {
                             .property("enable_persistent_index", "true")
                             .property("compression", "LZ4")
                             .build(), false),
-                    "CREATE TABLE `golden`.`advanced_table` (\n"
-                            + "  `id` BIGINT NOT NULL,\n"
-                            + "  `payload` JSON NULL\n"
-                            + ")\n"
-                            + "PRIMARY KEY(`id`)\n"
-                            + "DISTRIBUTED BY HASH(`id`) BUCKETS 8\n"
-                            + "PROPERTIES (\n"
-                            + "  \"replication_num\" = \"1\",\n"
-                            + "  \"storage_medium\" = \"SSD\",\n"
-                            + "  \"enable_persistent_index\" = \"true\",\n"
-                            + "  \"compression\" = \"LZ4\"\n"
-                            + ")"),
+                    """
+                    CREATE TABLE `golden`.`advanced_table` (
+                      `id` BIGINT NOT NULL,
+                      `payload` JSON NULL
+                    )
+                    PRIMARY KEY(`id`)
+                    DISTRIBUTED BY HASH(`id`) BUCKETS 8
+                    PROPERTIES (
+                      "replication_num" = "1",
+                      "storage_medium" = "SSD",
+                      "enable_persistent_index" = "true",
+                      "compression" = "LZ4"
+                    )\
+                    """),
             new Case("FULL model without declared types: CREATE TABLE AS SELECT", d -> d.createTableAsSelect(
                     TableAsSelectSpec.of(DB, "events_per_user",
                                     "SELECT user_id, COUNT(*) AS events FROM golden.user_events GROUP BY user_id")
                             .withKey(KeyType.DUPLICATE, List.of("user_id"))
                             .withDistribution(Distribution.hash(List.of("user_id"), 4))
                             .withProperty("replication_num", "1"), false),
-                    "CREATE TABLE `golden`.`events_per_user`\n"
-                            + "DUPLICATE KEY(`user_id`)\n"
-                            + "DISTRIBUTED BY HASH(`user_id`) BUCKETS 4\n"
-                            + "PROPERTIES (\n"
-                            + "  \"replication_num\" = \"1\"\n"
-                            + ")\n"
-                            + "AS\n"
-                            + "SELECT user_id, COUNT(*) AS events FROM golden.user_events GROUP BY user_id"),
+                    """
+                    CREATE TABLE `golden`.`events_per_user`
+                    DUPLICATE KEY(`user_id`)
+                    DISTRIBUTED BY HASH(`user_id`) BUCKETS 4
+                    PROPERTIES (
+                      "replication_num" = "1"
+                    )
+                    AS
+                    SELECT user_id, COUNT(*) AS events FROM golden.user_events GROUP BY user_id\
+                    """),
             new Case("replication: PK table from a source with the key last, comments with quotes", d -> d.createTable(
                     TableSpec.builder(DB, "orders")
                             .column(ColumnSpec.of("amount", StarRocksType.decimal(12, 2)).withComment("it's \"gross\""))
@@ -373,17 +403,19 @@ final class GoldenDdl {
                             .comment("replicated from public.orders")
                             .distribution(Distribution.hash(List.of("order_id")))
                             .build().withDefaultReplicationNum(1), false),
-                    "CREATE TABLE `golden`.`orders` (\n"
-                            + "  `order_id` BIGINT NOT NULL,\n"
-                            + "  `amount` DECIMAL(12, 2) NULL COMMENT 'it''s \"gross\"',\n"
-                            + "  `created_at` DATETIME NOT NULL\n"
-                            + ")\n"
-                            + "PRIMARY KEY(`order_id`)\n"
-                            + "COMMENT 'replicated from public.orders'\n"
-                            + "DISTRIBUTED BY HASH(`order_id`)\n"
-                            + "PROPERTIES (\n"
-                            + "  \"replication_num\" = \"1\"\n"
-                            + ")"),
+                    """
+                    CREATE TABLE `golden`.`orders` (
+                      `order_id` BIGINT NOT NULL,
+                      `amount` DECIMAL(12, 2) NULL COMMENT 'it''s "gross"',
+                      `created_at` DATETIME NOT NULL
+                    )
+                    PRIMARY KEY(`order_id`)
+                    COMMENT 'replicated from public.orders'
+                    DISTRIBUTED BY HASH(`order_id`)
+                    PROPERTIES (
+                      "replication_num" = "1"
+                    )\
+                    """),
             new Case("replication: DUPLICATE table with a sort key, partitioned by date_trunc", d -> d.createTable(
                     TableSpec.builder(DB, "events")
                             .column("event_id", BIGINT)
@@ -395,18 +427,20 @@ final class GoldenDdl {
                             .distribution(Distribution.hash(List.of("event_id"), 4))
                             .property("replication_num", "1")
                             .build(), false),
-                    "CREATE TABLE `golden`.`events` (\n"
-                            + "  `occurred_at` DATETIME NULL,\n"
-                            + "  `event_id` BIGINT NULL,\n"
-                            + "  `kind` VARCHAR(1024) NULL,\n"
-                            + "  `payload` JSON NULL\n"
-                            + ")\n"
-                            + "DUPLICATE KEY(`occurred_at`, `event_id`)\n"
-                            + "PARTITION BY date_trunc('month', `occurred_at`)\n"
-                            + "DISTRIBUTED BY HASH(`event_id`) BUCKETS 4\n"
-                            + "PROPERTIES (\n"
-                            + "  \"replication_num\" = \"1\"\n"
-                            + ")"),
+                    """
+                    CREATE TABLE `golden`.`events` (
+                      `occurred_at` DATETIME NULL,
+                      `event_id` BIGINT NULL,
+                      `kind` VARCHAR(1024) NULL,
+                      `payload` JSON NULL
+                    )
+                    DUPLICATE KEY(`occurred_at`, `event_id`)
+                    PARTITION BY date_trunc('month', `occurred_at`)
+                    DISTRIBUTED BY HASH(`event_id`) BUCKETS 4
+                    PROPERTIES (
+                      "replication_num" = "1"
+                    )\
+                    """),
             new Case("full refresh: staging table LIKE the target", d -> d.createTableLike(DB, "orders__staging", DB, "orders", false),
                     "CREATE TABLE `golden`.`orders__staging` LIKE `golden`.`orders`"),
             new Case("full refresh: INSERT INTO staging with label and columns", d -> d.insertInto(DB, "orders__staging",
@@ -441,14 +475,16 @@ final class GoldenDdl {
                             .withColumns(List.of(ViewSpec.ViewColumn.of("user_id", "the user"), ViewSpec.ViewColumn.of("event_count")))
                             .withComment("events per user")
                             .withSecurity(ViewSpec.Security.INVOKER), true),
-                    "CREATE OR REPLACE VIEW `golden`.`user_summary_view` (\n"
-                            + "  `user_id` COMMENT 'the user',\n"
-                            + "  `event_count`\n"
-                            + ")\n"
-                            + "COMMENT 'events per user'\n"
-                            + "SECURITY INVOKER\n"
-                            + "AS\n"
-                            + "SELECT user_id, COUNT(*) AS event_count FROM golden.user_events GROUP BY user_id"),
+                    """
+                    CREATE OR REPLACE VIEW `golden`.`user_summary_view` (
+                      `user_id` COMMENT 'the user',
+                      `event_count`
+                    )
+                    COMMENT 'events per user'
+                    SECURITY INVOKER
+                    AS
+                    SELECT user_id, COUNT(*) AS event_count FROM golden.user_events GROUP BY user_id\
+                    """),
             new Case("materialized view: DEFERRED ASYNC START ... EVERY (string form)", d -> d.createMaterializedView(
                     MaterializedViewSpec.builder(DB, "user_summary_mv",
                                     RefreshSpec.parse("DEFERRED", "ASYNC START (\"2024-01-01 00:00:00\") EVERY (INTERVAL 5 MINUTE)"),
@@ -456,14 +492,16 @@ final class GoldenDdl {
                             .distribution(Distribution.hash(List.of("user_id"), 4))
                             .property("replication_num", "1")
                             .build(), false),
-                    "CREATE MATERIALIZED VIEW `golden`.`user_summary_mv`\n"
-                            + "DISTRIBUTED BY HASH(`user_id`) BUCKETS 4\n"
-                            + "REFRESH DEFERRED ASYNC START ('2024-01-01 00:00:00') EVERY (INTERVAL 5 MINUTE)\n"
-                            + "PROPERTIES (\n"
-                            + "  \"replication_num\" = \"1\"\n"
-                            + ")\n"
-                            + "AS\n"
-                            + "SELECT user_id, COUNT(*) AS event_count FROM golden.user_events GROUP BY user_id"),
+                    """
+                    CREATE MATERIALIZED VIEW `golden`.`user_summary_mv`
+                    DISTRIBUTED BY HASH(`user_id`) BUCKETS 4
+                    REFRESH DEFERRED ASYNC START ('2024-01-01 00:00:00') EVERY (INTERVAL 5 MINUTE)
+                    PROPERTIES (
+                      "replication_num" = "1"
+                    )
+                    AS
+                    SELECT user_id, COUNT(*) AS event_count FROM golden.user_events GROUP BY user_id\
+                    """),
             new Case("materialized view with audits: DEFERRED ASYNC, partitioned, ordered, column comments", d -> d.createMaterializedView(
                     MaterializedViewSpec.builder(DB, "daily_events_mv", RefreshSpec.parse("DEFERRED", "ASYNC"),
                                     "SELECT date_trunc('day', event_time) AS dt, user_id, COUNT(*) AS n "
@@ -476,21 +514,23 @@ final class GoldenDdl {
                             .property("replication_num", "1")
                             .property("excluded_trigger_tables", "golden.orders,golden.events")
                             .build(), true),
-                    "CREATE MATERIALIZED VIEW IF NOT EXISTS `golden`.`daily_events_mv` (\n"
-                            + "  `dt` COMMENT 'day',\n"
-                            + "  `user_id`,\n"
-                            + "  `n`\n"
-                            + ")\n"
-                            + "COMMENT 'daily events'\n"
-                            + "REFRESH DEFERRED ASYNC\n"
-                            + "PARTITION BY `dt`\n"
-                            + "ORDER BY(`user_id`)\n"
-                            + "PROPERTIES (\n"
-                            + "  \"replication_num\" = \"1\",\n"
-                            + "  \"excluded_trigger_tables\" = \"golden.orders,golden.events\"\n"
-                            + ")\n"
-                            + "AS\n"
-                            + "SELECT date_trunc('day', event_time) AS dt, user_id, COUNT(*) AS n FROM golden.user_events GROUP BY 1, 2"),
+                    """
+                    CREATE MATERIALIZED VIEW IF NOT EXISTS `golden`.`daily_events_mv` (
+                      `dt` COMMENT 'day',
+                      `user_id`,
+                      `n`
+                    )
+                    COMMENT 'daily events'
+                    REFRESH DEFERRED ASYNC
+                    PARTITION BY `dt`
+                    ORDER BY(`user_id`)
+                    PROPERTIES (
+                      "replication_num" = "1",
+                      "excluded_trigger_tables" = "golden.orders,golden.events"
+                    )
+                    AS
+                    SELECT date_trunc('day', event_time) AS dt, user_id, COUNT(*) AS n FROM golden.user_events GROUP BY 1, 2\
+                    """),
             new Case("audited materialized view: synchronous refresh", d -> d.refreshMaterializedView(DB, "daily_events_mv", true),
                     "REFRESH MATERIALIZED VIEW `golden`.`daily_events_mv` WITH SYNC MODE"),
             new Case("rename: bare target name", d -> d.renameTable(DB, "my_table_string_dist", "my_table_renamed"),

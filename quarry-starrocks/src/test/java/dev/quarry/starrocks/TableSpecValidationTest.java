@@ -173,8 +173,12 @@ class TableSpecValidationTest {
                 .hasMessage("table db.t: bucket column v must be a key column of a PRIMARY KEY table (key: k)");
         TableSpec layout = GoldenDdl.userEventsInc();
         assertThat(StarRocksDialect.latest().createTableAsSelect(TableAsSelectSpec.like(layout, "SELECT 1"), true))
-                .startsWith("CREATE TABLE IF NOT EXISTS `golden`.`user_events_inc`\nPRIMARY KEY(`user_id`, `event_date`)\n"
-                        + "PARTITION BY date_trunc('day', `event_date`)\nDISTRIBUTED BY HASH(`user_id`) BUCKETS 16\n")
+                .startsWith("""
+                            CREATE TABLE IF NOT EXISTS `golden`.`user_events_inc`
+                            PRIMARY KEY(`user_id`, `event_date`)
+                            PARTITION BY date_trunc('day', `event_date`)
+                            DISTRIBUTED BY HASH(`user_id`) BUCKETS 16
+                            """)
                 .endsWith("\nAS\nSELECT 1");
     }
 

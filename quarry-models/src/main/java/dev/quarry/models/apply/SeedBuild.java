@@ -11,6 +11,7 @@ import dev.quarry.starrocks.LoadResult;
 import dev.quarry.starrocks.StarRocksDialect;
 import dev.quarry.starrocks.StatementSink;
 import dev.quarry.starrocks.StreamLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -55,7 +56,7 @@ final class SeedBuild implements BuildStrategy {
                 .withColumns(seed.header());
         String label = ("quarry_seed_" + table + "_" + System.currentTimeMillis());
         LoadResult result = loader.load(db, table, label.length() > 128 ? label.substring(label.length() - 128) : label, options,
-                LoadBody.of(seed.body()));
+                LoadBody.of(seed.body().getBytes(StandardCharsets.UTF_8)));
         ctx.progress("loaded seed " + m.name() + ": " + result.counts().map(c -> c.loadedRows() + " rows").orElse(result.message()));
     }
 }

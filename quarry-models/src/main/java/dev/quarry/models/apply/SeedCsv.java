@@ -20,7 +20,7 @@ import java.util.List;
  * @param delimiter the field separator ({@code csv_settings (delimiter ...)}, default a comma)
  * @param columns the header's columns with types inferred from the values
  */
-record SeedCsv(List<String> header, byte[] body, int rows, String delimiter, List<ColumnSpec> columns) {
+record SeedCsv(List<String> header, String body, int rows, String delimiter, List<ColumnSpec> columns) {
     static SeedCsv read(Model m, Path csv) {
         String text;
         try {
@@ -49,7 +49,7 @@ record SeedCsv(List<String> header, byte[] body, int rows, String delimiter, Lis
             columns.add(ColumnSpec.of(header.get(c), StarRocksType.parse(inferType(rows.stream().map(r -> r.get(col)).toList()))));
         }
         String body = String.join("\n", lines.subList(1, lines.size())) + "\n";
-        return new SeedCsv(header, body.getBytes(StandardCharsets.UTF_8), rows.size(), delimiter, columns);
+        return new SeedCsv(header, body, rows.size(), delimiter, columns);
     }
 
     private static String inferType(List<String> values) {

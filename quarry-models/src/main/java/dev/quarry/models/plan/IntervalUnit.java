@@ -20,21 +20,21 @@ public enum IntervalUnit {
     static IntervalUnit ofCron(String cron) {
         String c = cron.strip().toLowerCase(Locale.ROOT);
         switch (c) {
-            case "@hourly":
-                return HOUR;
-            case "@daily":
-            case "@midnight":
-            case "@weekly":
-                return DAY;
-            case "@monthly":
-                return MONTH;
-            case "@yearly":
-            case "@annually":
-                return YEAR;
-            default:
-                break;
-        }
-        String[] f = c.split("\\s+");
+  case "@hourly" -> {
+return HOUR;
+}
+  case "@daily", "@midnight", "@weekly" -> {
+return DAY;
+}
+  case "@monthly" -> {
+return MONTH;
+}
+  case "@yearly", "@annually" -> {
+return YEAR;
+}
+  default -> {}
+}
+        String[] f = c.split("\\s+", -1);
         if (f.length != 5) {
             return DAY;
         }
@@ -53,7 +53,7 @@ public enum IntervalUnit {
      * the start of each interval, so for them it is {@code now} itself.
      */
     static Instant lastTick(String cron, Instant now) {
-        String[] f = cron.strip().split("\\s+");
+        String[] f = cron.strip().split("\\s+", -1);
         if (f.length != 5 || !f[2].equals("*") || !f[3].equals("*") || !f[4].equals("*") || !f[0].matches("\\d{1,2}")) {
             return now;
         }

@@ -44,7 +44,7 @@ public record Audit(String name, Location location, String dialect, boolean bloc
     /** Whether {@code name} is one of SQLMesh's built-in audits, blocking or {@code _non_blocking}. */
     public static boolean isBuiltIn(String name) {
         String n = name.toLowerCase(Locale.ROOT);
-        return BUILT_IN.contains(n) || n.endsWith("_non_blocking") && BUILT_IN.contains(n.substring(0, n.length() - "_non_blocking".length()));
+        return BUILT_IN.contains(n) || (n.endsWith("_non_blocking") && BUILT_IN.contains(n.substring(0, n.length() - "_non_blocking".length())));
     }
 
     /** The built-in audit {@code name} calls, without {@code _non_blocking}; empty for a project audit. */

@@ -67,7 +67,7 @@ public final class Lexer {
                     pos++;
                 }
                 out.add(new Token(Token.Type.IDENT, src.substring(start, pos), start, pos));
-            } else if (Character.isDigit(c) || c == '.' && pos + 1 < n && Character.isDigit(src.charAt(pos + 1))) {
+            } else if (Character.isDigit(c) || (c == '.' && pos + 1 < n && Character.isDigit(src.charAt(pos + 1)))) {
                 out.add(number(start));
             } else if (c == '\'') {
                 out.add(new Token(Token.Type.STRING, quoted('\''), start, pos));

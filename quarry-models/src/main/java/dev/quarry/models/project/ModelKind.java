@@ -8,28 +8,31 @@ import java.util.Set;
 
 /** How a model is materialized (docs/sqlmesh.md §2.3), and what each kind demands of the model. */
 public enum ModelKind {
-    FULL(Set.of()),
-    VIEW(Set.of("materialized")),
-    INCREMENTAL_BY_TIME_RANGE(Set.of("time_column", "format", "batch_size", "batch_concurrency", "lookback",
-            "partition_by_time_column", "forward_only", "disable_restatement", "on_destructive_change",
-            "on_additive_change", "auto_restatement_cron", "auto_restatement_intervals")),
-    INCREMENTAL_BY_UNIQUE_KEY(Set.of("unique_key", "when_matched", "merge_filter", "batch_size", "lookback",
-            "forward_only", "disable_restatement", "on_destructive_change", "on_additive_change")),
-    INCREMENTAL_UNMANAGED(Set.of("insert_overwrite", "forward_only", "disable_restatement", "on_destructive_change",
-            "on_additive_change")),
-    SEED(Set.of("path", "batch_size", "csv_settings")),
-    EMBEDDED(Set.of()),
-    EXTERNAL(Set.of());
-
-    private final Set<String> options;
-
-    ModelKind(Set<String> options) {
-        this.options = options;
-    }
+    FULL,
+    VIEW,
+    INCREMENTAL_BY_TIME_RANGE,
+    INCREMENTAL_BY_UNIQUE_KEY,
+    INCREMENTAL_UNMANAGED,
+    SEED,
+    EMBEDDED,
+    EXTERNAL;
 
     /** The options this kind accepts in {@code kind NAME (...)}. */
     Set<String> options() {
-        return options;
+        return switch (this) {
+            case FULL -> Set.of();
+            case VIEW -> Set.of("materialized");
+            case INCREMENTAL_BY_TIME_RANGE -> Set.of("time_column", "format", "batch_size", "batch_concurrency", "lookback",
+            "partition_by_time_column", "forward_only", "disable_restatement", "on_destructive_change",
+            "on_additive_change", "auto_restatement_cron", "auto_restatement_intervals");
+            case INCREMENTAL_BY_UNIQUE_KEY -> Set.of("unique_key", "when_matched", "merge_filter", "batch_size", "lookback",
+            "forward_only", "disable_restatement", "on_destructive_change", "on_additive_change");
+            case INCREMENTAL_UNMANAGED -> Set.of("insert_overwrite", "forward_only", "disable_restatement", "on_destructive_change",
+            "on_additive_change");
+            case SEED -> Set.of("path", "batch_size", "csv_settings");
+            case EMBEDDED -> Set.of();
+            case EXTERNAL -> Set.of();
+        };
     }
 
     static Optional<ModelKind> parse(String name) {

@@ -60,6 +60,8 @@ public record PhysicalLayout(Optional<TableKey> key, Optional<Partitioning> part
     }
 
     /**
+     * The table type and its key columns.
+     *
      * @param type table type
      * @param columns key columns in key order (StarRocks puts them first in the schema)
      */
@@ -121,6 +123,8 @@ public record PhysicalLayout(Optional<TableKey> key, Optional<Partitioning> part
         OptionalInt buckets();
 
         /**
+         * {@code DISTRIBUTED BY HASH(columns) [BUCKETS n]}.
+         *
          * @param columns bucketing columns
          * @param buckets BUCKETS n; empty lets StarRocks choose
          */
@@ -134,7 +138,11 @@ public record PhysicalLayout(Optional<TableKey> key, Optional<Partitioning> part
             }
         }
 
-        /** @param buckets BUCKETS n; empty lets StarRocks choose */
+        /**
+         * {@code DISTRIBUTED BY RANDOM [BUCKETS n]}.
+         *
+         * @param buckets BUCKETS n; empty lets StarRocks choose
+         */
         record Random(OptionalInt buckets) implements Distribution {
             public Random {
                 requireNonNull(buckets, "buckets is null");

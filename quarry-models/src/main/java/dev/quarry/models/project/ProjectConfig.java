@@ -32,6 +32,8 @@ public record ProjectConfig(Map<String, Gateway> gateways, Optional<String> defa
     }
 
     /**
+     * A gateway of config.yaml: where models run and where their state lives.
+     *
      * @param name gateway name
      * @param connection where models run
      * @param stateConnection where Quarry keeps its state (never StarRocks)
@@ -52,6 +54,8 @@ public record ProjectConfig(Map<String, Gateway> gateways, Optional<String> defa
     /** The StarRocks cluster models run on. */
     public sealed interface Connection {
         /**
+         * A StarRocks cluster given by its settings in config.yaml.
+         *
          * @param host FE host
          * @param port FE MySQL port
          * @param user user
@@ -84,7 +88,11 @@ public record ProjectConfig(Map<String, Gateway> gateways, Optional<String> defa
             }
         }
 
-        /** @param name the name of a connection defined with {@code quarry conns} */
+        /**
+         * A StarRocks cluster given by the name of a Quarry connection.
+         *
+         * @param name the name of a connection defined with {@code quarry conns}
+         */
         record Named(String name) implements Connection {
             public Named {
                 requireNonNull(name, "name is null");
@@ -94,14 +102,22 @@ public record ProjectConfig(Map<String, Gateway> gateways, Optional<String> defa
 
     /** Where state lives: SQLite (the default), DuckDB or PostgreSQL. */
     public sealed interface StateConnection {
-        /** @param path database file, relative to the project root unless absolute */
+        /**
+         * State in a SQLite file.
+         *
+         * @param path database file, relative to the project root unless absolute
+         */
         record Sqlite(String path) implements StateConnection {
             public Sqlite {
                 requireNonNull(path, "path is null");
             }
         }
 
-        /** @param path database file */
+        /**
+         * State in a DuckDB file.
+         *
+         * @param path database file
+         */
         record DuckDb(String path) implements StateConnection {
             public DuckDb {
                 requireNonNull(path, "path is null");
@@ -109,6 +125,8 @@ public record ProjectConfig(Map<String, Gateway> gateways, Optional<String> defa
         }
 
         /**
+         * State in a PostgreSQL database.
+         *
          * @param host host
          * @param port port
          * @param user user

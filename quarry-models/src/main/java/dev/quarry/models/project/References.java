@@ -88,7 +88,7 @@ public final class References {
             switch (t.type()) {
                 case LPAREN -> {
                     Token next = tokens.get(i + 1);
-                    levels.push(new Level(next.isWord("select") || next.isWord("with") || next.is(Token.Type.LPAREN) && level.query));
+                    levels.push(new Level(next.isWord("select") || next.isWord("with") || (next.is(Token.Type.LPAREN) && level.query)));
                 }
                 case RPAREN -> {
                     if (levels.size() > 1) {
@@ -150,8 +150,8 @@ public final class References {
     /** The index of the last token of a dotted table name starting at {@code i}, or -1 if none is there. */
     private static int name(List<Token> tokens, int i) {
         Token first = tokens.get(i);
-        if (!(first.is(Token.Type.IDENT) || first.is(Token.Type.QUOTED)) || first.is(Token.Type.IDENT)
-                && CLAUSE_ENDS.contains(first.text().toLowerCase(Locale.ROOT))) {
+        if (!(first.is(Token.Type.IDENT) || first.is(Token.Type.QUOTED)) || (first.is(Token.Type.IDENT)
+                && CLAUSE_ENDS.contains(first.text().toLowerCase(Locale.ROOT)))) {
             return -1;
         }
         int j = i;

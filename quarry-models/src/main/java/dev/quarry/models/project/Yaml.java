@@ -42,6 +42,8 @@ sealed interface Yaml {
     }
 
     /**
+     * A YAML mapping whose keys remember where they were written.
+     *
      * @param entries key to entry, in document order
      */
     record Mapping(Map<String, Entry> entries, Location location) implements Yaml {
@@ -65,6 +67,8 @@ sealed interface Yaml {
     }
 
     /**
+     * One key of a mapping with its value.
+     *
      * @param key the key
      * @param keyLocation where the key is
      * @param value its value

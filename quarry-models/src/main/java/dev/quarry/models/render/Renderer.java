@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -123,7 +124,7 @@ public final class Renderer {
 
     private static void put(Map<String, String> out, String prefix, Instant at) {
         LocalDateTime t = LocalDateTime.ofInstant(at, ZoneOffset.UTC);
-        int micros = t.getNano() / 1000;
+        int micros = t.get(ChronoField.MICRO_OF_SECOND);
         String ts = t.format(TS) + (micros == 0 ? "" : String.format(Locale.ROOT, ".%06d", micros));
         String ds = t.format(DS);
         out.put(prefix + "_ds", "'" + ds + "'");

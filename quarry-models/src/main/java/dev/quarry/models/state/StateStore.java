@@ -174,6 +174,8 @@ public final class StateStore implements AutoCloseable {
     }
 
     /**
+     * An environment as the state holds it: its plan and the snapshots its views point at.
+     *
      * @param name environment name ({@code prod}, {@code dev}, ...)
      * @param planId the plan that last changed it
      * @param previousPlanId the plan before that

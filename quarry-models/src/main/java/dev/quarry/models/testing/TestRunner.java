@@ -49,6 +49,8 @@ public final class TestRunner {
     }
 
     /**
+     * The result of one unit test.
+     *
      * @param test test name
      * @param passed whether the rows matched
      * @param message what differed, or {@code ok}
@@ -112,8 +114,8 @@ public final class TestRunner {
                 query = query.substring(0, query.length() - 1).strip();
             }
             List<Map<String, Object>> expected = expected(t);
-            boolean partial = t.outputs().get("partial") instanceof Boolean p && p
-                    || t.outputs().get("query") instanceof Map<?, ?> q && Boolean.TRUE.equals(q.get("partial"));
+            boolean partial = (t.outputs().get("partial") instanceof Boolean p && p)
+                    || (t.outputs().get("query") instanceof Map<?, ?> q && Boolean.TRUE.equals(q.get("partial")));
             List<Map<String, String>> actual = new ArrayList<>();
             for (Map<String, String> r : c.rows(query)) {
                 Map<String, String> row = new LinkedHashMap<>();

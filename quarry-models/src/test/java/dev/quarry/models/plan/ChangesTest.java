@@ -61,8 +61,11 @@ class ChangesTest {
             assertThat(metadata.metadataOnly()).containsExactly("s.a");
             assertThat(metadata.directlyModified()).isEmpty();
             assertThat(metadata.indirectlyModified()).isEmpty();
-            assertThat(metadata.diffs().get("s.a")).isEqualTo("- MODEL (name s.a, kind FULL, description 'first');\n"
-                    + "+ MODEL (name s.a, kind FULL, description 'second');\n  SELECT 1 AS id\n");
+            assertThat(metadata.diffs().get("s.a")).isEqualTo("""
+                                                              - MODEL (name s.a, kind FULL, description 'first');
+                                                              + MODEL (name s.a, kind FULL, description 'second');
+                                                                SELECT 1 AS id
+                                                              """);
 
             write("models/a.sql", "MODEL (name s.a, kind FULL, description 'first');\nSELECT 10 AS id");
             Files.delete(dir.resolve("models/c.sql"));

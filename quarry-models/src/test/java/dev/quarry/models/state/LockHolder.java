@@ -24,8 +24,9 @@ final class LockHolder {
         System.out.println("locked");
         System.out.flush();
         // Until killed, or until the test's JVM is gone and with it the other end of standard input.
-        while (System.in.read() >= 0) {
-            continue;
-        }
+        int read;
+        do {
+            read = System.in.read();
+        } while (read >= 0);
     }
 }

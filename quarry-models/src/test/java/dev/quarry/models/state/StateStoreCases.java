@@ -52,15 +52,18 @@ abstract class StateStoreCases {
 
     ProjectConfig.StateConnection connection() {
         switch (kind) {
-            case SQLITE:
-                return new ProjectConfig.StateConnection.Sqlite(db().toString());
-            case DUCKDB:
-                return new ProjectConfig.StateConnection.DuckDb(db().toString());
-            default:
-                TestingPostgres server = postgres.server();
+  case SQLITE -> {
+return new ProjectConfig.StateConnection.Sqlite(db().toString());
+}
+  case DUCKDB -> {
+return new ProjectConfig.StateConnection.DuckDb(db().toString());
+}
+  default -> {
+TestingPostgres server = postgres.server();
                 return new ProjectConfig.StateConnection.Postgres(server.host(), server.port(), server.user(), server.password(),
                         postgres.name());
-        }
+}
+}
     }
 
     @BeforeEach
@@ -85,17 +88,20 @@ abstract class StateStoreCases {
 
     private Connection raw() throws Exception {
         switch (kind) {
-            case SQLITE:
-                return DriverManager.getConnection("jdbc:sqlite:" + db());
-            case DUCKDB:
-                return DriverManager.getConnection("jdbc:duckdb:" + db());
-            default:
-                Connection c = postgres.connect();
+  case SQLITE -> {
+return DriverManager.getConnection("jdbc:sqlite:" + db());
+}
+  case DUCKDB -> {
+return DriverManager.getConnection("jdbc:duckdb:" + db());
+}
+  default -> {
+Connection c = postgres.connect();
                 try (Statement st = c.createStatement()) {
                     st.execute("SET search_path TO " + schema);
                 }
                 return c;
-        }
+}
+}
     }
 
     private static Instant day(int d) {

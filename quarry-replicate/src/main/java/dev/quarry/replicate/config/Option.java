@@ -43,6 +43,8 @@ public interface Option {
     }
 
     /**
+     * Everything declared about one key: name, type, default, description, and why it has no effect if it has none.
+     *
      * @param key the name as written in YAML
      * @param type the value type; null for a nested section or an unsupported key
      * @param defaultValue null when there is none

@@ -38,7 +38,7 @@ public final class ReplicationDocs {
     }
 
     private static String show(Object value) {
-        if (value == null || value instanceof List && ((List<?>) value).isEmpty() || value instanceof Map && ((Map<?, ?>) value).isEmpty()) {
+        if (value == null || (value instanceof List && ((List<?>) value).isEmpty()) || (value instanceof Map && ((Map<?, ?>) value).isEmpty())) {
             return "–";
         }
         return "`" + value + "`";

@@ -51,7 +51,7 @@ public record ReplicationFile(String fileName, Path baseDir, String source, Stri
     /** SnakeYAML's message without its multi-line source excerpt: one line, as every error should be. */
     private static String oneLine(String message) {
         StringBuilder out = new StringBuilder();
-        for (String line : message.split("\\R")) {
+        for (String line : message.lines().toList()) {
             if (line.isBlank() || line.startsWith(" in ") || line.startsWith("    ") || line.strip().equals("^")) {
                 continue;
             }
@@ -67,12 +67,12 @@ public record ReplicationFile(String fileName, Path baseDir, String source, Stri
             return null;
         }
         Location top = new Location(fileName, 0, 0);
-        if (!(root instanceof YamlNode.Mapping)) {
+        if (!(root instanceof YamlNode.Mapping mapping)) {
             errors.add(root.location(), "a replication file is a mapping with source, target and streams; got " + root.describe());
             return null;
         }
         Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
-        for (YamlNode.Entry e : ((YamlNode.Mapping) root).entries()) {
+        for (YamlNode.Entry e : mapping.entries()) {
             if (e.key().equals("hooks")) {
                 errors.add(e.keyLocation(), "hooks are not supported; use target_options.pre_sql / post_sql");
             } else if (!TOP_KEYS.contains(e.key())) {
@@ -116,7 +116,7 @@ public record ReplicationFile(String fileName, Path baseDir, String source, Stri
     }
 
     private static Map<String, String> readEnv(YamlNode.Entry entry, Map<String, String> processEnv, ConfigErrors errors) {
-        if (entry == null || entry.value() instanceof YamlNode.Scalar && ((YamlNode.Scalar) entry.value()).isNull()) {
+        if (entry == null || (entry.value() instanceof YamlNode.Scalar && ((YamlNode.Scalar) entry.value()).isNull())) {
             return Map.of();
         }
         if (!(entry.value() instanceof YamlNode.Mapping)) {
@@ -152,7 +152,7 @@ public record ReplicationFile(String fileName, Path baseDir, String source, Stri
     }
 
     static StreamConfig streamConfig(String name, Location at, YamlNode node, ValueType.Reading reading) {
-        if (!(node instanceof YamlNode.Mapping)) {
+        if (!(node instanceof YamlNode.Mapping mapping)) {
             reading.errors().add(node.location(), "stream '" + name + "' must be a mapping of stream keys (or empty), got " + node.describe());
             return StreamConfig.empty(name, at);
         }
@@ -160,7 +160,7 @@ public record ReplicationFile(String fileName, Path baseDir, String source, Stri
         Map<StreamKey, Object> keys = new EnumMap<>(StreamKey.class);
         OptionValues<SourceOption> source = OptionValues.empty(SourceOption.class);
         OptionValues<TargetOption> target = OptionValues.empty(TargetOption.class);
-        for (YamlNode.Entry e : ((YamlNode.Mapping) node).entries()) {
+        for (YamlNode.Entry e : mapping.entries()) {
             StreamKey key = find(StreamKey.class, e, "stream key", reading.errors());
             if (key == null) {
                 continue;
@@ -182,15 +182,15 @@ public record ReplicationFile(String fileName, Path baseDir, String source, Stri
 
     private static <K extends Enum<K> & Option> OptionValues<K> options(Class<K> type, String what, YamlNode node,
                                                                        ValueType.Reading reading, Map<Option, Location> locations) {
-        if (node instanceof YamlNode.Scalar && ((YamlNode.Scalar) node).isNull()) {
+        if (node instanceof YamlNode.Scalar scalar && scalar.isNull()) {
             return OptionValues.empty(type);
         }
-        if (!(node instanceof YamlNode.Mapping)) {
+        if (!(node instanceof YamlNode.Mapping mapping)) {
             reading.errors().add(node.location(), "'" + what + "' must be a mapping, got " + node.describe());
             return OptionValues.empty(type);
         }
         Map<K, Object> values = new EnumMap<>(type);
-        for (YamlNode.Entry e : ((YamlNode.Mapping) node).entries()) {
+        for (YamlNode.Entry e : mapping.entries()) {
             K key = find(type, e, what.replace('_', ' ').replace("options", "option"), reading.errors());
             if (key != null) {
                 locations.put(key, e.keyLocation());

@@ -30,9 +30,9 @@ public enum SourceOption implements Option {
             return (Long) value >= 0 ? null : "offset must not be negative";
         }
     },
-    EMPTY_AS_NULL("empty_as_null", ValueType.BOOLEAN, Boolean.FALSE, "Read empty strings as NULL."),
+    EMPTY_AS_NULL("empty_as_null", ValueType.BOOLEAN, false, "Read empty strings as NULL."),
     /** Quarry addition: Sling's strict '>' misses rows that share the checkpoint value (docs/sling.md §2.3). */
-    INCREMENTAL_GTE("incremental_gte", ValueType.BOOLEAN, Boolean.FALSE,
+    INCREMENTAL_GTE("incremental_gte", ValueType.BOOLEAN, false,
             "Read update_key >= checkpoint instead of >; safe with a primary key (re-read rows upsert)."),
 
     DATETIME_FORMAT("datetime_format", "datetime_format is for file sources; PostgreSQL values are read typed"),

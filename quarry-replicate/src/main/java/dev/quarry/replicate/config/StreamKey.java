@@ -20,7 +20,7 @@ public enum StreamKey implements Option {
     WHERE("where", ValueType.STRING, null, "Extra filter added to the source query."),
     COLUMNS("columns", ValueType.STRING_MAP, null,
             "Target type overrides per column (StarRocks or Sling type names, optional 'not_null'); '*' applies to all; '+col' merges with defaults."),
-    DISABLED("disabled", ValueType.BOOLEAN, Boolean.FALSE, "Skip the stream; on a table a wildcard matched, removes it from the expansion."),
+    DISABLED("disabled", ValueType.BOOLEAN, false, "Skip the stream; on a table a wildcard matched, removes it from the expansion."),
     SOURCE_OPTIONS("source_options", null, null, "Source read options (see source options)."),
     TARGET_OPTIONS("target_options", null, null, "Target table and load options (see target options)."),
     DESCRIPTION("description", ValueType.STRING, null, "Free text, shown in --dry-run."),

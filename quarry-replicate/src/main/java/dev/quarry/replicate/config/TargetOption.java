@@ -24,7 +24,7 @@ public enum TargetOption implements Option {
     TABLE_DDL("table_ddl", ValueType.SQL, null, "Full CREATE TABLE for the target (inline or file://); must name the object."),
     PRE_SQL("pre_sql", ValueType.SQL, null, "SQL run on the target before the load (';'-separated)."),
     POST_SQL("post_sql", ValueType.SQL, null, "SQL run on the target after the load (';'-separated)."),
-    ADD_NEW_COLUMNS("add_new_columns", ValueType.BOOLEAN, Boolean.TRUE, "Add source columns missing on the target (ALTER TABLE ADD COLUMN)."),
+    ADD_NEW_COLUMNS("add_new_columns", ValueType.BOOLEAN, true, "Add source columns missing on the target (ALTER TABLE ADD COLUMN)."),
     COLUMN_CASING("column_casing", ValueType.STRING, "normalize",
             "normalize or source: target columns keep the source names (PostgreSQL folds unquoted names to lower case).") {
         @Override
@@ -47,8 +47,8 @@ public enum TargetOption implements Option {
      * Quarry defaults to true, unlike StarRocks (docs/starrocks.md §1.2: default false): without it a value that
      * fails conversion is loaded as NULL instead of failing the load.
      */
-    STRICT_MODE("strict_mode", ValueType.BOOLEAN, Boolean.TRUE, "Stream Load strict_mode: a value that does not convert fails the load."),
-    USE_BULK("use_bulk", ValueType.BOOLEAN, Boolean.TRUE, "Accepted for Sling files; Quarry always loads through Stream Load.") {
+    STRICT_MODE("strict_mode", ValueType.BOOLEAN, true, "Stream Load strict_mode: a value that does not convert fails the load."),
+    USE_BULK("use_bulk", ValueType.BOOLEAN, true, "Accepted for Sling files; Quarry always loads through Stream Load.") {
         @Override
         public String check(Object value) {
             return Boolean.TRUE.equals(value) ? null : "use_bulk: false is not supported; Quarry always loads through Stream Load";

@@ -26,14 +26,14 @@ enum ValueType {
             if (text == null) {
                 return null;
             }
-            switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
-                case "true":
-                    return Boolean.TRUE;
-                case "false":
-                    return Boolean.FALSE;
-                default:
-                    return r.wrong(node, this);
-            }
+            return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+  case "true" -> 
+true;
+  case "false" -> 
+false;
+  default -> 
+r.wrong(node, this);
+};
         }
     },
     INTEGER("a whole number") {
@@ -68,9 +68,9 @@ enum ValueType {
     NAME_LIST("a name, a list of names or \"a,b\"") {
         @Override
         Object read(YamlNode node, Reading r) {
-            if (node instanceof YamlNode.Sequence) {
+            if (node instanceof YamlNode.Sequence sequence) {
                 List<String> names = new ArrayList<>();
-                for (YamlNode item : ((YamlNode.Sequence) node).items()) {
+                for (YamlNode item : sequence.items()) {
                     String text = r.scalarText(item, this);
                     if (text != null) {
                         names.addAll(splitNames(text));
@@ -86,11 +86,11 @@ enum ValueType {
     STRING_MAP("a mapping of names to values") {
         @Override
         Object read(YamlNode node, Reading r) {
-            if (!(node instanceof YamlNode.Mapping)) {
+            if (!(node instanceof YamlNode.Mapping mapping)) {
                 return r.wrong(node, this);
             }
             Map<String, String> map = new LinkedHashMap<>();
-            for (YamlNode.Entry e : ((YamlNode.Mapping) node).entries()) {
+            for (YamlNode.Entry e : mapping.entries()) {
                 String text = r.scalarText(e.value(), STRING);
                 if (text != null) {
                     map.put(e.key(), text);
@@ -103,11 +103,11 @@ enum ValueType {
     NAME_LIST_MAP("a mapping of key types to column lists") {
         @Override
         Object read(YamlNode node, Reading r) {
-            if (!(node instanceof YamlNode.Mapping)) {
+            if (!(node instanceof YamlNode.Mapping mapping)) {
                 return r.wrong(node, this);
             }
             Map<String, List<String>> map = new LinkedHashMap<>();
-            for (YamlNode.Entry e : ((YamlNode.Mapping) node).entries()) {
+            for (YamlNode.Entry e : mapping.entries()) {
                 @SuppressWarnings("unchecked")
                 List<String> names = (List<String>) NAME_LIST.read(e.value(), r);
                 if (names != null) {
@@ -150,7 +150,7 @@ enum ValueType {
 
     static List<String> splitNames(String text) {
         List<String> names = new ArrayList<>();
-        for (String part : text.split(",")) {
+        for (String part : text.split(",", -1)) {
             String name = part.trim();
             if (!name.isEmpty()) {
                 names.add(name);
@@ -170,11 +170,11 @@ enum ValueType {
 
         /** A scalar's expanded text, or null after recording an error for a mapping or list. */
         default String scalarText(YamlNode node, ValueType type) {
-            if (!(node instanceof YamlNode.Scalar)) {
+            if (!(node instanceof YamlNode.Scalar scalar)) {
                 wrong(node, type);
                 return null;
             }
-            YamlNode.Scalar scalar = (YamlNode.Scalar) node;
+            
             return scalar.isNull() ? null : expand(scalar.text(), node.location());
         }
 

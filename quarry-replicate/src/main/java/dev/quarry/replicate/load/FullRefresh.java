@@ -41,9 +41,9 @@ final class FullRefresh {
     private final StarRocksDialect dialect;
 
     /**
-     * @param source a session on the source (discovery and reads)
-     * @param target a session on StarRocks (DDL and checks)
-     * @param runId identifies this run in load labels, so a retried chunk is not loaded twice
+     * 
+     * 
+     * 
      */
     private final Instant loadedAt;
     private final ReadProgress progress;

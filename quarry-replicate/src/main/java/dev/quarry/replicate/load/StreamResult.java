@@ -24,7 +24,7 @@ public record StreamResult(String stream, TargetTable target, Mode mode, long ro
     public String summary() {
         double seconds = elapsed.toNanos() / 1e9;
         StringBuilder line = new StringBuilder("inserted ").append(rowsLoaded).append(" rows into ").append(target)
-                .append(" in ").append(elapsed.getSeconds()).append(" secs");
+                .append(" in ").append(elapsed.toSeconds()).append(" secs");
         if (rowsLoaded > 0 && seconds > 0) {
             line.append(String.format(java.util.Locale.ROOT, " [%,d r/s]", Math.round(rowsLoaded / seconds)));
         }

@@ -91,8 +91,7 @@ record Selection(List<String> includes, List<String> excludes) {
     /** A glob with {@code *} and {@code ?}, case-insensitive like Sling's matching. */
     static Pattern glob(String glob) {
         StringBuilder re = new StringBuilder();
-        for (char c : glob.toCharArray()) {
-            if (c == '*') {
+        for (int i = 0; i < glob.length(); i++) { char c = glob.charAt(i);if (c == '*') {
                 re.append(".*");
             } else if (c == '?') {
                 re.append('.');

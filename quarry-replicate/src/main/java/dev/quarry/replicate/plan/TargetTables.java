@@ -24,6 +24,8 @@ public final class TargetTables {
     }
 
     /**
+     * The StarRocks table a stream creates, from its target options and the source's columns.
+     *
      * @param replicationNum used when neither target_options.replication_num nor properties set one
      *     (ClusterProbe#defaultReplicationNum: follows the alive backends)
      */

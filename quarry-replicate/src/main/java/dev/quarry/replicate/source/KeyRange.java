@@ -57,26 +57,21 @@ public record KeyRange(String low, String high, boolean highInclusive) {
         LocalDateTime last = temporal(end, chunkSize, stream);
         long n = Long.parseLong(size.substring(0, size.length() - 1));
         while (!lo.isAfter(last)) {
-            LocalDateTime hi;
-            switch (size.charAt(size.length() - 1)) {
-                case 's':
-                    hi = lo.plusSeconds(n);
-                    break;
-                case 'h':
-                    hi = lo.plusHours(n);
-                    break;
-                case 'd':
-                    hi = lo.plusDays(n);
-                    break;
-                case 'w':
-                    hi = lo.plusWeeks(n);
-                    break;
-                case 'm':
-                    hi = lo.plusMonths(n);
-                    break;
-                default:
-                    throw new ReplicationConfigException("stream " + stream + ": chunk_size unit of '" + size + "' must be s, h, d, w or m");
-            }
+            
+            LocalDateTime hi = switch (size.charAt(size.length() - 1)) {
+  case 's' -> 
+lo.plusSeconds(n);
+  case 'h' -> 
+lo.plusHours(n);
+  case 'd' -> 
+lo.plusDays(n);
+  case 'w' -> 
+lo.plusWeeks(n);
+  case 'm' -> 
+lo.plusMonths(n);
+  default -> 
+throw new ReplicationConfigException("stream " + stream + ": chunk_size unit of '" + size + "' must be s, h, d, w or m");
+};
             boolean isLast = hi.isAfter(last);
             pieces.add(new KeyRange(TEXT.format(lo), TEXT.format(isLast ? last : hi), isLast));
             lo = hi;

@@ -167,8 +167,12 @@ class CrashSafetyIT {
         String database = newDatabase("crash_full");
         pg.execute("DROP TABLE IF EXISTS demo.orders", ORDERS_DDL);
         fillOrders(1, 2000, "old");
-        String yaml = replication(database, "  demo.orders:\n    mode: full-refresh\n    primary_key: [id]\n"
-                + "    target_options: {file_max_rows: 1000}\n");
+        String yaml = replication(database, """
+                                              demo.orders:
+                                                mode: full-refresh
+                                                primary_key: [id]
+                                                target_options: {file_max_rows: 1000}
+                                            """);
         assertThat(runHere(yaml).rowsLoaded()).isEqualTo(2000);
         List<String> before = ordersFingerprint();
         assertThat(before.get(0)).isEqualTo("2000");
@@ -203,8 +207,12 @@ class CrashSafetyIT {
                 "CREATE TABLE demo.events (id int8 NOT NULL, note text, occurred_at timestamptz)",
                 "INSERT INTO demo.events SELECT g, 'event ' || g, TIMESTAMPTZ '2026-05-20 00:00:00+00' + g * INTERVAL '1 second'"
                         + " FROM generate_series(1, 5000) g");
-        String yaml = replication(database, "  demo.events:\n    mode: incremental\n    update_key: id\n"
-                + "    target_options: {file_max_rows: 1000}\n");
+        String yaml = replication(database, """
+                                              demo.events:
+                                                mode: incremental
+                                                update_key: id
+                                                target_options: {file_max_rows: 1000}
+                                            """);
         assertThat(runHere(yaml).rowsLoaded()).isEqualTo(5000);
         List<String> before = row("SELECT COUNT(*), COUNT(DISTINCT id), SUM(id), MAX(id) FROM events");
         assertThat(before).containsExactly("5000", "5000", "12502500", "5000");
@@ -240,8 +248,12 @@ class CrashSafetyIT {
         pg.execute("DROP TABLE IF EXISTS demo.orders", ORDERS_DDL);
         fillOrders(1, 10000, "new");
         // Full refresh: 10 plain Stream Loads; the first fails twice and goes through on its third attempt (same label).
-        String full = replication(database, "  demo.orders:\n    mode: full-refresh\n    primary_key: [id]\n"
-                + "    target_options: {file_max_rows: 1000}\n");
+        String full = replication(database, """
+                                              demo.orders:
+                                                mode: full-refresh
+                                                primary_key: [id]
+                                                target_options: {file_max_rows: 1000}
+                                            """);
         sandbox.sandbox().failNextLoads(2, fault);
         StreamResult first = runHere(full);
         assertThat(first.rowsLoaded()).isEqualTo(10000);
@@ -251,8 +263,13 @@ class CrashSafetyIT {
 
         // Incremental: one transaction of 5 chunk loads; its first load fails in two attempts of the whole increment.
         fillOrders(10001, 15000, "new");
-        String incremental = replication(database, "  demo.orders:\n    mode: incremental\n    primary_key: [id]\n    update_key: id\n"
-                + "    target_options: {file_max_rows: 1000}\n");
+        String incremental = replication(database, """
+                                                     demo.orders:
+                                                       mode: incremental
+                                                       primary_key: [id]
+                                                       update_key: id
+                                                       target_options: {file_max_rows: 1000}
+                                                   """);
         sandbox.sandbox().failNextLoads(2, fault);
         StreamResult more = runHere(incremental);
         assertThat(more.rowsRead()).isEqualTo(5000);

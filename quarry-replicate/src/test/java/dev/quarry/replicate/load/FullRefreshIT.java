@@ -230,9 +230,13 @@ class FullRefreshIT {
     @Test
     void tableDdlGivesFullControl() throws SQLException {
         pg.execute("CREATE TABLE demo.custom (id int4, label text)", "INSERT INTO demo.custom SELECT g, 'x' || g FROM generate_series(1, 20) g");
-        String stream = "  demo.custom:\n    target_options:\n      table_ddl: |\n"
-                + "        CREATE TABLE `${DB}`.`custom` (id INT NOT NULL, label VARCHAR(50)) UNIQUE KEY(id)\n"
-                + "        DISTRIBUTED BY HASH(id) BUCKETS 2 PROPERTIES (\"replication_num\" = \"1\")\n";
+        String stream = """
+                          demo.custom:
+                            target_options:
+                              table_ddl: |
+                                CREATE TABLE `${DB}`.`custom` (id INT NOT NULL, label VARCHAR(50)) UNIQUE KEY(id)
+                                DISTRIBUTED BY HASH(id) BUCKETS 2 PROPERTIES ("replication_num" = "1")
+                        """;
         assertThat(run(plan(stream)).rowsLoaded()).isEqualTo(20);
         assertThat(run(plan(stream)).rowsLoaded()).isEqualTo(20);
         assertThat(query("SELECT COUNT(*) FROM custom")).containsExactly(List.of("20"));

@@ -37,8 +37,14 @@ class FullRefreshTest {
                 """).streams().get(0);
         assertThat(FullRefresh.renameCreatedTable(s.targetOptions().string(TargetOption.TABLE_DDL), s, "db", "t__quarry_stage_1"))
                 .isEqualTo("create table if not exists `db`.`t__quarry_stage_1` (id int) duplicate key(id)");
-        StreamPlan u = plan("source: PG\ntarget: SR\nstreams:\n  public.u:\n    object: db.u\n"
-                + "    target_options: {table_ddl: \"create table db.other (u int)\"}\n").streams().get(0);
+        StreamPlan u = plan("""
+                            source: PG
+                            target: SR
+                            streams:
+                              public.u:
+                                object: db.u
+                                target_options: {table_ddl: "create table db.other (u int)"}
+                            """).streams().get(0);
         assertThatThrownBy(() -> FullRefresh.renameCreatedTable(u.targetOptions().string(TargetOption.TABLE_DDL), u, "db", "s"))
                 .hasMessage("stream public.u: table_ddl creates db.other, not the object db.u");
     }

@@ -94,8 +94,13 @@ class IncrementalIT {
                 INSERT INTO demo.events SELECT 3000 + n, 1 + n % 100, 'click', jsonb_build_object('source', 'mobile', 'value', n),
                   TIMESTAMPTZ '2026-05-25 00:00:00+00' + n * INTERVAL '1 second' FROM generate_series(1, 250) g(n)
                 """);
-        String incremental = "  demo.events:\n    mode: incremental\n    primary_key: [id]\n    update_key: occurred_at\n"
-                + "    target_options: {file_max_rows: 100}\n";
+        String incremental = """
+                               demo.events:
+                                 mode: incremental
+                                 primary_key: [id]
+                                 update_key: occurred_at
+                                 target_options: {file_max_rows: 100}
+                             """;
         StreamResult more = run(incremental);
         assertThat(more.rowsRead()).isEqualTo(250);
         assertThat(more.rowsLoaded()).isEqualTo(250);
@@ -132,8 +137,13 @@ class IncrementalIT {
     void backfillUpsertsItsRange() throws SQLException {
         pg.execute("CREATE TABLE demo.prices (id int4 PRIMARY KEY, day date, price numeric(8,2))",
                 "INSERT INTO demo.prices SELECT g, DATE '2026-01-01' + g, g FROM generate_series(1, 60) g");
-        String stream = "  demo.prices:\n    mode: backfill\n    primary_key: id\n    update_key: day\n"
-                + "    source_options: {range: '2026-01-11,2026-01-20'}\n";
+        String stream = """
+                          demo.prices:
+                            mode: backfill
+                            primary_key: id
+                            update_key: day
+                            source_options: {range: '2026-01-11,2026-01-20'}
+                        """;
         assertThat(run(stream).rowsLoaded()).as("a new target gets the range").isEqualTo(10);
         pg.execute("UPDATE demo.prices SET price = price * 10");
         StreamResult again = run(stream.replace("2026-01-11,2026-01-20", "2026-01-15,2026-01-31"));
@@ -178,8 +188,13 @@ class IncrementalIT {
         pg.execute("CREATE TABLE demo.readings (id int4 PRIMARY KEY, day date, v int4)",
                 "INSERT INTO demo.readings SELECT g, DATE '2026-03-01' + (g / 10), g FROM generate_series(0, 299) g");
         run("  demo.readings:\n    mode: full-refresh\n    primary_key: id\n    where: \"id < 0\"\n");
-        StreamResult result = run("  demo.readings:\n    mode: backfill\n    primary_key: id\n    update_key: day\n"
-                + "    source_options: {range: '2026-03-03,2026-03-20', chunk_size: 7d}\n");
+        StreamResult result = run("""
+                                    demo.readings:
+                                      mode: backfill
+                                      primary_key: id
+                                      update_key: day
+                                      source_options: {range: '2026-03-03,2026-03-20', chunk_size: 7d}
+                                  """);
         // Days 3..20 hold ten rows each; pieces [3,10) [10,17) [17,20] meet without overlap.
         assertThat(result.rowsRead()).isEqualTo(180);
         assertThat(result.loads()).isEqualTo(3);

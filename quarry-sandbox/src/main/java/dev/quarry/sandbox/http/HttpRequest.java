@@ -10,16 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /** One HTTP/1.1 request: the head parsed, the body still on the wire. */
 final class HttpRequest {
     private static final int MAX_HEAD_BYTES = 64 * 1024;
 
     final String method;
-    // Pattern.split, like String.split, drops trailing empty strings: "/api/db/t/_stream_load/" routes as without the
-    // slash.
-    private static final Pattern SLASH = Pattern.compile("/");
 
     final String path;
     final String rawQuery;
@@ -29,7 +25,12 @@ final class HttpRequest {
 
     /** The path split at '/', the leading "" included and a trailing slash ignored: ["", "api", db, table, ...]. */
     String[] segments() {
-        return SLASH.split(path);
+        // "/api/db/t/_stream_load/" routes as without the trailing slash.
+        int end = path.length();
+        while (end > 0 && path.charAt(end - 1) == '/') {
+            end--;
+        }
+        return path.substring(0, end).split("/", -1);
     }
 
     private HttpRequest(

@@ -180,22 +180,17 @@ public final class PgSource implements Source {
      */
     static String literal(PgColumn key, String value, ZoneId zone) {
         String text = PgSql.literal(value);
-        switch (key.type().kind() == PgType.Kind.BASE ? key.type().name() : "") {
-            case "timestamptz":
-                return "(" + text + "::timestamp AT TIME ZONE " + PgSql.literal(zone.getId()) + ")";
-            case "timestamp":
-                return text + "::timestamp";
-            case "date":
-                return text + "::date";
-            case "int2":
-            case "int4":
-            case "int8":
-            case "numeric":
-            case "float4":
-            case "float8":
-                return text + "::numeric";
-            default:
-                return text;
-        }
+        return switch (key.type().kind() == PgType.Kind.BASE ? key.type().name() : "") {
+  case "timestamptz" -> 
+"(" + text + "::timestamp AT TIME ZONE " + PgSql.literal(zone.getId()) + ")";
+  case "timestamp" -> 
+text + "::timestamp";
+  case "date" -> 
+text + "::date";
+  case "int2", "int4", "int8", "numeric", "float4", "float8" -> 
+text + "::numeric";
+  default -> 
+text;
+};
     }
 }
