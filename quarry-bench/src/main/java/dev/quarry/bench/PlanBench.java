@@ -29,8 +29,7 @@ import java.util.stream.Stream;
  * a no-change plan only reads the project and the state.
  */
 public final class PlanBench {
-    private PlanBench() {
-    }
+    private PlanBench() {}
 
     /**
      * One measurement of loading and planning a generated project.
@@ -42,8 +41,13 @@ public final class PlanBench {
      */
     public record Result(int models, long loadMillis, long planMillis, boolean empty) {
         public String json() {
-            return String.format(Locale.ROOT, "{\"models\": %d, \"load_ms\": %d, \"no_change_plan_ms\": %d, \"plan_empty\": %b}", models,
-                    loadMillis, planMillis, empty);
+            return String.format(
+                    Locale.ROOT,
+                    "{\"models\": %d, \"load_ms\": %d, \"no_change_plan_ms\": %d, \"plan_empty\": %b}",
+                    models,
+                    loadMillis,
+                    planMillis,
+                    empty);
         }
     }
 
@@ -58,10 +62,15 @@ public final class PlanBench {
                 Fingerprint fp = fps.get(m.name());
                 state.putSnapshot(Changes.snapshot(project, m, fp));
                 shown.put(m.name(), fp.data());
-                List<StateStore.Interval> all = Planner.missingIntervals(m, state, fp.data(), true, Planner.Options.defaults(), now);
+                List<StateStore.Interval> all =
+                        Planner.missingIntervals(m, state, fp.data(), true, Planner.Options.defaults(), now);
                 if (!all.isEmpty()) {
                     // What an apply in one batch records: one range.
-                    state.addInterval(m.name(), fp.data(), new StateStore.Interval(all.get(0).start(), all.get(all.size() - 1).end()));
+                    state.addInterval(
+                            m.name(),
+                            fp.data(),
+                            new StateStore.Interval(
+                                    all.get(0).start(), all.get(all.size() - 1).end()));
                 }
             }
             state.promote(PhysicalNames.PROD, "generated", Optional.empty(), shown);
@@ -95,8 +104,8 @@ public final class PlanBench {
         Path dir = Files.createTempDirectory("quarry-plan-bench");
         try {
             Result r = measure(dir, models, Instant.now());
-            System.out.println("generated " + models + " models; best of 3: load " + r.loadMillis() + " ms, no-change plan "
-                    + r.planMillis() + " ms");
+            System.out.println("generated " + models + " models; best of 3: load " + r.loadMillis()
+                    + " ms, no-change plan " + r.planMillis() + " ms");
             System.out.println(r.json());
         } finally {
             try (Stream<Path> walk = Files.walk(dir)) {

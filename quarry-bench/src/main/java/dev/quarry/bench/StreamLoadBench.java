@@ -35,7 +35,8 @@ import java.util.SplittableRandom;
  * <p>Usage: {@code StreamLoadBench [rows [runs]]}; each figure is the best of {@code runs} (default 3).
  */
 public final class StreamLoadBench {
-    private static final String TABLE_TAIL = " DISTRIBUTED BY HASH(id) BUCKETS 1 PROPERTIES (\"replication_num\" = \"1\")";
+    private static final String TABLE_TAIL =
+            " DISTRIBUTED BY HASH(id) BUCKETS 1 PROPERTIES (\"replication_num\" = \"1\")";
     private static final String COLUMNS = "(id BIGINT NOT NULL, user_id BIGINT NOT NULL, amount DECIMAL(10,2), "
             + "currency VARCHAR(3), status VARCHAR(16), placed_at DATETIME)";
 
@@ -52,9 +53,16 @@ public final class StreamLoadBench {
         }
 
         String json() {
-            return String.format(Locale.ROOT, "\"%s\":{\"seconds\":%.3f,\"rows_per_s\":%.0f,\"mb_per_s\":%.2f,"
-                    + "\"loaded_rows\":%d,\"table_rows\":%d}", name, seconds, rowsPerSecond(), mbPerSecond(),
-                    loadedRows, tableRows);
+            return String.format(
+                    Locale.ROOT,
+                    "\"%s\":{\"seconds\":%.3f,\"rows_per_s\":%.0f,\"mb_per_s\":%.2f,"
+                            + "\"loaded_rows\":%d,\"table_rows\":%d}",
+                    name,
+                    seconds,
+                    rowsPerSecond(),
+                    mbPerSecond(),
+                    loadedRows,
+                    tableRows);
         }
     }
 
@@ -66,12 +74,14 @@ public final class StreamLoadBench {
         List<Result> results = new ArrayList<>();
         results.add(best(runs, () -> parseOnly(csv, rows)));
         try (Sandbox blackhole = Sandbox.start(SandboxConfig.ephemeral().withBlackhole(true))) {
-            blackhole.execute("CREATE DATABASE bench", "CREATE TABLE bench.orders_dup " + COLUMNS
-                    + " DUPLICATE KEY(id)" + TABLE_TAIL);
+            blackhole.execute(
+                    "CREATE DATABASE bench",
+                    "CREATE TABLE bench.orders_dup " + COLUMNS + " DUPLICATE KEY(id)" + TABLE_TAIL);
             results.add(best(runs, () -> load(blackhole, "blackhole_baseline", "orders_dup", csv, rows)));
         }
         try (Sandbox sandbox = Sandbox.start(SandboxConfig.ephemeral())) {
-            sandbox.execute("CREATE DATABASE bench",
+            sandbox.execute(
+                    "CREATE DATABASE bench",
                     "CREATE TABLE bench.orders_dup " + COLUMNS + " DUPLICATE KEY(id)" + TABLE_TAIL,
                     "CREATE TABLE bench.orders_pk " + COLUMNS + " PRIMARY KEY(id)" + TABLE_TAIL);
             results.add(best(runs, () -> {
@@ -84,11 +94,21 @@ public final class StreamLoadBench {
             }));
         }
         for (Result r : results) {
-            System.out.printf(Locale.ROOT, "%-20s %,12.0f rows/s %8.2f MiB/s %8.3f s  loaded=%,d table=%,d%n", r.name(),
-                    r.rowsPerSecond(), r.mbPerSecond(), r.seconds(), r.loadedRows(), r.tableRows());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-20s %,12.0f rows/s %8.2f MiB/s %8.3f s  loaded=%,d table=%,d%n",
+                    r.name(),
+                    r.rowsPerSecond(),
+                    r.mbPerSecond(),
+                    r.seconds(),
+                    r.loadedRows(),
+                    r.tableRows());
         }
-        StringBuilder json = new StringBuilder("{\"benchmark\":\"stream_load_sandbox\",\"rows\":").append(rows)
-                .append(",\"bytes\":").append(csv.length).append(",\"cores\":")
+        StringBuilder json = new StringBuilder("{\"benchmark\":\"stream_load_sandbox\",\"rows\":")
+                .append(rows)
+                .append(",\"bytes\":")
+                .append(csv.length)
+                .append(",\"cores\":")
                 .append(Runtime.getRuntime().availableProcessors());
         for (Result r : results) {
             json.append(',').append(r.json());
@@ -106,13 +126,27 @@ public final class StreamLoadBench {
         for (int i = 1; i <= rows; i++) {
             line.setLength(0);
             long cents = random.nextLong(1, 10_000_000);
-            line.append(i).append('\t')
-                    .append(random.nextLong(1, 100_000)).append('\t')
-                    .append(cents / 100).append('.').append(cents % 100 < 10 ? "0" : "").append(cents % 100).append('\t')
-                    .append(currencies[random.nextInt(currencies.length)]).append('\t')
-                    .append(statuses[random.nextInt(statuses.length)]).append('\t')
-                    .append(String.format(Locale.ROOT, "2026-%02d-%02d %02d:%02d:%02d", 1 + random.nextInt(12),
-                            1 + random.nextInt(28), random.nextInt(24), random.nextInt(60), random.nextInt(60)))
+            line.append(i)
+                    .append('\t')
+                    .append(random.nextLong(1, 100_000))
+                    .append('\t')
+                    .append(cents / 100)
+                    .append('.')
+                    .append(cents % 100 < 10 ? "0" : "")
+                    .append(cents % 100)
+                    .append('\t')
+                    .append(currencies[random.nextInt(currencies.length)])
+                    .append('\t')
+                    .append(statuses[random.nextInt(statuses.length)])
+                    .append('\t')
+                    .append(String.format(
+                            Locale.ROOT,
+                            "2026-%02d-%02d %02d:%02d:%02d",
+                            1 + random.nextInt(12),
+                            1 + random.nextInt(28),
+                            random.nextInt(24),
+                            random.nextInt(60),
+                            random.nextInt(60)))
                     .append('\n');
             out.writeBytes(line.toString().getBytes(StandardCharsets.UTF_8));
         }
@@ -157,16 +191,22 @@ public final class StreamLoadBench {
 
     private static Result load(Sandbox sandbox, String name, String table, byte[] csv, int rows)
             throws IOException, InterruptedException, SQLException {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         String auth = "Basic " + Base64.getEncoder().encodeToString("root:".getBytes(StandardCharsets.UTF_8));
         long start = System.nanoTime();
         URI uri = URI.create(sandbox.feUrl() + "/api/bench/" + table + "/_stream_load");
         HttpResponse<String> response = null;
         for (int hop = 0; hop < 2; hop++) {
-            HttpRequest request = HttpRequest.newBuilder(uri).PUT(HttpRequest.BodyPublishers.ofByteArray(csv))
-                    .expectContinue(true).header("Authorization", auth).header("label", name + "_" + System.nanoTime())
-                    .timeout(Duration.ofMinutes(10)).build();
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(csv))
+                    .expectContinue(true)
+                    .header("Authorization", auth)
+                    .header("label", name + "_" + System.nanoTime())
+                    .timeout(Duration.ofMinutes(10))
+                    .build();
             response = client.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 307) {
                 break;
@@ -181,7 +221,8 @@ public final class StreamLoadBench {
         long loaded = Long.parseLong(body.replaceAll("(?s).*\"NumberLoadedRows\": (\\d+).*", "$1"));
         long tableRows;
         try (Connection c = DriverManager.getConnection(sandbox.jdbcUrl(), "root", "");
-             Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM bench." + table)) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM bench." + table)) {
             rs.next();
             tableRows = rs.getLong(1);
         }

@@ -29,7 +29,8 @@ class PlanBenchTest {
         assertThat(r.empty()).isTrue();
         try (StateStore state = StateStore.open(dir.resolve(".quarry/state.db"))) {
             // A day later, every interval-driven model has exactly the new day to fill, in its existing table.
-            Plan oneDay = Planner.plan(Project.load(dir, Map.of()), state, "prod", Planner.Options.defaults(), NOW.plusSeconds(86_400));
+            Plan oneDay = Planner.plan(
+                    Project.load(dir, Map.of()), state, "prod", Planner.Options.defaults(), NOW.plusSeconds(86_400));
             assertThat(oneDay.steps()).hasSize(750);
             assertThat(oneDay.steps()).allSatisfy(s -> assertThat(s.create()).isFalse());
             assertThat(oneDay.steps()).allSatisfy(s -> assertThat(s.intervals()).hasSize(1));

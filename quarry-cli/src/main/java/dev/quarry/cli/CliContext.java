@@ -18,7 +18,8 @@ import java.util.Map;
  * @param env environment variables (connections may be defined in them)
  * @param workingDir where relative paths given on the command line resolve
  */
-public record CliContext(Path home, Map<String, String> env, Path workingDir, PrintStream out, PrintStream err, Clock clock) {
+public record CliContext(
+        Path home, Map<String, String> env, Path workingDir, PrintStream out, PrintStream err, Clock clock) {
     public CliContext {
         requireNonNull(home, "home is null");
         env = Map.copyOf(requireNonNull(env, "env is null"));
@@ -32,8 +33,13 @@ public record CliContext(Path home, Map<String, String> env, Path workingDir, Pr
     public static CliContext system() {
         Map<String, String> env = System.getenv();
         Path userHome = Path.of(System.getProperty("user.home"));
-        return new CliContext(Connections.home(env, userHome), env, Path.of("").toAbsolutePath(),
-                System.out, System.err, Clock.system(ZoneId.systemDefault()));
+        return new CliContext(
+                Connections.home(env, userHome),
+                env,
+                Path.of("").toAbsolutePath(),
+                System.out,
+                System.err,
+                Clock.system(ZoneId.systemDefault()));
     }
 
     /** All connections, read fresh (env.yaml may have changed since the last command). */

@@ -25,7 +25,8 @@ interface ConnectionConsole extends AutoCloseable {
      * @throws dev.quarry.core.RunException when connecting fails
      */
     static ConnectionConsole open(ConnectionSpec conn) {
-        return conn.type() == ConnectionType.STARROCKS ? starRocks(StarRocksSession.open(conn))
+        return conn.type() == ConnectionType.STARROCKS
+                ? starRocks(StarRocksSession.open(conn))
                 : source(SourceConsole.open(conn));
     }
 
@@ -65,14 +66,15 @@ interface ConnectionConsole extends AutoCloseable {
             @Override
             public List<List<Object>> relations() {
                 return session.catalog().relations().stream()
-                        .map(r -> Arrays.<Object>asList(r.database(), r.name(), r.type())).toList();
+                        .map(r -> Arrays.<Object>asList(r.database(), r.name(), r.type()))
+                        .toList();
             }
 
             @Override
             public List<List<Object>> columns() {
                 return session.catalog().allColumns().stream()
-                        .map(c -> Arrays.<Object>asList(c.database(), c.table(), c.position(), c.name(), c.dataType(),
-                                c.nullable()))
+                        .map(c -> Arrays.<Object>asList(
+                                c.database(), c.table(), c.position(), c.name(), c.dataType(), c.nullable()))
                         .toList();
             }
 
@@ -98,14 +100,15 @@ interface ConnectionConsole extends AutoCloseable {
             @Override
             public List<List<Object>> relations() {
                 return console.relations().stream()
-                        .map(r -> Arrays.<Object>asList(r.schema(), r.name(), r.type())).toList();
+                        .map(r -> Arrays.<Object>asList(r.schema(), r.name(), r.type()))
+                        .toList();
             }
 
             @Override
             public List<List<Object>> columns() {
                 return console.columns().stream()
-                        .map(c -> Arrays.<Object>asList(c.schema(), c.table(), c.position(), c.name(), c.dataType(),
-                                c.nullable()))
+                        .map(c -> Arrays.<Object>asList(
+                                c.schema(), c.table(), c.position(), c.name(), c.dataType(), c.nullable()))
                         .toList();
             }
 

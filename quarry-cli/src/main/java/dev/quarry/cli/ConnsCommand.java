@@ -36,7 +36,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code quarry conns ...}: define, list, test and use connections (Sling-compatible, docs/sling.md §4.4). */
-@Command(name = "conns",
+@Command(
+        name = "conns",
         description = "Manage connections (env.yaml and environment variables) and run SQL on them.",
         subcommands = {
             ConnsCommand.Set.class,
@@ -44,7 +45,8 @@ import picocli.CommandLine.Spec;
             ConnsCommand.ListCommand.class,
             ConnsCommand.Test.class,
             ConnsCommand.Exec.class,
-            ConnsCommand.Discover.class},
+            ConnsCommand.Discover.class
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  quarry conns set PG url='postgresql://app:secret@localhost:5432/shop?sslmode=disable'",
@@ -55,20 +57,23 @@ import picocli.CommandLine.Spec;
             "",
             "Connections live in $QUARRY_HOME/env.yaml (default ~/.quarry/env.yaml) under connections:.",
             "An environment variable holding a URL, or inline YAML/JSON with type/url, overrides",
-            "an env.yaml entry of the same name."})
+            "an env.yaml entry of the same name."
+        })
 final class ConnsCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing subcommand (set, unset, list, test, exec or discover)");
+        throw new ParameterException(
+                spec.commandLine(), "Missing subcommand (set, unset, list, test, exec or discover)");
     }
 
     /** Letters, digits, '_' and '-', starting with a letter or '_': safe as a YAML key and an env var name. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
 
-    @Command(name = "set",
+    @Command(
+            name = "set",
             description = "Add or replace a connection in env.yaml (other entries and comments are kept; mode 600).",
             footerHeading = "%nExamples:%n",
             footer = {
@@ -80,14 +85,19 @@ final class ConnsCommand implements Callable<Integer> {
                 "",
                 "Keys: type (postgres, mysql, starrocks, duckdb), url, host, port, user, password, database,",
                 "fe_url (starrocks; default http://<host>:8030), sslmode, connect_timeout (seconds, default 5).",
-                "Special characters in a URL's user or password must be %-encoded (@ is %40)."})
+                "Special characters in a URL's user or password must be %-encoded (@ is %40)."
+            })
     static final class Set implements Callable<Integer> {
         private final CliContext ctx;
 
         @Parameters(index = "0", paramLabel = "NAME", description = "Connection name, e.g. PG.")
         private String name;
 
-        @Parameters(index = "1..*", arity = "1..*", paramLabel = "KEY=VALUE", description = "Settings, e.g. url=... or host=...")
+        @Parameters(
+                index = "1..*",
+                arity = "1..*",
+                paramLabel = "KEY=VALUE",
+                description = "Settings, e.g. url=... or host=...")
         private List<String> pairs;
 
         Set(CliContext ctx) {
@@ -97,7 +107,8 @@ final class ConnsCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             if (!NAME.matcher(name).matches()) {
-                throw new ConfigException("connection name \"" + name + "\" must be letters, digits, _ or -, starting with a letter or _");
+                throw new ConfigException("connection name \"" + name
+                        + "\" must be letters, digits, _ or -, starting with a letter or _");
             }
             Map<String, String> keys = new LinkedHashMap<>();
             for (int i = 0; i < pairs.size(); i++) {
@@ -118,12 +129,14 @@ final class ConnsCommand implements Callable<Integer> {
                     + "; test it with: quarry conns test " + name);
             existing.find(name)
                     .filter(e -> e.source() == ConnectionSource.ENV_VARIABLE)
-                    .ifPresent(e -> Log.warn("environment variable " + e.name() + " overrides this entry while it is set"));
+                    .ifPresent(e ->
+                            Log.warn("environment variable " + e.name() + " overrides this entry while it is set"));
             return 0;
         }
     }
 
-    @Command(name = "unset",
+    @Command(
+            name = "unset",
             description = "Remove a connection from env.yaml.",
             footerHeading = "%nExamples:%n",
             footer = {"  quarry conns unset PG"})
@@ -145,7 +158,10 @@ final class ConnsCommand implements Callable<Integer> {
                 Log.info("connection " + name + " removed from " + file.path());
                 return 0;
             }
-            if (connections.find(name).filter(e -> e.source() == ConnectionSource.ENV_VARIABLE).isPresent()) {
+            if (connections
+                    .find(name)
+                    .filter(e -> e.source() == ConnectionSource.ENV_VARIABLE)
+                    .isPresent()) {
                 throw new ConfigException("connection " + name + " comes from the environment variable " + name
                         + ", not from " + file.path() + "; unset the variable instead");
             }
@@ -153,14 +169,18 @@ final class ConnsCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "list",
+    @Command(
+            name = "list",
             description = "List connections: NAME, TYPE, SOURCE (env.yaml or env variable).",
             footerHeading = "%nExamples:%n",
             footer = {"  quarry conns list", "  quarry conns list -o json"})
     static final class ListCommand implements Callable<Integer> {
         private final CliContext ctx;
 
-        @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "FORMAT",
+        @Option(
+                names = {"-o", "--output"},
+                defaultValue = "table",
+                paramLabel = "FORMAT",
                 description = "table, csv or json (default: ${DEFAULT-VALUE}).")
         private ResultFormat format;
 
@@ -186,9 +206,12 @@ final class ConnsCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "test",
-            description = {"Connect, run a trivial query and print the server version.",
-                "For starrocks, also check that the FE HTTP endpoint (fe_url, used by Stream Load) answers."},
+    @Command(
+            name = "test",
+            description = {
+                "Connect, run a trivial query and print the server version.",
+                "For starrocks, also check that the FE HTTP endpoint (fe_url, used by Stream Load) answers."
+            },
             footerHeading = "%nExamples:%n",
             footer = {"  quarry conns test PG", "  quarry conns test SR --debug"})
     static final class Test implements Callable<Integer> {
@@ -220,16 +243,20 @@ final class ConnsCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "exec",
-            description = {"Run SQL on a connection; result sets go to stdout.",
+    @Command(
+            name = "exec",
+            description = {
+                "Run SQL on a connection; result sets go to stdout.",
                 "Each argument is SQL text or a .sql file; both may hold several statements separated by ';'.",
-                "Statements run in order, in autocommit mode, stopping at the first failure."},
+                "Statements run in order, in autocommit mode, stopping at the first failure."
+            },
             footerHeading = "%nExamples:%n",
             footer = {
                 "  quarry conns exec PG 'select id, status from orders order by id limit 5'",
                 "  quarry conns exec MY 'create table t (id int)' 'insert into t values (1), (2)' 'select * from t'",
                 "  quarry conns exec SR checks.sql -o csv",
-                "  quarry conns exec PG 'select * from events' --limit 0 -o json > events.json"})
+                "  quarry conns exec PG 'select * from events' --limit 0 -o json > events.json"
+            })
     static final class Exec implements Callable<Integer> {
         private final CliContext ctx;
 
@@ -239,11 +266,17 @@ final class ConnsCommand implements Callable<Integer> {
         @Parameters(index = "1..*", arity = "1..*", paramLabel = "SQL|FILE.sql")
         private List<String> sources;
 
-        @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "FORMAT",
+        @Option(
+                names = {"-o", "--output"},
+                defaultValue = "table",
+                paramLabel = "FORMAT",
                 description = "table, csv or json (default: ${DEFAULT-VALUE}).")
         private ResultFormat format;
 
-        @Option(names = {"-l", "--limit"}, defaultValue = "100", paramLabel = "N",
+        @Option(
+                names = {"-l", "--limit"},
+                defaultValue = "100",
+                paramLabel = "N",
                 description = "Print at most N rows per result; 0 = all (default: ${DEFAULT-VALUE}).")
         private int limit;
 
@@ -280,7 +313,8 @@ final class ConnsCommand implements Callable<Integer> {
         }
 
         private String text(String source) {
-            boolean looksLikeFile = source.toLowerCase(Locale.ROOT).endsWith(".sql") && source.strip().indexOf(' ') < 0
+            boolean looksLikeFile = source.toLowerCase(Locale.ROOT).endsWith(".sql")
+                    && source.strip().indexOf(' ') < 0
                     && source.indexOf('\n') < 0;
             if (!looksLikeFile) {
                 return source;
@@ -298,29 +332,37 @@ final class ConnsCommand implements Callable<Integer> {
         private void run(ConnectionConsole c, String sql, int index, int count, ConnectionSpec conn) {
             String which = count == 1 ? "statement" : "statement " + (index + 1) + " of " + count;
             try {
-                c.run(sql, limit, table -> {
-                    ctx.out().print(format.render(table));
-                    ctx.out().flush();
-                    if (table.truncated()) {
-                        Log.warn("showing the first " + limit + " rows; use --limit 0 for all");
-                    }
-                }, updated -> Log.info(which + " ok" + (updated > 0 ? ", " + updated + " rows affected" : "")));
+                c.run(
+                        sql,
+                        limit,
+                        table -> {
+                            ctx.out().print(format.render(table));
+                            ctx.out().flush();
+                            if (table.truncated()) {
+                                Log.warn("showing the first " + limit + " rows; use --limit 0 for all");
+                            }
+                        },
+                        updated -> Log.info(which + " ok" + (updated > 0 ? ", " + updated + " rows affected" : "")));
             } catch (StarRocksSqlException | SourceException e) {
                 throw new RunException(which + " failed on " + conn.name() + ": " + ConnectionConsole.firstLine(e), e);
             }
         }
     }
 
-    @Command(name = "discover",
-            description = {"List tables and views (or their columns with --columns).",
+    @Command(
+            name = "discover",
+            description = {
+                "List tables and views (or their columns with --columns).",
                 "PATTERN is schema.table with * wildcards, matched ignoring case; a pattern without a dot",
-                "matches table names in every schema. System schemas are hidden unless named."},
+                "matches table names in every schema. System schemas are hidden unless named."
+            },
             footerHeading = "%nExamples:%n",
             footer = {
                 "  quarry conns discover PG",
                 "  quarry conns discover PG 'public.*'",
                 "  quarry conns discover MY 'shop.order*' --columns",
-                "  quarry conns discover PG 'information_schema.tables' --columns -o csv"})
+                "  quarry conns discover PG 'information_schema.tables' --columns -o csv"
+            })
     static final class Discover implements Callable<Integer> {
         private final CliContext ctx;
 
@@ -333,7 +375,10 @@ final class ConnsCommand implements Callable<Integer> {
         @Option(names = "--columns", description = "List columns with their types instead of tables.")
         private boolean columns;
 
-        @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "FORMAT",
+        @Option(
+                names = {"-o", "--output"},
+                defaultValue = "table",
+                paramLabel = "FORMAT",
                 description = "table, csv or json (default: ${DEFAULT-VALUE}).")
         private ResultFormat format;
 
@@ -350,14 +395,15 @@ final class ConnsCommand implements Callable<Integer> {
                 for (List<Object> row : columns ? c.columns() : c.relations()) {
                     String schema = (String) row.get(0);
                     String table = (String) row.get(1);
-                    if (!glob.matches(schema, table) || (glob.schemaIsWildcard() && conn.type().isSystemSchema(schema))) {
+                    if (!glob.matches(schema, table)
+                            || (glob.schemaIsWildcard() && conn.type().isSystemSchema(schema))) {
                         continue;
                     }
                     rows.add(columns ? row : List.of(schema, table, tableType((String) row.get(2))));
                 }
             } catch (StarRocksSqlException | SourceException e) {
-                throw new RunException("discover on " + conn.describe() + " failed: " + ConnectionConsole.firstLine(e),
-                        e);
+                throw new RunException(
+                        "discover on " + conn.describe() + " failed: " + ConnectionConsole.firstLine(e), e);
             }
             if (rows.isEmpty()) {
                 Log.info("nothing on " + conn.name() + " matches " + (pattern == null ? "*" : pattern));
@@ -393,11 +439,13 @@ final class ConnsCommand implements Callable<Integer> {
         }
 
         boolean matches(String schemaName, String tableName) {
-            return schema.matcher(schemaName == null ? "" : schemaName).matches() && table.matcher(tableName).matches();
+            return schema.matcher(schemaName == null ? "" : schemaName).matches()
+                    && table.matcher(tableName).matches();
         }
 
         private static Pattern regex(String glob) {
-            String regex = Arrays.stream(glob.split("\\*", -1)).map(Pattern::quote).collect(Collectors.joining(".*"));
+            String regex =
+                    Arrays.stream(glob.split("\\*", -1)).map(Pattern::quote).collect(Collectors.joining(".*"));
             return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
         }
     }

@@ -7,20 +7,21 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code quarry dag}: prints which model reads which. */
-@Command(name = "dag",
+@Command(
+        name = "dag",
         description = "Print the models' dependency graph as text, Graphviz DOT or Mermaid.",
         footerHeading = "%nExamples:%n",
-        footer = {
-            "  quarry dag",
-            "  quarry dag --format dot | dot -Tsvg > dag.svg",
-            "  quarry dag --format mermaid"})
+        footer = {"  quarry dag", "  quarry dag --format dot | dot -Tsvg > dag.svg", "  quarry dag --format mermaid"})
 final class DagCommand implements Callable<Integer> {
     private final CliContext ctx;
 
     @Mixin
     ProjectOptions project = new ProjectOptions();
 
-    @Option(names = "--format", defaultValue = "text", description = "text, dot or mermaid (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--format",
+            defaultValue = "text",
+            description = "text, dot or mermaid (default: ${DEFAULT-VALUE}).")
     Format format;
 
     enum Format {

@@ -37,22 +37,27 @@ import picocli.CommandLine.Option;
  * {@code quarry demo}: the PostgreSQL → StarRocks walkthrough (seeds/000) with nothing installed — an embedded PostgreSQL
  * and an in-process sandbox — followed by a model project planned into prod and a change planned into dev.
  */
-@Command(name = "demo",
+@Command(
+        name = "demo",
         description = {
             "Run the PostgreSQL -> StarRocks quickstart with no setup: an embedded PostgreSQL and a local sandbox.",
             "Replicates the walkthrough's tables (full refresh, then incremental twice), prints its verification queries,"
-                + " plans a model project into prod and a changed model into dev."},
+                    + " plans a model project into prod and a changed model into dev."
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  quarry demo          # under a minute; then both servers stop",
-            "  quarry demo --keep   # keep both servers to explore; Ctrl-C stops"})
+            "  quarry demo --keep   # keep both servers to explore; Ctrl-C stops"
+        })
 final class DemoCommand implements Callable<Integer> {
     static final String SOURCE = "POSTGRES";
     static final String TARGET = "STARROCKS";
 
     private final CliContext ctx;
 
-    @Option(names = "--keep", description = "Leave PostgreSQL and the sandbox running, print how to connect, and wait for Ctrl-C.")
+    @Option(
+            names = "--keep",
+            description = "Leave PostgreSQL and the sandbox running, print how to connect, and wait for Ctrl-C.")
     boolean keep;
 
     DemoCommand(CliContext ctx) {
@@ -100,7 +105,8 @@ final class DemoCommand implements Callable<Integer> {
         } catch (SourceException e) {
             throw new RunException("creating the demo schema in PostgreSQL failed: " + e.getMessage(), e);
         }
-        out.println("users 10,000 rows; orders 60,000 rows; events 30,000 rows (jsonb properties, timestamptz occurred_at)");
+        out.println(
+                "users 10,000 rows; orders 60,000 rows; events 30,000 rows (jsonb properties, timestamptz occurred_at)");
 
         heading(out, "2. Target: create the database (StarRocks does not create databases on load)");
         query(demo, out, DemoFiles.TARGET_SETUP, false);
@@ -131,13 +137,16 @@ final class DemoCommand implements Callable<Integer> {
         }
         query(demo, out, DemoFiles.EVENTS_TOTAL, true);
 
-        heading(out, "5. The same incremental replication with nothing new (empty_load_as_error is true on this cluster)");
+        heading(
+                out,
+                "5. The same incremental replication with nothing new (empty_load_as_error is true on this cluster)");
         Replication.Outcome nothing = replicate(demo, work, "replication-incremental.yaml", DemoFiles.INCREMENTAL);
         if (nothing.exitCode() != 0) {
             return nothing.exitCode();
         }
         StreamResult r = nothing.results().get(0);
-        out.println("rows loaded: " + r.rowsLoaded() + ", Stream Load calls: " + r.loads() + " -> succeeded without an empty load");
+        out.println("rows loaded: " + r.rowsLoaded() + ", Stream Load calls: " + r.loads()
+                + " -> succeeded without an empty load");
         query(demo, out, DemoFiles.EVENTS_TOTAL, true);
         return 0;
     }
@@ -145,7 +154,8 @@ final class DemoCommand implements Callable<Integer> {
     /** The models part (issue 5's quickstart): a project planned into prod, then a changed model planned into dev. */
     private int models(CliContext demo, Path work, PrintStream out) {
         Path project = work.resolve("project");
-        LocalDate start = ctx.clock().instant().atZone(ZoneOffset.UTC).toLocalDate().minusDays(7);
+        LocalDate start =
+                ctx.clock().instant().atZone(ZoneOffset.UTC).toLocalDate().minusDays(7);
         DemoFiles.project(start).forEach((name, text) -> write(project.resolve(name), text));
 
         heading(out, "6. Models: plan the project in " + project + " into prod");
@@ -180,7 +190,9 @@ final class DemoCommand implements Callable<Integer> {
     private static int cli(CliContext demo, String... args) {
         demo.out().println("$ quarry " + String.join(" ", args));
         demo.out().flush();
-        String[] full = Log.isDebug() ? Stream.concat(Stream.of("--debug"), Stream.of(args)).toArray(String[]::new) : args;
+        String[] full = Log.isDebug()
+                ? Stream.concat(Stream.of("--debug"), Stream.of(args)).toArray(String[]::new)
+                : args;
         boolean debug = Log.isDebug();
         try {
             return Main.run(demo, full);
@@ -199,7 +211,8 @@ final class DemoCommand implements Callable<Integer> {
                 session.execute(sql);
             }
         } catch (StarRocksSqlException e) {
-            throw new RunException("demo query failed: " + e.getMessage() + " (" + sql.replaceAll("\\s+", " ") + ")", e);
+            throw new RunException(
+                    "demo query failed: " + e.getMessage() + " (" + sql.replaceAll("\\s+", " ") + ")", e);
         }
         out.flush();
     }
@@ -230,13 +243,15 @@ final class DemoCommand implements Callable<Integer> {
      */
     private static Sandbox startSandbox() {
         SandboxConfig defaults = SandboxConfig.defaults();
-        boolean free = portFree(defaults.queryPort()) && portFree(defaults.httpPort()) && portFree(defaults.beHttpPort());
+        boolean free =
+                portFree(defaults.queryPort()) && portFree(defaults.httpPort()) && portFree(defaults.beHttpPort());
         try {
             if (free) {
                 try {
                     return Sandbox.start(defaults);
                 } catch (IOException e) {
-                    Log.debug("StarRocks' default ports were taken meanwhile (" + e.getMessage() + "); using free ports");
+                    Log.debug(
+                            "StarRocks' default ports were taken meanwhile (" + e.getMessage() + "); using free ports");
                 }
             }
             return Sandbox.start(SandboxConfig.ephemeral());
@@ -256,26 +271,35 @@ final class DemoCommand implements Callable<Integer> {
     /** The caller's context plus the connections POSTGRES and STARROCKS, defined for this run only. */
     private CliContext withConnections(EmbeddedPostgres pg, Sandbox sandbox, Path work) {
         Map<String, String> env = new HashMap<>(ctx.env());
-        env.put(SOURCE, "{\"type\": \"postgres\", \"host\": \"localhost\", \"port\": " + pg.getPort()
-                + ", \"user\": \"postgres\", \"database\": \"postgres\"}");
-        env.put(TARGET, "{\"type\": \"starrocks\", \"host\": \"" + sandbox.host() + "\", \"port\": " + sandbox.queryPort()
-                + ", \"user\": \"" + sandbox.config().user() + "\", \"fe_url\": \"" + sandbox.feUrl() + "\"}");
+        env.put(
+                SOURCE,
+                "{\"type\": \"postgres\", \"host\": \"localhost\", \"port\": " + pg.getPort()
+                        + ", \"user\": \"postgres\", \"database\": \"postgres\"}");
+        env.put(
+                TARGET,
+                "{\"type\": \"starrocks\", \"host\": \"" + sandbox.host() + "\", \"port\": " + sandbox.queryPort()
+                        + ", \"user\": \"" + sandbox.config().user() + "\", \"fe_url\": \"" + sandbox.feUrl() + "\"}");
         return new CliContext(ctx.home(), env, work, ctx.out(), ctx.err(), ctx.clock());
     }
 
     private void waitForCtrlC(EmbeddedPostgres pg, Sandbox sandbox, Path work, PrintStream out) {
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop(pg, sandbox, work);
-            stopped.countDown();
-        }, "quarry-demo-shutdown");
+        Thread hook = new Thread(
+                () -> {
+                    stop(pg, sandbox, work);
+                    stopped.countDown();
+                },
+                "quarry-demo-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         heading(out, "Both servers keep running. Connect with:");
         out.println("  psql -h localhost -p " + pg.getPort() + " -U postgres postgres");
-        out.println("  mysql -h " + sandbox.host() + " -P " + sandbox.queryPort() + " -u " + sandbox.config().user());
-        out.println("  quarry conns set " + SOURCE + " url=postgresql://postgres@localhost:" + pg.getPort() + "/postgres");
+        out.println("  mysql -h " + sandbox.host() + " -P " + sandbox.queryPort() + " -u "
+                + sandbox.config().user());
+        out.println(
+                "  quarry conns set " + SOURCE + " url=postgresql://postgres@localhost:" + pg.getPort() + "/postgres");
         out.println("  " + sandbox.connsSetLine(TARGET));
-        out.println("  model project: " + work.resolve("project") + " (quarry plan -p " + work.resolve("project") + ")");
+        out.println(
+                "  model project: " + work.resolve("project") + " (quarry plan -p " + work.resolve("project") + ")");
         out.flush();
         Log.info("press Ctrl-C to stop both servers");
         try {

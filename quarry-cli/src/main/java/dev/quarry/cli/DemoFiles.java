@@ -21,8 +21,7 @@ final class DemoFiles {
     static final String SCHEMA = "demo_postgres_starrocks";
     static final String ANALYTICS = "demo_analytics";
 
-    private DemoFiles() {
-    }
+    private DemoFiles() {}
 
     /** The walkthrough's PostgreSQL schema and data, statement by statement. */
     static List<String> sourceSetup() {
@@ -68,6 +67,7 @@ final class DemoFiles {
 
     /** What the demo shows of the models in prod, then of the changed model in dev and prod. */
     static final List<String> MODELS_PROD = SqlScript.split(resource("models-prod.sql"), true);
+
     static final List<String> MODELS_DEV = SqlScript.split(resource("models-dev.sql"), true);
 
     /** The model project; {@code start} is the first day the daily model fills (a week before the run). */

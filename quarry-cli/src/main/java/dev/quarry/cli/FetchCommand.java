@@ -12,12 +12,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code quarry fetch "SQL"}: runs a query on the gateway's StarRocks and prints a boxed table. */
-@Command(name = "fetch",
+@Command(
+        name = "fetch",
         description = "Run a query on the project's StarRocks gateway and print the result as a table.",
         footerHeading = "%nExamples:%n",
         footer = {
             "  quarry fetch 'SELECT * FROM sales.daily_revenue ORDER BY ds'",
-            "  quarry fetch --limit 10 'SELECT * FROM sales__dev.customers'"})
+            "  quarry fetch --limit 10 'SELECT * FROM sales__dev.customers'"
+        })
 final class FetchCommand implements Callable<Integer> {
     private final CliContext ctx;
 
@@ -27,7 +29,10 @@ final class FetchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SQL", description = "The query.")
     String sql;
 
-    @Option(names = "--limit", defaultValue = "1000", description = "Print at most this many rows (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--limit",
+            defaultValue = "1000",
+            description = "Print at most this many rows (default: ${DEFAULT-VALUE}).")
     int limit;
 
     FetchCommand(CliContext ctx) {
@@ -36,7 +41,8 @@ final class FetchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Workspace ws = project.open(ctx); StarRocksSession session = StarRocksSession.open(ws.connection())) {
+        try (Workspace ws = project.open(ctx);
+                StarRocksSession session = StarRocksSession.open(ws.connection())) {
             ctx.out().print(ResultFormat.TABLE.render(session.query(sql, limit)));
             return 0;
         } catch (StarRocksSqlException e) {

@@ -14,12 +14,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code quarry info}: what the project holds and whether its gateway answers. */
-@Command(name = "info",
-        description = "Show the project's models by kind, audits, tests, environments, and test the gateway connection.",
+@Command(
+        name = "info",
+        description =
+                "Show the project's models by kind, audits, tests, environments, and test the gateway connection.",
         footerHeading = "%nExamples:%n",
-        footer = {
-            "  quarry info",
-            "  quarry info -p ./analytics --skip-connection"})
+        footer = {"  quarry info", "  quarry info -p ./analytics --skip-connection"})
 final class InfoCommand implements Callable<Integer> {
     private final CliContext ctx;
 
@@ -39,7 +39,12 @@ final class InfoCommand implements Callable<Integer> {
         PrintStream out = ctx.out();
         Map<String, Integer> kinds = new TreeMap<>();
         for (Model m : p.models().values()) {
-            kinds.merge(m.kind().isMaterializedView() ? "VIEW (materialized)" : m.kind().kind().name(), 1, Integer::sum);
+            kinds.merge(
+                    m.kind().isMaterializedView()
+                            ? "VIEW (materialized)"
+                            : m.kind().kind().name(),
+                    1,
+                    Integer::sum);
         }
         out.println("Project: " + p.root());
         out.println("Models: " + p.models().size());
@@ -55,7 +60,11 @@ final class InfoCommand implements Callable<Integer> {
                 out.println("Environments: none yet (quarry plan creates prod)");
             }
             for (String env : environments) {
-                int n = ws.state().environment(env).map(StateStore.Environment::snapshots).map(Map::size).orElse(0);
+                int n = ws.state()
+                        .environment(env)
+                        .map(StateStore.Environment::snapshots)
+                        .map(Map::size)
+                        .orElse(0);
                 out.println("Environment " + env + ": " + n + " models");
             }
             if (!skipConnection) {

@@ -13,21 +13,28 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code quarry init [DIR]}: writes a small StarRocks model project that plans on the sandbox as it is. */
-@Command(name = "init",
+@Command(
+        name = "init",
         description = {
             "Create a StarRocks model project that plans on the local sandbox as it is.",
             "It holds config.yaml (a gateway for the sandbox), models of several kinds, a seed, an audit and a unit test.",
             "Host, ports, user and password come from QUARRY_SR_HOST, QUARRY_SR_PORT, QUARRY_SR_HTTP_PORT,"
-                + " QUARRY_SR_USER and QUARRY_SR_PASSWORD when set."},
+                    + " QUARRY_SR_USER and QUARRY_SR_PASSWORD when set."
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  quarry init analytics && cd analytics",
             "  quarry sandbox --memory &        # a local StarRocks-compatible server",
-            "  quarry plan --auto-apply"})
+            "  quarry plan --auto-apply"
+        })
 final class InitCommand implements Callable<Integer> {
     private final CliContext ctx;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Where to create the project (default: the current directory).")
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "DIR",
+            description = "Where to create the project (default: the current directory).")
     String dir;
 
     InitCommand(CliContext ctx) {
@@ -38,7 +45,8 @@ final class InitCommand implements Callable<Integer> {
     public Integer call() {
         Path root = dir == null ? ctx.workingDir() : ctx.resolve(dir);
         if (Files.exists(root.resolve("config.yaml")) || Files.exists(root.resolve("models"))) {
-            throw new ConfigException(root + " already holds a project (config.yaml or models/); choose an empty directory");
+            throw new ConfigException(
+                    root + " already holds a project (config.yaml or models/); choose an empty directory");
         }
         try {
             for (Map.Entry<String, String> f : files().entrySet()) {
@@ -52,11 +60,16 @@ final class InitCommand implements Callable<Integer> {
         }
         ctx.out().println("Created a StarRocks model project in " + root + ":");
         try (Stream<Path> walk = Files.walk(root)) {
-            walk.filter(Files::isRegularFile).map(root::relativize).sorted().forEach(p -> ctx.out().println("  " + p));
+            walk.filter(Files::isRegularFile)
+                    .map(root::relativize)
+                    .sorted()
+                    .forEach(p -> ctx.out().println("  " + p));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ctx.out().println("Next: start a sandbox (quarry sandbox --memory) and run: quarry plan -p " + root + " --auto-apply");
+        ctx.out()
+                .println("Next: start a sandbox (quarry sandbox --memory) and run: quarry plan -p " + root
+                        + " --auto-apply");
         return 0;
     }
 

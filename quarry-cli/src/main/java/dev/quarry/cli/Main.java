@@ -13,7 +13,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
@@ -24,18 +23,21 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * This is the only place where exceptions become messages: one {@code ERR} line on stderr, with a
  * stack trace only under {@code --debug}.
  */
-@Command(name = "quarry",
+@Command(
+        name = "quarry",
         mixinStandardHelpOptions = true,
         scope = ScopeType.INHERIT,
         versionProvider = Main.Version.class,
-        description = "Replicate into StarRocks, transform inside it, and test against a local StarRocks-compatible sandbox.",
+        description =
+                "Replicate into StarRocks, transform inside it, and test against a local StarRocks-compatible sandbox.",
         footerHeading = "%nExamples:%n",
         footer = {
             "  quarry conns set PG url='postgresql://app:secret@localhost:5432/shop'",
             "  quarry conns test PG",
             "  quarry conns exec PG 'select count(*) from orders'",
             "",
-            "Logs go to stderr, results to stdout. Exit codes: 0 ok, 1 run failed, 2 bad usage or configuration."})
+            "Logs go to stderr, results to stdout. Exit codes: 0 ok, 1 run failed, 2 bad usage or configuration."
+        })
 public final class Main implements Callable<Integer> {
     /** Every top-level command, in help order. A new command is one line here plus its class. */
     static final List<Class<?>> COMMANDS = List.of(
@@ -55,8 +57,6 @@ public final class Main implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
-
-    
 
     @Override
     public Integer call() {
@@ -104,8 +104,10 @@ public final class Main implements Callable<Integer> {
             }
             return q.exitCode();
         }
-        String message = ex.getMessage() == null ? "" : ": " + ex.getMessage().strip().replaceAll("\\s*\\R\\s*", " ");
-        Log.error("unexpected " + ex.getClass().getSimpleName() + message + (debug ? "" : " (run with --debug for details)"));
+        String message =
+                ex.getMessage() == null ? "" : ": " + ex.getMessage().strip().replaceAll("\\s*\\R\\s*", " ");
+        Log.error("unexpected " + ex.getClass().getSimpleName() + message
+                + (debug ? "" : " (run with --debug for details)"));
         if (debug) {
             printStackTrace(ex, ctx);
         }
@@ -113,8 +115,10 @@ public final class Main implements Callable<Integer> {
     }
 
     private static int usageError(ParameterException ex, boolean debug, CliContext ctx) {
-        String message = ex.getMessage() == null ? "bad usage" : ex.getMessage().strip().replaceAll("\\s*\\R\\s*", " ");
-        if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+        String message =
+                ex.getMessage() == null ? "bad usage" : ex.getMessage().strip().replaceAll("\\s*\\R\\s*", " ");
+        if (ex instanceof UnmatchedArgumentException unmatched
+                && !unmatched.getSuggestions().isEmpty()) {
             message += " (did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?)";
         }
         Log.error(message + " (see: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help)");

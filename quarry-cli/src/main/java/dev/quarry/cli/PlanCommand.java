@@ -20,18 +20,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code quarry plan [ENV]}: compares the project with an environment, shows the changes, and applies them. */
-@Command(name = "plan",
+@Command(
+        name = "plan",
         description = {
             "Show how the models differ from an environment (default prod) and build the difference.",
             "Tables are named by fingerprint in quarry__<schema>; environments are views <schema>.<name> (prod) or"
-                + " <schema>__<env>.<name>. What another environment already built is reused, not recomputed."},
+                    + " <schema>__<env>.<name>. What another environment already built is reused, not recomputed."
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  quarry plan                    # the changes against prod",
             "  quarry plan dev --auto-apply   # build them into dev",
             "  quarry plan --dry-run          # every SQL statement, nothing run",
             "  quarry plan dev -y --start 2024-01-01 --end 2024-01-31",
-            "  quarry plan dev -y --select-model 'sales.*'"})
+            "  quarry plan dev -y --select-model 'sales.*'"
+        })
 final class PlanCommand implements Callable<Integer> {
     private final CliContext ctx;
 
@@ -41,19 +44,29 @@ final class PlanCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "ENV", description = "The environment (default: prod).")
     String environment = "prod";
 
-    @Option(names = {"-y", "--auto-apply"}, description = "Apply without asking.")
+    @Option(
+            names = {"-y", "--auto-apply"},
+            description = "Apply without asking.")
     boolean autoApply;
 
-    @Option(names = "--dry-run", description = "Print every SQL statement applying would run, in order; change nothing.")
+    @Option(
+            names = "--dry-run",
+            description = "Print every SQL statement applying would run, in order; change nothing.")
     boolean dryRun;
 
-    @Option(names = "--start", paramLabel = "S", description = "First time to fill for time-range models (date, timestamp or '1 week ago').")
+    @Option(
+            names = "--start",
+            paramLabel = "S",
+            description = "First time to fill for time-range models (date, timestamp or '1 week ago').")
     String start;
 
     @Option(names = "--end", paramLabel = "E", description = "Last time to fill; a date includes the whole day.")
     String end;
 
-    @Option(names = "--select-model", paramLabel = "M", description = "Build only this model (a name or a glob like 'sales.*') and what it reads; repeatable.")
+    @Option(
+            names = "--select-model",
+            paramLabel = "M",
+            description = "Build only this model (a name or a glob like 'sales.*') and what it reads; repeatable.")
     List<String> selectModels = List.of();
 
     @Option(names = "--skip-tests", description = "Apply without running the unit tests of tests/*.yaml first.")
@@ -66,7 +79,8 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream out = ctx.out();
-        Planner.Options options = new Planner.Options(Optional.ofNullable(start), Optional.ofNullable(end), selectModels);
+        Planner.Options options =
+                new Planner.Options(Optional.ofNullable(start), Optional.ofNullable(end), selectModels);
         try (Workspace ws = project.open(ctx)) {
             if (dryRun) {
                 Plan plan = ws.plan(environment, options, ctx.clock().instant());
@@ -90,8 +104,9 @@ final class PlanCommand implements Callable<Integer> {
                     runTests(ws);
                 }
                 Executor.Result r = ws.executor(Log::info).apply(plan);
-                out.println("Applied to " + plan.environment() + ": " + r.built().size() + " models built, " + r.audits() + " audits passed, "
-                        + r.statements() + " statements.");
+                out.println(
+                        "Applied to " + plan.environment() + ": " + r.built().size() + " models built, " + r.audits()
+                                + " audits passed, " + r.statements() + " statements.");
                 return 0;
             }
         }
@@ -100,10 +115,12 @@ final class PlanCommand implements Callable<Integer> {
     /** Unit tests run before anything is built, as SQLMesh does (docs/sqlmesh.md §5.3); a failure stops the plan. */
     private void runTests(Workspace ws) {
         List<TestRunner.Outcome> outcomes = TestRunner.run(ws.project(), ws.connection(), Optional.empty());
-        List<TestRunner.Outcome> failed = outcomes.stream().filter(o -> !o.passed()).toList();
+        List<TestRunner.Outcome> failed =
+                outcomes.stream().filter(o -> !o.passed()).toList();
         if (!failed.isEmpty()) {
-            throw new RunException(failed.size() + " of " + outcomes.size() + " unit tests failed, nothing was applied; first: "
-                    + failed.get(0).message() + " (quarry test shows all; --skip-tests applies anyway)");
+            throw new RunException(
+                    failed.size() + " of " + outcomes.size() + " unit tests failed, nothing was applied; first: "
+                            + failed.get(0).message() + " (quarry test shows all; --skip-tests applies anyway)");
         }
         if (!outcomes.isEmpty()) {
             Log.info(outcomes.size() + " unit tests passed");

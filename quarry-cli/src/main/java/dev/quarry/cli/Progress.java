@@ -69,11 +69,13 @@ final class Progress implements AutoCloseable {
 
     /** Rows read so far by every stream of the run. */
     long rows() {
-        return doneRows.sum() + running.values().stream().mapToLong(ReadProgress::rows).sum();
+        return doneRows.sum()
+                + running.values().stream().mapToLong(ReadProgress::rows).sum();
     }
 
     long bytes() {
-        return doneBytes.sum() + running.values().stream().mapToLong(ReadProgress::bytes).sum();
+        return doneBytes.sum()
+                + running.values().stream().mapToLong(ReadProgress::bytes).sum();
     }
 
     /** Erases the line (if drawn) so that a log line can follow; the next tick draws it again. */

@@ -9,10 +9,16 @@ import picocli.CommandLine.Option;
 
 /** {@code -p/--path} and {@code --gateway}, shared by the model commands. */
 final class ProjectOptions {
-    @Option(names = {"-p", "--path"}, paramLabel = "DIR", description = "The project directory (default: the current directory).")
+    @Option(
+            names = {"-p", "--path"},
+            paramLabel = "DIR",
+            description = "The project directory (default: the current directory).")
     Path path;
 
-    @Option(names = "--gateway", paramLabel = "NAME", description = "The gateway of config.yaml to use (default: default_gateway).")
+    @Option(
+            names = "--gateway",
+            paramLabel = "NAME",
+            description = "The gateway of config.yaml to use (default: default_gateway).")
     String gateway;
 
     Path root(CliContext ctx) {
@@ -32,6 +38,7 @@ final class ProjectOptions {
     }
 
     Workspace open(CliContext ctx, Project project) {
-        return Workspace.open(project, Optional.ofNullable(gateway), name -> ctx.connections().get(name));
+        return Workspace.open(
+                project, Optional.ofNullable(gateway), name -> ctx.connections().get(name));
     }
 }

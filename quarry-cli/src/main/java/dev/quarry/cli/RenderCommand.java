@@ -17,12 +17,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code quarry render MODEL}: prints a model's query with its macros expanded. */
-@Command(name = "render",
+@Command(
+        name = "render",
         description = "Print a model's query with its macros expanded for one interval (default: yesterday, UTC).",
         footerHeading = "%nExamples:%n",
         footer = {
             "  quarry render sales.daily_revenue",
-            "  quarry render sales.daily_revenue --start 2024-01-01 --end 2024-01-31"})
+            "  quarry render sales.daily_revenue --start 2024-01-01 --end 2024-01-31"
+        })
 final class RenderCommand implements Callable<Integer> {
     private final CliContext ctx;
 
@@ -45,10 +47,12 @@ final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Project p = project.load(ctx);
-        Model m = p.model(model).orElseThrow(() -> new ConfigException("model " + model + " is not in the project"
-                + dev.quarry.core.Names.didYouMean(model, p.models().keySet())));
+        Model m = p.model(model)
+                .orElseThrow(() -> new ConfigException("model " + model + " is not in the project"
+                        + dev.quarry.core.Names.didYouMean(model, p.models().keySet())));
         if (m.query().isEmpty()) {
-            throw new ConfigException("model " + m.name() + " is a " + m.kind().kind() + " model and has no query to render");
+            throw new ConfigException(
+                    "model " + m.name() + " is a " + m.kind().kind() + " model and has no query to render");
         }
         Instant today = ctx.clock().instant().truncatedTo(ChronoUnit.DAYS);
         Instant s = start == null ? today.minus(1, ChronoUnit.DAYS) : instant("--start", start, false);
@@ -69,7 +73,8 @@ final class RenderCommand implements Callable<Integer> {
             }
             return LocalDateTime.parse(t.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException ex) {
-            throw new ConfigException(option + " " + text + " is not a date (YYYY-MM-DD) or timestamp (YYYY-MM-DD HH:MM:SS)");
+            throw new ConfigException(
+                    option + " " + text + " is not a date (YYYY-MM-DD) or timestamp (YYYY-MM-DD HH:MM:SS)");
         }
     }
 }

@@ -36,15 +36,18 @@ final class ReplicationLog implements ReplicationListener {
         requireNonNull(replication, "replication is null");
         Replication planned;
         try {
-            planned = replication.connections(ctx.connections())
+            planned = replication
+                    .connections(ctx.connections())
                     .context(new RunContext(ctx.clock().instant(), ZoneOffset.UTC, ctx.env()))
                     .build();
         } catch (ReplicationConfigException e) {
             for (String error : e.errors()) {
                 Log.error(error);
             }
-            throw new ConfigException(e.errors().size() == 1 ? "the replication cannot run as written"
-                    : e.errors().size() + " errors in the replication; nothing was run");
+            throw new ConfigException(
+                    e.errors().size() == 1
+                            ? "the replication cannot run as written"
+                            : e.errors().size() + " errors in the replication; nothing was run");
         }
         try (Progress progress = Progress.start(ctx.err())) {
             return planned.run(new ReplicationLog(ctx, progress));
@@ -64,7 +67,8 @@ final class ReplicationLog implements ReplicationListener {
 
     @Override
     public void streamWriting(Stream stream) {
-        info(stream.prefix() + "writing to target database [mode: " + stream.plan().mode() + "]");
+        info(stream.prefix() + "writing to target database [mode: "
+                + stream.plan().mode() + "]");
         tracked.put(stream.index(), progress.track(stream.plan().name(), stream.progress()));
     }
 
@@ -97,7 +101,8 @@ final class ReplicationLog implements ReplicationListener {
     @Override
     public void streamFailed(Stream stream, Exception error) {
         untrack(stream);
-        String message = error.getMessage() == null ? error.getClass().getSimpleName()
+        String message = error.getMessage() == null
+                ? error.getClass().getSimpleName()
                 : error.getMessage().strip().replaceAll("\\s*\\R\\s*", " ");
         progress.clear();
         Log.error(stream.prefix() + "stream " + stream.plan().name() + " failed: " + message);

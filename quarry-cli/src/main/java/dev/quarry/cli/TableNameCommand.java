@@ -8,12 +8,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code quarry table-name MODEL}: the physical table behind a model in an environment. */
-@Command(name = "table-name",
+@Command(
+        name = "table-name",
         description = "Print the physical table (database.table) a model's environment view reads.",
         footerHeading = "%nExamples:%n",
-        footer = {
-            "  quarry table-name sales.daily_revenue",
-            "  quarry table-name sales.daily_revenue --env dev"})
+        footer = {"  quarry table-name sales.daily_revenue", "  quarry table-name sales.daily_revenue --env dev"})
 final class TableNameCommand implements Callable<Integer> {
     private final CliContext ctx;
 

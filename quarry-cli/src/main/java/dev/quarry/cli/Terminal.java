@@ -18,7 +18,9 @@ final class Terminal {
             return Optional.ofNullable(console);
         }
         try {
-            return (Boolean) Console.class.getMethod("isTerminal").invoke(console) ? Optional.of(console) : Optional.empty();
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console)
+                    ? Optional.of(console)
+                    : Optional.empty();
         } catch (ReflectiveOperationException | ClassCastException e) {
             return Optional.empty();
         }

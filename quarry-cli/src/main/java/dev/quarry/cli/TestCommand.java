@@ -11,15 +11,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code quarry test}: runs the project's unit tests on the gateway, in scratch databases it drops afterwards. */
-@Command(name = "test",
+@Command(
+        name = "test",
         description = {
             "Run the unit tests of tests/*.yaml on the gateway.",
             "Each test's input rows go into a scratch database, the model's query reads them, and its rows are compared"
-                + " with the expected ones. Exit code 1 when a test fails."},
+                    + " with the expected ones. Exit code 1 when a test fails."
+        },
         footerHeading = "%nExamples:%n",
-        footer = {
-            "  quarry test",
-            "  quarry test -k full_model -p ./analytics"})
+        footer = {"  quarry test", "  quarry test -k full_model -p ./analytics"})
 final class TestCommand implements Callable<Integer> {
     private final CliContext ctx;
 

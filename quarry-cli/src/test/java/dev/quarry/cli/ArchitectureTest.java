@@ -62,39 +62,55 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.quarry");
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.quarry");
     }
 
     private static boolean mayRunItsOwnSql(JavaClass c) {
         String pkg = c.getPackageName();
-        return pkg.startsWith(SOURCE_IMPLEMENTATIONS) || pkg.contains(".state")
+        return pkg.startsWith(SOURCE_IMPLEMENTATIONS)
+                || pkg.contains(".state")
                 // Session setup on connect (PostgreSQL's SET TIME ZONE), where every connection is opened.
-                || c.getName().equals(ConnectionType.class.getName()) || c.getName().startsWith(ConnectionType.class.getName() + "$")
+                || c.getName().equals(ConnectionType.class.getName())
+                || c.getName().startsWith(ConnectionType.class.getName() + "$")
                 // Runs the text a user typed (conns exec, fetch) on any database; it builds no statement.
                 || c.getName().equals(SqlConsole.class.getName());
     }
 
     @Test
     void onlyQuarryStarRocksAndSourceImplementationsSendStatements() {
-        DescribedPredicate<JavaClass> guarded = DescribedPredicate.describe("are in "
-                        + NO_JDBC_STATEMENTS.stream().map(Module::directory).toList() + " outside the source implementations and state stores",
+        DescribedPredicate<JavaClass> guarded = DescribedPredicate.describe(
+                "are in " + NO_JDBC_STATEMENTS.stream().map(Module::directory).toList()
+                        + " outside the source implementations and state stores",
                 c -> NO_JDBC_STATEMENTS.stream().anyMatch(m -> m.holds(c)) && !mayRunItsOwnSql(c));
         DescribedPredicate<JavaMethodCall> createsStatements = DescribedPredicate.describe(
                 "Connection.createStatement, prepareStatement or prepareCall",
                 call -> call.getTargetOwner().isAssignableTo(Connection.class)
-                        && Set.of("createStatement", "prepareStatement", "prepareCall").contains(call.getName()));
-        noClasses().that(guarded)
-                .should().dependOnClassesThat().areAssignableTo(Statement.class)
-                .orShould().callMethodWhere(createsStatements)
-                .because("StarRocks statements go through quarry-starrocks (StarRocksSession, StarRocksCatalog, StarRocksDialect)")
+                        && Set.of("createStatement", "prepareStatement", "prepareCall")
+                                .contains(call.getName()));
+        noClasses()
+                .that(guarded)
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo(Statement.class)
+                .orShould()
+                .callMethodWhere(createsStatements)
+                .because(
+                        "StarRocks statements go through quarry-starrocks (StarRocksSession, StarRocksCatalog, StarRocksDialect)")
                 .check(classes);
     }
 
     @Test
     void theCliUsesNoJdbc() {
-        noClasses().that().resideInAPackage(CLI.rootPackage() + "..")
-                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..")
-                .because("quarry-cli parses arguments and prints; sessions belong to quarry-starrocks and quarry-replicate")
+        noClasses()
+                .that()
+                .resideInAPackage(CLI.rootPackage() + "..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("java.sql..", "javax.sql..")
+                .because(
+                        "quarry-cli parses arguments and prints; sessions belong to quarry-starrocks and quarry-replicate")
                 .check(classes);
     }
 
@@ -106,20 +122,24 @@ class ArchitectureTest {
             Path sources = repository.resolve(module.directory()).resolve("src/main/java");
             assertThat(sources).as("main sources of " + module.directory()).isDirectory();
             try (Stream<Path> files = Files.walk(sources)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java"))
+                        .sorted()
+                        .toList()) {
                     String pkg = sources.relativize(file.getParent()).toString().replace('/', '.');
                     if (pkg.startsWith(SOURCE_IMPLEMENTATIONS) || pkg.contains(".state")) {
                         continue;
                     }
                     for (String literal : StringLiterals.of(Files.readString(file, StandardCharsets.UTF_8))) {
                         if (StringLiterals.looksLikeStarRocksStatement(literal)) {
-                            found.add(repository.relativize(file) + ": \"" + literal.strip().lines().findFirst().orElse("") + "\"");
+                            found.add(repository.relativize(file) + ": \""
+                                    + literal.strip().lines().findFirst().orElse("") + "\"");
                         }
                     }
                 }
             }
         }
-        assertThat(found).as("string literals that start a StarRocks statement; render it with StarRocksDialect instead")
+        assertThat(found)
+                .as("string literals that start a StarRocks statement; render it with StarRocksDialect instead")
                 .isEmpty();
     }
 
@@ -133,15 +153,31 @@ class ArchitectureTest {
                 char q = '"';
                 String c = "Show the project's models by kind"; /* "CREATE TABLE x" */
                 String d = "say \\"hi\\"";
-                """)).containsExactly("SELECT COUNT(*) FROM ", "        select *\n        from t", "Show the project's models by kind",
-                "say \\\"hi\\\"");
-        assertThat(Stream.of("SELECT ", "INSERT INTO x", "information_schema.tables", "create database if not exists d",
-                "select * from t", "  drop table t", "show partitions from t", "ALTER TABLE t"))
+                """))
+                .containsExactly(
+                        "SELECT COUNT(*) FROM ",
+                        "        select *\n        from t",
+                        "Show the project's models by kind",
+                        "say \\\"hi\\\"");
+        assertThat(Stream.of(
+                        "SELECT ",
+                        "INSERT INTO x",
+                        "information_schema.tables",
+                        "create database if not exists d",
+                        "select * from t",
+                        "  drop table t",
+                        "show partitions from t",
+                        "ALTER TABLE t"))
                 .allMatch(StringLiterals::looksLikeStarRocksStatement);
-        assertThat(Stream.of("Show the project's models by kind, audits, tests", "Create a StarRocks model project",
-                "Show how the models differ from an environment (default prod)",
-                "select item '-' names no column", "dropping db.t, a staging table", "update_key 'k' is not a column",
-                "information_schema", ""))
+        assertThat(Stream.of(
+                        "Show the project's models by kind, audits, tests",
+                        "Create a StarRocks model project",
+                        "Show how the models differ from an environment (default prod)",
+                        "select item '-' names no column",
+                        "dropping db.t, a staging table",
+                        "update_key 'k' is not a column",
+                        "information_schema",
+                        ""))
                 .noneMatch(StringLiterals::looksLikeStarRocksStatement);
     }
 
@@ -149,13 +185,14 @@ class ArchitectureTest {
     static final class StringLiterals {
         private static final Pattern STATEMENT = Pattern.compile(
                 "(?i)(select|insert|create|alter|drop|show|truncate|delete|update|refresh)\\s.*", Pattern.DOTALL);
-        private static final Pattern INFORMATION_SCHEMA = Pattern.compile("(?i)information_schema\\s*\\..*", Pattern.DOTALL);
+        private static final Pattern INFORMATION_SCHEMA =
+                Pattern.compile("(?i)information_schema\\s*\\..*", Pattern.DOTALL);
         /** A second word that makes a lower-case or capitalised keyword SQL rather than an English sentence. */
         private static final Pattern SQL_WORD = Pattern.compile(
-                "(?i).*\\b(from|into|table|tables|database|databases|view|where|values|partition|partitions)\\b.*", Pattern.DOTALL);
+                "(?i).*\\b(from|into|table|tables|database|databases|view|where|values|partition|partitions)\\b.*",
+                Pattern.DOTALL);
 
-        private StringLiterals() {
-        }
+        private StringLiterals() {}
 
         /**
          * Whether a literal starts like a StarRocks statement: a statement keyword written in capitals ({@code "SELECT "}),
@@ -175,7 +212,8 @@ class ArchitectureTest {
                 return true;
             }
             // Lower case is how SQL is often typed; a capitalised word starts a sentence ("Show how ...").
-            return keyword.equals(keyword.toLowerCase(Locale.ROOT)) && SQL_WORD.matcher(text).matches();
+            return keyword.equals(keyword.toLowerCase(Locale.ROOT))
+                    && SQL_WORD.matcher(text).matches();
         }
 
         static List<String> of(String source) {

@@ -35,7 +35,10 @@ final class Cli {
                 PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             code = Main.run(new CliContext(home, env, home, o, e, Clock.systemUTC()), args);
         }
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
+        return new Result(
+                code,
+                out.toString(StandardCharsets.UTF_8),
+                err.toString(StandardCharsets.UTF_8),
                 (System.nanoTime() - start) / 1_000_000);
     }
 

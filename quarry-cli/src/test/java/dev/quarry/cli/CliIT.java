@@ -21,10 +21,17 @@ class CliIT {
 
         Cli.Result help = cli.run("--help");
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("Usage: quarry").contains("conns").contains("--debug").contains("Examples:");
+        assertThat(help.out())
+                .contains("Usage: quarry")
+                .contains("conns")
+                .contains("--debug")
+                .contains("Examples:");
 
         Cli.Result execHelp = cli.run("conns", "exec", "--help");
-        assertThat(execHelp.out()).contains("Usage: quarry conns exec").contains("--limit").contains("Examples:");
+        assertThat(execHelp.out())
+                .contains("Usage: quarry conns exec")
+                .contains("--limit")
+                .contains("Examples:");
     }
 
     @Test
@@ -52,7 +59,8 @@ class CliIT {
         Cli cli = new Cli(home);
         Cli.Result r = cli.run("conns", "set", "PG", "url=postgresql://app:Secr3tPass@db:54x2/shop");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("malformed URL \"postgresql://app:****@db:54x2/shop\": port \"54x2\" is not a number")
+        assertThat(r.err())
+                .contains("malformed URL \"postgresql://app:****@db:54x2/shop\": port \"54x2\" is not a number")
                 .doesNotContain("Secr3tPass");
         assertThat(Files.exists(home.resolve("env.yaml"))).isFalse();
     }
@@ -61,7 +69,9 @@ class CliIT {
     void argumentWithoutEqualsIsRejectedWithoutRepeatingIt() {
         Cli.Result r = new Cli(home).run("conns", "set", "PG", "type=postgres", "host=h", "Hunter2Secret");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("conns set PG: argument 4 is not KEY=VALUE").doesNotContain("Hunter2Secret");
+        assertThat(r.err())
+                .contains("conns set PG: argument 4 is not KEY=VALUE")
+                .doesNotContain("Hunter2Secret");
     }
 
     @Test
@@ -73,17 +83,22 @@ class CliIT {
 
     @Test
     void invalidEnvYamlNamesFileAndLine() throws Exception {
-        Files.writeString(home.resolve("env.yaml"), "connections:\n  PG:\n    type: postgres\n    host: h\n    port: five\n");
+        Files.writeString(
+                home.resolve("env.yaml"), "connections:\n  PG:\n    type: postgres\n    host: h\n    port: five\n");
         Cli.Result r = new Cli(home).run("conns", "test", "PG");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("ERR " + home.resolve("env.yaml") + ":5: connection PG: port \"five\" is not a number in 1..65535");
+        assertThat(r.err())
+                .contains("ERR " + home.resolve("env.yaml")
+                        + ":5: connection PG: port \"five\" is not a number in 1..65535");
         Cli.Result list = new Cli(home).run("conns", "list");
         assertThat(list.out()).contains("| PG   | invalid | env.yaml |");
     }
 
     @Test
     void refusedPortFailsFastNamingHostAndPort() {
-        Cli cli = new Cli(home).env("PG", "postgresql://u:Secr3tPass@127.0.0.1:1/db").env("MY", "mysql://root:Secr3tPass@127.0.0.1:1/db");
+        Cli cli = new Cli(home)
+                .env("PG", "postgresql://u:Secr3tPass@127.0.0.1:1/db")
+                .env("MY", "mysql://root:Secr3tPass@127.0.0.1:1/db");
         Cli.Result pg = cli.run("conns", "test", "PG");
         assertThat(pg.exitCode()).isEqualTo(1);
         assertThat(pg.err()).contains("ERR cannot connect to PG (postgres at 127.0.0.1:1): connection refused");
@@ -96,7 +111,8 @@ class CliIT {
     @Test
     void unreachableHostTimesOutWithinSecondsNamingHostAndPort() {
         // 10.255.255.1 is a private address nobody answers on; connect_timeout bounds the wait.
-        Cli cli = new Cli(home).env("PG", "postgresql://u:p@10.255.255.1:5432/db?connect_timeout=2")
+        Cli cli = new Cli(home)
+                .env("PG", "postgresql://u:p@10.255.255.1:5432/db?connect_timeout=2")
                 .env("SR", "starrocks://root:@10.255.255.1:9030/db?connect_timeout=2");
         for (String name : new String[] {"PG", "SR"}) {
             Cli.Result r = cli.run("conns", "test", name);
@@ -108,7 +124,9 @@ class CliIT {
 
     @Test
     void unknownHostIsNamed() {
-        Cli.Result r = new Cli(home).env("PG", "postgresql://u@no-such-host.invalid:5432/db").run("conns", "test", "PG");
+        Cli.Result r = new Cli(home)
+                .env("PG", "postgresql://u@no-such-host.invalid:5432/db")
+                .run("conns", "test", "PG");
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains("cannot connect to PG (postgres at no-such-host.invalid:5432): unknown host");
     }
@@ -119,7 +137,8 @@ class CliIT {
         cli.run("conns", "set", "A", "url=postgresql://u@h/a");
         cli.run("conns", "set", "B", "url=postgresql://u@h/b");
         assertThat(cli.run("conns", "unset", "A").exitCode()).isZero();
-        assertThat(cli.run("conns", "list", "-o", "csv").out()).isEqualTo("name,type,source\r\nB,postgres,env.yaml\r\nFROM_ENV,mysql,env variable\r\n");
+        assertThat(cli.run("conns", "list", "-o", "csv").out())
+                .isEqualTo("name,type,source\r\nB,postgres,env.yaml\r\nFROM_ENV,mysql,env variable\r\n");
         Cli.Result env = cli.run("conns", "unset", "FROM_ENV");
         assertThat(env.exitCode()).isEqualTo(2);
         assertThat(env.err()).contains("comes from the environment variable FROM_ENV");
@@ -139,9 +158,11 @@ class CliIT {
     void duckdbFileConnection() {
         Cli cli = new Cli(home);
         cli.run("conns", "set", "DUCK", "type=duckdb", "instance=" + home.resolve("w.duckdb"));
-        Cli.Result r = cli.run("conns", "exec", "DUCK", "create table t as select 1 as a", "select a + 1 as b from t", "-o", "csv");
+        Cli.Result r = cli.run(
+                "conns", "exec", "DUCK", "create table t as select 1 as a", "select a + 1 as b from t", "-o", "csv");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out()).isEqualTo("b\r\n2\r\n");
-        assertThat(cli.run("conns", "test", "DUCK").out()).startsWith("success! DUCK (duckdb at " + home.resolve("w.duckdb") + "): DuckDB v");
+        assertThat(cli.run("conns", "test", "DUCK").out())
+                .startsWith("success! DUCK (duckdb at " + home.resolve("w.duckdb") + "): DuckDB v");
     }
 }

@@ -22,16 +22,19 @@ class ConnsMariaDbIT {
 
     @BeforeAll
     static void createDatabase() throws SQLException {
-        try (Connection c = DriverManager.getConnection(SERVER); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(SERVER);
+                Statement s = c.createStatement()) {
             s.execute("create database " + DB);
-            s.execute("create table " + DB + ".orders (id int primary key, status varchar(20) not null, total decimal(10,2))");
+            s.execute("create table " + DB
+                    + ".orders (id int primary key, status varchar(20) not null, total decimal(10,2))");
             s.execute("insert into " + DB + ".orders values (1, 'paid', 351.33), (2, 'cancelled', null)");
         }
     }
 
     @AfterAll
     static void dropDatabase() throws SQLException {
-        try (Connection c = DriverManager.getConnection(SERVER); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(SERVER);
+                Statement s = c.createStatement()) {
             s.execute("drop database if exists " + DB);
         }
     }
@@ -39,12 +42,15 @@ class ConnsMariaDbIT {
     @Test
     void keysFormSetTestExecDiscover() {
         Cli cli = new Cli(home);
-        Cli.Result set = cli.run("conns", "set", "MY", "type=mysql", "host=127.0.0.1", "port=3306", "user=root", "database=" + DB);
+        Cli.Result set = cli.run(
+                "conns", "set", "MY", "type=mysql", "host=127.0.0.1", "port=3306", "user=root", "database=" + DB);
         assertThat(set.exitCode()).as(set.toString()).isZero();
 
         Cli.Result test = cli.run("conns", "test", "MY");
         assertThat(test.exitCode()).as(test.toString()).isZero();
-        assertThat(test.out()).startsWith("success! MY (mysql at 127.0.0.1:3306): ").contains("MariaDB");
+        assertThat(test.out())
+                .startsWith("success! MY (mysql at 127.0.0.1:3306): ")
+                .contains("MariaDB");
 
         Cli.Result exec = cli.run("conns", "exec", "MY", "select id, status, total from orders order by id");
         assertThat(exec.out()).isEqualTo("""
@@ -58,7 +64,8 @@ class ConnsMariaDbIT {
 
         Cli.Result discover = cli.run("conns", "discover", "MY", DB + ".ord*", "--columns");
         assertThat(discover.exitCode()).as(discover.toString()).isZero();
-        assertThat(discover.out()).contains("| " + DB + " | orders |        1 | id     | int     | NO       |")
+        assertThat(discover.out())
+                .contains("| " + DB + " | orders |        1 | id     | int     | NO       |")
                 .contains("| " + DB + " | orders |        3 | total  | decimal | YES      |");
         Cli.Result tables = cli.run("conns", "discover", "MY");
         assertThat(tables.out()).contains("| " + DB + " | orders | table |").doesNotContain("performance_schema");
@@ -76,11 +83,16 @@ class ConnsMariaDbIT {
     void starrocksTypeChecksTheFrontendHttpEndpoint() {
         // The MySQL-protocol half of a StarRocks connection is served here by MariaDB; the FE HTTP port is
         // closed, which `conns test` must report, naming fe_url.
-        Cli cli = new Cli(home).env("SR",
-                "{type: starrocks, url: \"starrocks://root:@127.0.0.1:3306/" + DB + "\", fe_url: \"http://127.0.0.1:1\"}");
+        Cli cli = new Cli(home)
+                .env(
+                        "SR",
+                        "{type: starrocks, url: \"starrocks://root:@127.0.0.1:3306/" + DB
+                                + "\", fe_url: \"http://127.0.0.1:1\"}");
         Cli.Result r = cli.run("conns", "test", "SR");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
-        assertThat(r.err()).contains("ERR StarRocks FE HTTP endpoint http://127.0.0.1:1 (fe_url of SR) is not reachable: connection refused");
+        assertThat(r.err())
+                .contains(
+                        "ERR StarRocks FE HTTP endpoint http://127.0.0.1:1 (fe_url of SR) is not reachable: connection refused");
     }
 
     @Test

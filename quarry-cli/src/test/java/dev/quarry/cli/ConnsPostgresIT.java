@@ -24,7 +24,8 @@ class ConnsPostgresIT {
     void setUp() {
         pg = TestingPostgres.get();
         db = pg.createDatabase();
-        db.execute("create table items (id int primary key, name text, amount numeric(10,2), seen timestamptz)",
+        db.execute(
+                "create table items (id int primary key, name text, amount numeric(10,2), seen timestamptz)",
                 "insert into items values (1, 'apple', 1.5, '2026-03-08 12:00:00+00'), (2, 'Zoë', 20, null)",
                 "create schema other",
                 "create view other.cheap as select * from items where amount < 10");
@@ -33,7 +34,9 @@ class ConnsPostgresIT {
 
     private void assertNoPassword(Cli.Result r) {
         String encoded = URLEncoder.encode(pg.password(), StandardCharsets.UTF_8);
-        assertThat(r.all()).doesNotContain(pg.password()).doesNotContain(encoded)
+        assertThat(r.all())
+                .doesNotContain(pg.password())
+                .doesNotContain(encoded)
                 .doesNotContain(encoded.replace("+", "%20"));
     }
 
@@ -93,8 +96,11 @@ class ConnsPostgresIT {
     void execRunsSeveralStatementsAndFilesWithJsonOutput() throws Exception {
         cli.env("PGX", db.url());
         Path script = home.resolve("more.sql");
-        Files.writeString(script, "insert into items values (3, 'semi;colon', 3, null);\n-- done\nselect count(*) as n from items;\n");
-        Cli.Result r = cli.run("conns", "exec", "PGX", "update items set amount = amount * 2 where id = 1", "more.sql", "-o", "json");
+        Files.writeString(
+                script,
+                "insert into items values (3, 'semi;colon', 3, null);\n-- done\nselect count(*) as n from items;\n");
+        Cli.Result r = cli.run(
+                "conns", "exec", "PGX", "update items set amount = amount * 2 where id = 1", "more.sql", "-o", "json");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out().replaceAll("\\s+", "")).isEqualTo("[{\"n\":3}]");
         assertThat(r.err()).contains("statement 1 of 3 ok, 1 rows affected").contains("ran 3 statements on PGX");
@@ -106,7 +112,8 @@ class ConnsPostgresIT {
     @Test
     void limitCutsOutputAndSaysSo() {
         cli.env("PG", db.url());
-        Cli.Result r = cli.run("conns", "exec", "PG", "select g from generate_series(1, 50) g", "--limit", "2", "-o", "csv");
+        Cli.Result r =
+                cli.run("conns", "exec", "PG", "select g from generate_series(1, 50) g", "--limit", "2", "-o", "csv");
         assertThat(r.out()).isEqualTo("g\r\n1\r\n2\r\n");
         assertThat(r.err()).contains("WRN showing the first 2 rows; use --limit 0 for all");
     }
@@ -116,7 +123,8 @@ class ConnsPostgresIT {
         cli.env("PG", db.url());
         Cli.Result r = cli.run("conns", "exec", "PG", "select 1", "select * from missing_table");
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.err()).contains("ERR statement 2 of 2 failed on PG: ERROR: relation \"missing_table\" does not exist")
+        assertThat(r.err())
+                .contains("ERR statement 2 of 2 failed on PG: ERROR: relation \"missing_table\" does not exist")
                 .doesNotContain("\tat ");
     }
 
@@ -126,7 +134,8 @@ class ConnsPostgresIT {
         cli.env("PG", "postgresql://" + pg.user() + ":" + wrong + "@localhost:" + pg.port() + "/" + db.name());
         Cli.Result r = cli.run("conns", "test", "PG", "--debug");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
-        assertThat(r.err()).contains("cannot connect to PG (postgres at localhost:" + pg.port() + ")")
+        assertThat(r.err())
+                .contains("cannot connect to PG (postgres at localhost:" + pg.port() + ")")
                 .contains("password authentication failed for user \"quarry\"");
         assertThat(r.all()).doesNotContain(wrong);
         assertNoPassword(r);
@@ -134,11 +143,20 @@ class ConnsPostgresIT {
 
     @Test
     void debugLogsEverySqlStatementButNoSecret() {
-        cli.run("conns", "set", "PG", "type=postgres", "host=localhost", "port=" + pg.port(), "user=" + pg.user(),
-                "password=" + pg.password(), "database=" + db.name());
+        cli.run(
+                "conns",
+                "set",
+                "PG",
+                "type=postgres",
+                "host=localhost",
+                "port=" + pg.port(),
+                "user=" + pg.user(),
+                "password=" + pg.password(),
+                "database=" + db.name());
         Cli.Result r = cli.run("--debug", "conns", "exec", "PG", "select 42 as answer");
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.err()).contains("DBG connecting to PG (postgres at localhost:" + pg.port() + ")")
+        assertThat(r.err())
+                .contains("DBG connecting to PG (postgres at localhost:" + pg.port() + ")")
                 .contains("DBG SQL: select 42 as answer");
         assertNoPassword(r);
         Cli.Result list = cli.run("conns", "list", "--debug");

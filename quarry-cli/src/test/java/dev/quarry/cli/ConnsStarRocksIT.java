@@ -18,17 +18,24 @@ class ConnsStarRocksIT {
         String db = sandbox.createDatabase("qt_cli");
         Cli cli = new Cli(home);
         String userInfo = sandbox.user() + ":" + sandbox.password();
-        Cli.Result set = cli.run("conns", "set", "SR",
+        Cli.Result set = cli.run(
+                "conns",
+                "set",
+                "SR",
                 "url=starrocks://" + userInfo + "@" + sandbox.host() + ":" + sandbox.queryPort() + "/" + db,
                 "fe_url=" + sandbox.feUrl());
         assertThat(set.exitCode()).as(set.toString()).isZero();
 
         Cli.Result test = cli.run("conns", "test", "SR");
         assertThat(test.exitCode()).as(test.toString()).isZero();
-        assertThat(test.out()).startsWith("success! SR (starrocks at " + sandbox.host() + ":" + sandbox.queryPort() + "): ");
+        assertThat(test.out())
+                .startsWith("success! SR (starrocks at " + sandbox.host() + ":" + sandbox.queryPort() + "): ");
         assertThat(test.err()).contains("StarRocks FE HTTP endpoint " + sandbox.feUrl() + " answered ");
 
-        Cli.Result create = cli.run("conns", "exec", "SR",
+        Cli.Result create = cli.run(
+                "conns",
+                "exec",
+                "SR",
                 "create table t (id int, name varchar(20)) duplicate key(id) distributed by hash(id) buckets 1"
                         + " properties (\"replication_num\" = \"1\")");
         assertThat(create.exitCode()).as(create.toString()).isZero();

@@ -41,55 +41,84 @@ class DemoCommandIT {
         AtomicInteger exit = new AtomicInteger(-1);
         Thread demo = new Thread(() -> exit.set(Main.run(ctx, "demo", "--keep")), "demo-under-test");
         demo.start();
-        await("the demo waits for Ctrl-C, or ends").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
-                .until(() -> !demo.isAlive() || errBytes.toString(StandardCharsets.UTF_8).contains("press Ctrl-C"));
+        await("the demo waits for Ctrl-C, or ends")
+                .atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> !demo.isAlive()
+                        || errBytes.toString(StandardCharsets.UTF_8).contains("press Ctrl-C"));
         String stdout = outBytes.toString(StandardCharsets.UTF_8);
         String stderr = errBytes.toString(StandardCharsets.UTF_8);
         String shown = "--- stdout\n" + stdout + "--- stderr\n" + stderr;
         assertThat(demo.isAlive()).as(shown).isTrue();
         try {
             // The walkthrough's verification queries, as boxed tables.
-            assertThat(stdout).as(shown).contains("| users  | 10000 |", "| orders | 60000 |", "| events | 30000 |",
-                    "{\"value\": 1, \"source\": \"mobile\"}")
+            assertThat(stdout)
+                    .as(shown)
+                    .contains(
+                            "| users  | 10000 |",
+                            "| orders | 60000 |",
+                            "| events | 30000 |",
+                            "{\"value\": 1, \"source\": \"mobile\"}")
                     .containsPattern("\\| ID \\| USER_ID \\| AMOUNT \\| CURRENCY \\| STATUS\\s+\\| PLACED_AT\\s+\\|");
             assertThat(count(stdout, "| 32500 |")).as(shown).isEqualTo(2);
             assertThat(stdout).contains("rows loaded: 0, Stream Load calls: 0");
-            assertThat(stderr).contains("Replication [3 streams] | POSTGRES -> STARROCKS",
-                    "inserted 60000 rows into demo_postgres_starrocks.orders", "inserted 2500 rows into demo_postgres_starrocks.events",
-                    "no new rows since the checkpoint; nothing to load", "inserted 0 rows into demo_postgres_starrocks.events")
+            assertThat(stderr)
+                    .contains(
+                            "Replication [3 streams] | POSTGRES -> STARROCKS",
+                            "inserted 60000 rows into demo_postgres_starrocks.orders",
+                            "inserted 2500 rows into demo_postgres_starrocks.events",
+                            "no new rows since the checkpoint; nothing to load",
+                            "inserted 0 rows into demo_postgres_starrocks.events")
                     .doesNotContain("ERR", "WRN", "SLF4J");
             assertThat(count(stderr, "0 failed")).isEqualTo(3);
 
             // Models: prod gets all four; the change goes to dev only.
-            assertThat(stdout).contains("Applied to prod: 4 models built", "Applied to dev: 2 models built")
+            assertThat(stdout)
+                    .contains("Applied to prod: 4 models built", "Applied to dev: 2 models built")
                     .containsPattern("\\| \\d{4}-\\d{2}-\\d{2} \\| USD\\s+\\|\\s+2160 \\|");
-            assertThat(count(stdout, "AVG_ORDER_VALUE")).as("only the dev table has the new column").isEqualTo(1);
+            assertThat(count(stdout, "AVG_ORDER_VALUE"))
+                    .as("only the dev table has the new column")
+                    .isEqualTo(1);
             Matcher finished = Pattern.compile("Demo finished in (\\d+\\.\\d)s").matcher(stdout);
             assertThat(finished.find()).isTrue();
             assertThat(Double.parseDouble(finished.group(1))).as("seconds").isLessThan(60);
 
             // The kept servers answer on the printed ports.
-            Matcher psql = Pattern.compile("psql -h localhost -p (\\d+) -U postgres postgres").matcher(stdout);
+            Matcher psql = Pattern.compile("psql -h localhost -p (\\d+) -U postgres postgres")
+                    .matcher(stdout);
             Matcher mysql = Pattern.compile("mysql -h (\\S+) -P (\\d+) -u root").matcher(stdout);
             assertThat(psql.find()).as(shown).isTrue();
             assertThat(mysql.find()).as(shown).isTrue();
-            assertThat(stdout).contains("quarry conns set POSTGRES url=postgresql://postgres@localhost:" + psql.group(1) + "/postgres",
-                    "quarry conns set STARROCKS url=starrocks://root:@");
+            assertThat(stdout)
+                    .contains(
+                            "quarry conns set POSTGRES url=postgresql://postgres@localhost:" + psql.group(1)
+                                    + "/postgres",
+                            "quarry conns set STARROCKS url=starrocks://root:@");
             String pgUrl = "jdbc:postgresql://localhost:" + psql.group(1) + "/postgres";
-            assertThat(single(DriverManager.getConnection(pgUrl, "postgres", ""),
-                    "SELECT COUNT(*) FROM demo_postgres_starrocks.events")).isEqualTo("32500");
-            assertThat(single(DriverManager.getConnection("jdbc:mysql://" + mysql.group(1) + ":" + mysql.group(2) + "/", "root", ""),
-                    "SELECT COUNT(*) FROM demo_postgres_starrocks.events")).isEqualTo("32500");
+            assertThat(single(
+                            DriverManager.getConnection(pgUrl, "postgres", ""),
+                            "SELECT COUNT(*) FROM demo_postgres_starrocks.events"))
+                    .isEqualTo("32500");
+            assertThat(single(
+                            DriverManager.getConnection(
+                                    "jdbc:mysql://" + mysql.group(1) + ":" + mysql.group(2) + "/", "root", ""),
+                            "SELECT COUNT(*) FROM demo_postgres_starrocks.events"))
+                    .isEqualTo("32500");
             Matcher project = Pattern.compile("model project: (\\S+) ").matcher(stdout);
             assertThat(project.find()).isTrue();
-            assertThat(Path.of(project.group(1)).resolve("models/customer_ltv.sql")).exists();
+            assertThat(Path.of(project.group(1)).resolve("models/customer_ltv.sql"))
+                    .exists();
 
             demo.interrupt();
             demo.join(30_000);
             assertThat(demo.isAlive()).isFalse();
             assertThat(exit.get()).isZero();
-            assertThatThrownBy(() -> DriverManager.getConnection(pgUrl, "postgres", "").close()).isInstanceOf(SQLException.class);
-            assertThat(Files.exists(Path.of(project.group(1)))).as("the demo's files are removed").isFalse();
+            assertThatThrownBy(() ->
+                            DriverManager.getConnection(pgUrl, "postgres", "").close())
+                    .isInstanceOf(SQLException.class);
+            assertThat(Files.exists(Path.of(project.group(1))))
+                    .as("the demo's files are removed")
+                    .isFalse();
         } finally {
             if (demo.isAlive()) {
                 demo.interrupt();
@@ -107,7 +136,9 @@ class DemoCommandIT {
     }
 
     private static String single(Connection connection, String sql) throws SQLException {
-        try (Connection c = connection; Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = connection;
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
         }

@@ -29,6 +29,7 @@ class GlobTest {
         ConnsCommand.Glob glob = ConnsCommand.Glob.parse("s.t(1)+");
         assertThat(glob.matches("s", "t(1)+")).isTrue();
         assertThat(glob.matches("s", "t11")).isFalse();
-        assertThat(ConnsCommand.Glob.parse("public.").matches("public", "anything")).isTrue();
+        assertThat(ConnsCommand.Glob.parse("public.").matches("public", "anything"))
+                .isTrue();
     }
 }

@@ -6,7 +6,6 @@ import dev.quarry.sandbox.SandboxConfig;
 import dev.quarry.testing.TestingPostgres;
 import dev.quarry.testing.TestingSandbox;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReplicateCommandIT {
     /** The sandbox asks for a password here, so that output can be checked for it. */
     private static final String SR_PASSWORD = "Sr:s3cr@t/pw";
+
     private static TestingPostgres.Database pg;
     private static TestingSandbox sandbox;
 
@@ -70,10 +70,16 @@ class ReplicateCommandIT {
     private Cli cli() {
         TestingPostgres server = pg.server();
         return new Cli(home)
-                .env("PG", "{\"type\": \"postgres\", \"host\": \"" + server.host() + "\", \"port\": " + server.port() + ", \"user\": \""
-                        + server.user() + "\", \"password\": \"" + server.password() + "\", \"database\": \"" + pg.name() + "\"}")
-                .env("SR", "{\"type\": \"starrocks\", \"host\": \"" + sandbox.host() + "\", \"port\": " + sandbox.queryPort()
-                        + ", \"user\": \"root\", \"password\": \"" + SR_PASSWORD + "\", \"fe_url\": \"" + sandbox.feUrl() + "\"}");
+                .env(
+                        "PG",
+                        "{\"type\": \"postgres\", \"host\": \"" + server.host() + "\", \"port\": " + server.port()
+                                + ", \"user\": \"" + server.user() + "\", \"password\": \"" + server.password()
+                                + "\", \"database\": \"" + pg.name() + "\"}")
+                .env(
+                        "SR",
+                        "{\"type\": \"starrocks\", \"host\": \"" + sandbox.host() + "\", \"port\": "
+                                + sandbox.queryPort() + ", \"user\": \"root\", \"password\": \"" + SR_PASSWORD
+                                + "\", \"fe_url\": \"" + sandbox.feUrl() + "\"}");
     }
 
     private Path file(String name, String text) throws IOException {
@@ -101,7 +107,9 @@ class ReplicateCommandIT {
     }
 
     private static List<String> rows(String sql) throws SQLException {
-        try (Connection c = target(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = target();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             ResultSetMetaData md = rs.getMetaData();
             List<String> rows = new ArrayList<>();
             while (rs.next()) {
@@ -120,7 +128,8 @@ class ReplicateCommandIT {
     }
 
     private static List<String> tables(String database) throws SQLException {
-        return rows("SELECT table_name FROM information_schema.tables WHERE table_schema = '" + database + "' ORDER BY table_name");
+        return rows("SELECT table_name FROM information_schema.tables WHERE table_schema = '" + database
+                + "' ORDER BY table_name");
     }
 
     @Test
@@ -128,11 +137,18 @@ class ReplicateCommandIT {
         String db = sandbox.createDatabase("repl_file");
         Cli.Result r = cli().run("replicate", "-r", threeStreams(db).toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.err()).contains("Replication [3 streams] | PG -> SR", "[1 / 3] running stream shop.users",
-                "[2 / 3] running stream shop.orders", "[3 / 3] running stream shop.events",
-                "created table `" + db + "`.`orders`", "writing to target database [mode: full-refresh]",
-                "| PG -> SR | 3 succeeded | 0 failed");
-        assertThat(r.err()).containsPattern("inserted 3000 rows into " + db + "\\.orders in \\d+ secs \\[[\\d,]+ r/s] \\[\\d+(\\.\\d)? kB]")
+        assertThat(r.err())
+                .contains(
+                        "Replication [3 streams] | PG -> SR",
+                        "[1 / 3] running stream shop.users",
+                        "[2 / 3] running stream shop.orders",
+                        "[3 / 3] running stream shop.events",
+                        "created table `" + db + "`.`orders`",
+                        "writing to target database [mode: full-refresh]",
+                        "| PG -> SR | 3 succeeded | 0 failed");
+        assertThat(r.err())
+                .containsPattern(
+                        "inserted 3000 rows into " + db + "\\.orders in \\d+ secs \\[[\\d,]+ r/s] \\[\\d+(\\.\\d)? kB]")
                 .containsPattern("Replication completed in \\d+s \\|");
         assertThat(count(db + ".users")).isEqualTo(1000);
         assertThat(count(db + ".orders")).isEqualTo(3000);
@@ -159,14 +175,19 @@ class ReplicateCommandIT {
         Path file = threeStreams(db);
         Cli.Result r = cli().run("replicate", "-r", file.toString(), "--streams", "shop.users,SHOP.EVENTS");
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.err()).contains("[1 / 2] running stream shop.users", "[2 / 2] running stream shop.events", "2 succeeded | 0 failed")
+        assertThat(r.err())
+                .contains(
+                        "[1 / 2] running stream shop.users",
+                        "[2 / 2] running stream shop.events",
+                        "2 succeeded | 0 failed")
                 .doesNotContain("shop.orders");
         assertThat(tables(db)).containsExactly("events", "users");
 
         // truncate keeps the table and replaces its rows.
         pg.execute("INSERT INTO shop.users VALUES (100001, 'late', NULL)");
         try {
-            Cli.Result truncate = cli().run("replicate", "-r", file.toString(), "--streams", "shop.users", "--mode", "truncate");
+            Cli.Result truncate =
+                    cli().run("replicate", "-r", file.toString(), "--streams", "shop.users", "--mode", "truncate");
             assertThat(truncate.exitCode()).as(truncate.toString()).isZero();
             assertThat(truncate.err()).contains("[mode: truncate]", "inserted 1001 rows into " + db + ".users");
             assertThat(count(db + ".users")).isEqualTo(1001);
@@ -188,12 +209,30 @@ class ReplicateCommandIT {
     @Test
     void oneOffIncrementalStreamLoadsOnlyNewRowsAndNothingWhenNothingIsNew() throws Exception {
         String db = sandbox.createDatabase("repl_oneoff");
-        String[] args = {"replicate", "--src-conn", "PG", "--src-stream", "shop.events", "--tgt-conn", "SR", "--tgt-object", db + ".events",
-            "--mode", "incremental", "--primary-key", "id", "--update-key", "occurred_at"};
+        String[] args = {
+            "replicate",
+            "--src-conn",
+            "PG",
+            "--src-stream",
+            "shop.events",
+            "--tgt-conn",
+            "SR",
+            "--tgt-object",
+            db + ".events",
+            "--mode",
+            "incremental",
+            "--primary-key",
+            "id",
+            "--update-key",
+            "occurred_at"
+        };
         Cli.Result first = cli().run(args);
         assertThat(first.exitCode()).as(first.toString()).isZero();
-        assertThat(first.err()).contains("Replication [1 stream] | PG -> SR", "inserted 500 rows into " + db + ".events",
-                "1 succeeded | 0 failed");
+        assertThat(first.err())
+                .contains(
+                        "Replication [1 stream] | PG -> SR",
+                        "inserted 500 rows into " + db + ".events",
+                        "1 succeeded | 0 failed");
 
         pg.execute("""
                 INSERT INTO shop.events SELECT 100000 + g, 1, 'click', jsonb_build_object('source', 'mobile'),
@@ -207,7 +246,8 @@ class ReplicateCommandIT {
 
             Cli.Result third = cli().run(args);
             assertThat(third.exitCode()).as(third.toString()).isZero();
-            assertThat(third.err()).contains("no new rows since the checkpoint", "inserted 0 rows into " + db + ".events");
+            assertThat(third.err())
+                    .contains("no new rows since the checkpoint", "inserted 0 rows into " + db + ".events");
             assertThat(count(db + ".events")).isEqualTo(525);
         } finally {
             pg.execute("DELETE FROM shop.events WHERE id > 100000");
@@ -216,9 +256,20 @@ class ReplicateCommandIT {
         Cli.Result incomplete = cli().run("replicate", "--src-conn", "PG", "--src-stream", "shop.events");
         assertThat(incomplete.exitCode()).isEqualTo(2);
         assertThat(incomplete.err()).contains("a one-off stream also needs --tgt-conn, --tgt-object");
-        Cli.Result noDatabase = cli().run("replicate", "--src-conn", "PG", "--src-stream", "shop.users", "--tgt-conn", "SR", "--tgt-object", "users");
+        Cli.Result noDatabase = cli().run(
+                        "replicate",
+                        "--src-conn",
+                        "PG",
+                        "--src-stream",
+                        "shop.users",
+                        "--tgt-conn",
+                        "SR",
+                        "--tgt-object",
+                        "users");
         assertThat(noDatabase.exitCode()).as(noDatabase.toString()).isEqualTo(2);
-        assertThat(noDatabase.err()).contains("stream shop.users: object users needs a database (db.table)").doesNotContain("running stream");
+        assertThat(noDatabase.err())
+                .contains("stream shop.users: object users needs a database (db.table)")
+                .doesNotContain("running stream");
     }
 
     @Test
@@ -226,8 +277,13 @@ class ReplicateCommandIT {
         String db = sandbox.createDatabase("repl_dry");
         Cli.Result r = cli().run("replicate", "-r", threeStreams(db).toString(), "--dry-run");
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("-- dry run: 3 streams | PG -> SR; nothing was changed",
-                "stream shop.orders -> " + db + ".orders [full-refresh]", "CREATE TABLE", "DECIMAL(12, 2)", "COPY");
+        assertThat(r.out())
+                .contains(
+                        "-- dry run: 3 streams | PG -> SR; nothing was changed",
+                        "stream shop.orders -> " + db + ".orders [full-refresh]",
+                        "CREATE TABLE",
+                        "DECIMAL(12, 2)",
+                        "COPY");
         assertThat(r.err()).doesNotContain("inserted");
         assertThat(tables(db)).isEmpty();
     }
@@ -248,8 +304,13 @@ class ReplicateCommandIT {
                 """.formatted(db));
         Cli.Result r = cli().run("replicate", "-r", file.toString());
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
-        assertThat(r.err()).contains("stream shop.bad failed:", "stream shop.no_such_table failed:",
-                "inserted 1000 rows into " + db + ".users", "inserted 500 rows into " + db + ".events", "| 2 succeeded | 2 failed")
+        assertThat(r.err())
+                .contains(
+                        "stream shop.bad failed:",
+                        "stream shop.no_such_table failed:",
+                        "inserted 1000 rows into " + db + ".users",
+                        "inserted 500 rows into " + db + ".events",
+                        "| 2 succeeded | 2 failed")
                 .containsPattern("ERR .*NaN");
         assertThat(tables(db)).containsExactly("events", "users");
     }
@@ -270,12 +331,14 @@ class ReplicateCommandIT {
                 """.formatted(db));
         Cli.Result r = cli().run("replicate", "-r", file.toString());
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
-        assertThat(r.err()).containsPattern("broken\\.yaml:7:\\d+: .*primary_keys.*primary_key")
+        assertThat(r.err())
+                .containsPattern("broken\\.yaml:7:\\d+: .*primary_keys.*primary_key")
                 .containsPattern("broken\\.yaml:9:\\d+: .*shop\\.orders");
         assertThat(r.err()).doesNotContain("running stream");
         assertThat(tables(db)).isEmpty();
 
-        Cli.Result missing = cli().run("replicate", "-r", home.resolve("nope.yaml").toString());
+        Cli.Result missing =
+                cli().run("replicate", "-r", home.resolve("nope.yaml").toString());
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("nope.yaml");
     }
@@ -292,9 +355,13 @@ class ReplicateCommandIT {
         for (String table : List.of("users", "orders", "events")) {
             List<String> expected = rows("SELECT * FROM " + one + "." + table + " ORDER BY id");
             assertThat(expected).isNotEmpty();
-            assertThat(rows("SELECT * FROM " + three + "." + table + " ORDER BY id")).as(table).isEqualTo(expected);
+            assertThat(rows("SELECT * FROM " + three + "." + table + " ORDER BY id"))
+                    .as(table)
+                    .isEqualTo(expected);
         }
-        assertThat(cli().run("replicate", "-r", threeStreams(three).toString(), "--threads", "0").exitCode()).isEqualTo(2);
+        assertThat(cli().run("replicate", "-r", threeStreams(three).toString(), "--threads", "0")
+                        .exitCode())
+                .isEqualTo(2);
     }
 
     @Test

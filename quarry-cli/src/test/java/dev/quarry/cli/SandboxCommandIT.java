@@ -44,8 +44,13 @@ class SandboxCommandIT {
         final Thread thread;
 
         Running(String... args) {
-            CliContext ctx = new CliContext(home, Map.of(), home, new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8), Clock.systemUTC());
+            CliContext ctx = new CliContext(
+                    home,
+                    Map.of(),
+                    home,
+                    new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8),
+                    Clock.systemUTC());
             thread = new Thread(() -> exit.set(Main.run(ctx, args)), "sandbox-command");
             thread.start();
         }
@@ -57,18 +62,23 @@ class SandboxCommandIT {
                 return m.find() ? m : null;
             };
             try {
-                return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                return Awaitility.await()
+                        .atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(50))
                         .failFast(() -> !thread.isAlive() && printed.call() == null)
                         .until(printed, Objects::nonNull);
             } catch (ConditionTimeoutException | TerminalFailureException e) {
-                throw new AssertionError("no line matching " + pattern + "\n--- stdout\n" + out + "--- stderr\n" + err, e);
+                throw new AssertionError(
+                        "no line matching " + pattern + "\n--- stdout\n" + out + "--- stderr\n" + err, e);
             }
         }
 
         int stop() throws InterruptedException {
             thread.interrupt();
             thread.join(30_000);
-            assertThat(thread.isAlive()).as("sandbox command still running after interrupt").isFalse();
+            assertThat(thread.isAlive())
+                    .as("sandbox command still running after interrupt")
+                    .isFalse();
             return exit.get();
         }
 
@@ -83,8 +93,8 @@ class SandboxCommandIT {
     @Test
     void startsOnFreePortsServesDriversAndConnsAndStopsCleanly() throws Exception {
         int port;
-        try (Running sandbox = new Running("sandbox", "--memory", "--query-port", "0", "--http-port", "0",
-                "--be-http-port", "0")) {
+        try (Running sandbox =
+                new Running("sandbox", "--memory", "--query-port", "0", "--http-port", "0", "--be-http-port", "0")) {
             port = Integer.parseInt(sandbox.await(MYSQL).group(1));
             String register = sandbox.await(REGISTER).group(1);
 
@@ -126,10 +136,11 @@ class SandboxCommandIT {
     @Test
     void keepsDataInItsDataDirectoryAcrossRestarts() throws Exception {
         Path data = home.resolve("sr-data");
-        try (Running first = new Running("sandbox", "--data", data.toString(), "--query-port", "0", "--http-port", "0",
-                "--be-http-port", "0")) {
+        try (Running first = new Running(
+                "sandbox", "--data", data.toString(), "--query-port", "0", "--http-port", "0", "--be-http-port", "0")) {
             int port = Integer.parseInt(first.await(MYSQL).group(1));
-            try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + port + "/?sslMode=DISABLED", "root", "");
+            try (Connection c = DriverManager.getConnection(
+                            "jdbc:mysql://127.0.0.1:" + port + "/?sslMode=DISABLED", "root", "");
                     Statement s = c.createStatement()) {
                 s.execute("create database kept");
                 s.execute("create table kept.t (id int) properties ('replication_num' = '1')");
@@ -138,10 +149,11 @@ class SandboxCommandIT {
             assertThat(first.stop()).isZero();
         }
         assertThat(Files.isDirectory(data)).isTrue();
-        try (Running second = new Running("sandbox", "--data", data.toString(), "--query-port", "0", "--http-port", "0",
-                "--be-http-port", "0")) {
+        try (Running second = new Running(
+                "sandbox", "--data", data.toString(), "--query-port", "0", "--http-port", "0", "--be-http-port", "0")) {
             int port = Integer.parseInt(second.await(MYSQL).group(1));
-            try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + port + "/?sslMode=DISABLED", "root", "");
+            try (Connection c = DriverManager.getConnection(
+                            "jdbc:mysql://127.0.0.1:" + port + "/?sslMode=DISABLED", "root", "");
                     Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("select id from kept.t")) {
                 assertThat(rs.next()).isTrue();
@@ -153,8 +165,16 @@ class SandboxCommandIT {
     @Test
     void aPortInUseIsARunFailureNamingTheFix() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            Cli.Result r = new Cli(home).run("sandbox", "--memory", "--query-port", String.valueOf(taken.getLocalPort()),
-                    "--http-port", "0", "--be-http-port", "0");
+            Cli.Result r = new Cli(home)
+                    .run(
+                            "sandbox",
+                            "--memory",
+                            "--query-port",
+                            String.valueOf(taken.getLocalPort()),
+                            "--http-port",
+                            "0",
+                            "--be-http-port",
+                            "0");
             assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
             assertThat(r.err()).contains("port is in use").contains("--query-port");
         }

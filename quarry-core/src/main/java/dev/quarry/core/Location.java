@@ -14,7 +14,8 @@ public record Location(String file, int line, int column) {
     public Location {
         requireNonNull(file, "file is null");
         if (line < 0 || column < 0) {
-            throw new IllegalArgumentException("line and column are 1-based (0 for the whole file), got " + line + ":" + column);
+            throw new IllegalArgumentException(
+                    "line and column are 1-based (0 for the whole file), got " + line + ":" + column);
         }
     }
 

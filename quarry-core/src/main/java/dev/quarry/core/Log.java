@@ -16,18 +16,17 @@ import java.util.Objects;
 public final class Log {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    private record Sink(PrintStream err, boolean debug, Clock clock) {
-    }
+    private record Sink(PrintStream err, boolean debug, Clock clock) {}
 
     // The wall-clock zone is used for these human-facing timestamps only, never for data.
     private static volatile Sink sink = new Sink(System.err, false, Clock.system(ZoneId.systemDefault()));
 
-    private Log() {
-    }
+    private Log() {}
 
     /** Points the log at {@code err}; called once per command run by the CLI (and by tests). */
     public static void configure(PrintStream err, boolean debug, Clock clock) {
-        sink = new Sink(Objects.requireNonNull(err, "err is null"), debug, Objects.requireNonNull(clock, "clock is null"));
+        sink = new Sink(
+                Objects.requireNonNull(err, "err is null"), debug, Objects.requireNonNull(clock, "clock is null"));
     }
 
     public static boolean isDebug() {
@@ -62,7 +61,9 @@ public final class Log {
     /** An HTTP request about to be sent (debug only); user info in the URI is dropped. */
     public static void http(String method, URI uri) {
         if (sink.debug()) {
-            String shown = uri.getRawUserInfo() == null ? uri.toString() : uri.toString().replace(uri.getRawUserInfo() + "@", "");
+            String shown = uri.getRawUserInfo() == null
+                    ? uri.toString()
+                    : uri.toString().replace(uri.getRawUserInfo() + "@", "");
             write("DBG", "HTTP: " + method + " " + shown);
         }
     }

@@ -9,8 +9,7 @@ import java.util.Locale;
 public final class Names {
     private static final int MAX_SUGGESTIONS = 3;
 
-    private Names() {
-    }
+    private Names() {}
 
     /**
      * Candidates close to {@code input}, closest first: within an edit distance of about a third of the
@@ -19,8 +18,7 @@ public final class Names {
     public static List<String> closest(String input, Collection<String> candidates) {
         String needle = input.toLowerCase(Locale.ROOT);
         int allowed = Math.max(2, needle.length() / 3);
-        record Scored(String name, int distance) {
-        }
+        record Scored(String name, int distance) {}
         return candidates.stream()
                 .map(c -> new Scored(c, distance(needle, c.toLowerCase(Locale.ROOT))))
                 .filter(s -> s.distance() <= allowed || related(needle, s.name().toLowerCase(Locale.ROOT)))
@@ -40,7 +38,8 @@ public final class Names {
     }
 
     private static boolean related(String needle, String candidate) {
-        return needle.length() >= 2 && (candidate.contains(needle) || (needle.contains(candidate) && candidate.length() >= 2));
+        return needle.length() >= 2
+                && (candidate.contains(needle) || (needle.contains(candidate) && candidate.length() >= 2));
     }
 
     /** Levenshtein distance. */

@@ -34,10 +34,10 @@ public final class Secrets {
 
     // SQL that sets a password: MySQL/StarRocks "IDENTIFIED BY 'x'" and "SET PASSWORD = PASSWORD('x')",
     // PostgreSQL "PASSWORD 'x'".
-    private static final Pattern SQL_PASSWORD = Pattern.compile("(?i)((?:identified\\s+by|password)\\s*\\(?\\s*)'(?:[^']|'')*'");
+    private static final Pattern SQL_PASSWORD =
+            Pattern.compile("(?i)((?:identified\\s+by|password)\\s*\\(?\\s*)'(?:[^']|'')*'");
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     /** Remembers a secret so that it never appears in scrubbed text, raw or URL-encoded. */
     public static void register(String secret) {
@@ -52,8 +52,11 @@ public final class Secrets {
     /** Whether a configuration key names a secret value (password, token, private key, ...). */
     public static boolean isSecretKey(String key) {
         String k = key.toLowerCase(Locale.ROOT);
-        return k.contains("password") || k.contains("secret") || k.contains("token")
-                || k.contains("private_key") || k.contains("passphrase");
+        return k.contains("password")
+                || k.contains("secret")
+                || k.contains("token")
+                || k.contains("private_key")
+                || k.contains("passphrase");
     }
 
     public static String scrub(String text) {

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  */
 class DocsCitationsTest {
     private static final Pattern TOKEN = Pattern.compile("docs/[A-Za-z0-9_-]+\\.md|§[0-9]+(?:\\.[0-9]+)*");
-    private static final Pattern EXTERNAL = Pattern.compile("spec/[A-Za-z0-9_-]+\\.md|\\bspec §[0-9.]+|\\bspec/java-deps");
+    private static final Pattern EXTERNAL =
+            Pattern.compile("spec/[A-Za-z0-9_-]+\\.md|\\bspec §[0-9.]+|\\bspec/java-deps");
     private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", "target", "node_modules", ".mvn");
 
     private final Path root = repositoryRoot();
@@ -53,7 +54,8 @@ class DocsCitationsTest {
                 Matcher token = TOKEN.matcher(line);
                 while (token.find()) {
                     String t = token.group();
-                    carried = t.startsWith("docs/") && line.substring(token.end()).isBlank() ? t : null;
+                    carried =
+                            t.startsWith("docs/") && line.substring(token.end()).isBlank() ? t : null;
                     if (t.startsWith("docs/")) {
                         current = t;
                         citations++;
@@ -112,8 +114,12 @@ class DocsCitationsTest {
                         if (name.equals(DocsCitationsTest.class.getSimpleName() + ".java")) {
                             return false;
                         }
-                        return name.endsWith(".java") || name.endsWith(".xml") || name.endsWith(".md")
-                                || name.endsWith(".yaml") || name.equals("run") || name.equals("quarry");
+                        return name.endsWith(".java")
+                                || name.endsWith(".xml")
+                                || name.endsWith(".md")
+                                || name.endsWith(".yaml")
+                                || name.equals("run")
+                                || name.equals("quarry");
                     })
                     .sorted()
                     .toList();
@@ -127,7 +133,8 @@ class DocsCitationsTest {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("no docs/ directory above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "no docs/ directory above " + Path.of("").toAbsolutePath());
         }
         return dir;
     }

@@ -22,7 +22,8 @@ class SecretsTest {
     @Test
     void scrubsRegisteredSecretsRawAndUrlEncoded() {
         Secrets.register("Zq!9 @/x");
-        assertThat(Secrets.scrub("FATAL: bad password Zq!9 @/x for user")).isEqualTo("FATAL: bad password **** for user");
+        assertThat(Secrets.scrub("FATAL: bad password Zq!9 @/x for user"))
+                .isEqualTo("FATAL: bad password **** for user");
         assertThat(Secrets.scrub("u=Zq%219+%40%2Fx")).isEqualTo("u=****");
         assertThat(Secrets.scrub("u=Zq%219%20%40%2Fx")).isEqualTo("u=****");
     }
@@ -30,7 +31,8 @@ class SecretsTest {
     @Test
     void scrubsPasswordsInSql() {
         assertThat(Secrets.scrub("SET PASSWORD = PASSWORD('n3w-pw')")).isEqualTo("SET PASSWORD = PASSWORD('****')");
-        assertThat(Secrets.scrub("create user 'a'@'%' identified by 'x''y'")).isEqualTo("create user 'a'@'%' identified by '****'");
+        assertThat(Secrets.scrub("create user 'a'@'%' identified by 'x''y'"))
+                .isEqualTo("create user 'a'@'%' identified by '****'");
         assertThat(Secrets.scrub("ALTER ROLE app PASSWORD 'pw'")).isEqualTo("ALTER ROLE app PASSWORD '****'");
     }
 

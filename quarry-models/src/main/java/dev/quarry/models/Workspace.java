@@ -36,8 +36,12 @@ public final class Workspace implements AutoCloseable {
     private final int concurrentTasks;
     private final StateStore state;
 
-    private Workspace(Project project, ProjectConfig.Gateway gateway, ConnectionSpec connection, int concurrentTasks,
-                      StateStore state) {
+    private Workspace(
+            Project project,
+            ProjectConfig.Gateway gateway,
+            ConnectionSpec connection,
+            int concurrentTasks,
+            StateStore state) {
         this.project = project;
         this.gateway = gateway;
         this.connection = connection;
@@ -50,7 +54,8 @@ public final class Workspace implements AutoCloseable {
      *
      * @param namedConnections resolves {@code connection: NAME} to a Quarry connection (env.yaml)
      */
-    public static Workspace open(Project project, Optional<String> gatewayName, Function<String, ConnectionSpec> namedConnections) {
+    public static Workspace open(
+            Project project, Optional<String> gatewayName, Function<String, ConnectionSpec> namedConnections) {
         ProjectConfig.Gateway gateway = gateway(project, gatewayName);
         ConnectionSpec spec;
         int concurrency;
@@ -61,12 +66,16 @@ public final class Workspace implements AutoCloseable {
             String name = ((ProjectConfig.Connection.Named) gateway.connection()).name();
             spec = namedConnections.apply(name);
             if (spec.type() != ConnectionType.STARROCKS) {
-                throw new ConfigException("gateway " + gateway.name() + ": connection " + name + " is " + spec.type().id()
-                        + ", models run on starrocks");
+                throw new ConfigException("gateway " + gateway.name() + ": connection " + name + " is "
+                        + spec.type().id() + ", models run on starrocks");
             }
             concurrency = 4;
         }
-        return new Workspace(project, gateway, spec, concurrency,
+        return new Workspace(
+                project,
+                gateway,
+                spec,
+                concurrency,
                 StateStore.open(gateway.stateConnection(), project.root(), gateway.stateSchema()));
     }
 
@@ -75,25 +84,35 @@ public final class Workspace implements AutoCloseable {
         String wanted = name.or(() -> project.config().defaultGateway()).orElse(null);
         if (wanted == null) {
             if (gateways.isEmpty()) {
-                throw new ConfigException(project.root().resolve("config.yaml") + ": no gateway is defined; add gateways: with a "
-                        + "starrocks connection");
+                throw new ConfigException(project.root().resolve("config.yaml")
+                        + ": no gateway is defined; add gateways: with a " + "starrocks connection");
             }
             return gateways.values().iterator().next();
         }
         ProjectConfig.Gateway g = gateways.get(wanted);
         if (g == null) {
-            throw new ConfigException("gateway " + wanted + " is not defined in config.yaml" + dev.quarry.core.Names.didYouMean(wanted,
-                    gateways.keySet()));
+            throw new ConfigException("gateway " + wanted + " is not defined in config.yaml"
+                    + dev.quarry.core.Names.didYouMean(wanted, gateways.keySet()));
         }
         return g;
     }
 
     static ConnectionSpec starRocks(String gatewayName, ProjectConfig.Connection.StarRocks sr) {
         Map<String, String> props = new TreeMap<>();
-        props.put("fe_url", sr.feUrl().orElse("http://" + (sr.host().contains(":") ? "[" + sr.host() + "]" : sr.host()) + ":"
-                + sr.httpPort()));
-        return new ConnectionSpec("gateway " + gatewayName, ConnectionType.STARROCKS, sr.host(), sr.port(), sr.user(), sr.password(),
-                sr.database().orElse(""), props);
+        props.put(
+                "fe_url",
+                sr.feUrl()
+                        .orElse("http://" + (sr.host().contains(":") ? "[" + sr.host() + "]" : sr.host()) + ":"
+                                + sr.httpPort()));
+        return new ConnectionSpec(
+                "gateway " + gatewayName,
+                ConnectionType.STARROCKS,
+                sr.host(),
+                sr.port(),
+                sr.user(),
+                sr.password(),
+                sr.database().orElse(""),
+                props);
     }
 
     public Project project() {
@@ -149,9 +168,12 @@ public final class Workspace implements AutoCloseable {
     /** Where {@code model} lives: its current physical object and its view in {@code environment}. */
     public TableNames tableNames(String modelName, String environment) {
         String env = PhysicalNames.checkEnvironment(environment);
-        Model m = project.model(modelName).orElseThrow(() -> new ConfigException("model " + modelName + " is not in the project"
-                + dev.quarry.core.Names.didYouMean(modelName, project.models().keySet())));
-        String fp = state.environment(env).map(e -> e.snapshots().get(m.name()))
+        Model m = project.model(modelName)
+                .orElseThrow(() -> new ConfigException("model " + modelName + " is not in the project"
+                        + dev.quarry.core.Names.didYouMean(
+                                modelName, project.models().keySet())));
+        String fp = state.environment(env)
+                .map(e -> e.snapshots().get(m.name()))
                 .orElseGet(() -> Fingerprints.of(project).get(m.name()).data());
         if (fp == null) {
             fp = Fingerprints.of(project).get(m.name()).data();
@@ -160,7 +182,8 @@ public final class Workspace implements AutoCloseable {
             return new TableNames(m.name(), m.name());
         }
         String physical = PhysicalNames.physicalTable(m, PhysicalNames.version(fp));
-        return new TableNames(PhysicalNames.physicalDatabase(m) + "." + physical,
+        return new TableNames(
+                PhysicalNames.physicalDatabase(m) + "." + physical,
                 PhysicalNames.environmentDatabase(m, env) + "." + m.table());
     }
 

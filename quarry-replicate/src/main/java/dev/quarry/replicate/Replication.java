@@ -60,7 +60,9 @@ import java.util.stream.Collectors;
 public final class Replication {
     /** At most this many streams at once: each holds two sessions and a chunk (32 MiB by default) in memory. */
     public static final int MAX_THREADS = 16;
-    private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").withZone(ZoneOffset.UTC);
+
+    private static final DateTimeFormatter RUN_ID_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").withZone(ZoneOffset.UTC);
 
     private final ReplicationPlan plan;
     private final ConnectionSpec source;
@@ -68,7 +70,8 @@ public final class Replication {
     private final int threads;
     private final boolean dryRun;
 
-    private Replication(ReplicationPlan plan, ConnectionSpec source, ConnectionSpec target, int threads, boolean dryRun) {
+    private Replication(
+            ReplicationPlan plan, ConnectionSpec source, ConnectionSpec target, int threads, boolean dryRun) {
         this.plan = plan;
         this.source = source;
         this.target = target;
@@ -133,20 +136,24 @@ public final class Replication {
             }
         }
         List<StreamResult> done = results.stream().flatMap(Optional::stream).toList();
-        Outcome outcome = new Outcome(plan.source(), plan.target(), done.size(), n - done.size(), done, elapsedSince(started));
+        Outcome outcome =
+                new Outcome(plan.source(), plan.target(), done.size(), n - done.size(), done, elapsedSince(started));
         listener.runFinished(outcome);
         return outcome;
     }
 
     /** One stream, start to end; every failure goes to the listener and becomes an empty result. */
-    private Optional<StreamResult> runStream(StreamPlan stream, int index, int total, String runId, ReplicationListener listener) {
+    private Optional<StreamResult> runStream(
+            StreamPlan stream, int index, int total, String runId, ReplicationListener listener) {
         ReadProgress progress = new ReadProgress();
         ReplicationListener.Stream event = new ReplicationListener.Stream(index, total, stream, progress);
         listener.streamStarted(event);
-        try (Source src = Sources.open(source); StarRocksSession tgt = StarRocksSession.open(target)) {
+        try (Source src = Sources.open(source);
+                StarRocksSession tgt = StarRocksSession.open(target)) {
             StarRocksDialect dialect = StarRocksDialect.forVersion(tgt.probe().version());
             String database = stream.object().database().orElse(null);
-            boolean existed = database != null && tgt.catalog().tableExists(database, stream.object().table());
+            boolean existed = database != null
+                    && tgt.catalog().tableExists(database, stream.object().table());
             listener.streamWriting(event);
             Replicator replicator = new Replicator(src, tgt, loader(target), runId, dialect);
             StreamResult result = replicator.run(stream, progress, new LoadListener() {
@@ -166,7 +173,9 @@ public final class Replication {
                 }
             });
             if (!existed && database != null) {
-                listener.tableCreated(event, StarRocksDialect.qualified(database, stream.object().table()));
+                listener.tableCreated(
+                        event,
+                        StarRocksDialect.qualified(database, stream.object().table()));
             }
             listener.streamFinished(event, result);
             return Optional.of(result);
@@ -179,7 +188,8 @@ public final class Replication {
     private void dryRun(ReplicationListener listener) {
         listener.dryRun("-- dry run: " + plan.streams().size() + " streams | " + plan.source() + " -> " + plan.target()
                 + "; nothing was changed\n");
-        try (Source src = Sources.open(source); StarRocksSession tgt = StarRocksSession.open(target)) {
+        try (Source src = Sources.open(source);
+                StarRocksSession tgt = StarRocksSession.open(target)) {
             StarRocksDialect dialect = StarRocksDialect.forVersion(tgt.probe().version());
             // The dry run never loads, so its run id labels nothing.
             Replicator replicator = new Replicator(src, tgt, loader(target), "dry-run", dialect);
@@ -198,19 +208,23 @@ public final class Replication {
     }
 
     /** The connection {@code name}, which must be of a type Quarry can use as the replication's {@code role}. */
-    private static ConnectionSpec connection(Connections connections, String name, Predicate<ConnectionType> usable, String role) {
+    private static ConnectionSpec connection(
+            Connections connections, String name, Predicate<ConnectionType> usable, String role) {
         ConnectionSpec spec = connections.get(name);
         if (!usable.test(spec.type())) {
-            throw new ConfigException("the replication's " + role + " " + name + " is a " + spec.type().id() + " connection; Quarry replicates "
-                    + "from postgres into starrocks");
+            throw new ConfigException("the replication's " + role + " " + name + " is a "
+                    + spec.type().id() + " connection; Quarry replicates " + "from postgres into starrocks");
         }
         return spec;
     }
 
     /** Every target must name its database: found before anything runs rather than as one failed stream each. */
     private static void requireDatabases(List<StreamPlan> streams) {
-        List<String> errors = streams.stream().filter(s -> s.object().database().isEmpty())
-                .map(s -> s.definedAt() + ": stream " + s.name() + ": object " + s.object() + " needs a database (db.table)").toList();
+        List<String> errors = streams.stream()
+                .filter(s -> s.object().database().isEmpty())
+                .map(s -> s.definedAt() + ": stream " + s.name() + ": object " + s.object()
+                        + " needs a database (db.table)")
+                .toList();
         if (!errors.isEmpty()) {
             throw new ReplicationConfigException(errors);
         }
@@ -222,12 +236,16 @@ public final class Replication {
             return streams;
         }
         List<String> known = streams.stream().map(StreamPlan::name).toList();
-        List<String> unknown = names.stream().filter(n -> known.stream().noneMatch(k -> k.equalsIgnoreCase(n.trim()))).toList();
+        List<String> unknown = names.stream()
+                .filter(n -> known.stream().noneMatch(k -> k.equalsIgnoreCase(n.trim())))
+                .toList();
         if (!unknown.isEmpty()) {
-            throw new ConfigException("--streams: no stream named " + String.join(", ", unknown) + " in the replication (streams: "
-                    + String.join(", ", known) + ")");
+            throw new ConfigException("--streams: no stream named " + String.join(", ", unknown)
+                    + " in the replication (streams: " + String.join(", ", known) + ")");
         }
-        return streams.stream().filter(s -> names.stream().anyMatch(n -> n.trim().equalsIgnoreCase(s.name()))).toList();
+        return streams.stream()
+                .filter(s -> names.stream().anyMatch(n -> n.trim().equalsIgnoreCase(s.name())))
+                .toList();
     }
 
     static Mode parseMode(String name) {
@@ -252,7 +270,9 @@ public final class Replication {
     /** {@code 7s}, {@code 1m2s}: Sling's duration shape in its completion line (docs/sling.md §5.2). */
     static String human(Duration d) {
         long s = d.toSeconds();
-        return s < 60 ? s + "s" : s / 3600 > 0 ? s / 3600 + "h" + s % 3600 / 60 + "m" + s % 60 + "s" : s / 60 + "m" + s % 60 + "s";
+        return s < 60
+                ? s + "s"
+                : s / 3600 > 0 ? s / 3600 + "h" + s % 3600 / 60 + "m" + s % 60 + "s" : s / 60 + "m" + s % 60 + "s";
     }
 
     private static Duration elapsedSince(long nanos) {
@@ -260,7 +280,8 @@ public final class Replication {
     }
 
     /** How a run went; {@code results} holds the streams that succeeded, in plan order. */
-    public record Outcome(String source, String target, int succeeded, int failed, List<StreamResult> results, Duration elapsed) {
+    public record Outcome(
+            String source, String target, int succeeded, int failed, List<StreamResult> results, Duration elapsed) {
         public Outcome {
             requireNonNull(source, "source is null");
             requireNonNull(target, "target is null");
@@ -275,8 +296,8 @@ public final class Replication {
 
         /** {@code Replication completed in 7s | PG -> SR | 3 succeeded | 0 failed}, the line Sling ends a run with. */
         public String summary() {
-            return "Replication completed in " + human(elapsed) + " | " + source + " -> " + target + " | " + succeeded + " succeeded | "
-                    + failed + " failed";
+            return "Replication completed in " + human(elapsed) + " | " + source + " -> " + target + " | " + succeeded
+                    + " succeeded | " + failed + " failed";
         }
     }
 
@@ -361,7 +382,8 @@ public final class Replication {
                 requireDatabases(chosen);
             }
             ConnectionSpec source = connection(connections, plan.source(), Sources::supports, "source");
-            ConnectionSpec target = connection(connections, plan.target(), type -> type == ConnectionType.STARROCKS, "target");
+            ConnectionSpec target =
+                    connection(connections, plan.target(), type -> type == ConnectionType.STARROCKS, "target");
             return new Replication(plan, source, target, threads, dryRun);
         }
     }
@@ -379,7 +401,8 @@ public final class Replication {
             return schema -> {
                 if (session == null) {
                     if (sourceName == null || sourceName.isBlank()) {
-                        throw new ConfigException("wildcard streams need the replication's source connection, and its source: is missing");
+                        throw new ConfigException(
+                                "wildcard streams need the replication's source connection, and its source: is missing");
                     }
                     session = Sources.open(connection(connections, sourceName, Sources::supports, "source"));
                 }

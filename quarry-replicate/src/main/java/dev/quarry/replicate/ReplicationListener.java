@@ -13,46 +13,35 @@ import dev.quarry.replicate.source.ReadProgress;
  */
 public interface ReplicationListener {
     /** Planned and about to run the first stream. */
-    default void runStarted(Start start) {
-    }
+    default void runStarted(Start start) {}
 
     /** The stream is about to open its sessions. */
-    default void streamStarted(Stream stream) {
-    }
+    default void streamStarted(Stream stream) {}
 
     /** Sessions are open and the stream starts writing to the target; {@link Stream#progress()} counts from here. */
-    default void streamWriting(Stream stream) {
-    }
+    default void streamWriting(Stream stream) {}
 
     /** A chunk of the stream was loaded; {@link Stream#progress()} holds what was read so far. */
-    default void chunkLoaded(Stream stream, int chunk) {
-    }
+    default void chunkLoaded(Stream stream, int chunk) {}
 
     /** A line worth showing about the stream (its checkpoint, columns it added). */
-    default void info(Stream stream, String message) {
-    }
+    default void info(Stream stream, String message) {}
 
     /** A problem that did not stop the stream (filtered rows, an empty source, a leftover staging table). */
-    default void warning(Stream stream, String message) {
-    }
+    default void warning(Stream stream, String message) {}
 
     /** The stream created its target table, {@code table} being its quoted name. */
-    default void tableCreated(Stream stream, String table) {
-    }
+    default void tableCreated(Stream stream, String table) {}
 
-    default void streamFinished(Stream stream, StreamResult result) {
-    }
+    default void streamFinished(Stream stream, StreamResult result) {}
 
     /** The stream failed; the run goes on with the others. */
-    default void streamFailed(Stream stream, Exception error) {
-    }
+    default void streamFailed(Stream stream, Exception error) {}
 
-    default void runFinished(Replication.Outcome outcome) {
-    }
+    default void runFinished(Replication.Outcome outcome) {}
 
     /** A piece of a dry run's text (a header line or one stream's plan), in order, each ending with a newline. */
-    default void dryRun(String text) {
-    }
+    default void dryRun(String text) {}
 
     /** A run about to start. */
     record Start(String source, String target, int streams, int threads, String runId) {
@@ -64,8 +53,8 @@ public interface ReplicationListener {
 
         /** {@code Replication [3 streams] | PG -> SR | 2 threads}, the line Sling starts a run with. */
         public String line() {
-            return "Replication [" + streams + (streams == 1 ? " stream" : " streams") + "] | " + source + " -> " + target
-                    + (threads > 1 ? " | " + Math.min(threads, streams) + " threads" : "");
+            return "Replication [" + streams + (streams == 1 ? " stream" : " streams") + "] | " + source + " -> "
+                    + target + (threads > 1 ? " | " + Math.min(threads, streams) + " threads" : "");
         }
     }
 

@@ -33,7 +33,9 @@ class ReplicationIT {
     @BeforeAll
     static void setUp() {
         pg = TestingPostgres.get().createDatabase();
-        pg.execute("CREATE SCHEMA shop", "CREATE TABLE shop.items (id int4 PRIMARY KEY, name text)",
+        pg.execute(
+                "CREATE SCHEMA shop",
+                "CREATE TABLE shop.items (id int4 PRIMARY KEY, name text)",
                 "INSERT INTO shop.items SELECT g, 'item ' || g FROM generate_series(1, 250) g");
         sandbox = TestingSandbox.get();
         database = sandbox.createDatabase("run_api");
@@ -42,10 +44,14 @@ class ReplicationIT {
     private Replication.Builder replication(String streams) throws IOException {
         TestingPostgres server = pg.server();
         Map<String, String> env = Map.of(
-                "PG", "{\"type\": \"postgres\", \"host\": \"" + server.host() + "\", \"port\": " + server.port() + ", \"user\": \""
-                        + server.user() + "\", \"password\": \"" + server.password() + "\", \"database\": \"" + pg.name() + "\"}",
-                "SR", "{\"type\": \"starrocks\", \"host\": \"" + sandbox.host() + "\", \"port\": " + sandbox.queryPort()
-                        + ", \"user\": \"" + sandbox.user() + "\", \"fe_url\": \"" + sandbox.feUrl() + "\"}");
+                "PG",
+                        "{\"type\": \"postgres\", \"host\": \"" + server.host() + "\", \"port\": " + server.port()
+                                + ", \"user\": \"" + server.user() + "\", \"password\": \"" + server.password()
+                                + "\", \"database\": \"" + pg.name() + "\"}",
+                "SR",
+                        "{\"type\": \"starrocks\", \"host\": \"" + sandbox.host() + "\", \"port\": "
+                                + sandbox.queryPort() + ", \"user\": \"" + sandbox.user() + "\", \"fe_url\": \""
+                                + sandbox.feUrl() + "\"}");
         Path file = Files.writeString(dir.resolve("replication.yaml"), """
                 source: PG
                 target: SR
@@ -95,28 +101,35 @@ class ReplicationIT {
                 heard.add(outcome.succeeded() + " succeeded, " + outcome.failed() + " failed");
             }
         };
-        Replication.Outcome outcome = replication("  shop.items:\n    mode: full-refresh\n    target_options: {file_max_rows: 100}\n")
-                .build().run(listener);
+        Replication.Outcome outcome = replication(
+                        "  shop.items:\n    mode: full-refresh\n    target_options: {file_max_rows: 100}\n")
+                .build()
+                .run(listener);
 
         assertThat(outcome.exitCode()).isZero();
-        assertThat(outcome.summary()).matches("Replication completed in \\d+s \\| PG -> SR \\| 1 succeeded \\| 0 failed");
-        assertThat(heard).containsExactly(
-                "Replication [1 stream] | PG -> SR",
-                "[1 / 1] started shop.items",
-                "[1 / 1] writing",
-                "chunk 1 after 100 rows",
-                "chunk 2 after 200 rows",
-                "chunk 3 after 250 rows",
-                "created `" + database + "`.`items`",
-                "finished 250 rows in 3 loads",
-                "1 succeeded, 0 failed");
+        assertThat(outcome.summary())
+                .matches("Replication completed in \\d+s \\| PG -> SR \\| 1 succeeded \\| 0 failed");
+        assertThat(heard)
+                .containsExactly(
+                        "Replication [1 stream] | PG -> SR",
+                        "[1 / 1] started shop.items",
+                        "[1 / 1] writing",
+                        "chunk 1 after 100 rows",
+                        "chunk 2 after 200 rows",
+                        "chunk 3 after 250 rows",
+                        "created `" + database + "`.`items`",
+                        "finished 250 rows in 3 loads",
+                        "1 succeeded, 0 failed");
     }
 
     @Test
     void aDryRunDescribesTheStreamsAndChangesNothing() throws IOException, SQLException {
         List<String> text = new CopyOnWriteArrayList<>();
-        Replication.Outcome outcome = replication("  shop.items:\n    object: \"" + database + ".dry\"\n    primary_key: id\n")
-                .dryRun(true).build().run(new ReplicationListener() {
+        Replication.Outcome outcome = replication(
+                        "  shop.items:\n    object: \"" + database + ".dry\"\n    primary_key: id\n")
+                .dryRun(true)
+                .build()
+                .run(new ReplicationListener() {
                     @Override
                     public void dryRun(String piece) {
                         text.add(piece);
@@ -125,13 +138,16 @@ class ReplicationIT {
         assertThat(outcome.succeeded() + outcome.failed()).isZero();
         assertThat(text).hasSize(2);
         assertThat(text.get(0)).isEqualTo("-- dry run: 1 streams | PG -> SR; nothing was changed\n");
-        assertThat(text.get(1)).startsWith("stream shop.items -> " + database + ".dry [incremental]\n")
+        assertThat(text.get(1))
+                .startsWith("stream shop.items -> " + database + ".dry [incremental]\n")
                 .contains("PRIMARY KEY(`id`)", "  source: COPY (SELECT ");
         assertThat(sandboxTables()).doesNotContain("dry");
     }
 
     private static List<String> sandboxTables() throws SQLException {
-        try (Connection c = sandbox.connect(database); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SHOW TABLES")) {
+        try (Connection c = sandbox.connect(database);
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SHOW TABLES")) {
             List<String> names = new ArrayList<>();
             while (rs.next()) {
                 names.add(rs.getString(1));

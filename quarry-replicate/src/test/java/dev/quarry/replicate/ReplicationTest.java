@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 class ReplicationTest {
     private static List<StreamPlan> streams() {
         RunContext context = new RunContext(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC, Map.of());
-        return new ReplicationPlanner(context, schema -> List.of()).plan("""
+        return new ReplicationPlanner(context, schema -> List.of())
+                .plan("""
                 source: PG
                 target: SR
                 defaults:
@@ -34,28 +35,33 @@ class ReplicationTest {
                     primary_key: [id]
                   public.events:
                     update_key: occurred_at
-                """, "r.yaml", Path.of(".")).streams();
+                """, "r.yaml", Path.of("."))
+                .streams();
     }
 
     @Test
     void streamsKeepsPlanOrderIgnoresCaseAndRejectsUnknownNames() {
         assertThat(Replication.select(streams(), List.of("PUBLIC.EVENTS", "public.users")))
-                .extracting(StreamPlan::name).containsExactly("public.users", "public.events");
+                .extracting(StreamPlan::name)
+                .containsExactly("public.users", "public.events");
         assertThat(Replication.select(streams(), List.of())).hasSize(3);
         assertThatThrownBy(() -> Replication.select(streams(), List.of("public.user", "public.orders")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("--streams: no stream named public.user in the replication (streams: public.users, public.orders, public.events)");
+                .hasMessage(
+                        "--streams: no stream named public.user in the replication (streams: public.users, public.orders, public.events)");
     }
 
     @Test
     void modeOverrideIsCheckedAgainstEachStreamsKeys() {
         assertThat(Replication.parseMode("Truncate")).isEqualTo(Mode.TRUNCATE);
-        assertThatThrownBy(() -> Replication.parseMode("append")).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> Replication.parseMode("append"))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("--mode: unknown mode 'append' (modes: full-refresh, ");
         List<StreamPlan> streams = streams();
         assertThat(streams.get(1).withMode(Mode.INCREMENTAL).mode()).isEqualTo(Mode.INCREMENTAL);
         assertThat(streams.get(2).withMode(Mode.FULL_REFRESH).mode()).isEqualTo(Mode.FULL_REFRESH);
-        assertThatThrownBy(() -> streams.get(0).withMode(Mode.INCREMENTAL)).isInstanceOf(ReplicationConfigException.class)
+        assertThatThrownBy(() -> streams.get(0).withMode(Mode.INCREMENTAL))
+                .isInstanceOf(ReplicationConfigException.class)
                 .hasMessageContaining("--mode incremental: stream public.users (r.yaml:6");
     }
 
@@ -81,7 +87,8 @@ class ReplicationTest {
     @Test
     void aRunRunsAFileOrAOneOffStreamWithBoundedThreads() {
         assertThatThrownBy(() -> Replication.ofFile(Path.of("r.yaml")).threads(17))
-                .isInstanceOf(ConfigException.class).hasMessage("--threads must be between 1 and 16, got 17");
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("--threads must be between 1 and 16, got 17");
         assertThatThrownBy(() -> new Replication.Builder(Optional.empty(), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -14,20 +14,13 @@ public enum AggregateType {
     /** Whether StarRocks accepts this aggregation on a column of {@code type}. */
     boolean accepts(StarRocksType type) {
         return switch (this) {
-  case SUM -> 
-type.numeric();
-  case MAX, MIN -> 
-type.keyCapable() || type.numeric();
-  case HLL_UNION -> 
-type == StarRocksType.Scalar.HLL;
-  case BITMAP_UNION -> 
-type == StarRocksType.Scalar.BITMAP;
-  case PERCENTILE_UNION -> 
-type == StarRocksType.Scalar.PERCENTILE;
-  case REPLACE, REPLACE_IF_NOT_NULL -> 
-true;
-  default -> 
-throw new AssertionError(this);
-};
+            case SUM -> type.numeric();
+            case MAX, MIN -> type.keyCapable() || type.numeric();
+            case HLL_UNION -> type == StarRocksType.Scalar.HLL;
+            case BITMAP_UNION -> type == StarRocksType.Scalar.BITMAP;
+            case PERCENTILE_UNION -> type == StarRocksType.Scalar.PERCENTILE;
+            case REPLACE, REPLACE_IF_NOT_NULL -> true;
+            default -> throw new AssertionError(this);
+        };
     }
 }

@@ -19,15 +19,17 @@ public enum BuiltInAudit {
     NOT_NULL {
         @Override
         String render(Args a) {
-            return "SELECT *" + a.from + " WHERE (" + a.items("columns").stream()
-                    .map(c -> c + " IS NULL").collect(Collectors.joining(" OR ")) + ")" + a.and;
+            return "SELECT *" + a.from + " WHERE ("
+                    + a.items("columns").stream().map(c -> c + " IS NULL").collect(Collectors.joining(" OR ")) + ")"
+                    + a.and;
         }
     },
     UNIQUE_VALUES {
         @Override
         String render(Args a) {
             return a.items("columns").stream()
-                    .map(c -> "SELECT " + Sql.literal(c) + " AS audited_column" + a.filtered + " GROUP BY " + c + " HAVING COUNT(*) > 1")
+                    .map(c -> "SELECT " + Sql.literal(c) + " AS audited_column" + a.filtered + " GROUP BY " + c
+                            + " HAVING COUNT(*) > 1")
                     .collect(Collectors.joining(" UNION ALL "));
         }
     },
@@ -41,13 +43,15 @@ public enum BuiltInAudit {
     ACCEPTED_VALUES {
         @Override
         String render(Args a) {
-            return "SELECT *" + a.from + " WHERE " + a.arg("column") + " NOT IN (" + String.join(", ", a.items("is_in")) + ")" + a.and;
+            return "SELECT *" + a.from + " WHERE " + a.arg("column") + " NOT IN (" + String.join(", ", a.items("is_in"))
+                    + ")" + a.and;
         }
     },
     NOT_ACCEPTED_VALUES {
         @Override
         String render(Args a) {
-            return "SELECT *" + a.from + " WHERE " + a.arg("column") + " IN (" + String.join(", ", a.items("is_in")) + ")" + a.and;
+            return "SELECT *" + a.from + " WHERE " + a.arg("column") + " IN (" + String.join(", ", a.items("is_in"))
+                    + ")" + a.and;
         }
     },
     NUMBER_OF_ROWS {
@@ -61,21 +65,27 @@ public enum BuiltInAudit {
     FORALL {
         @Override
         String render(Args a) {
-            return "SELECT *" + a.from + " WHERE NOT (" + a.items("criteria").stream()
-                    .map(c -> "(" + c + ")").collect(Collectors.joining(" AND ")) + ")" + a.and;
+            return "SELECT *" + a.from + " WHERE NOT ("
+                    + a.items("criteria").stream().map(c -> "(" + c + ")").collect(Collectors.joining(" AND ")) + ")"
+                    + a.and;
         }
     },
     ACCEPTED_RANGE {
         @Override
         String render(Args a) {
             String column = a.arg("column");
-            boolean inclusive = !"false".equalsIgnoreCase(a.args.getOrDefault("inclusive", "true").strip());
+            boolean inclusive = !"false"
+                    .equalsIgnoreCase(a.args.getOrDefault("inclusive", "true").strip());
             List<String> outside = new ArrayList<>();
             if (a.args.containsKey("min_v")) {
-                outside.add(column + (inclusive ? " < " : " <= ") + a.args.get("min_v").strip());
+                outside.add(column
+                        + (inclusive ? " < " : " <= ")
+                        + a.args.get("min_v").strip());
             }
             if (a.args.containsKey("max_v")) {
-                outside.add(column + (inclusive ? " > " : " >= ") + a.args.get("max_v").strip());
+                outside.add(column
+                        + (inclusive ? " > " : " >= ")
+                        + a.args.get("max_v").strip());
             }
             if (outside.isEmpty()) {
                 throw new InvalidSpecException("audit accepted_range needs min_v or max_v");
@@ -86,7 +96,8 @@ public enum BuiltInAudit {
     AT_LEAST_ONE {
         @Override
         String render(Args a) {
-            return "SELECT COUNT(" + a.arg("column") + ") AS non_null" + a.filtered + " HAVING COUNT(" + a.arg("column") + ") = 0";
+            return "SELECT COUNT(" + a.arg("column") + ") AS non_null" + a.filtered + " HAVING COUNT(" + a.arg("column")
+                    + ") = 0";
         }
     },
     NOT_CONSTANT {
@@ -106,8 +117,8 @@ public enum BuiltInAudit {
         @Override
         String render(Args a) {
             String column = a.arg("column");
-            return "SELECT *" + a.from + " WHERE (CHAR_LENGTH(" + column + ") < " + a.arg("min_v") + " OR CHAR_LENGTH(" + column
-                    + ") > " + a.arg("max_v") + ")" + a.and;
+            return "SELECT *" + a.from + " WHERE (CHAR_LENGTH(" + column + ") < " + a.arg("min_v") + " OR CHAR_LENGTH("
+                    + column + ") > " + a.arg("max_v") + ")" + a.and;
         }
     },
     STRING_LENGTH_EQUAL {
@@ -160,7 +171,8 @@ public enum BuiltInAudit {
         Args(String audit, Map<String, String> args, String target) {
             this.audit = audit;
             this.args = requireNonNull(args, "args is null");
-            Optional<String> condition = Optional.ofNullable(args.get("condition")).map(c -> "(" + c.strip() + ")");
+            Optional<String> condition =
+                    Optional.ofNullable(args.get("condition")).map(c -> "(" + c.strip() + ")");
             this.and = condition.map(c -> " AND " + c).orElse("");
             this.from = " FROM " + target + " AS __quarry_audited";
             this.filtered = from + condition.map(c -> " WHERE " + c).orElse("");
@@ -169,7 +181,8 @@ public enum BuiltInAudit {
         String arg(String name) {
             String v = args.get(name);
             if (v == null || v.isBlank()) {
-                throw new InvalidSpecException("audit " + audit + " needs the argument " + name + " (" + name + " := ...)");
+                throw new InvalidSpecException(
+                        "audit " + audit + " needs the argument " + name + " (" + name + " := ...)");
             }
             return v.strip();
         }

@@ -61,7 +61,8 @@ public final class ClusterProbe {
     public int aliveBackends() {
         String sql = "SHOW BACKENDS";
         Log.sql(sql);
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             int alive = column(rs.getMetaData(), "Alive");
             if (alive < 0) {
                 throw new RunException(sql + " returned no Alive column");
@@ -84,7 +85,8 @@ public final class ClusterProbe {
         String sql = "ADMIN SHOW FRONTEND CONFIG LIKE " + Sql.literal(key);
         Log.sql(sql);
         // execute(), not executeQuery(): Connector/J refuses executeQuery() for statements starting with ADMIN.
-        try (Statement st = connection.createStatement(); ResultSet rs = resultOf(st, sql)) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = resultOf(st, sql)) {
             ResultSetMetaData md = rs.getMetaData();
             int keyCol = column(md, "Key");
             int valueCol = column(md, "Value");
@@ -111,19 +113,24 @@ public final class ClusterProbe {
      * @throws RunException when no backend is alive (StarRocks could not create the table either)
      */
     public int defaultReplicationNum() {
-        if (frontendConfig("run_mode").map(m -> m.toLowerCase(Locale.ROOT).contains("shared_data")).orElse(false)) {
+        if (frontendConfig("run_mode")
+                .map(m -> m.toLowerCase(Locale.ROOT).contains("shared_data"))
+                .orElse(false)) {
             return 1;
         }
-        int configured = frontendConfig("default_replication_num").map(v -> {
-            try {
-                return Integer.parseInt(v.trim());
-            } catch (NumberFormatException e) {
-                throw new RunException("FE config default_replication_num is not a number: '" + v + "'");
-            }
-        }).orElse(DEFAULT_REPLICATION_NUM);
+        int configured = frontendConfig("default_replication_num")
+                .map(v -> {
+                    try {
+                        return Integer.parseInt(v.trim());
+                    } catch (NumberFormatException e) {
+                        throw new RunException("FE config default_replication_num is not a number: '" + v + "'");
+                    }
+                })
+                .orElse(DEFAULT_REPLICATION_NUM);
         int alive = aliveBackends();
         if (alive == 0) {
-            throw new RunException("the StarRocks cluster has no alive backend; tables cannot be created (SHOW BACKENDS)");
+            throw new RunException(
+                    "the StarRocks cluster has no alive backend; tables cannot be created (SHOW BACKENDS)");
         }
         return Math.max(1, Math.min(alive, configured));
     }
@@ -136,11 +143,14 @@ public final class ClusterProbe {
      * @throws RunException when a column type cannot be read
      */
     public Optional<List<ColumnSpec>> tableColumns(String database, String table) {
-        String sql = "SELECT COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_COMMENT FROM information_schema.columns WHERE TABLE_SCHEMA = "
-                + Sql.literal(database) + " AND TABLE_NAME = " + Sql.literal(table) + " ORDER BY ORDINAL_POSITION";
+        String sql =
+                "SELECT COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_COMMENT FROM information_schema.columns WHERE TABLE_SCHEMA = "
+                        + Sql.literal(database) + " AND TABLE_NAME = " + Sql.literal(table)
+                        + " ORDER BY ORDINAL_POSITION";
         Log.sql(sql);
         List<ColumnSpec> columns = new ArrayList<>();
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 String name = rs.getString(1);
                 String type = rs.getString(2);
@@ -148,7 +158,9 @@ public final class ClusterProbe {
                 try {
                     parsed = StarRocksType.parse(type);
                 } catch (InvalidSpecException e) {
-                    throw new RunException("column " + database + "." + table + "." + name + " has a type Quarry cannot read: " + type, e);
+                    throw new RunException(
+                            "column " + database + "." + table + "." + name + " has a type Quarry cannot read: " + type,
+                            e);
                 }
                 ColumnSpec c = ColumnSpec.of(name, parsed).withNullable(!"NO".equalsIgnoreCase(rs.getString(3)));
                 String comment = rs.getString(4);
@@ -173,13 +185,16 @@ public final class ClusterProbe {
             Log.sql(sql);
             String state;
             String message;
-            try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            try (Statement st = connection.createStatement();
+                    ResultSet rs = st.executeQuery(sql)) {
                 if (!rs.next()) {
                     return;
                 }
                 int stateCol = column(rs.getMetaData(), "State");
                 int msgCol = column(rs.getMetaData(), "Msg");
-                state = stateCol < 0 ? "FINISHED" : String.valueOf(rs.getString(stateCol)).toUpperCase(Locale.ROOT);
+                state = stateCol < 0
+                        ? "FINISHED"
+                        : String.valueOf(rs.getString(stateCol)).toUpperCase(Locale.ROOT);
                 message = msgCol < 0 ? "" : rs.getString(msgCol);
             } catch (SQLException e) {
                 throw new RunException(sql + " failed: " + e.getMessage(), e);
@@ -198,7 +213,8 @@ public final class ClusterProbe {
                 Thread.sleep(200);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new RunException("interrupted while waiting for the schema change of " + database + "." + table, e);
+                throw new RunException(
+                        "interrupted while waiting for the schema change of " + database + "." + table, e);
             }
         }
     }
@@ -212,7 +228,8 @@ public final class ClusterProbe {
 
     private Optional<String> single(String sql) throws SQLException {
         Log.sql(sql);
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
         }
     }

@@ -15,8 +15,14 @@ import java.util.Optional;
  * @param aggregate aggregation, only for value columns of AGGREGATE KEY tables
  * @param autoIncrement AUTO_INCREMENT (BIGINT only, docs/starrocks.md §3.1)
  */
-public record ColumnSpec(String name, StarRocksType type, boolean nullable, Optional<Default> defaultValue,
-                         Optional<String> comment, Optional<AggregateType> aggregate, boolean autoIncrement) {
+public record ColumnSpec(
+        String name,
+        StarRocksType type,
+        boolean nullable,
+        Optional<Default> defaultValue,
+        Optional<String> comment,
+        Optional<AggregateType> aggregate,
+        boolean autoIncrement) {
 
     public ColumnSpec {
         requireNonNull(name, "column name is null");
@@ -28,7 +34,8 @@ public record ColumnSpec(String name, StarRocksType type, boolean nullable, Opti
             throw new InvalidSpecException("column name is blank");
         }
         if (name.equalsIgnoreCase("__op") || name.equalsIgnoreCase("__row")) {
-            throw new InvalidSpecException("Column name [" + name + "] is a system reserved name. Please choose a different one.");
+            throw new InvalidSpecException(
+                    "Column name [" + name + "] is a system reserved name. Please choose a different one.");
         }
         if (autoIncrement && type != StarRocksType.Scalar.BIGINT) {
             throw new InvalidSpecException("column " + name + ": AUTO_INCREMENT needs BIGINT, not " + type.sql());
@@ -38,12 +45,14 @@ public record ColumnSpec(String name, StarRocksType type, boolean nullable, Opti
         }
         aggregate.ifPresent(a -> {
             if (!a.accepts(type)) {
-                throw new InvalidSpecException("column " + name + ": aggregate type " + a + " does not apply to " + type.sql());
+                throw new InvalidSpecException(
+                        "column " + name + ": aggregate type " + a + " does not apply to " + type.sql());
             }
         });
         defaultValue.ifPresent(d -> {
             if (d.isCurrentTimestamp() && type != StarRocksType.Scalar.DATETIME) {
-                throw new InvalidSpecException("column " + name + ": DEFAULT CURRENT_TIMESTAMP needs DATETIME, not " + type.sql());
+                throw new InvalidSpecException(
+                        "column " + name + ": DEFAULT CURRENT_TIMESTAMP needs DATETIME, not " + type.sql());
             }
         });
     }

@@ -41,7 +41,8 @@ public sealed interface Distribution permits Distribution.Hash, Distribution.Ran
             throw new InvalidSpecException("invalid distribution '" + text.trim()
                     + "': expected HASH(col, ...) [BUCKETS n] or RANDOM [BUCKETS n]");
         }
-        OptionalInt buckets = m.group(3) == null ? OptionalInt.empty() : OptionalInt.of(Parsing.positive(m.group(3), "BUCKETS"));
+        OptionalInt buckets =
+                m.group(3) == null ? OptionalInt.empty() : OptionalInt.of(Parsing.positive(m.group(3), "BUCKETS"));
         if (m.group(1).toUpperCase(Locale.ROOT).equals("RANDOM")) {
             if (m.group(2) != null) {
                 throw new InvalidSpecException("invalid distribution '" + text.trim() + "': RANDOM takes no columns");
@@ -49,7 +50,8 @@ public sealed interface Distribution permits Distribution.Hash, Distribution.Ran
             return new Random(buckets);
         }
         if (m.group(2) == null) {
-            throw new InvalidSpecException("invalid distribution '" + text.trim() + "': HASH needs columns, e.g. HASH(id)");
+            throw new InvalidSpecException(
+                    "invalid distribution '" + text.trim() + "': HASH needs columns, e.g. HASH(id)");
         }
         return new Hash(Parsing.identifierList(m.group(2), "HASH columns"), buckets);
     }

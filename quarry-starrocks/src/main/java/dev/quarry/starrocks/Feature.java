@@ -53,8 +53,8 @@ public enum Feature {
     /** Throws a one-line error naming the feature, the release it needs and the target release. */
     void require(StarRocksVersion target, String where) {
         if (!supportedBy(target)) {
-            throw new InvalidSpecException(where + ": " + description + " needs StarRocks " + since
-                    + " or later; the target is " + target);
+            throw new InvalidSpecException(
+                    where + ": " + description + " needs StarRocks " + since + " or later; the target is " + target);
         }
     }
 }

@@ -27,10 +27,10 @@ import javax.net.ssl.SSLSocketFactory;
 final class Http11 {
     /** Like curl: a server that ignores Expect gets the body after this long anyway. */
     private static final int CONTINUE_WAIT_MS = 1000;
+
     private static final int CHUNK = 64 * 1024;
 
-    private Http11() {
-    }
+    private Http11() {}
 
     /**
      * @param status HTTP status
@@ -49,14 +49,22 @@ final class Http11 {
      * @param body the request body, or null for none; opened only if the server asks for it
      * @param timeout connect timeout and the longest silence while reading or writing
      */
-    static Response exchange(String method, URI uri, Map<String, String> headers, LoadBody body, Duration connectTimeout,
-                             Duration timeout, int maxBody) throws IOException {
+    static Response exchange(
+            String method,
+            URI uri,
+            Map<String, String> headers,
+            LoadBody body,
+            Duration connectTimeout,
+            Duration timeout,
+            int maxBody)
+            throws IOException {
         String host = uri.getHost();
         boolean tls = "https".equalsIgnoreCase(uri.getScheme());
         int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
         Socket socket = new Socket();
         try {
-            socket.connect(new InetSocketAddress(host, port), (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
+            socket.connect(
+                    new InetSocketAddress(host, port), (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()));
             if (tls) {
                 socket = ((SSLSocketFactory) SSLSocketFactory.getDefault()).createSocket(socket, host, port, true);
             }
@@ -69,8 +77,14 @@ final class Http11 {
             long length = body == null ? 0 : body.length();
             StringBuilder head = new StringBuilder();
             String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-            head.append(method).append(' ').append(target.isEmpty() ? "/" : target).append(" HTTP/1.1\r\n");
-            head.append("Host: ").append(host).append(uri.getPort() > 0 ? ":" + uri.getPort() : "").append("\r\n");
+            head.append(method)
+                    .append(' ')
+                    .append(target.isEmpty() ? "/" : target)
+                    .append(" HTTP/1.1\r\n");
+            head.append("Host: ")
+                    .append(host)
+                    .append(uri.getPort() > 0 ? ":" + uri.getPort() : "")
+                    .append("\r\n");
             for (Map.Entry<String, String> h : headers.entrySet()) {
                 head.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n");
             }
@@ -186,7 +200,9 @@ final class Http11 {
             while ((h = line(in)) != null && !h.isEmpty()) {
                 int colon = h.indexOf(':');
                 if (colon > 0) {
-                    headers.put(h.substring(0, colon).trim().toLowerCase(Locale.ROOT), h.substring(colon + 1).trim());
+                    headers.put(
+                            h.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                            h.substring(colon + 1).trim());
                 }
             }
             if (status == 100 && headOnly) {

@@ -41,7 +41,8 @@ final class JdbcSink implements StatementSink {
     public long count(String query) {
         String sql = StarRocksDialect.countRows(query);
         Log.sql(sql);
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             counter.incrementAndGet();
             return rs.next() ? rs.getLong(1) : 0;
         } catch (SQLException e) {
@@ -53,17 +54,20 @@ final class JdbcSink implements StatementSink {
     public Optional<List<ColumnSpec>> columns(String query) {
         String sql = StarRocksDialect.noRows(query);
         Log.sql(sql);
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             return Optional.of(ResultColumns.of(rs.getMetaData()));
         } catch (SQLException e) {
-            throw new RunException("cannot read the columns of the query (" + firstLine(query) + "): " + e.getMessage(), e);
+            throw new RunException(
+                    "cannot read the columns of the query (" + firstLine(query) + "): " + e.getMessage(), e);
         }
     }
 
     @Override
     public List<Map<String, String>> rows(String query) {
         Log.sql(query);
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(query)) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(query)) {
             counter.incrementAndGet();
             ResultSetMetaData md = rs.getMetaData();
             int n = md.getColumnCount();

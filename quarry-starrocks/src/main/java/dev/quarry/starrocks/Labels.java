@@ -15,10 +15,10 @@ import java.util.regex.Pattern;
 public final class Labels {
     /** The FE's own check; Java's {@code \w} is ASCII-only, like the FE's. */
     private static final Pattern VALID = Pattern.compile("^[-\\w]{1,128}$");
+
     private static final int MAX = 128;
 
-    private Labels() {
-    }
+    private Labels() {}
 
     /**
      * A deterministic label for chunk {@code chunk} of run {@code runId} into {@code table}: the same inputs always
@@ -32,7 +32,8 @@ public final class Labels {
             throw new IllegalArgumentException("chunk number must not be negative, got " + chunk);
         }
         if (table.isEmpty() || runId.isEmpty()) {
-            throw new IllegalArgumentException("label parts must not be empty (table '" + table + "', run '" + runId + "')");
+            throw new IllegalArgumentException(
+                    "label parts must not be empty (table '" + table + "', run '" + runId + "')");
         }
         String suffix = "-" + chunk;
         String plain = sanitise(table) + "-" + sanitise(runId) + suffix;
@@ -54,8 +55,9 @@ public final class Labels {
     public static String check(String label) {
         requireNonNull(label, "label is null");
         if (!VALID.matcher(label).matches()) {
-            throw new InvalidSpecException("invalid load label '" + label + "': StarRocks requires 1 to 128 characters of "
-                    + "letters, digits, '_' and '-' (regex ^[-\\w]{1,128}$)");
+            throw new InvalidSpecException(
+                    "invalid load label '" + label + "': StarRocks requires 1 to 128 characters of "
+                            + "letters, digits, '_' and '-' (regex ^[-\\w]{1,128}$)");
         }
         return label;
     }
@@ -64,7 +66,8 @@ public final class Labels {
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+            boolean ok =
+                    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
             sb.append(ok ? c : '_');
         }
         return sb.toString();

@@ -84,15 +84,17 @@ final class ProducerStream extends InputStream {
     static InputStream start(LoadBody.Producer producer, int bufferBytes) {
         int chunkSize = Math.min(64 * 1024, Math.max(1024, bufferBytes / 4));
         ProducerStream s = new ProducerStream(Math.max(2, bufferBytes / chunkSize));
-        Thread t = new Thread(() -> {
-            try (OutputStream out = s.new Sink(chunkSize)) {
-                producer.writeTo(out);
-            } catch (Throwable e) {
-                s.failure.compareAndSet(null, e);
-            } finally {
-                s.put(END);
-            }
-        }, "stream-load-body");
+        Thread t = new Thread(
+                () -> {
+                    try (OutputStream out = s.new Sink(chunkSize)) {
+                        producer.writeTo(out);
+                    } catch (Throwable e) {
+                        s.failure.compareAndSet(null, e);
+                    } finally {
+                        s.put(END);
+                    }
+                },
+                "stream-load-body");
         t.setDaemon(true);
         t.start();
         return s;

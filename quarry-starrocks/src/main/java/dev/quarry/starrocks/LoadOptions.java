@@ -20,8 +20,17 @@ import java.util.stream.Collectors;
 public final class LoadOptions {
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** Headers the loader itself owns; letting callers set them would break auth, labels or framing. */
-    private static final Set<String> RESERVED = Set.of("authorization", "label", "expect", "content-length", "host",
-            "connection", "transfer-encoding", "db", "table", "txn_op");
+    private static final Set<String> RESERVED = Set.of(
+            "authorization",
+            "label",
+            "expect",
+            "content-length",
+            "host",
+            "connection",
+            "transfer-encoding",
+            "db",
+            "table",
+            "txn_op");
 
     private final Map<String, String> headers;
 
@@ -61,9 +70,11 @@ public final class LoadOptions {
         if (columns.isEmpty()) {
             throw new InvalidSpecException("columns must not be empty");
         }
-        return with("columns", columns.stream()
-                .map(c -> PLAIN_NAME.matcher(c).matches() ? c : Sql.quote(c))
-                .collect(Collectors.joining(", ")));
+        return with(
+                "columns",
+                columns.stream()
+                        .map(c -> PLAIN_NAME.matcher(c).matches() ? c : Sql.quote(c))
+                        .collect(Collectors.joining(", ")));
     }
 
     /** RFC 4180 style quoting character for CSV (since 3.0). */
@@ -141,7 +152,9 @@ public final class LoadOptions {
         }
         // Header values cannot carry control characters; StarRocks reads "\xHH" as a hex-written delimiter.
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < value.length(); i++) { char c = value.charAt(i);if (c < 0x20 || c == 0x7f) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
                 sb.append(String.format(Locale.ROOT, "\\x%02X", (int) c));
             } else {
                 sb.append(c);

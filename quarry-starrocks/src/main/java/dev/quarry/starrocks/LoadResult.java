@@ -44,6 +44,6 @@ public record LoadResult(String label, Outcome outcome, OptionalLong txnId, Opti
      * @param loadBytes body bytes
      * @param loadTimeMs server-side load time
      */
-    public record Counts(long totalRows, long loadedRows, long filteredRows, long unselectedRows, long loadBytes, long loadTimeMs) {
-    }
+    public record Counts(
+            long totalRows, long loadedRows, long filteredRows, long unselectedRows, long loadBytes, long loadTimeMs) {}
 }

@@ -26,10 +26,17 @@ import java.util.TreeSet;
  * @param properties PROPERTIES in the given order
  * @param query the defining SELECT
  */
-public record MaterializedViewSpec(String database, String name, List<ViewSpec.ViewColumn> columns, Optional<String> comment,
-                                   Optional<Distribution> distribution, RefreshSpec refresh,
-                                   Optional<PartitionSpec.PartitionExpr> partition, List<String> orderBy,
-                                   Map<String, String> properties, String query) {
+public record MaterializedViewSpec(
+        String database,
+        String name,
+        List<ViewSpec.ViewColumn> columns,
+        Optional<String> comment,
+        Optional<Distribution> distribution,
+        RefreshSpec refresh,
+        Optional<PartitionSpec.PartitionExpr> partition,
+        List<String> orderBy,
+        Map<String, String> properties,
+        String query) {
 
     public MaterializedViewSpec {
         requireNonNull(database, "database is null");
@@ -121,7 +128,8 @@ public record MaterializedViewSpec(String database, String name, List<ViewSpec.V
         }
 
         public MaterializedViewSpec build() {
-            return new MaterializedViewSpec(database, name, columns, comment, distribution, refresh, partition, orderBy, properties, query);
+            return new MaterializedViewSpec(
+                    database, name, columns, comment, distribution, refresh, partition, orderBy, properties, query);
         }
     }
 }

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /** Small readers for the string forms SQLMesh projects use. */
 final class Parsing {
-    static final Pattern DISTRIBUTION = Pattern.compile(
-            "(?i)(HASH|RANDOM)\\s*(?:\\(([^)]*)\\))?\\s*(?:BUCKETS\\s+(\\d+))?");
+    static final Pattern DISTRIBUTION =
+            Pattern.compile("(?i)(HASH|RANDOM)\\s*(?:\\(([^)]*)\\))?\\s*(?:BUCKETS\\s+(\\d+))?");
 
     static final Pattern DATE_TRUNC = Pattern.compile(
             "(?i)date_trunc\\s*\\(\\s*['\"]([A-Za-z]+)['\"]\\s*,\\s*(`[^`]+`|[A-Za-z_][A-Za-z0-9_]*)\\s*\\)");
@@ -16,8 +16,7 @@ final class Parsing {
             "(?i)time_slice\\s*\\(\\s*(`[^`]+`|[A-Za-z_][A-Za-z0-9_]*)\\s*,\\s*INTERVAL\\s+(\\d+)\\s+([A-Za-z]+)\\s*\\)");
     static final Pattern COLUMN = Pattern.compile("`[^`]+`|[A-Za-z_][A-Za-z0-9_]*");
 
-    private Parsing() {
-    }
+    private Parsing() {}
 
     static void checkBuckets(OptionalInt buckets) {
         if (buckets.isPresent() && buckets.getAsInt() < 1) {
@@ -42,7 +41,8 @@ final class Parsing {
         List<String> out = new ArrayList<>();
         for (String raw : text.split(",", -1)) {
             String s = raw.trim();
-            if (s.length() >= 2 && ((s.startsWith("`") && s.endsWith("`")) || (s.startsWith("\"") && s.endsWith("\"")))) {
+            if (s.length() >= 2
+                    && ((s.startsWith("`") && s.endsWith("`")) || (s.startsWith("\"") && s.endsWith("\"")))) {
                 s = s.substring(1, s.length() - 1).replace("``", "`");
             }
             if (s.isEmpty()) {

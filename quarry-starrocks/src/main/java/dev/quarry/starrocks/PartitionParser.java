@@ -15,6 +15,7 @@ final class PartitionParser {
     private final List<String> tokens = new ArrayList<>();
     /** True where the token at the same index was a quoted string or backticked name. */
     private final List<Boolean> quoted = new ArrayList<>();
+
     private int pos;
 
     private PartitionParser(String text) {
@@ -75,7 +76,10 @@ final class PartitionParser {
             if (acceptKeyword("MAXVALUE")) {
                 return new PartitionSpec.RangePartition.LessThan(name, List.of());
             }
-            if (peek("(") && pos + 1 < tokens.size() && tokens.get(pos + 1).equalsIgnoreCase("MAXVALUE") && !quoted.get(pos + 1)) {
+            if (peek("(")
+                    && pos + 1 < tokens.size()
+                    && tokens.get(pos + 1).equalsIgnoreCase("MAXVALUE")
+                    && !quoted.get(pos + 1)) {
                 expect("(");
                 keyword("MAXVALUE");
                 expect(")");
@@ -142,7 +146,9 @@ final class PartitionParser {
     }
 
     private boolean acceptKeyword(String word) {
-        if (pos < tokens.size() && !quoted.get(pos) && tokens.get(pos).toUpperCase(Locale.ROOT).equals(word)) {
+        if (pos < tokens.size()
+                && !quoted.get(pos)
+                && tokens.get(pos).toUpperCase(Locale.ROOT).equals(word)) {
             pos++;
             return true;
         }
@@ -213,7 +219,9 @@ final class PartitionParser {
                 i++;
             } else {
                 int j = i;
-                while (j < text.length() && !Character.isWhitespace(text.charAt(j)) && "()[],\"'`".indexOf(text.charAt(j)) < 0) {
+                while (j < text.length()
+                        && !Character.isWhitespace(text.charAt(j))
+                        && "()[],\"'`".indexOf(text.charAt(j)) < 0) {
                     j++;
                 }
                 tokens.add(text.substring(i, j));

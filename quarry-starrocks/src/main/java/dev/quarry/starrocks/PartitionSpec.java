@@ -115,7 +115,10 @@ public sealed interface PartitionSpec permits PartitionSpec.ByExpressions, Parti
             for (RangePartition p : partitions) {
                 p.checkArity(columns.size());
             }
-            uniqueNames(partitions.stream().map(RangePartition::name).flatMap(Optional::stream).collect(Collectors.toList()));
+            uniqueNames(partitions.stream()
+                    .map(RangePartition::name)
+                    .flatMap(Optional::stream)
+                    .collect(Collectors.toList()));
         }
     }
 
@@ -156,11 +159,14 @@ public sealed interface PartitionSpec permits PartitionSpec.ByExpressions, Parti
             String t = text.strip();
             java.util.regex.Matcher m = Parsing.DATE_TRUNC.matcher(t);
             if (m.matches()) {
-                return new DateTrunc(TimeUnit.parse(m.group(1), "partition expression '" + t + "'"), unquote(m.group(2)));
+                return new DateTrunc(
+                        TimeUnit.parse(m.group(1), "partition expression '" + t + "'"), unquote(m.group(2)));
             }
             m = Parsing.TIME_SLICE.matcher(t);
             if (m.matches()) {
-                return new TimeSlice(unquote(m.group(1)), Parsing.positive(m.group(2), "time_slice interval"),
+                return new TimeSlice(
+                        unquote(m.group(1)),
+                        Parsing.positive(m.group(2), "time_slice interval"),
                         TimeUnit.parse(m.group(3), "partition expression '" + t + "'"));
             }
             if (Parsing.COLUMN.matcher(t).matches()) {
@@ -191,7 +197,8 @@ public sealed interface PartitionSpec permits PartitionSpec.ByExpressions, Parti
                 requireNonNull(unit, "unit is null");
                 requireNonNull(column, "partition column is null");
                 if (unit == TimeUnit.SECOND) {
-                    throw new InvalidSpecException("date_trunc partitioning by SECOND is not supported; use MINUTE or coarser");
+                    throw new InvalidSpecException(
+                            "date_trunc partitioning by SECOND is not supported; use MINUTE or coarser");
                 }
             }
         }
@@ -300,7 +307,8 @@ public sealed interface PartitionSpec permits PartitionSpec.ByExpressions, Parti
             @Override
             public void checkArity(int columns) {
                 if (columns != 1) {
-                    throw new InvalidSpecException("START/END/EVERY partitions need exactly one RANGE column, got " + columns);
+                    throw new InvalidSpecException(
+                            "START/END/EVERY partitions need exactly one RANGE column, got " + columns);
                 }
             }
         }
@@ -315,7 +323,9 @@ public sealed interface PartitionSpec permits PartitionSpec.ByExpressions, Parti
     record ListPartition(String name, List<List<String>> values) {
         public ListPartition {
             requireNonNull(name, "partition name is null");
-            values = requireNonNull(values, "values is null").stream().map(List::copyOf).collect(Collectors.toUnmodifiableList());
+            values = requireNonNull(values, "values is null").stream()
+                    .map(List::copyOf)
+                    .collect(Collectors.toUnmodifiableList());
             if (values.isEmpty()) {
                 throw new InvalidSpecException("partition " + name + " lists no values");
             }
@@ -328,7 +338,8 @@ public sealed interface PartitionSpec permits PartitionSpec.ByExpressions, Parti
 
         /** A single-column partition accepting {@code values}. */
         public static ListPartition of(String name, String... values) {
-            return new ListPartition(name, java.util.Arrays.stream(values).map(List::of).collect(Collectors.toList()));
+            return new ListPartition(
+                    name, java.util.Arrays.stream(values).map(List::of).collect(Collectors.toList()));
         }
     }
 

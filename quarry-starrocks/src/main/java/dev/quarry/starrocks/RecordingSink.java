@@ -38,7 +38,8 @@ final class RecordingSink implements StatementSink {
         if (c.isEmpty()) {
             return Optional.empty();
         }
-        try (Statement st = c.get().createStatement(); ResultSet rs = st.executeQuery(StarRocksDialect.noRows(query))) {
+        try (Statement st = c.get().createStatement();
+                ResultSet rs = st.executeQuery(StarRocksDialect.noRows(query))) {
             return Optional.of(ResultColumns.of(rs.getMetaData()));
         } catch (SQLException e) {
             // An upstream table this dry run would have created does not exist yet.
@@ -58,6 +59,5 @@ final class RecordingSink implements StatementSink {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

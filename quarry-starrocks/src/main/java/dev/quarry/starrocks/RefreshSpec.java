@@ -16,12 +16,12 @@ import java.util.regex.Pattern;
  * @param start first refresh time for a scheduled ASYNC refresh, as written (e.g. {@code 2024-01-01 00:00:00})
  * @param every refresh period for a scheduled ASYNC refresh
  */
-public record RefreshSpec(Optional<Moment> moment, Optional<Scheme> scheme, Optional<String> start, Optional<Interval> every) {
+public record RefreshSpec(
+        Optional<Moment> moment, Optional<Scheme> scheme, Optional<String> start, Optional<Interval> every) {
 
-    private static final Pattern SCHEME = Pattern.compile(
-            "(?i)\\s*(ASYNC|MANUAL)"
-                    + "(?:\\s+START\\s*\\(\\s*(?:'([^']*)'|\"([^\"]*)\"|([^)\\s]+))\\s*\\))?"
-                    + "(?:\\s+EVERY\\s*\\(\\s*INTERVAL\\s+(\\d+)\\s+([A-Za-z]+)\\s*\\))?\\s*");
+    private static final Pattern SCHEME = Pattern.compile("(?i)\\s*(ASYNC|MANUAL)"
+            + "(?:\\s+START\\s*\\(\\s*(?:'([^']*)'|\"([^\"]*)\"|([^)\\s]+))\\s*\\))?"
+            + "(?:\\s+EVERY\\s*\\(\\s*INTERVAL\\s+(\\d+)\\s+([A-Za-z]+)\\s*\\))?\\s*");
 
     public RefreshSpec {
         requireNonNull(moment, "moment is null");
@@ -45,7 +45,8 @@ public record RefreshSpec(Optional<Moment> moment, Optional<Scheme> scheme, Opti
     }
 
     public static RefreshSpec of(Moment moment, Scheme scheme) {
-        return new RefreshSpec(Optional.ofNullable(moment), Optional.ofNullable(scheme), Optional.empty(), Optional.empty());
+        return new RefreshSpec(
+                Optional.ofNullable(moment), Optional.ofNullable(scheme), Optional.empty(), Optional.empty());
     }
 
     public static RefreshSpec asyncEvery(Moment moment, Optional<String> start, Interval every) {
@@ -62,7 +63,8 @@ public record RefreshSpec(Optional<Moment> moment, Optional<Scheme> scheme, Opti
             try {
                 moment = Optional.of(Moment.valueOf(momentText.trim().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new InvalidSpecException("refresh_moment must be IMMEDIATE or DEFERRED, got '" + momentText.trim() + "'");
+                throw new InvalidSpecException(
+                        "refresh_moment must be IMMEDIATE or DEFERRED, got '" + momentText.trim() + "'");
             }
         }
         if (schemeText == null || schemeText.isBlank()) {
@@ -70,13 +72,16 @@ public record RefreshSpec(Optional<Moment> moment, Optional<Scheme> scheme, Opti
         }
         Matcher m = SCHEME.matcher(schemeText);
         if (!m.matches()) {
-            throw new InvalidSpecException("refresh_scheme must be ASYNC, MANUAL or ASYNC [START ('ts')] EVERY (INTERVAL n unit), got '"
-                    + schemeText.trim() + "'");
+            throw new InvalidSpecException(
+                    "refresh_scheme must be ASYNC, MANUAL or ASYNC [START ('ts')] EVERY (INTERVAL n unit), got '"
+                            + schemeText.trim() + "'");
         }
         Scheme scheme = Scheme.valueOf(m.group(1).toUpperCase(Locale.ROOT));
         String start = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
-        Optional<Interval> every = m.group(5) == null ? Optional.empty()
-                : Optional.of(new Interval(Parsing.positive(m.group(5), "EVERY interval"), TimeUnit.parse(m.group(6), "refresh_scheme")));
+        Optional<Interval> every = m.group(5) == null
+                ? Optional.empty()
+                : Optional.of(new Interval(
+                        Parsing.positive(m.group(5), "EVERY interval"), TimeUnit.parse(m.group(6), "refresh_scheme")));
         return new RefreshSpec(moment, Optional.of(scheme), Optional.ofNullable(start), every);
     }
 
@@ -85,7 +90,11 @@ public record RefreshSpec(Optional<Moment> moment, Optional<Scheme> scheme, Opti
         moment.ifPresent(m -> sb.append(' ').append(m.name()));
         scheme.ifPresent(s -> sb.append(' ').append(s.name()));
         start.ifPresent(s -> sb.append(" START (").append(Sql.literal(s)).append(')'));
-        every.ifPresent(e -> sb.append(" EVERY (INTERVAL ").append(e.count()).append(' ').append(e.unit().name()).append(')'));
+        every.ifPresent(e -> sb.append(" EVERY (INTERVAL ")
+                .append(e.count())
+                .append(' ')
+                .append(e.unit().name())
+                .append(')'));
         return sb.toString();
     }
 
@@ -114,7 +123,8 @@ public record RefreshSpec(Optional<Moment> moment, Optional<Scheme> scheme, Opti
                 throw new InvalidSpecException("refresh interval must be positive, got " + count);
             }
             if (unit != TimeUnit.DAY && unit != TimeUnit.HOUR && unit != TimeUnit.MINUTE && unit != TimeUnit.SECOND) {
-                throw new InvalidSpecException("refresh interval unit must be DAY, HOUR, MINUTE or SECOND, got " + unit);
+                throw new InvalidSpecException(
+                        "refresh interval unit must be DAY, HOUR, MINUTE or SECOND, got " + unit);
             }
         }
     }

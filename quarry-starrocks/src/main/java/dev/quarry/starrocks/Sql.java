@@ -7,8 +7,7 @@ import java.util.stream.Collectors;
 
 /** Quoting and escaping: the only place identifiers and string literals are turned into SQL text. */
 final class Sql {
-    private Sql() {
-    }
+    private Sql() {}
 
     /** Backtick-quotes an identifier; a backtick inside is doubled, as StarRocks' lexer expects. */
     static String quote(String identifier) {
@@ -33,15 +32,11 @@ final class Sql {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
-  case '\\' -> 
-sb.append("\\\\");
-  case '\'' -> 
-sb.append("''");
-  case '\0' -> 
-sb.append("\\0");
-  default -> 
-sb.append(c);
-}
+                case '\\' -> sb.append("\\\\");
+                case '\'' -> sb.append("''");
+                case '\0' -> sb.append("\\0");
+                default -> sb.append(c);
+            }
         }
         return sb.append('\'').toString();
     }

@@ -23,10 +23,10 @@ import java.util.Optional;
  */
 public final class StarRocksCatalog {
     private static final String DATABASES = "SELECT schema_name FROM information_schema.schemata ORDER BY schema_name";
-    private static final String TABLES = "SELECT table_name FROM information_schema.tables WHERE table_schema = ?"
-            + " ORDER BY table_name";
-    private static final String TABLE_EXISTS = "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = ?"
-            + " AND table_name = ?";
+    private static final String TABLES =
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = ?" + " ORDER BY table_name";
+    private static final String TABLE_EXISTS =
+            "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = ?" + " AND table_name = ?";
     private static final String COLUMN_NAMES = "SELECT column_name FROM information_schema.columns"
             + " WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position";
     private static final String KEYS = "SELECT table_model, primary_key, partition_key, distribute_key, sort_key"
@@ -82,15 +82,16 @@ public final class StarRocksCatalog {
             return Optional.empty();
         }
         List<String> r = rows.get(0);
-        return Optional.of(new TableKeys(keyType(r.get(0)), names(r.get(1)), names(r.get(2)), names(r.get(3)),
-                names(r.get(4))));
+        return Optional.of(
+                new TableKeys(keyType(r.get(0)), names(r.get(1)), names(r.get(2)), names(r.get(3)), names(r.get(4))));
     }
 
     /** The names of a table's partitions ({@code SHOW PARTITIONS}), in the order StarRocks lists them. */
     public List<String> partitions(String database, String table) {
         String sql = StarRocksDialect.latest().showPartitions(database, table);
         Log.sql(sql);
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             int name = column(rs.getMetaData(), "PartitionName");
             List<String> names = new ArrayList<>();
             while (rs.next()) {
@@ -104,7 +105,9 @@ public final class StarRocksCatalog {
 
     /** Every table and view of the cluster, system ones included, by database and name. */
     public List<Relation> relations() {
-        return rows(RELATIONS).stream().map(r -> new Relation(r.get(0), r.get(1), r.get(2))).toList();
+        return rows(RELATIONS).stream()
+                .map(r -> new Relation(r.get(0), r.get(1), r.get(2)))
+                .toList();
     }
 
     /** Every column of the cluster, by database, table and position. */
@@ -130,8 +133,12 @@ public final class StarRocksCatalog {
     }
 
     /** A table's type and the columns of its key, partitioning, distribution and sort order. */
-    public record TableKeys(KeyType keyType, List<String> keyColumns, List<String> partitionColumns,
-                            List<String> distributionColumns, List<String> sortColumns) {
+    public record TableKeys(
+            KeyType keyType,
+            List<String> keyColumns,
+            List<String> partitionColumns,
+            List<String> distributionColumns,
+            List<String> sortColumns) {
         public TableKeys {
             requireNonNull(keyType, "keyType is null");
             keyColumns = List.copyOf(keyColumns);
@@ -155,7 +162,10 @@ public final class StarRocksCatalog {
         if (list == null || list.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(list.split(",")).map(String::strip).map(StarRocksCatalog::unquote).filter(n -> !n.isEmpty())
+        return Arrays.stream(list.split(","))
+                .map(String::strip)
+                .map(StarRocksCatalog::unquote)
+                .filter(n -> !n.isEmpty())
                 .toList();
     }
 

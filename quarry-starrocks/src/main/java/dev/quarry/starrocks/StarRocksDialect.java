@@ -135,13 +135,18 @@ public final class StarRocksDialect {
         }
         sb.append(String.join(",\n", defs)).append("\n)");
         if (!table.keyColumns().isEmpty()) {
-            sb.append('\n').append(table.keyType().sql()).append('(').append(Sql.quoteAll(table.keyColumns())).append(')');
+            sb.append('\n')
+                    .append(table.keyType().sql())
+                    .append('(')
+                    .append(Sql.quoteAll(table.keyColumns()))
+                    .append(')');
         }
         table.comment().ifPresent(c -> sb.append("\nCOMMENT ").append(Sql.literal(c)));
         table.partition().ifPresent(p -> sb.append('\n').append(partitionClause(p, where)));
         table.distribution().ifPresent(d -> sb.append('\n').append(distributionClause(d, where)));
         if (!table.orderBy().isEmpty()) {
-            (table.keyType() == KeyType.PRIMARY ? Feature.ORDER_BY_PRIMARY_KEY : Feature.ORDER_BY_ANY_TABLE).require(version, where);
+            (table.keyType() == KeyType.PRIMARY ? Feature.ORDER_BY_PRIMARY_KEY : Feature.ORDER_BY_ANY_TABLE)
+                    .require(version, where);
             sb.append("\nORDER BY(").append(Sql.quoteAll(table.orderBy())).append(')');
         }
         appendProperties(sb, table.properties());
@@ -160,13 +165,18 @@ public final class StarRocksDialect {
         }
         sb.append(qualified(table.database(), table.name()));
         if (!table.keyColumns().isEmpty()) {
-            sb.append('\n').append(table.keyType().sql()).append('(').append(Sql.quoteAll(table.keyColumns())).append(')');
+            sb.append('\n')
+                    .append(table.keyType().sql())
+                    .append('(')
+                    .append(Sql.quoteAll(table.keyColumns()))
+                    .append(')');
         }
         table.comment().ifPresent(c -> sb.append("\nCOMMENT ").append(Sql.literal(c)));
         table.partition().ifPresent(p -> sb.append('\n').append(partitionClause(p, where)));
         table.distribution().ifPresent(d -> sb.append('\n').append(distributionClause(d, where)));
         if (!table.orderBy().isEmpty()) {
-            (table.keyType() == KeyType.PRIMARY ? Feature.ORDER_BY_PRIMARY_KEY : Feature.ORDER_BY_ANY_TABLE).require(version, where);
+            (table.keyType() == KeyType.PRIMARY ? Feature.ORDER_BY_PRIMARY_KEY : Feature.ORDER_BY_ANY_TABLE)
+                    .require(version, where);
             sb.append("\nORDER BY(").append(Sql.quoteAll(table.orderBy())).append(')');
         }
         appendProperties(sb, table.properties());
@@ -174,7 +184,8 @@ public final class StarRocksDialect {
     }
 
     /** {@code CREATE TABLE [IF NOT EXISTS] db.t LIKE db.source}: same schema, keys, partitions and distribution, no rows. */
-    public String createTableLike(String database, String name, String sourceDatabase, String sourceName, boolean ifNotExists) {
+    public String createTableLike(
+            String database, String name, String sourceDatabase, String sourceName, boolean ifNotExists) {
         return "CREATE TABLE " + (ifNotExists ? "IF NOT EXISTS " : "") + qualified(database, name) + " LIKE "
                 + qualified(sourceDatabase, sourceName);
     }
@@ -189,7 +200,8 @@ public final class StarRocksDialect {
 
     public String truncatePartitions(String database, String name, List<String> partitions) {
         if (partitions.isEmpty()) {
-            throw new IllegalArgumentException("TRUNCATE TABLE " + database + "." + name + " PARTITION needs at least one partition");
+            throw new IllegalArgumentException(
+                    "TRUNCATE TABLE " + database + "." + name + " PARTITION needs at least one partition");
         }
         return "TRUNCATE TABLE " + qualified(database, name) + " PARTITION(" + Sql.quoteAll(partitions) + ")";
     }
@@ -206,7 +218,8 @@ public final class StarRocksDialect {
 
     /** Adds a column at the end; StarRocks runs it as an asynchronous schema change (docs/starrocks.md §5.1). */
     public String addColumn(String database, String table, ColumnSpec column) {
-        return "ALTER TABLE " + qualified(database, table) + " ADD COLUMN " + columnDefinition(column, "table " + database + "." + table);
+        return "ALTER TABLE " + qualified(database, table) + " ADD COLUMN "
+                + columnDefinition(column, "table " + database + "." + table);
     }
 
     /**
@@ -225,7 +238,8 @@ public final class StarRocksDialect {
 
     /** {@code ALTER TABLE t MODIFY COLUMN c COMMENT '...'}, which StarRocks accepts without a type. */
     public String setColumnComment(String database, String table, String column, String comment) {
-        return "ALTER TABLE " + qualified(database, table) + " MODIFY COLUMN " + Sql.quote(column) + " COMMENT " + Sql.literal(comment);
+        return "ALTER TABLE " + qualified(database, table) + " MODIFY COLUMN " + Sql.quote(column) + " COMMENT "
+                + Sql.literal(comment);
     }
 
     // ---------------------------------------------------------------- views
@@ -313,7 +327,8 @@ public final class StarRocksDialect {
      * {@code INSERT INTO t [WITH LABEL l] [(cols)] query}. A label makes the statement's load transaction findable
      * and refuses a second run with the same label (docs/starrocks.md §5.2).
      */
-    public String insertInto(String database, String table, Optional<String> label, List<String> columns, String query) {
+    public String insertInto(
+            String database, String table, Optional<String> label, List<String> columns, String query) {
         return insert("INSERT INTO ", database, table, List.of(), label, columns, query);
     }
 
@@ -321,13 +336,24 @@ public final class StarRocksDialect {
      * {@code INSERT OVERWRITE t [PARTITION(p, ...)] [WITH LABEL l] [(cols)] query}: replaces the whole table, or the
      * listed partitions, atomically (docs/starrocks.md §5.2, since 2.4).
      */
-    public String insertOverwrite(String database, String table, List<String> partitions, Optional<String> label,
-                                  List<String> columns, String query) {
+    public String insertOverwrite(
+            String database,
+            String table,
+            List<String> partitions,
+            Optional<String> label,
+            List<String> columns,
+            String query) {
         return insert("INSERT OVERWRITE ", database, table, partitions, label, columns, query);
     }
 
-    private String insert(String verb, String database, String table, List<String> partitions, Optional<String> label,
-                          List<String> columns, String query) {
+    private String insert(
+            String verb,
+            String database,
+            String table,
+            List<String> partitions,
+            Optional<String> label,
+            List<String> columns,
+            String query) {
         requireNonNull(query, "query is null");
         StringBuilder sb = new StringBuilder(verb).append(qualified(database, table));
         if (!partitions.isEmpty()) {
@@ -362,7 +388,9 @@ public final class StarRocksDialect {
     /** One column definition: {@code `c` TYPE [agg] NULL|NOT NULL [DEFAULT ...] [AUTO_INCREMENT] [COMMENT '...']}. */
     String columnDefinition(ColumnSpec c, String where) {
         requireTypeFeatures(c.type(), where + ", column " + c.name());
-        StringBuilder sb = new StringBuilder(Sql.quote(c.name())).append(' ').append(c.type().sql());
+        StringBuilder sb = new StringBuilder(Sql.quote(c.name()))
+                .append(' ')
+                .append(c.type().sql());
         c.aggregate().ifPresent(a -> sb.append(' ').append(a.name()));
         sb.append(c.nullable() ? " NULL" : " NOT NULL");
         c.defaultValue().ifPresent(d -> sb.append(" DEFAULT ").append(d.sql()));
@@ -395,15 +423,18 @@ public final class StarRocksDialect {
 
     String partitionClause(PartitionSpec spec, String where) {
         if (spec instanceof PartitionSpec.ByExpressions e) {
-            
+
             e.expressions().forEach(x -> requireFeatures(x, where));
-            String list = e.expressions().stream().map(StarRocksDialect::partitionExpression).collect(Collectors.joining(", "));
+            String list = e.expressions().stream()
+                    .map(StarRocksDialect::partitionExpression)
+                    .collect(Collectors.joining(", "));
             // Plain column lists are parenthesised; function expressions are written bare, as StarRocks documents them.
             return "PARTITION BY " + (e.onlyColumns() ? "(" + list + ")" : list);
         }
         if (spec instanceof PartitionSpec.ByRange r) {
-            
-            List<String> parts = r.partitions().stream().map(p -> INDENT + rangePartition(p)).collect(Collectors.toList());
+
+            List<String> parts =
+                    r.partitions().stream().map(p -> INDENT + rangePartition(p)).collect(Collectors.toList());
             return "PARTITION BY RANGE(" + Sql.quoteAll(r.columns()) + ") (\n" + String.join(",\n", parts) + "\n)";
         }
         PartitionSpec.ByList l = (PartitionSpec.ByList) spec;
@@ -419,35 +450,41 @@ public final class StarRocksDialect {
     }
 
     private void requireFeatures(PartitionSpec.PartitionExpr expr, String where) {
-        (expr instanceof PartitionSpec.PartitionExpr.Column ? Feature.LIST_PARTITIONING : Feature.EXPRESSION_PARTITIONING)
+        (expr instanceof PartitionSpec.PartitionExpr.Column
+                        ? Feature.LIST_PARTITIONING
+                        : Feature.EXPRESSION_PARTITIONING)
                 .require(version, where);
     }
 
     private static String partitionExpression(PartitionSpec.PartitionExpr expr) {
         if (expr instanceof PartitionSpec.PartitionExpr.DateTrunc d) {
-            
+
             return "date_trunc(" + d.unit().truncLiteral() + ", " + Sql.quote(d.column()) + ")";
         }
         if (expr instanceof PartitionSpec.PartitionExpr.TimeSlice t) {
-            
-            return "time_slice(" + Sql.quote(t.column()) + ", INTERVAL " + t.count() + " " + t.unit().name() + ")";
+
+            return "time_slice(" + Sql.quote(t.column()) + ", INTERVAL " + t.count() + " "
+                    + t.unit().name() + ")";
         }
         return Sql.quote(expr.column());
     }
 
     private static String rangePartition(PartitionSpec.RangePartition p) {
         if (p instanceof PartitionSpec.RangePartition.LessThan lt) {
-            
+
             return "PARTITION " + Sql.quote(lt.partitionName()) + " VALUES LESS THAN "
                     + (lt.upper().isEmpty() ? "MAXVALUE" : tuple(lt.upper()));
         }
         if (p instanceof PartitionSpec.RangePartition.Fixed f) {
-            
-            return "PARTITION " + Sql.quote(f.partitionName()) + " VALUES [" + tuple(f.lower()) + ", " + tuple(f.upper()) + ")";
+
+            return "PARTITION " + Sql.quote(f.partitionName()) + " VALUES [" + tuple(f.lower()) + ", "
+                    + tuple(f.upper()) + ")";
         }
         PartitionSpec.RangePartition.Batch b = (PartitionSpec.RangePartition.Batch) p;
-        String every = b.unit().map(u -> "INTERVAL " + b.every() + " " + u.name()).orElse(Integer.toString(b.every()));
-        return "START (" + Sql.doubleQuoted(b.start()) + ") END (" + Sql.doubleQuoted(b.end()) + ") EVERY (" + every + ")";
+        String every =
+                b.unit().map(u -> "INTERVAL " + b.every() + " " + u.name()).orElse(Integer.toString(b.every()));
+        return "START (" + Sql.doubleQuoted(b.start()) + ") END (" + Sql.doubleQuoted(b.end()) + ") EVERY (" + every
+                + ")";
     }
 
     private static String tuple(List<String> values) {
@@ -472,7 +509,9 @@ public final class StarRocksDialect {
         }
         List<String> defs = new ArrayList<>();
         for (ViewSpec.ViewColumn c : columns) {
-            defs.add(INDENT + Sql.quote(c.name()) + c.comment().map(t -> " COMMENT " + Sql.literal(t)).orElse(""));
+            defs.add(INDENT
+                    + Sql.quote(c.name())
+                    + c.comment().map(t -> " COMMENT " + Sql.literal(t)).orElse(""));
         }
         sb.append(" (\n").append(String.join(",\n", defs)).append("\n)");
     }
@@ -503,7 +542,8 @@ public final class StarRocksDialect {
 
     /** The rows of {@code query} that meet every condition: {@code SELECT * FROM (query) AS __quarry_batch WHERE ...}. */
     public static String filter(String query, List<Condition> conditions) {
-        return "SELECT * FROM (\n" + requireNonNull(query, "query is null") + "\n) AS __quarry_batch\nWHERE " + and(conditions);
+        return "SELECT * FROM (\n" + requireNonNull(query, "query is null") + "\n) AS __quarry_batch\nWHERE "
+                + and(conditions);
     }
 
     /**
@@ -517,7 +557,8 @@ public final class StarRocksDialect {
         String keys = Sql.quoteAll(key);
         String cols = columns.isEmpty() ? "*" : Sql.quoteAll(columns);
         return "SELECT " + cols + " FROM (\n  SELECT *, ROW_NUMBER() OVER (PARTITION BY " + keys + " ORDER BY " + keys
-                + ") AS __quarry_rn\n  FROM (\n" + query + "\n  ) AS __quarry_src\n) AS __quarry_dedup\nWHERE __quarry_rn = 1";
+                + ") AS __quarry_rn\n  FROM (\n" + query
+                + "\n  ) AS __quarry_src\n) AS __quarry_dedup\nWHERE __quarry_rn = 1";
     }
 
     /** {@code SELECT COUNT(*) FROM (query) AS __quarry_count}. */

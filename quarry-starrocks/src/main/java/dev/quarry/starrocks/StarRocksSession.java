@@ -80,7 +80,8 @@ public final class StarRocksSession implements AutoCloseable {
     /** The first column of a query's first row; empty when there is no row or the value is NULL. */
     public Optional<String> queryValue(String sql) {
         Log.sql(sql);
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
         } catch (SQLException e) {
             throw new StarRocksSqlException(e);
@@ -90,7 +91,8 @@ public final class StarRocksSession implements AutoCloseable {
     /** A query's result: at most {@code limit} rows (0 = all); {@link ResultTable#truncated()} says if more came. */
     public ResultTable query(String sql, int limit) {
         Log.sql(sql);
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             return ResultTable.read(rs, limit);
         } catch (SQLException e) {
             throw new StarRocksSqlException(e);
@@ -133,14 +135,17 @@ public final class StarRocksSession implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(timeout)
                 .build();
-        HttpRequest request = HttpRequest.newBuilder(probe).timeout(timeout).GET().build();
+        HttpRequest request =
+                HttpRequest.newBuilder(probe).timeout(timeout).GET().build();
         Log.http("GET", probe);
         try {
             HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
             Log.info("StarRocks FE HTTP endpoint " + spec.feUrl() + " answered " + response.statusCode());
         } catch (IOException e) {
-            throw new RunException("StarRocks FE HTTP endpoint " + spec.feUrl() + " (fe_url of " + spec.name()
-                    + ") is not reachable: " + httpReason(e, timeout), e);
+            throw new RunException(
+                    "StarRocks FE HTTP endpoint " + spec.feUrl() + " (fe_url of " + spec.name() + ") is not reachable: "
+                            + httpReason(e, timeout),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RunException("interrupted while checking " + spec.feUrl(), e);

@@ -12,8 +12,14 @@ import java.util.List;
  * spellings found in DDL ({@code INTEGER}, {@code DECIMAL64(18, 2)}, {@code ARRAY<INT>}, ...).
  */
 public sealed interface StarRocksType
-        permits StarRocksType.Scalar, StarRocksType.Decimal, StarRocksType.Char, StarRocksType.Varchar,
-                StarRocksType.Varbinary, StarRocksType.Array, StarRocksType.Map, StarRocksType.Struct {
+        permits StarRocksType.Scalar,
+                StarRocksType.Decimal,
+                StarRocksType.Char,
+                StarRocksType.Varchar,
+                StarRocksType.Varbinary,
+                StarRocksType.Array,
+                StarRocksType.Map,
+                StarRocksType.Struct {
 
     /** VARCHAR's upper bound from 2.1 to 4.1; 4.2 raised it (gated by {@link Feature#LONG_VARCHAR}). */
     int VARCHAR_MAX = 1_048_576;
@@ -123,7 +129,8 @@ public sealed interface StarRocksType
     record Decimal(int precision, int scale) implements StarRocksType {
         public Decimal {
             if (precision < 1 || precision > 76) {
-                throw new InvalidSpecException("DECIMAL precision must be 1..76 (38 before StarRocks 4.0), got " + precision);
+                throw new InvalidSpecException(
+                        "DECIMAL precision must be 1..76 (38 before StarRocks 4.0), got " + precision);
             }
             if (scale < 0 || scale > precision) {
                 throw new InvalidSpecException("DECIMAL scale must be 0.." + precision + ", got " + scale);
@@ -179,8 +186,8 @@ public sealed interface StarRocksType
     record Varchar(int length) implements StarRocksType {
         public Varchar {
             if (length < 1 || length > VARCHAR_MAX_42) {
-                throw new InvalidSpecException("VARCHAR length must be 1.." + VARCHAR_MAX
-                        + " bytes (" + VARCHAR_MAX_42 + " from StarRocks 4.2), got " + length);
+                throw new InvalidSpecException("VARCHAR length must be 1.." + VARCHAR_MAX + " bytes (" + VARCHAR_MAX_42
+                        + " from StarRocks 4.2), got " + length);
             }
         }
 

@@ -20,7 +20,8 @@ public record StarRocksVersion(int major, int minor, int patch) implements Compa
 
     public StarRocksVersion {
         if (major < 0 || minor < 0 || patch < 0) {
-            throw new IllegalArgumentException("StarRocks version parts must not be negative: " + major + "." + minor + "." + patch);
+            throw new IllegalArgumentException(
+                    "StarRocks version parts must not be negative: " + major + "." + minor + "." + patch);
         }
     }
 
@@ -32,7 +33,9 @@ public record StarRocksVersion(int major, int minor, int patch) implements Compa
         Matcher m = NUMBER.matcher(text);
         if (m.find()) {
             try {
-                return new StarRocksVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                return new StarRocksVersion(
+                        Integer.parseInt(m.group(1)),
+                        Integer.parseInt(m.group(2)),
                         m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
             } catch (NumberFormatException e) {
                 // a part beyond int range: no release number, so the text as a whole is not a version

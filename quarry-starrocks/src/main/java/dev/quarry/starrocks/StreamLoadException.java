@@ -18,8 +18,14 @@ public final class StreamLoadException extends RunException {
     private final List<String> rejectedRows;
     private final boolean retryable;
 
-    StreamLoadException(String message, String label, String status, Optional<String> existingJobStatus,
-                        List<String> rejectedRows, boolean retryable, Throwable cause) {
+    StreamLoadException(
+            String message,
+            String label,
+            String status,
+            Optional<String> existingJobStatus,
+            List<String> rejectedRows,
+            boolean retryable,
+            Throwable cause) {
         super(message, cause);
         this.label = label;
         this.status = status;

@@ -19,7 +19,13 @@ public final class StreamLoadTransaction implements AutoCloseable {
     private OptionalLong txnId = OptionalLong.empty();
     private State state = State.OPEN;
 
-    private enum State { OPEN, PREPARED, COMMITTED, ROLLED_BACK, FAILED }
+    private enum State {
+        OPEN,
+        PREPARED,
+        COMMITTED,
+        ROLLED_BACK,
+        FAILED
+    }
 
     StreamLoadTransaction(StreamLoader loader, String database, String table, String label, LoadOptions options) {
         this.loader = loader;
@@ -59,7 +65,8 @@ public final class StreamLoadTransaction implements AutoCloseable {
         try {
             loader.transactionCall("load", this, body, false);
         } catch (RuntimeException e) {
-            state = State.FAILED; // StarRocks rolls the transaction back itself when a load fails (docs/starrocks.md §2.2)
+            state = State.FAILED; // StarRocks rolls the transaction back itself when a load fails (docs/starrocks.md
+            // §2.2)
             throw e;
         }
     }
@@ -80,10 +87,16 @@ public final class StreamLoadTransaction implements AutoCloseable {
         state = State.COMMITTED;
         String status = StreamLoader.text(json, "Status", "status").orElse("");
         LoadResult.Outcome outcome = status.equals("PUBLISH_TIMEOUT") || status.equals("Publish Timeout")
-                ? LoadResult.Outcome.COMMITTED : LoadResult.Outcome.LOADED;
-        Optional<LoadResult.Counts> counts = json.has("NumberLoadedRows") ? Optional.of(StreamLoader.counts(json)) : Optional.empty();
+                ? LoadResult.Outcome.COMMITTED
+                : LoadResult.Outcome.LOADED;
+        Optional<LoadResult.Counts> counts =
+                json.has("NumberLoadedRows") ? Optional.of(StreamLoader.counts(json)) : Optional.empty();
         OptionalLong id = StreamLoader.txnId(json);
-        return new LoadResult(label, outcome, id.isPresent() ? id : txnId, counts,
+        return new LoadResult(
+                label,
+                outcome,
+                id.isPresent() ? id : txnId,
+                counts,
                 StreamLoader.text(json, "Message", "msg").orElse(""));
     }
 

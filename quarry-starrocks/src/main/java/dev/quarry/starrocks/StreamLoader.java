@@ -3,9 +3,9 @@ package dev.quarry.starrocks;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quarry.core.Log;
 import dev.quarry.core.Secrets;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -62,7 +62,8 @@ public final class StreamLoader {
     private StreamLoader(Builder b) {
         this.frontend = b.frontend;
         this.user = b.user;
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString((b.user + ":" + b.password).getBytes(StandardCharsets.UTF_8));
+        this.authorization = "Basic "
+                + Base64.getEncoder().encodeToString((b.user + ":" + b.password).getBytes(StandardCharsets.UTF_8));
         this.connectTimeout = b.connectTimeout;
         this.requestTimeout = b.requestTimeout;
         this.maxAttempts = b.maxAttempts;
@@ -96,7 +97,8 @@ public final class StreamLoader {
         Labels.check(label);
         requireNonNull(options, "options is null");
         requireNonNull(body, "body is null");
-        URI uri = uri("/api/" + pathPart(database, "database") + "/" + pathPart(table, "table") + "/_stream_load", null);
+        URI uri =
+                uri("/api/" + pathPart(database, "database") + "/" + pathPart(table, "table") + "/_stream_load", null);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("label", label);
         headers.putAll(options.headers());
@@ -118,32 +120,52 @@ public final class StreamLoader {
             }
             int code = response.status();
             if (code == 401 || code == 403) {
-                throw failure(where + ": access denied for user '" + user + "' (HTTP " + code + ")", label, "HTTP " + code,
-                        Optional.empty(), List.of(), false, null);
+                throw failure(
+                        where + ": access denied for user '" + user + "' (HTTP " + code + ")",
+                        label,
+                        "HTTP " + code,
+                        Optional.empty(),
+                        List.of(),
+                        false,
+                        null);
             }
             if (code >= 500) {
                 backend.set(null);
-                last = failure(where + ": HTTP " + code + " " + snippet(response.body()), label, "HTTP " + code, Optional.empty(),
-                        List.of(), true, null);
+                last = failure(
+                        where + ": HTTP " + code + " " + snippet(response.body()),
+                        label,
+                        "HTTP " + code,
+                        Optional.empty(),
+                        List.of(),
+                        true,
+                        null);
                 debug.accept(where + ": attempt " + attempt + " of " + maxAttempts + " got HTTP " + code);
                 continue;
             }
             if (code != 200) {
-                throw failure(where + ": unexpected HTTP " + code + " " + snippet(response.body()), label, "HTTP " + code,
-                        Optional.empty(), List.of(), false, null);
+                throw failure(
+                        where + ": unexpected HTTP " + code + " " + snippet(response.body()),
+                        label,
+                        "HTTP " + code,
+                        Optional.empty(),
+                        List.of(),
+                        false,
+                        null);
             }
             JsonNode json = parse(response.body(), where);
             String status = text(json, "Status", "status").orElse("");
             String message = text(json, "Message", "msg", "message").orElse("");
             switch (status) {
-  case "Success", "OK" -> {
-return new LoadResult(label, LoadResult.Outcome.LOADED, txnId(json), Optional.of(counts(json)), message);
-}
-  case "Publish Timeout" -> {
-return new LoadResult(label, LoadResult.Outcome.COMMITTED, txnId(json), Optional.of(counts(json)), message);
-}
-  case "Label Already Exists", "LABEL_ALREADY_EXISTS" -> {
-Optional<String> existing = text(json, "ExistingJobStatus");
+                case "Success", "OK" -> {
+                    return new LoadResult(
+                            label, LoadResult.Outcome.LOADED, txnId(json), Optional.of(counts(json)), message);
+                }
+                case "Publish Timeout" -> {
+                    return new LoadResult(
+                            label, LoadResult.Outcome.COMMITTED, txnId(json), Optional.of(counts(json)), message);
+                }
+                case "Label Already Exists", "LABEL_ALREADY_EXISTS" -> {
+                    Optional<String> existing = text(json, "ExistingJobStatus");
                     if (existing.filter("FINISHED"::equals).isPresent()) {
                         return alreadyLoaded(label, message);
                     }
@@ -152,22 +174,43 @@ Optional<String> existing = text(json, "ExistingJobStatus");
                     if (state.committed()) {
                         return alreadyLoaded(label, message);
                     }
-                    last = failure(where + ": an earlier attempt with this label was aborted", label, status, existing, List.of(), true, null);
+                    last = failure(
+                            where + ": an earlier attempt with this label was aborted",
+                            label,
+                            status,
+                            existing,
+                            List.of(),
+                            true,
+                            null);
                     continue;
-}
-  default -> {
-if (busy(message)) {
+                }
+                default -> {
+                    if (busy(message)) {
                         last = failure(where + ": " + message, label, status, Optional.empty(), List.of(), true, null);
                         continue;
                     }
-                    List<String> rows = text(json, "ErrorURL").map(this::errorRows).orElse(List.of());
-                    throw failure(where + " failed: " + message + countsSuffix(json) + rowsSuffix(rows), label,
-                            status.isEmpty() ? "Fail" : status, Optional.empty(), rows, false, null);
-}
-}
+                    List<String> rows =
+                            text(json, "ErrorURL").map(this::errorRows).orElse(List.of());
+                    throw failure(
+                            where + " failed: " + message + countsSuffix(json) + rowsSuffix(rows),
+                            label,
+                            status.isEmpty() ? "Fail" : status,
+                            Optional.empty(),
+                            rows,
+                            false,
+                            null);
+                }
+            }
         }
-        throw failure(requireNonNull(last, "no attempt was made").getMessage() + " (gave up after " + maxAttempts + " attempts)",
-                last.label(), last.status(), last.existingJobStatus(), last.rejectedRows(), true, last.getCause());
+        throw failure(
+                requireNonNull(last, "no attempt was made").getMessage() + " (gave up after " + maxAttempts
+                        + " attempts)",
+                last.label(),
+                last.status(),
+                last.existingJobStatus(),
+                last.rejectedRows(),
+                true,
+                last.getCause());
     }
 
     /** The state of {@code label} in {@code database} ({@code GET /api/{db}/get_load_state}). */
@@ -178,14 +221,26 @@ if (busy(message)) {
         try {
             Http11.Response r = exchange("GET", uri, Map.of(), null, label, false);
             if (r.status() != 200) {
-                throw failure(where + ": HTTP " + r.status() + " " + snippet(r.body()), label, "HTTP " + r.status(),
-                        Optional.empty(), List.of(), r.status() >= 500, null);
+                throw failure(
+                        where + ": HTTP " + r.status() + " " + snippet(r.body()),
+                        label,
+                        "HTTP " + r.status(),
+                        Optional.empty(),
+                        List.of(),
+                        r.status() >= 500,
+                        null);
             }
             JsonNode json = parse(r.body(), where);
             Optional<String> state = text(json, "state", "State");
             if (state.isEmpty()) {
-                throw failure(where + ": " + text(json, "msg", "message", "Message").orElse(snippet(r.body())), label,
-                        text(json, "status", "Status").orElse("FAILED"), Optional.empty(), List.of(), false, null);
+                throw failure(
+                        where + ": " + text(json, "msg", "message", "Message").orElse(snippet(r.body())),
+                        label,
+                        text(json, "status", "Status").orElse("FAILED"),
+                        Optional.empty(),
+                        List.of(),
+                        false,
+                        null);
             }
             return LoadState.parse(state.get());
         } catch (IOException e) {
@@ -218,7 +273,8 @@ if (busy(message)) {
         if (op.equals("load")) {
             headers.putAll(txn.options().headers());
         }
-        String where = "Stream Load transaction " + op + " on " + txn.database() + "." + txn.table() + " (label " + txn.label() + ")";
+        String where = "Stream Load transaction " + op + " on " + txn.database() + "." + txn.table() + " (label "
+                + txn.label() + ")";
         int attempts = retry ? maxAttempts : 1;
         StreamLoadException last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
@@ -229,31 +285,61 @@ if (busy(message)) {
             try {
                 r = exchange(op.equals("load") ? "PUT" : "POST", uri, headers, body, txn.label(), false);
             } catch (IOException e) {
-                last = failure(where + ": " + describe(e), txn.label(), "TRANSPORT", Optional.empty(), List.of(), true, e);
+                last = failure(
+                        where + ": " + describe(e), txn.label(), "TRANSPORT", Optional.empty(), List.of(), true, e);
                 continue;
             }
             if (r.status() >= 500) {
-                last = failure(where + ": HTTP " + r.status() + " " + snippet(r.body()), txn.label(), "HTTP " + r.status(),
-                        Optional.empty(), List.of(), true, null);
+                last = failure(
+                        where + ": HTTP " + r.status() + " " + snippet(r.body()),
+                        txn.label(),
+                        "HTTP " + r.status(),
+                        Optional.empty(),
+                        List.of(),
+                        true,
+                        null);
                 continue;
             }
             if (r.status() != 200) {
-                String reason = r.status() == 401 || r.status() == 403 ? "access denied for user '" + user + "'" : snippet(r.body());
-                throw failure(where + ": HTTP " + r.status() + " " + reason, txn.label(), "HTTP " + r.status(),
-                        Optional.empty(), List.of(), false, null);
+                String reason = r.status() == 401 || r.status() == 403
+                        ? "access denied for user '" + user + "'"
+                        : snippet(r.body());
+                throw failure(
+                        where + ": HTTP " + r.status() + " " + reason,
+                        txn.label(),
+                        "HTTP " + r.status(),
+                        Optional.empty(),
+                        List.of(),
+                        false,
+                        null);
             }
             JsonNode json = parse(r.body(), where);
             String status = text(json, "Status", "status").orElse("");
-            if (status.equals("OK") || status.equals("PUBLISH_TIMEOUT") || status.equals("Success") || status.equals("Publish Timeout")) {
+            if (status.equals("OK")
+                    || status.equals("PUBLISH_TIMEOUT")
+                    || status.equals("Success")
+                    || status.equals("Publish Timeout")) {
                 return json;
             }
             String message = text(json, "Message", "msg", "message").orElse("");
             List<String> rows = text(json, "ErrorURL").map(this::errorRows).orElse(List.of());
-            throw failure(where + " failed: " + status + (message.isEmpty() ? "" : ": " + message) + rowsSuffix(rows), txn.label(),
-                    status, text(json, "ExistingJobStatus"), rows, false, null);
+            throw failure(
+                    where + " failed: " + status + (message.isEmpty() ? "" : ": " + message) + rowsSuffix(rows),
+                    txn.label(),
+                    status,
+                    text(json, "ExistingJobStatus"),
+                    rows,
+                    false,
+                    null);
         }
-        throw failure(requireNonNull(last, "no attempt was made").getMessage() + " (gave up after " + attempts + " attempts)",
-                last.label(), last.status(), Optional.empty(), List.of(), true, last.getCause());
+        throw failure(
+                requireNonNull(last, "no attempt was made").getMessage() + " (gave up after " + attempts + " attempts)",
+                last.label(),
+                last.status(),
+                Optional.empty(),
+                List.of(),
+                true,
+                last.getCause());
     }
 
     void debug(String line) {
@@ -262,8 +348,9 @@ if (busy(message)) {
 
     // ---------------------------------------------------------------- HTTP
 
-    private Http11.Response exchange(String method, URI uri, Map<String, String> headers, LoadBody body, String label,
-                                     boolean useBackendCache) throws IOException {
+    private Http11.Response exchange(
+            String method, URI uri, Map<String, String> headers, LoadBody body, String label, boolean useBackendCache)
+            throws IOException {
         URI target = uri;
         URI cached = useBackendCache ? backend.get() : null;
         if (cached != null) {
@@ -275,7 +362,8 @@ if (busy(message)) {
         LoadBody payload = method.equals("GET") ? null : body == null ? EMPTY : body;
         for (int hop = 0; ; hop++) {
             debug.accept(method + " " + target + (label == null ? "" : " label=" + label) + " headers=" + headers);
-            Http11.Response r = Http11.exchange(method, target, all, payload, connectTimeout, requestTimeout, MAX_RESPONSE);
+            Http11.Response r =
+                    Http11.exchange(method, target, all, payload, connectTimeout, requestTimeout, MAX_RESPONSE);
             int code = r.status();
             if (code != 301 && code != 302 && code != 307 && code != 308) {
                 debug.accept("HTTP " + code + " from " + target + ": " + snippet(r.body()));
@@ -294,7 +382,8 @@ if (busy(message)) {
             } catch (URISyntaxException e) {
                 throw new IOException("invalid redirect Location '" + location + "'", e);
             }
-            if ((!"http".equalsIgnoreCase(next.getScheme()) && !"https".equalsIgnoreCase(next.getScheme())) || next.getHost() == null) {
+            if ((!"http".equalsIgnoreCase(next.getScheme()) && !"https".equalsIgnoreCase(next.getScheme()))
+                    || next.getHost() == null) {
                 throw new IOException("refusing to follow a redirect to " + location);
             }
             debug.accept("HTTP " + code + " -> " + next);
@@ -318,7 +407,8 @@ if (busy(message)) {
                 headers.put("Authorization", authorization);
             }
             debug.accept("GET " + uri);
-            Http11.Response r = Http11.exchange("GET", uri, headers, null, connectTimeout, Duration.ofSeconds(30), ERROR_LOG_BYTES);
+            Http11.Response r =
+                    Http11.exchange("GET", uri, headers, null, connectTimeout, Duration.ofSeconds(30), ERROR_LOG_BYTES);
             if (r.status() != 200) {
                 return List.of();
             }
@@ -347,8 +437,15 @@ if (busy(message)) {
                 return state;
             }
             if (System.nanoTime() > deadline) {
-                throw failure(where + ": an earlier load with this label is still " + state + " after " + pollTimeout.toSeconds()
-                        + " s", label, "Label Already Exists", Optional.of("RUNNING"), List.of(), true, null);
+                throw failure(
+                        where + ": an earlier load with this label is still " + state + " after "
+                                + pollTimeout.toSeconds() + " s",
+                        label,
+                        "Label Already Exists",
+                        Optional.of("RUNNING"),
+                        List.of(),
+                        true,
+                        null);
             }
             pause(pollInterval, where);
         }
@@ -360,13 +457,21 @@ if (busy(message)) {
         try {
             return new URI(frontend.getScheme(), null, frontend.getHost(), frontend.getPort(), path, query, null);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("cannot build a Stream Load URL for path " + path + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "cannot build a Stream Load URL for path " + path + ": " + e.getMessage(), e);
         }
     }
 
     private static URI withAuthority(URI uri, URI authority) {
         try {
-            return new URI(authority.getScheme(), null, authority.getHost(), authority.getPort(), uri.getPath(), uri.getQuery(), null);
+            return new URI(
+                    authority.getScheme(),
+                    null,
+                    authority.getHost(),
+                    authority.getPort(),
+                    uri.getPath(),
+                    uri.getQuery(),
+                    null);
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -398,7 +503,8 @@ if (busy(message)) {
             Thread.sleep(d.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StreamLoadException(where + ": interrupted", null, "INTERRUPTED", Optional.empty(), List.of(), false, e);
+            throw new StreamLoadException(
+                    where + ": interrupted", null, "INTERRUPTED", Optional.empty(), List.of(), false, e);
         }
     }
 
@@ -416,8 +522,14 @@ if (busy(message)) {
             }
             return node;
         } catch (IOException e) {
-            throw new StreamLoadException(where + ": unreadable response " + snippet(body), null, "UNPARSEABLE", Optional.empty(),
-                    List.of(), false, e);
+            throw new StreamLoadException(
+                    where + ": unreadable response " + snippet(body),
+                    null,
+                    "UNPARSEABLE",
+                    Optional.empty(),
+                    List.of(),
+                    false,
+                    e);
         }
     }
 
@@ -433,17 +545,24 @@ if (busy(message)) {
 
     static OptionalLong txnId(JsonNode json) {
         JsonNode v = json.get("TxnId");
-        return v == null || !v.canConvertToLong() || v.asLong() < 0 ? OptionalLong.empty() : OptionalLong.of(v.asLong());
+        return v == null || !v.canConvertToLong() || v.asLong() < 0
+                ? OptionalLong.empty()
+                : OptionalLong.of(v.asLong());
     }
 
     static LoadResult.Counts counts(JsonNode json) {
-        return new LoadResult.Counts(json.path("NumberTotalRows").asLong(0), json.path("NumberLoadedRows").asLong(0),
-                json.path("NumberFilteredRows").asLong(0), json.path("NumberUnselectedRows").asLong(0),
-                json.path("LoadBytes").asLong(0), json.path("LoadTimeMs").asLong(0));
+        return new LoadResult.Counts(
+                json.path("NumberTotalRows").asLong(0),
+                json.path("NumberLoadedRows").asLong(0),
+                json.path("NumberFilteredRows").asLong(0),
+                json.path("NumberUnselectedRows").asLong(0),
+                json.path("LoadBytes").asLong(0),
+                json.path("LoadTimeMs").asLong(0));
     }
 
     private static LoadResult alreadyLoaded(String label, String message) {
-        return new LoadResult(label, LoadResult.Outcome.ALREADY_LOADED, OptionalLong.empty(), Optional.empty(), message);
+        return new LoadResult(
+                label, LoadResult.Outcome.ALREADY_LOADED, OptionalLong.empty(), Optional.empty(), message);
     }
 
     private static String countsSuffix(JsonNode json) {
@@ -471,8 +590,14 @@ if (busy(message)) {
         return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
     }
 
-    private static StreamLoadException failure(String message, String label, String status, Optional<String> existing,
-                                               List<String> rows, boolean retryable, Throwable cause) {
+    private static StreamLoadException failure(
+            String message,
+            String label,
+            String status,
+            Optional<String> existing,
+            List<String> rows,
+            boolean retryable,
+            Throwable cause) {
         return new StreamLoadException(message, label, status, existing, rows, retryable, cause);
     }
 
@@ -496,7 +621,8 @@ if (busy(message)) {
             requireNonNull(user, "user is null");
             requireNonNull(password, "password is null");
             if (frontend.getUserInfo() != null) {
-                throw new InvalidSpecException("the FE URL must not contain credentials; pass user and password separately");
+                throw new InvalidSpecException(
+                        "the FE URL must not contain credentials; pass user and password separately");
             }
             if ((!"http".equalsIgnoreCase(frontend.getScheme()) && !"https".equalsIgnoreCase(frontend.getScheme()))
                     || frontend.getHost() == null) {

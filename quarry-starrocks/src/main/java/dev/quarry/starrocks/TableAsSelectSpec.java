@@ -26,9 +26,17 @@ import java.util.TreeSet;
  * @param properties PROPERTIES in the given order
  * @param query the SELECT that defines and fills the table
  */
-public record TableAsSelectSpec(String database, String name, KeyType keyType, List<String> keyColumns, Optional<String> comment,
-                                Optional<PartitionSpec> partition, Optional<Distribution> distribution, List<String> orderBy,
-                                Map<String, String> properties, String query) {
+public record TableAsSelectSpec(
+        String database,
+        String name,
+        KeyType keyType,
+        List<String> keyColumns,
+        Optional<String> comment,
+        Optional<PartitionSpec> partition,
+        Optional<Distribution> distribution,
+        List<String> orderBy,
+        Map<String, String> properties,
+        String query) {
 
     public TableAsSelectSpec {
         requireNonNull(database, "database is null");
@@ -49,8 +57,8 @@ public record TableAsSelectSpec(String database, String name, KeyType keyType, L
             throw new InvalidSpecException(where + ": query is empty");
         }
         if (keyType != KeyType.DUPLICATE && keyType != KeyType.PRIMARY) {
-            throw new InvalidSpecException(where + ": CREATE TABLE AS SELECT supports DUPLICATE and PRIMARY KEY tables, not "
-                    + keyType.sql());
+            throw new InvalidSpecException(
+                    where + ": CREATE TABLE AS SELECT supports DUPLICATE and PRIMARY KEY tables, not " + keyType.sql());
         }
         if (keyType == KeyType.PRIMARY && keyColumns.isEmpty()) {
             throw new InvalidSpecException(where + ": a PRIMARY KEY table needs key columns");
@@ -64,14 +72,15 @@ public record TableAsSelectSpec(String database, String name, KeyType keyType, L
         if (distribution.isPresent()) {
             Distribution d = distribution.get();
             if (d instanceof Distribution.Random && keyType != KeyType.DUPLICATE) {
-                throw new InvalidSpecException(where + ": DISTRIBUTED BY RANDOM is only allowed on DUPLICATE KEY tables, not "
-                        + keyType.sql());
+                throw new InvalidSpecException(where
+                        + ": DISTRIBUTED BY RANDOM is only allowed on DUPLICATE KEY tables, not " + keyType.sql());
             }
             if (d instanceof Distribution.Hash hash && keyType == KeyType.PRIMARY) {
                 for (String c : hash.columns()) {
                     if (!keys.contains(c)) {
-                        throw new InvalidSpecException(where + ": bucket column " + c + " must be a key column of a PRIMARY KEY table (key: "
-                                + String.join(", ", keyColumns) + ")");
+                        throw new InvalidSpecException(
+                                where + ": bucket column " + c + " must be a key column of a PRIMARY KEY table (key: "
+                                        + String.join(", ", keyColumns) + ")");
                     }
                 }
             }
@@ -79,8 +88,9 @@ public record TableAsSelectSpec(String database, String name, KeyType keyType, L
         if (partition.isPresent() && keyType == KeyType.PRIMARY) {
             for (String c : partition.get().columns()) {
                 if (!keys.contains(c)) {
-                    throw new InvalidSpecException(where + ": partition column " + c + " must be a key column of a PRIMARY KEY table (key: "
-                            + String.join(", ", keyColumns) + ")");
+                    throw new InvalidSpecException(
+                            where + ": partition column " + c + " must be a key column of a PRIMARY KEY table (key: "
+                                    + String.join(", ", keyColumns) + ")");
                 }
             }
         }
@@ -96,33 +106,80 @@ public record TableAsSelectSpec(String database, String name, KeyType keyType, L
 
     /** A DUPLICATE KEY table with StarRocks' defaults for everything but the query. */
     public static TableAsSelectSpec of(String database, String name, String query) {
-        return new TableAsSelectSpec(database, name, KeyType.DUPLICATE, List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
-                List.of(), Map.of(), query);
+        return new TableAsSelectSpec(
+                database,
+                name,
+                KeyType.DUPLICATE,
+                List.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                Map.of(),
+                query);
     }
 
     /** The same table layout as {@code table} (keys, partitioning, distribution, sort key, properties), filled by {@code query}. */
     public static TableAsSelectSpec like(TableSpec table, String query) {
-        return new TableAsSelectSpec(table.database(), table.name(), table.keyType(), table.keyColumns(), table.comment(),
-                table.partition(), table.distribution(), table.orderBy(), table.properties(), query);
+        return new TableAsSelectSpec(
+                table.database(),
+                table.name(),
+                table.keyType(),
+                table.keyColumns(),
+                table.comment(),
+                table.partition(),
+                table.distribution(),
+                table.orderBy(),
+                table.properties(),
+                query);
     }
 
     public TableAsSelectSpec withKey(KeyType newKeyType, List<String> newKeyColumns) {
-        return new TableAsSelectSpec(database, name, newKeyType, newKeyColumns, comment, partition, distribution, orderBy, properties, query);
+        return new TableAsSelectSpec(
+                database,
+                name,
+                newKeyType,
+                newKeyColumns,
+                comment,
+                partition,
+                distribution,
+                orderBy,
+                properties,
+                query);
     }
 
     public TableAsSelectSpec withDistribution(Distribution newDistribution) {
-        return new TableAsSelectSpec(database, name, keyType, keyColumns, comment, partition, Optional.of(newDistribution), orderBy,
-                properties, query);
+        return new TableAsSelectSpec(
+                database,
+                name,
+                keyType,
+                keyColumns,
+                comment,
+                partition,
+                Optional.of(newDistribution),
+                orderBy,
+                properties,
+                query);
     }
 
     public TableAsSelectSpec withPartition(PartitionSpec newPartition) {
-        return new TableAsSelectSpec(database, name, keyType, keyColumns, comment, Optional.of(newPartition), distribution, orderBy,
-                properties, query);
+        return new TableAsSelectSpec(
+                database,
+                name,
+                keyType,
+                keyColumns,
+                comment,
+                Optional.of(newPartition),
+                distribution,
+                orderBy,
+                properties,
+                query);
     }
 
     public TableAsSelectSpec withProperty(String key, String value) {
         Map<String, String> props = new LinkedHashMap<>(properties);
         props.put(key, value);
-        return new TableAsSelectSpec(database, name, keyType, keyColumns, comment, partition, distribution, orderBy, props, query);
+        return new TableAsSelectSpec(
+                database, name, keyType, keyColumns, comment, partition, distribution, orderBy, props, query);
     }
 }

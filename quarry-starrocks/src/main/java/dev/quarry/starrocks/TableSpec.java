@@ -31,9 +31,17 @@ import java.util.TreeSet;
  * @param orderBy sort key (ORDER BY), empty for none
  * @param properties PROPERTIES in the given order
  */
-public record TableSpec(String database, String name, List<ColumnSpec> columns, KeyType keyType, List<String> keyColumns,
-                        Optional<String> comment, Optional<PartitionSpec> partition, Optional<Distribution> distribution,
-                        List<String> orderBy, Map<String, String> properties) {
+public record TableSpec(
+        String database,
+        String name,
+        List<ColumnSpec> columns,
+        KeyType keyType,
+        List<String> keyColumns,
+        Optional<String> comment,
+        Optional<PartitionSpec> partition,
+        Optional<Distribution> distribution,
+        List<String> orderBy,
+        Map<String, String> properties) {
 
     public TableSpec {
         requireNonNull(database, "database is null");
@@ -47,7 +55,8 @@ public record TableSpec(String database, String name, List<ColumnSpec> columns, 
         requireNonNull(orderBy, "orderBy is null");
         requireNonNull(properties, "properties is null");
         if (database.isBlank() || name.isBlank()) {
-            throw new InvalidSpecException("table " + database + "." + name + ": database and table names must not be blank");
+            throw new InvalidSpecException(
+                    "table " + database + "." + name + ": database and table names must not be blank");
         }
         String table = database + "." + name;
         Map<String, ColumnSpec> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -92,27 +101,36 @@ public record TableSpec(String database, String name, List<ColumnSpec> columns, 
             }
             if (isKey) {
                 if (keyType == KeyType.PRIMARY && !c.type().primaryKeyCapable()) {
-                    throw new InvalidSpecException(col + "primary key column[" + c.name() + "] type not supported: " + c.type().sql());
+                    throw new InvalidSpecException(col + "primary key column[" + c.name() + "] type not supported: "
+                            + c.type().sql());
                 }
                 if (!c.type().keyCapable()) {
-                    throw new InvalidSpecException(col + "key column[" + c.name() + "] type not supported: " + c.type().sql());
+                    throw new InvalidSpecException(col + "key column[" + c.name() + "] type not supported: "
+                            + c.type().sql());
                 }
                 if (c.aggregate().isPresent()) {
-                    throw new InvalidSpecException(col + "Key column[" + c.name() + "] should not specify aggregate type.");
+                    throw new InvalidSpecException(
+                            col + "Key column[" + c.name() + "] should not specify aggregate type.");
                 }
             } else if (keyType == KeyType.AGGREGATE && c.aggregate().isEmpty()) {
-                throw new InvalidSpecException(col + "AGG_KEYS table should specify aggregate type for non-key column[" + c.name() + "]");
+                throw new InvalidSpecException(
+                        col + "AGG_KEYS table should specify aggregate type for non-key column[" + c.name() + "]");
             } else if (keyType != KeyType.AGGREGATE && c.aggregate().isPresent()) {
                 throw new InvalidSpecException(col + keyType.internalName()
                         + " table should not specify aggregate type for non-key column[" + c.name() + "]");
             }
             StarRocksType t = c.type();
-            if (keyType == KeyType.AGGREGATE && (t == StarRocksType.Scalar.JSON || t instanceof StarRocksType.Varbinary)) {
-                throw new InvalidSpecException(col + "column " + c.name() + ": " + t.sql() + " is not supported in AGGREGATE KEY tables");
+            if (keyType == KeyType.AGGREGATE
+                    && (t == StarRocksType.Scalar.JSON || t instanceof StarRocksType.Varbinary)) {
+                throw new InvalidSpecException(
+                        col + "column " + c.name() + ": " + t.sql() + " is not supported in AGGREGATE KEY tables");
             }
-            if (keyType == KeyType.DUPLICATE && (t == StarRocksType.Scalar.BITMAP || t == StarRocksType.Scalar.HLL
-                    || t == StarRocksType.Scalar.PERCENTILE)) {
-                throw new InvalidSpecException(col + "column " + c.name() + ": " + t.sql() + " is not supported in DUPLICATE KEY tables");
+            if (keyType == KeyType.DUPLICATE
+                    && (t == StarRocksType.Scalar.BITMAP
+                            || t == StarRocksType.Scalar.HLL
+                            || t == StarRocksType.Scalar.PERCENTILE)) {
+                throw new InvalidSpecException(
+                        col + "column " + c.name() + ": " + t.sql() + " is not supported in DUPLICATE KEY tables");
             }
         }
         if (autoIncrements > 1) {
@@ -122,8 +140,8 @@ public record TableSpec(String database, String name, List<ColumnSpec> columns, 
         if (distribution.isPresent()) {
             Distribution d = distribution.get();
             if (d instanceof Distribution.Random && keyType != KeyType.DUPLICATE) {
-                throw new InvalidSpecException("table " + table + ": DISTRIBUTED BY RANDOM is only allowed on DUPLICATE KEY tables, not "
-                        + keyType.sql());
+                throw new InvalidSpecException("table " + table
+                        + ": DISTRIBUTED BY RANDOM is only allowed on DUPLICATE KEY tables, not " + keyType.sql());
             }
             if (d instanceof Distribution.Hash hash) {
                 for (String c : hash.columns()) {
@@ -142,10 +160,12 @@ public record TableSpec(String database, String name, List<ColumnSpec> columns, 
                 }
                 if (p instanceof PartitionSpec.ByExpressions byExpressions) {
                     boolean function = byExpressions.expressions().stream()
-                            .anyMatch(e -> !(e instanceof PartitionSpec.PartitionExpr.Column) && e.column().equalsIgnoreCase(c));
+                            .anyMatch(e -> !(e instanceof PartitionSpec.PartitionExpr.Column)
+                                    && e.column().equalsIgnoreCase(c));
                     if (function && t != StarRocksType.Scalar.DATE && t != StarRocksType.Scalar.DATETIME) {
-                        throw new InvalidSpecException("table " + table + ": date_trunc/time_slice partitioning needs a DATE or DATETIME column; "
-                                + c + " is " + t.sql());
+                        throw new InvalidSpecException("table " + table
+                                + ": date_trunc/time_slice partitioning needs a DATE or DATETIME column; " + c + " is "
+                                + t.sql());
                     }
                 }
             }
@@ -158,10 +178,13 @@ public record TableSpec(String database, String name, List<ColumnSpec> columns, 
                 throw new InvalidSpecException("table " + table + ": ORDER BY column " + c + " doesn't exist");
             }
             if (!col.type().keyCapable()) {
-                throw new InvalidSpecException("table " + table + ": sort key column[" + c + "] type not supported: " + col.type().sql());
+                throw new InvalidSpecException("table " + table + ": sort key column[" + c + "] type not supported: "
+                        + col.type().sql());
             }
         }
-        if (!orderBy.isEmpty() && (keyType == KeyType.AGGREGATE || keyType == KeyType.UNIQUE) && !sortKeys.equals(keys)) {
+        if (!orderBy.isEmpty()
+                && (keyType == KeyType.AGGREGATE || keyType == KeyType.UNIQUE)
+                && !sortKeys.equals(keys)) {
             throw new InvalidSpecException("table " + table + ": the ORDER BY of a " + keyType.sql()
                     + " table must list exactly its key columns " + keyColumns + ", got " + orderBy);
         }
@@ -182,7 +205,8 @@ public record TableSpec(String database, String name, List<ColumnSpec> columns, 
                     throw new NumberFormatException();
                 }
             } catch (NumberFormatException e) {
-                throw new InvalidSpecException("table " + table + ": replication_num must be a positive integer, got '" + replication + "'");
+                throw new InvalidSpecException(
+                        "table " + table + ": replication_num must be a positive integer, got '" + replication + "'");
             }
         }
         properties = Collections.unmodifiableMap(props);
@@ -194,14 +218,25 @@ public record TableSpec(String database, String name, List<ColumnSpec> columns, 
 
     /** The same table under another name, e.g. a staging table. */
     public TableSpec withName(String newDatabase, String newName) {
-        return new TableSpec(newDatabase, newName, columns, keyType, keyColumns, comment, partition, distribution, orderBy, properties);
+        return new TableSpec(
+                newDatabase,
+                newName,
+                columns,
+                keyType,
+                keyColumns,
+                comment,
+                partition,
+                distribution,
+                orderBy,
+                properties);
     }
 
     /** The same table with one more (or a replaced) property. */
     public TableSpec withProperty(String key, String value) {
         Map<String, String> props = new LinkedHashMap<>(properties);
         props.put(key, value);
-        return new TableSpec(database, name, columns, keyType, keyColumns, comment, partition, distribution, orderBy, props);
+        return new TableSpec(
+                database, name, columns, keyType, keyColumns, comment, partition, distribution, orderBy, props);
     }
 
     /**
@@ -212,32 +247,48 @@ public record TableSpec(String database, String name, List<ColumnSpec> columns, 
         if (replicationNum < 1) {
             throw new IllegalArgumentException("replication_num must be positive, got " + replicationNum);
         }
-        return properties.containsKey("replication_num") ? this : withProperty("replication_num", Integer.toString(replicationNum));
+        return properties.containsKey("replication_num")
+                ? this
+                : withProperty("replication_num", Integer.toString(replicationNum));
     }
 
     /** The column called {@code columnName} (case-insensitive, as StarRocks treats column names). */
     public Optional<ColumnSpec> column(String columnName) {
-        return columns.stream().filter(c -> c.name().equalsIgnoreCase(columnName)).findFirst();
+        return columns.stream()
+                .filter(c -> c.name().equalsIgnoreCase(columnName))
+                .findFirst();
     }
 
     private static boolean rangeType(StarRocksType t) {
-        return t == StarRocksType.Scalar.TINYINT || t == StarRocksType.Scalar.SMALLINT || t == StarRocksType.Scalar.INT
-                || t == StarRocksType.Scalar.BIGINT || t == StarRocksType.Scalar.LARGEINT
-                || t == StarRocksType.Scalar.DATE || t == StarRocksType.Scalar.DATETIME;
+        return t == StarRocksType.Scalar.TINYINT
+                || t == StarRocksType.Scalar.SMALLINT
+                || t == StarRocksType.Scalar.INT
+                || t == StarRocksType.Scalar.BIGINT
+                || t == StarRocksType.Scalar.LARGEINT
+                || t == StarRocksType.Scalar.DATE
+                || t == StarRocksType.Scalar.DATETIME;
     }
 
-    private static void checkColumn(Map<String, ColumnSpec> byName, Set<String> keys, List<String> keyOrder, KeyType keyType,
-                                    String table, String column, String role) {
+    private static void checkColumn(
+            Map<String, ColumnSpec> byName,
+            Set<String> keys,
+            List<String> keyOrder,
+            KeyType keyType,
+            String table,
+            String column,
+            String role) {
         ColumnSpec c = byName.get(column);
         if (c == null) {
             throw new InvalidSpecException("table " + table + ": " + role + " column " + column + " doesn't exist");
         }
         if (!c.type().keyCapable()) {
-            throw new InvalidSpecException("table " + table + ": " + role + " column " + column + " cannot be " + c.type().sql());
+            throw new InvalidSpecException("table " + table + ": " + role + " column " + column + " cannot be "
+                    + c.type().sql());
         }
         if (keyType.partitionAndBucketColumnsMustBeKeys() && !keys.contains(column)) {
-            throw new InvalidSpecException("table " + table + ": " + role + " column " + column + " must be a key column of a "
-                    + keyType.sql() + " table (key: " + String.join(", ", keyOrder) + ")");
+            throw new InvalidSpecException(
+                    "table " + table + ": " + role + " column " + column + " must be a key column of a " + keyType.sql()
+                            + " table (key: " + String.join(", ", keyOrder) + ")");
         }
     }
 
@@ -337,7 +388,17 @@ public record TableSpec(String database, String name, List<ColumnSpec> columns, 
         }
 
         public TableSpec build() {
-            return new TableSpec(database, name, columns, keyType, keyColumns, comment, partition, distribution, orderBy, properties);
+            return new TableSpec(
+                    database,
+                    name,
+                    columns,
+                    keyType,
+                    keyColumns,
+                    comment,
+                    partition,
+                    distribution,
+                    orderBy,
+                    properties);
         }
     }
 }

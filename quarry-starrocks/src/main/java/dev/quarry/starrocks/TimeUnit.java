@@ -18,7 +18,9 @@ public enum TimeUnit {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw InvalidSpecException.unknownName(where + ": unknown time unit '" + text.trim() + "'", text.trim(),
+            throw InvalidSpecException.unknownName(
+                    where + ": unknown time unit '" + text.trim() + "'",
+                    text.trim(),
                     Arrays.stream(values()).map(Enum::name).toList());
         }
     }

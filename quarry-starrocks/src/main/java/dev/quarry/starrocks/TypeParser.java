@@ -12,9 +12,20 @@ import java.util.stream.Stream;
 final class TypeParser {
     /** Every type name this parser reads, for "did you mean" hints. */
     private static final List<String> TYPE_NAMES = Stream.concat(
-            Stream.of("ARRAY", "MAP", "STRUCT", "DECIMAL", "NUMERIC", "CHAR", "VARCHAR", "VARBINARY", "BINARY",
-                    "INTEGER", "BOOL"),
-            Arrays.stream(StarRocksType.Scalar.values()).map(Enum::name)).toList();
+                    Stream.of(
+                            "ARRAY",
+                            "MAP",
+                            "STRUCT",
+                            "DECIMAL",
+                            "NUMERIC",
+                            "CHAR",
+                            "VARCHAR",
+                            "VARBINARY",
+                            "BINARY",
+                            "INTEGER",
+                            "BOOL"),
+                    Arrays.stream(StarRocksType.Scalar.values()).map(Enum::name))
+            .toList();
 
     private final String text;
     private int pos;
@@ -39,22 +50,22 @@ final class TypeParser {
         }
         String upper = word.toUpperCase(Locale.ROOT);
         switch (upper) {
-  case "ARRAY" -> {
-expect('<');
+            case "ARRAY" -> {
+                expect('<');
                 StarRocksType element = parseType();
                 expect('>');
                 return new StarRocksType.Array(element);
-}
-  case "MAP" -> {
-expect('<');
+            }
+            case "MAP" -> {
+                expect('<');
                 StarRocksType k = parseType();
                 expect(',');
                 StarRocksType v = parseType();
                 expect('>');
                 return new StarRocksType.Map(k, v);
-}
-  case "STRUCT" -> {
-expect('<');
+            }
+            case "STRUCT" -> {
+                expect('<');
                 Map<String, StarRocksType> fields = new LinkedHashMap<>();
                 java.util.Set<String> seen = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
                 do {
@@ -66,38 +77,39 @@ expect('<');
                 } while (accept(','));
                 expect('>');
                 return new StarRocksType.Struct(fields);
-}
-  default -> {}
-}
+            }
+            default -> {}
+        }
         List<Integer> args = arguments();
         try {
             switch (upper) {
-  case "DECIMAL", "DECIMALV3", "DECIMAL32", "DECIMAL64", "DECIMAL128", "DECIMAL256", "NUMERIC" -> {
-noMoreThan(args, 2, upper);
-                    return new StarRocksType.Decimal(args.isEmpty() ? 10 : args.get(0), args.size() < 2 ? 0 : args.get(1));
-}
-  case "CHAR" -> {
-noMoreThan(args, 1, upper);
+                case "DECIMAL", "DECIMALV3", "DECIMAL32", "DECIMAL64", "DECIMAL128", "DECIMAL256", "NUMERIC" -> {
+                    noMoreThan(args, 2, upper);
+                    return new StarRocksType.Decimal(
+                            args.isEmpty() ? 10 : args.get(0), args.size() < 2 ? 0 : args.get(1));
+                }
+                case "CHAR" -> {
+                    noMoreThan(args, 1, upper);
                     return new StarRocksType.Char(args.isEmpty() ? 1 : args.get(0));
-}
-  case "VARCHAR" -> {
-noMoreThan(args, 1, upper);
+                }
+                case "VARCHAR" -> {
+                    noMoreThan(args, 1, upper);
                     return new StarRocksType.Varchar(args.isEmpty() ? 1 : args.get(0));
-}
-  case "VARBINARY", "BINARY" -> {
-noMoreThan(args, 1, upper);
+                }
+                case "VARBINARY", "BINARY" -> {
+                    noMoreThan(args, 1, upper);
                     return new StarRocksType.Varbinary(args.isEmpty() ? StarRocksType.VARCHAR_MAX : args.get(0));
-}
-  case "INTEGER" -> {
-noMoreThan(args, 1, upper); // INT(11) display widths from MySQL habits carry no meaning
+                }
+                case "INTEGER" -> {
+                    noMoreThan(args, 1, upper); // INT(11) display widths from MySQL habits carry no meaning
                     return StarRocksType.Scalar.INT;
-}
-  case "BOOL" -> {
-noMoreThan(args, 0, upper);
+                }
+                case "BOOL" -> {
+                    noMoreThan(args, 0, upper);
                     return StarRocksType.Scalar.BOOLEAN;
-}
-  default -> {}
-}
+                }
+                default -> {}
+            }
         } catch (InvalidSpecException e) {
             throw error(e.problem());
         }
@@ -107,8 +119,10 @@ noMoreThan(args, 0, upper);
         } catch (IllegalArgumentException e) {
             throw error("unknown type '" + word + "'", word, TYPE_NAMES);
         }
-        boolean integer = scalar == StarRocksType.Scalar.TINYINT || scalar == StarRocksType.Scalar.SMALLINT
-                || scalar == StarRocksType.Scalar.INT || scalar == StarRocksType.Scalar.BIGINT
+        boolean integer = scalar == StarRocksType.Scalar.TINYINT
+                || scalar == StarRocksType.Scalar.SMALLINT
+                || scalar == StarRocksType.Scalar.INT
+                || scalar == StarRocksType.Scalar.BIGINT
                 || scalar == StarRocksType.Scalar.LARGEINT;
         noMoreThan(args, integer ? 1 : 0, upper);
         return scalar;
@@ -116,7 +130,8 @@ noMoreThan(args, 0, upper);
 
     private void noMoreThan(List<Integer> args, int max, String type) {
         if (args.size() > max) {
-            throw error(type + " takes " + (max == 0 ? "no parameters" : "at most " + max + " parameter" + (max == 1 ? "" : "s")));
+            throw error(type + " takes "
+                    + (max == 0 ? "no parameters" : "at most " + max + " parameter" + (max == 1 ? "" : "s")));
         }
     }
 

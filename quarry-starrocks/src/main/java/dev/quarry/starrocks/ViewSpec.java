@@ -18,8 +18,13 @@ import java.util.TreeSet;
  * @param security SECURITY clause, if any
  * @param query the SELECT, passed through as written by the model author
  */
-public record ViewSpec(String database, String name, List<ViewColumn> columns, Optional<String> comment,
-                       Optional<Security> security, String query) {
+public record ViewSpec(
+        String database,
+        String name,
+        List<ViewColumn> columns,
+        Optional<String> comment,
+        Optional<Security> security,
+        String query) {
 
     public ViewSpec {
         requireNonNull(database, "database is null");
@@ -29,7 +34,8 @@ public record ViewSpec(String database, String name, List<ViewColumn> columns, O
         requireNonNull(security, "security is null");
         requireNonNull(query, "query is null");
         if (database.isBlank() || name.isBlank()) {
-            throw new InvalidSpecException("view " + database + "." + name + ": database and view names must not be blank");
+            throw new InvalidSpecException(
+                    "view " + database + "." + name + ": database and view names must not be blank");
         }
         if (query.isBlank()) {
             throw new InvalidSpecException("view " + database + "." + name + ": query is empty");

@@ -14,7 +14,11 @@ import org.junit.jupiter.api.Test;
 class ClusterProbeIT {
 
     private static TableSpec table(String db, String name) {
-        return TableSpec.builder(db, name).column("id", BIGINT).primaryKey("id").distribution(Distribution.hash(List.of("id"))).build();
+        return TableSpec.builder(db, name)
+                .column("id", BIGINT)
+                .primaryKey("id")
+                .distribution(Distribution.hash(List.of("id")))
+                .build();
     }
 
     @Test
@@ -23,7 +27,8 @@ class ClusterProbeIT {
         String db = sandbox.createDatabase("probe");
         try (Connection c = sandbox.connect(db)) {
             ClusterProbe probe = ClusterProbe.of(c);
-            assertThat(probe.version()).isEqualTo(StarRocksVersion.parse(sandbox.sandbox().config().starRocksVersion()));
+            assertThat(probe.version())
+                    .isEqualTo(StarRocksVersion.parse(sandbox.sandbox().config().starRocksVersion()));
             assertThat(probe.aliveBackends()).isEqualTo(1);
             assertThat(probe.frontendConfig("default_replication_num")).contains("3");
             assertThat(probe.frontendConfig("no_such_config_item")).isEmpty();
@@ -34,13 +39,20 @@ class ClusterProbeIT {
             assertThatThrownBy(() -> SandboxSupport.execute(c, dialect.createTable(table(db, "plain"), false)))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("replication num");
-            SandboxSupport.execute(c, dialect.createTable(table(db, "probed").withDefaultReplicationNum(probe.defaultReplicationNum()), false));
+            SandboxSupport.execute(
+                    c,
+                    dialect.createTable(
+                            table(db, "probed").withDefaultReplicationNum(probe.defaultReplicationNum()), false));
             assertThat(SandboxSupport.query(c, "SELECT COUNT(*) FROM probed")).containsExactly("0");
 
-            SandboxSupport.execute(c, dialect.addColumn(db, "probed", ColumnSpec.of("note", StarRocksType.varchar(20))));
+            SandboxSupport.execute(
+                    c, dialect.addColumn(db, "probed", ColumnSpec.of("note", StarRocksType.varchar(20))));
             probe.awaitSchemaChange(db, "probed", java.time.Duration.ofSeconds(30));
-            assertThat(SandboxSupport.query(c, "SELECT column_name FROM information_schema.columns WHERE table_schema = '" + db
-                    + "' AND table_name = 'probed' ORDER BY ordinal_position")).containsExactly("id", "note");
+            assertThat(SandboxSupport.query(
+                            c,
+                            "SELECT column_name FROM information_schema.columns WHERE table_schema = '" + db
+                                    + "' AND table_name = 'probed' ORDER BY ordinal_position"))
+                    .containsExactly("id", "note");
         }
     }
 
@@ -52,7 +64,8 @@ class ClusterProbeIT {
             ClusterProbe probe = ClusterProbe.of(c);
             TableSpec spec = TableSpec.builder(db, "typed")
                     .column(ColumnSpec.of("id", BIGINT))
-                    .column(ColumnSpec.of("amount", StarRocksType.decimal(12, 2)).withComment("gross, in cents"))
+                    .column(ColumnSpec.of("amount", StarRocksType.decimal(12, 2))
+                            .withComment("gross, in cents"))
                     .column("name", StarRocksType.varchar(40))
                     .column("born", StarRocksType.Scalar.DATE)
                     .column("seen", StarRocksType.Scalar.DATETIME)
@@ -64,13 +77,25 @@ class ClusterProbeIT {
                     .distribution(Distribution.hash(List.of("id")))
                     .property("replication_num", "1")
                     .build();
-            SandboxSupport.execute(c, StarRocksDialect.forVersion(probe.version()).createTable(spec, false));
+            SandboxSupport.execute(
+                    c, StarRocksDialect.forVersion(probe.version()).createTable(spec, false));
 
             assertThat(probe.tableColumns(db, "typed")).hasValueSatisfying(cols -> {
-                assertThat(cols).extracting(ColumnSpec::name)
+                assertThat(cols)
+                        .extracting(ColumnSpec::name)
                         .containsExactly("id", "amount", "name", "born", "seen", "flag", "ratio", "doc", "tags");
-                assertThat(cols).extracting(col -> col.type().sql()).containsExactly("BIGINT", "DECIMAL(12, 2)", "VARCHAR(40)",
-                        "DATE", "DATETIME", "BOOLEAN", "DOUBLE", "JSON", "ARRAY<VARCHAR(10)>");
+                assertThat(cols)
+                        .extracting(col -> col.type().sql())
+                        .containsExactly(
+                                "BIGINT",
+                                "DECIMAL(12, 2)",
+                                "VARCHAR(40)",
+                                "DATE",
+                                "DATETIME",
+                                "BOOLEAN",
+                                "DOUBLE",
+                                "JSON",
+                                "ARRAY<VARCHAR(10)>");
                 assertThat(cols.get(0).nullable()).isFalse();
                 assertThat(cols.get(1).nullable()).isTrue();
                 assertThat(cols.get(1).comment()).contains("gross, in cents");
@@ -81,8 +106,9 @@ class ClusterProbeIT {
 
     @Test
     void followsTheBackendCountAndTheFrontendSetting() throws SQLException {
-        try (TestingSandbox three = TestingSandbox.fresh(SandboxConfig.ephemeral().withBackends(3));
-             Connection c = three.connect(null)) {
+        try (TestingSandbox three =
+                        TestingSandbox.fresh(SandboxConfig.ephemeral().withBackends(3));
+                Connection c = three.connect(null)) {
             ClusterProbe probe = ClusterProbe.of(c);
             assertThat(probe.aliveBackends()).isEqualTo(3);
             assertThat(probe.defaultReplicationNum()).isEqualTo(3);
@@ -93,8 +119,9 @@ class ClusterProbeIT {
 
     @Test
     void noAliveBackendIsAClearError() throws SQLException {
-        try (TestingSandbox none = TestingSandbox.fresh(SandboxConfig.ephemeral().withBackends(0));
-             Connection c = none.connect(null)) {
+        try (TestingSandbox none =
+                        TestingSandbox.fresh(SandboxConfig.ephemeral().withBackends(0));
+                Connection c = none.connect(null)) {
             assertThatThrownBy(() -> ClusterProbe.of(c).defaultReplicationNum())
                     .hasMessage("the StarRocks cluster has no alive backend; tables cannot be created (SHOW BACKENDS)");
         }

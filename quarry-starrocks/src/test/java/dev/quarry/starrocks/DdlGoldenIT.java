@@ -39,7 +39,8 @@ class DdlGoldenIT {
 
     @TestFactory
     Stream<DynamicTest> goldenStatementsRunOnTheSandbox() throws SQLException {
-        StarRocksDialect dialect = StarRocksDialect.forVersion(ClusterProbe.of(connection).version());
+        StarRocksDialect dialect =
+                StarRocksDialect.forVersion(ClusterProbe.of(connection).version());
         List<DynamicTest> tests = new ArrayList<>();
         for (GoldenDdl.Case c : GoldenDdl.CASES) {
             tests.add(dynamicTest(c.name(), () -> {
@@ -48,20 +49,29 @@ class DdlGoldenIT {
                 try (Statement st = connection.createStatement()) {
                     st.execute(sql);
                 } catch (SQLException e) {
-                    throw new AssertionError("sandbox refused golden statement '" + c.name() + "': " + e.getMessage() + "\n" + sql, e);
+                    throw new AssertionError(
+                            "sandbox refused golden statement '" + c.name() + "': " + e.getMessage() + "\n" + sql, e);
                 }
             }));
         }
-        tests.add(dynamicTest("the swapped-in table holds the staging rows", () ->
-                assertThat(query("SELECT order_id, amount FROM golden.orders")).containsExactly("1|9.99")));
-        tests.add(dynamicTest("the overwrite then the >=/<= delete leave the incremental table empty", () ->
-                assertThat(query("SELECT COUNT(*) FROM golden.user_events_inc")).containsExactly("0")));
-        tests.add(dynamicTest("the renamed table exists under its new name only", () ->
-                assertThat(query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'golden' "
-                        + "AND table_name LIKE 'my_table_%' ORDER BY table_name")).containsExactly("my_table_renamed")));
-        tests.add(dynamicTest("added column is visible with its default", () ->
-                assertThat(query("SELECT column_name FROM information_schema.columns WHERE table_schema = 'golden' "
-                        + "AND table_name = 'events' ORDER BY ordinal_position"))
+        tests.add(dynamicTest(
+                "the swapped-in table holds the staging rows",
+                () -> assertThat(query("SELECT order_id, amount FROM golden.orders"))
+                        .containsExactly("1|9.99")));
+        tests.add(dynamicTest(
+                "the overwrite then the >=/<= delete leave the incremental table empty",
+                () -> assertThat(query("SELECT COUNT(*) FROM golden.user_events_inc"))
+                        .containsExactly("0")));
+        tests.add(dynamicTest(
+                "the renamed table exists under its new name only",
+                () -> assertThat(query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'golden' "
+                                + "AND table_name LIKE 'my_table_%' ORDER BY table_name"))
+                        .containsExactly("my_table_renamed")));
+        tests.add(dynamicTest(
+                "added column is visible with its default",
+                () -> assertThat(query(
+                                "SELECT column_name FROM information_schema.columns WHERE table_schema = 'golden' "
+                                        + "AND table_name = 'events' ORDER BY ordinal_position"))
                         .containsExactly("occurred_at", "event_id", "kind", "payload", "source")));
         return tests.stream();
     }

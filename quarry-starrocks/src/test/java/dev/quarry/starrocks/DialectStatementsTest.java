@@ -25,7 +25,8 @@ class DialectStatementsTest {
         String ddl = "create table if not exists `db` . `t` (id int) duplicate key(id)";
         assertThat(StarRocksDialect.createdTableName(ddl)).contains("`db` . `t`");
         assertThat(StarRocksDialect.createdTableName("CREATE TABLE t (id INT)")).contains("t");
-        assertThat(StarRocksDialect.createdTableName("create view v as select 1")).isEmpty();
+        assertThat(StarRocksDialect.createdTableName("create view v as select 1"))
+                .isEmpty();
         assertThat(StarRocksDialect.renameCreatedTable(ddl, "db", "t__stage"))
                 .isEqualTo("create table if not exists `db`.`t__stage` (id int) duplicate key(id)");
         assertThatThrownBy(() -> StarRocksDialect.renameCreatedTable("drop table t", "db", "s"))

@@ -29,14 +29,18 @@ class InvalidSpecExceptionTest {
     @Test
     void aBadTypeString() {
         ConfigException e = mistake(() -> StarRocksType.parse("DECIMAL(77, 0)"));
-        assertThat(e).hasMessage("invalid StarRocks type 'DECIMAL(77, 0)' at position 15: "
-                + "DECIMAL precision must be 1..76 (38 before StarRocks 4.0), got 77");
+        assertThat(e)
+                .hasMessage("invalid StarRocks type 'DECIMAL(77, 0)' at position 15: "
+                        + "DECIMAL precision must be 1..76 (38 before StarRocks 4.0), got 77");
         assertThat(e.hint()).isEmpty();
     }
 
     @Test
     void anUnknownKeyColumn() {
-        assertThat(mistake(() -> TableSpec.builder("db", "t").column("a", INT).primaryKey("id").build()))
+        assertThat(mistake(() -> TableSpec.builder("db", "t")
+                        .column("a", INT)
+                        .primaryKey("id")
+                        .build()))
                 .hasMessage("table db.t: Key column(id) doesn't exist.");
     }
 
@@ -51,8 +55,10 @@ class InvalidSpecExceptionTest {
 
     @Test
     void aBadProperty() {
-        assertThat(mistake(() -> TableSpec.builder("db", "t").column("a", INT).property("replication_num", "0")
-                .build()))
+        assertThat(mistake(() -> TableSpec.builder("db", "t")
+                        .column("a", INT)
+                        .property("replication_num", "0")
+                        .build()))
                 .hasMessage("table db.t: replication_num must be a positive integer, got '0'");
     }
 
@@ -68,9 +74,12 @@ class InvalidSpecExceptionTest {
 
     @Test
     void aFeatureTheTargetReleaseLacks() {
-        TableSpec t = TableSpec.builder("db", "t").column("ts", DATETIME)
-                .partition(PartitionSpec.parseExpressions("date_trunc('day', ts)")).build();
-        assertThat(mistake(() -> StarRocksDialect.forVersion(StarRocksVersion.parse("2.5.0")).createTable(t, false)))
+        TableSpec t = TableSpec.builder("db", "t")
+                .column("ts", DATETIME)
+                .partition(PartitionSpec.parseExpressions("date_trunc('day', ts)"))
+                .build();
+        assertThat(mistake(() -> StarRocksDialect.forVersion(StarRocksVersion.parse("2.5.0"))
+                        .createTable(t, false)))
                 .hasMessage("table db.t: expression partitioning (PARTITION BY date_trunc(...)) "
                         + "needs StarRocks 3.0.0 or later; the target is 2.5.0");
     }
@@ -96,7 +105,8 @@ class InvalidSpecExceptionTest {
     @Test
     void programmerErrorsStayIllegalArguments() {
         assertThatThrownBy(() -> Labels.derive("db.t", "run", -1)).isExactlyInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> TableSpec.builder("db", "t").column("a", INT).build().withDefaultReplicationNum(0))
+        assertThatThrownBy(() ->
+                        TableSpec.builder("db", "t").column("a", INT).build().withDefaultReplicationNum(0))
                 .isExactlyInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -41,7 +41,8 @@ class LabelsTest {
     void checkRejectsWhatTheFeRejects() {
         assertThat(Labels.check("a-b_C9")).isEqualTo("a-b_C9");
         assertThatThrownBy(() -> Labels.check("a.b"))
-                .hasMessage("invalid load label 'a.b': StarRocks requires 1 to 128 characters of letters, digits, '_' and '-' (regex ^[-\\w]{1,128}$)");
+                .hasMessage(
+                        "invalid load label 'a.b': StarRocks requires 1 to 128 characters of letters, digits, '_' and '-' (regex ^[-\\w]{1,128}$)");
         assertThatThrownBy(() -> Labels.check("x".repeat(129))).hasMessageStartingWith("invalid load label");
         assertThatThrownBy(() -> Labels.check("")).hasMessageStartingWith("invalid load label");
         assertThatThrownBy(() -> Labels.derive("t", "r", -1)).hasMessage("chunk number must not be negative, got -1");

@@ -21,11 +21,13 @@ class LoadBodyTest {
     @Test
     void producerBodyDeliversEveryByteInOrderAndCanBeReopened() throws Exception {
         long rows = 500_000;
-        LoadBody body = LoadBody.fromProducer(out -> {
-            for (long i = 0; i < rows; i++) {
-                out.write(row(i)); // small unflushed writes: the pipe must not stall on them
-            }
-        }, 64 * 1024);
+        LoadBody body = LoadBody.fromProducer(
+                out -> {
+                    for (long i = 0; i < rows; i++) {
+                        out.write(row(i)); // small unflushed writes: the pipe must not stall on them
+                    }
+                },
+                64 * 1024);
         MessageDigest expected = MessageDigest.getInstance("SHA-256");
         long expectedBytes = 0;
         for (long i = 0; i < rows; i++) {
@@ -55,32 +57,40 @@ class LoadBodyTest {
 
     @Test
     void producerFailureSurfacesAtTheReaderInsteadOfAShortBody() {
-        LoadBody body = LoadBody.fromProducer(out -> {
-            out.write(row(1));
-            throw new IOException("COPY aborted by the source");
-        }, 4096);
+        LoadBody body = LoadBody.fromProducer(
+                out -> {
+                    out.write(row(1));
+                    throw new IOException("COPY aborted by the source");
+                },
+                4096);
         assertThatThrownBy(() -> {
-            try (InputStream in = body.open()) {
-                in.readAllBytes();
-            }
-        }).isInstanceOf(IOException.class).hasMessage("the load body could not be produced: COPY aborted by the source");
+                    try (InputStream in = body.open()) {
+                        in.readAllBytes();
+                    }
+                })
+                .isInstanceOf(IOException.class)
+                .hasMessage("the load body could not be produced: COPY aborted by the source");
     }
 
     @Test
     void closingTheReaderStopsTheProducer() throws Exception {
         AtomicInteger written = new AtomicInteger();
         Thread[] producerThread = new Thread[1];
-        LoadBody body = LoadBody.fromProducer(out -> {
-            producerThread[0] = Thread.currentThread();
-            while (true) {
-                out.write(new byte[1024]);
-                written.incrementAndGet();
-            }
-        }, 8192);
+        LoadBody body = LoadBody.fromProducer(
+                out -> {
+                    producerThread[0] = Thread.currentThread();
+                    while (true) {
+                        out.write(new byte[1024]);
+                        written.incrementAndGet();
+                    }
+                },
+                8192);
         try (InputStream in = body.open()) {
             assertThat(in.read(new byte[100])).isPositive();
         }
-        await("the producer stops").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+        await("the producer stops")
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> producerThread[0] != null && !producerThread[0].isAlive());
         assertThat(producerThread[0].isAlive()).isFalse();
         // Bounded: the producer got at most a few buffers ahead of a reader that read 100 bytes.
@@ -89,7 +99,7 @@ class LoadBodyTest {
 
     @Test
     void tinyBuffersAreRejected() {
-        assertThatThrownBy(() -> LoadBody.fromProducer(out -> { }, 100))
+        assertThatThrownBy(() -> LoadBody.fromProducer(out -> {}, 100))
                 .hasMessage("pipe buffer must be at least 4096 bytes, got 100");
     }
 }

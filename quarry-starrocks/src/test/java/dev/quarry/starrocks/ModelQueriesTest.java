@@ -9,20 +9,23 @@ import org.junit.jupiter.api.Test;
 
 /** The queries StarRocksDialect wraps around a model's own query. */
 class ModelQueriesTest {
-    private static final List<Condition> JANUARY = List.of(Condition.atLeast("ds", Literal.date(LocalDate.of(2024, 1, 1))),
+    private static final List<Condition> JANUARY = List.of(
+            Condition.atLeast("ds", Literal.date(LocalDate.of(2024, 1, 1))),
             Condition.lessThan("ds", Literal.date(LocalDate.of(2024, 2, 1))));
 
     @Test
     void rangesAreTwoComparisonsNeverBetween() {
         assertThat(StarRocksDialect.filter("SELECT 1 AS ds", JANUARY))
-                .isEqualTo("SELECT * FROM (\nSELECT 1 AS ds\n) AS __quarry_batch\nWHERE `ds` >= '2024-01-01' AND `ds` < '2024-02-01'");
+                .isEqualTo(
+                        "SELECT * FROM (\nSELECT 1 AS ds\n) AS __quarry_batch\nWHERE `ds` >= '2024-01-01' AND `ds` < '2024-02-01'");
         assertThat(StarRocksDialect.rowsWhere("db", "t", JANUARY))
                 .isEqualTo("(SELECT * FROM `db`.`t` WHERE `ds` >= '2024-01-01' AND `ds` < '2024-02-01')");
     }
 
     @Test
     void onePerKeyKeepsTheColumnsInOrder() {
-        assertThat(StarRocksDialect.onePerKey("SELECT * FROM src", List.of("id"), List.of("id", "v"))).isEqualTo("""
+        assertThat(StarRocksDialect.onePerKey("SELECT * FROM src", List.of("id"), List.of("id", "v")))
+                .isEqualTo("""
                 SELECT `id`, `v` FROM (
                   SELECT *, ROW_NUMBER() OVER (PARTITION BY `id` ORDER BY `id`) AS __quarry_rn
                   FROM (
@@ -30,21 +33,27 @@ class ModelQueriesTest {
                   ) AS __quarry_src
                 ) AS __quarry_dedup
                 WHERE __quarry_rn = 1""");
-        assertThat(StarRocksDialect.onePerKey("q", List.of("a", "b"), List.of())).startsWith("SELECT * FROM (");
+        assertThat(StarRocksDialect.onePerKey("q", List.of("a", "b"), List.of()))
+                .startsWith("SELECT * FROM (");
     }
 
     @Test
     void wrappersOfAQuery() {
-        assertThat(StarRocksDialect.countRows("SELECT 1")).isEqualTo("SELECT COUNT(*) FROM (\nSELECT 1\n) AS __quarry_count");
-        assertThat(StarRocksDialect.noRows("SELECT 1")).isEqualTo("SELECT * FROM (\nSELECT 1\n) AS __quarry_probe LIMIT 0");
-        assertThat(StarRocksDialect.selectAll("quarry__s", "s__t__0123456789")).isEqualTo("SELECT * FROM `quarry__s`.`s__t__0123456789`");
-        assertThat(StarRocksDialect.fromItem(StarRocksDialect.derivedTable("SELECT 1"), "x")).isEqualTo("(SELECT 1) AS x");
+        assertThat(StarRocksDialect.countRows("SELECT 1"))
+                .isEqualTo("SELECT COUNT(*) FROM (\nSELECT 1\n) AS __quarry_count");
+        assertThat(StarRocksDialect.noRows("SELECT 1"))
+                .isEqualTo("SELECT * FROM (\nSELECT 1\n) AS __quarry_probe LIMIT 0");
+        assertThat(StarRocksDialect.selectAll("quarry__s", "s__t__0123456789"))
+                .isEqualTo("SELECT * FROM `quarry__s`.`s__t__0123456789`");
+        assertThat(StarRocksDialect.fromItem(StarRocksDialect.derivedTable("SELECT 1"), "x"))
+                .isEqualTo("(SELECT 1) AS x");
         assertThat(StarRocksDialect.fromItem("`db`.`t`", "x")).isEqualTo("`db`.`t`");
     }
 
     @Test
     void valuesAreConstants() {
-        assertThat(StarRocksDialect.values(List.of(Arrays.asList(1L, null, true, "it's"), Arrays.asList(2.5, "x", false, "\\"))))
+        assertThat(StarRocksDialect.values(
+                        List.of(Arrays.asList(1L, null, true, "it's"), Arrays.asList(2.5, "x", false, "\\"))))
                 .isEqualTo("VALUES (1, NULL, TRUE, 'it''s'), (2.5, 'x', FALSE, '\\\\')");
     }
 }

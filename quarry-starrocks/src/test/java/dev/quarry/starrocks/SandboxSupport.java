@@ -12,8 +12,7 @@ import java.util.List;
 
 /** Stream Load clients for the testing sandbox, and results read back over its MySQL protocol. */
 final class SandboxSupport {
-    private SandboxSupport() {
-    }
+    private SandboxSupport() {}
 
     static StreamLoader.Builder loader(TestingSandbox sandbox) {
         return StreamLoader.builder(URI.create(sandbox.feUrl()), sandbox.user(), sandbox.password())
@@ -28,7 +27,8 @@ final class SandboxSupport {
 
     static List<String> query(Connection c, String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             int n = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 List<String> cells = new ArrayList<>();

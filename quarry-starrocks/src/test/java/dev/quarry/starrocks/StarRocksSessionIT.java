@@ -17,10 +17,13 @@ class StarRocksSessionIT {
     void runsStatementsAndReadsTheCatalog() throws SQLException {
         TestingSandbox sandbox = TestingSandbox.get();
         String db = sandbox.createDatabase("session");
-        try (Connection c = sandbox.connect(db); StarRocksSession session = StarRocksSession.of(c)) {
-            StarRocksDialect dialect = StarRocksDialect.forVersion(session.probe().version());
+        try (Connection c = sandbox.connect(db);
+                StarRocksSession session = StarRocksSession.of(c)) {
+            StarRocksDialect dialect =
+                    StarRocksDialect.forVersion(session.probe().version());
             session.ping();
-            assertThat(session.versionComment()).hasValueSatisfying(v -> assertThat(v).contains("StarRocks"));
+            assertThat(session.versionComment())
+                    .hasValueSatisfying(v -> assertThat(v).contains("StarRocks"));
             TableSpec orders = TableSpec.builder(db, "orders")
                     .column(ColumnSpec.of("id", StarRocksType.Scalar.BIGINT))
                     .column(ColumnSpec.of("day", StarRocksType.Scalar.DATE))
@@ -36,10 +39,13 @@ class StarRocksSessionIT {
             assertThat(catalog.databases()).contains(db, "information_schema");
             assertThat(catalog.tables(db)).containsExactly("orders");
             assertThat(catalog.tableExists(db, "orders")).isTrue();
-            assertThat(catalog.tableExists(db, "Orders")).as("table names are case-sensitive").isFalse();
+            assertThat(catalog.tableExists(db, "Orders"))
+                    .as("table names are case-sensitive")
+                    .isFalse();
             assertThat(catalog.columnNames(db, "orders")).containsExactly("id", "day", "note");
             assertThat(catalog.columnNames(db, "missing")).isEmpty();
-            assertThat(catalog.columns(db, "orders").orElseThrow()).extracting(col -> col.name() + " " + col.type().sql())
+            assertThat(catalog.columns(db, "orders").orElseThrow())
+                    .extracting(col -> col.name() + " " + col.type().sql())
                     .containsExactly("id BIGINT", "day DATE", "note VARCHAR(20)");
             StarRocksCatalog.TableKeys keys = catalog.keys(db, "orders").orElseThrow();
             assertThat(keys.keyType()).isEqualTo(KeyType.PRIMARY);
@@ -48,22 +54,34 @@ class StarRocksSessionIT {
             assertThat(catalog.keys(db, "missing")).isEmpty();
             assertThat(catalog.partitions(db, "orders")).containsExactly("orders");
             assertThat(catalog.relations()).contains(new StarRocksCatalog.Relation(db, "orders", "BASE TABLE"));
-            assertThat(catalog.allColumns()).contains(new StarRocksCatalog.Column(db, "orders", 3, "note", "varchar", "YES"));
+            assertThat(catalog.allColumns())
+                    .contains(new StarRocksCatalog.Column(db, "orders", 3, "note", "varchar", "YES"));
 
             assertThat(session.queryValue(dialect.countRows(db, "orders"))).contains("2");
-            assertThat(session.queryValue(dialect.selectMax(db, "orders", "id", false))).contains("2");
+            assertThat(session.queryValue(dialect.selectMax(db, "orders", "id", false)))
+                    .contains("2");
             ResultTable table = session.query("SELECT id, note FROM orders ORDER BY id", 1);
             assertThat(table.rows()).hasSize(1);
             assertThat(table.truncated()).isTrue();
 
             List<String> seen = new ArrayList<>();
-            session.run("SELECT COUNT(*) AS n FROM orders", 0, t -> seen.add("rows " + t.rows()), n -> seen.add("updated " + n));
-            session.run("DELETE FROM orders WHERE id = 2", 0, t -> seen.add("rows " + t.rows()), n -> seen.add("updated " + n));
+            session.run(
+                    "SELECT COUNT(*) AS n FROM orders",
+                    0,
+                    t -> seen.add("rows " + t.rows()),
+                    n -> seen.add("updated " + n));
+            session.run(
+                    "DELETE FROM orders WHERE id = 2",
+                    0,
+                    t -> seen.add("rows " + t.rows()),
+                    n -> seen.add("updated " + n));
             assertThat(seen).hasSize(2).first().isEqualTo("rows [[2]]");
             assertThat(seen.get(1)).startsWith("updated ");
 
-            assertThatThrownBy(() -> session.execute("SELECT * FROM no_such_table")).isInstanceOf(StarRocksSqlException.class)
-                    .satisfies(e -> assertThat(((StarRocksSqlException) e).firstLine()).contains("no_such_table"));
+            assertThatThrownBy(() -> session.execute("SELECT * FROM no_such_table"))
+                    .isInstanceOf(StarRocksSqlException.class)
+                    .satisfies(e ->
+                            assertThat(((StarRocksSqlException) e).firstLine()).contains("no_such_table"));
         }
     }
 }

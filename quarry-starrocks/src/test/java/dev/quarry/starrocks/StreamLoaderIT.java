@@ -35,7 +35,10 @@ class StreamLoaderIT {
         sandbox = TestingSandbox.get();
         db = sandbox.createDatabase("stream_load");
         connection = sandbox.connect(db);
-        loader = SandboxSupport.loader(sandbox).backoff(Duration.ofMillis(20), Duration.ofMillis(100)).debug(this::debug).build();
+        loader = SandboxSupport.loader(sandbox)
+                .backoff(Duration.ofMillis(20), Duration.ofMillis(100))
+                .debug(this::debug)
+                .build();
     }
 
     private void debug(String line) {
@@ -102,13 +105,17 @@ class StreamLoaderIT {
     @Test
     void twoConcurrentAttemptsWithOneLabelLoadOnce() throws Exception {
         createTable("slow", KeyType.DUPLICATE);
-        StreamLoader polling = SandboxSupport.loader(sandbox).labelPolling(Duration.ofMillis(100), Duration.ofSeconds(30))
-                .debug(this::debug).build();
+        StreamLoader polling = SandboxSupport.loader(sandbox)
+                .labelPolling(Duration.ofMillis(100), Duration.ofSeconds(30))
+                .debug(this::debug)
+                .build();
         // The first attempt stalls on the BE, as a slow load would; the second arrives meanwhile.
         sandbox.sandbox().failNextLoads(1, Fault.stall(Duration.ofMillis(1500)));
         java.util.concurrent.CompletableFuture<LoadResult> first = java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> polling.load(db, "slow", "slow-1", commaCsv(), csv("1,a,1\n2,b,2\n")));
-        await("the first attempt stalled in the sandbox").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10))
+        await("the first attempt stalled in the sandbox")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(10))
                 .until(() -> sandbox.sandbox().stalledLoads() > 0);
         LoadResult second = polling.load(db, "slow", "slow-1", commaCsv(), csv("1,a,1\n2,b,2\n"));
 
@@ -120,27 +127,33 @@ class StreamLoaderIT {
     @Test
     void aLoadWhoseLabelIsHeldByARunningTransactionWaitsForItsOutcome() throws Exception {
         createTable("held", KeyType.PRIMARY);
-        StreamLoader polling = SandboxSupport.loader(sandbox).labelPolling(Duration.ofMillis(100), Duration.ofSeconds(30))
-                .debug(this::debug).build();
+        StreamLoader polling = SandboxSupport.loader(sandbox)
+                .labelPolling(Duration.ofMillis(100), Duration.ofSeconds(30))
+                .debug(this::debug)
+                .build();
         StreamLoadTransaction txn = polling.beginTransaction(db, "held", "held-1", commaCsv());
         txn.load(csv("1,from-txn,1\n"));
         java.util.concurrent.CompletableFuture<LoadResult> plain = java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> polling.load(db, "held", "held-1", commaCsv(), csv("9,from-retry,9\n")));
-        await("the second load polls the label's state").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10))
+        await("the second load polls the label's state")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(10))
                 .until(() -> debug.stream().anyMatch(l -> l.contains("label state PREPARE")));
         assertThat(plain).isNotDone(); // "Label Already Exists" + RUNNING: polling get_load_state
         txn.commit();
 
         assertThat(plain.get().outcome()).isEqualTo(LoadResult.Outcome.ALREADY_LOADED);
         assertThat(debug).anyMatch(l -> l.contains("label state PREPARE"));
-        assertThat(SandboxSupport.query(connection, "SELECT id, name FROM held")).containsExactly("1|from-txn");
+        assertThat(SandboxSupport.query(connection, "SELECT id, name FROM held"))
+                .containsExactly("1|from-txn");
     }
 
     @Test
     void rejectedDataFailsWithTheRowsFromTheErrorLog() throws SQLException {
         createTable("strict", KeyType.DUPLICATE);
         // In strict mode a value that does not convert filters its row (non-strict mode would load NULL instead).
-        assertThatThrownBy(() -> loader.load(db, "strict", "bad-1", commaCsv().withStrictMode(true), csv("1,ok,5\n2,bad,not_a_number\n")))
+        assertThatThrownBy(() -> loader.load(
+                        db, "strict", "bad-1", commaCsv().withStrictMode(true), csv("1,ok,5\n2,bad,not_a_number\n")))
                 .isInstanceOfSatisfying(StreamLoadException.class, e -> {
                     assertThat(e.getMessage()).startsWith("Stream Load into " + db + ".strict (label bad-1) failed: ");
                     assertThat(e.rejectedRows()).isNotEmpty();
@@ -150,7 +163,9 @@ class StreamLoaderIT {
                 });
         assertThat(SandboxSupport.count(connection, "strict")).isZero();
         // The failed attempt was aborted, so the label may be used again (docs/starrocks.md §1.5).
-        assertThat(loader.load(db, "strict", "bad-1", commaCsv(), csv("1,ok,5\n")).outcome()).isEqualTo(LoadResult.Outcome.LOADED);
+        assertThat(loader.load(db, "strict", "bad-1", commaCsv(), csv("1,ok,5\n"))
+                        .outcome())
+                .isEqualTo(LoadResult.Outcome.LOADED);
     }
 
     @Test
@@ -171,7 +186,10 @@ class StreamLoaderIT {
     @Test
     void retriesRunOutWithAClearMessage() throws SQLException {
         createTable("down", KeyType.DUPLICATE);
-        StreamLoader twoTries = SandboxSupport.loader(sandbox).maxAttempts(2).backoff(Duration.ofMillis(10), Duration.ofMillis(10)).build();
+        StreamLoader twoTries = SandboxSupport.loader(sandbox)
+                .maxAttempts(2)
+                .backoff(Duration.ofMillis(10), Duration.ofMillis(10))
+                .build();
         sandbox.sandbox().failNextLoads(2, Fault.http500());
         try {
             assertThatThrownBy(() -> twoTries.load(db, "down", "down-1", commaCsv(), csv("1,a,1\n")))
@@ -194,7 +212,8 @@ class StreamLoaderIT {
         LoadResult r = loader.load(db, "big", "big-1", commaCsv(), body);
         long ms = (System.nanoTime() - start) / 1_000_000;
         System.out.printf("StreamLoaderIT: %d rows streamed through a 64 KiB pipe in %d ms%n", rows, ms);
-        assertThat(r.counts()).hasValueSatisfying(c -> assertThat(c.loadedRows()).isEqualTo(rows));
+        assertThat(r.counts())
+                .hasValueSatisfying(c -> assertThat(c.loadedRows()).isEqualTo(rows));
         assertThat(SandboxSupport.query(connection, "SELECT COUNT(*), SUM(qty) FROM big"))
                 .containsExactly(rows + "|" + ((long) rows * (rows - 1) / 2));
     }
@@ -203,10 +222,12 @@ class StreamLoaderIT {
     void aFailingProducerAbortsTheLoadInsteadOfSendingATruncatedBody() throws SQLException {
         createTable("broken", KeyType.DUPLICATE);
         StreamLoader once = SandboxSupport.loader(sandbox).maxAttempts(1).build();
-        LoadBody body = LoadBody.fromProducer(out -> {
-            writeRows(out, 1000);
-            throw new IOException("source connection lost");
-        }, 4096);
+        LoadBody body = LoadBody.fromProducer(
+                out -> {
+                    writeRows(out, 1000);
+                    throw new IOException("source connection lost");
+                },
+                4096);
         assertThatThrownBy(() -> once.load(db, "broken", "broken-1", commaCsv(), body))
                 .isInstanceOf(StreamLoadException.class)
                 .hasMessageContaining("source connection lost");
@@ -216,7 +237,10 @@ class StreamLoaderIT {
     @Test
     void cachedBackendSkipsTheRedirectOnLaterLoads() throws SQLException {
         createTable("cached", KeyType.DUPLICATE);
-        StreamLoader direct = SandboxSupport.loader(sandbox).cacheBackendLocation(true).debug(this::debug).build();
+        StreamLoader direct = SandboxSupport.loader(sandbox)
+                .cacheBackendLocation(true)
+                .debug(this::debug)
+                .build();
         direct.load(db, "cached", "c-1", commaCsv(), csv("1,a,1\n"));
         int afterFirst = debug.size();
         direct.load(db, "cached", "c-2", commaCsv(), csv("2,b,2\n"));
@@ -229,10 +253,15 @@ class StreamLoaderIT {
     @Test
     void jsonBodies() throws SQLException {
         createTable("js", KeyType.PRIMARY);
-        LoadResult r = loader.load(db, "js", "js-1", LoadOptions.json().withStripOuterArray(true),
+        LoadResult r = loader.load(
+                db,
+                "js",
+                "js-1",
+                LoadOptions.json().withStripOuterArray(true),
                 csv("[{\"id\": 1, \"name\": \"x\", \"qty\": 7}, {\"id\": 2, \"name\": null, \"qty\": 8}]"));
         assertThat(r.outcome()).isEqualTo(LoadResult.Outcome.LOADED);
-        assertThat(SandboxSupport.query(connection, "SELECT id, name, qty FROM js ORDER BY id")).containsExactly("1|x|7", "2|null|8");
+        assertThat(SandboxSupport.query(connection, "SELECT id, name, qty FROM js ORDER BY id"))
+                .containsExactly("1|x|7", "2|null|8");
     }
 
     @Test
@@ -251,7 +280,9 @@ class StreamLoaderIT {
 
         // A rerun of the same increment finds its label committed and loads nothing.
         assertThatThrownBy(() -> loader.beginTransaction(db, "txn", "txn-1", commaCsv()))
-                .isInstanceOfSatisfying(StreamLoadException.class, e -> assertThat(e.labelAlreadyCommitted()).isTrue());
+                .isInstanceOfSatisfying(
+                        StreamLoadException.class,
+                        e -> assertThat(e.labelAlreadyCommitted()).isTrue());
         assertThat(SandboxSupport.count(connection, "txn")).isEqualTo(5);
     }
 
@@ -278,16 +309,27 @@ class StreamLoaderIT {
     @Test
     void wrongPasswordIsReportedWithoutTheSecret() throws Exception {
         String secret = "s3cr3t-Pa55word";
-        try (TestingSandbox guarded = TestingSandbox.fresh(SandboxConfig.ephemeral().withCredentials("quarry", secret))) {
-            guarded.execute("CREATE DATABASE sec", "CREATE TABLE sec.t (id BIGINT) DISTRIBUTED BY HASH(id) PROPERTIES (\"replication_num\" = \"1\")");
+        try (TestingSandbox guarded =
+                TestingSandbox.fresh(SandboxConfig.ephemeral().withCredentials("quarry", secret))) {
+            guarded.execute(
+                    "CREATE DATABASE sec",
+                    "CREATE TABLE sec.t (id BIGINT) DISTRIBUTED BY HASH(id) PROPERTIES (\"replication_num\" = \"1\")");
             List<String> lines = new CopyOnWriteArrayList<>();
-            StreamLoader good = StreamLoader.builder(URI.create(guarded.feUrl()), "quarry", secret).debug(lines::add).build();
-            assertThat(good.load("sec", "t", "s-1", LoadOptions.csv(), csv("1\n")).outcome()).isEqualTo(LoadResult.Outcome.LOADED);
+            StreamLoader good = StreamLoader.builder(URI.create(guarded.feUrl()), "quarry", secret)
+                    .debug(lines::add)
+                    .build();
+            assertThat(good.load("sec", "t", "s-1", LoadOptions.csv(), csv("1\n"))
+                            .outcome())
+                    .isEqualTo(LoadResult.Outcome.LOADED);
 
-            StreamLoader bad = StreamLoader.builder(URI.create(guarded.feUrl()), "quarry", secret + "x").debug(lines::add).build();
+            StreamLoader bad = StreamLoader.builder(URI.create(guarded.feUrl()), "quarry", secret + "x")
+                    .debug(lines::add)
+                    .build();
             assertThatThrownBy(() -> bad.load("sec", "t", "s-2", LoadOptions.csv(), csv("2\n")))
                     .isInstanceOfSatisfying(StreamLoadException.class, e -> {
-                        assertThat(e.getMessage()).contains("access denied for user 'quarry'").doesNotContain(secret);
+                        assertThat(e.getMessage())
+                                .contains("access denied for user 'quarry'")
+                                .doesNotContain(secret);
                         assertThat(e.retryable()).isFalse();
                     });
             assertThat(lines).isNotEmpty().noneMatch(l -> l.contains(secret));

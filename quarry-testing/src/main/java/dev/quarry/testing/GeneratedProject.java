@@ -19,8 +19,7 @@ import java.util.TreeSet;
  * external sources, with CTEs, macros and StarRocks physical properties.
  */
 public final class GeneratedProject {
-    private GeneratedProject() {
-    }
+    private GeneratedProject() {}
 
     /**
      * Writes the project into {@code dir} and returns, per model, the models (external ones included) it reads:
@@ -49,7 +48,9 @@ public final class GeneratedProject {
                     """);
             StringBuilder external = new StringBuilder();
             for (int s = 0; s < 10; s++) {
-                external.append("- name: raw.src_").append(s).append("\n  columns: {id: BIGINT, ds: DATE, amount: DOUBLE}\n");
+                external.append("- name: raw.src_")
+                        .append(s)
+                        .append("\n  columns: {id: BIGINT, ds: DATE, amount: DOUBLE}\n");
             }
             Files.writeString(dir.resolve("external_models.yaml"), external.toString());
             List<String> names = new ArrayList<>();
@@ -67,7 +68,8 @@ public final class GeneratedProject {
                     sources.add("raw.src_" + random.nextInt(10));
                 }
                 edges.put(name, new TreeSet<>(sources));
-                Files.writeString(dir.resolve("models").resolve(String.format(Locale.ROOT, "m%05d.sql", i)),
+                Files.writeString(
+                        dir.resolve("models").resolve(String.format(Locale.ROOT, "m%05d.sql", i)),
                         modelText(name, i % 4, sources));
                 names.add(name);
             }
@@ -80,17 +82,28 @@ public final class GeneratedProject {
     private static String modelText(String name, int variant, List<String> sources) {
         StringBuilder from = new StringBuilder("FROM ").append(sources.get(0)).append(" AS t0");
         for (int j = 1; j < sources.size(); j++) {
-            from.append("\n  JOIN ").append(sources.get(j)).append(" AS t").append(j).append(" ON t").append(j).append(".id = t0.id");
+            from.append("\n  JOIN ")
+                    .append(sources.get(j))
+                    .append(" AS t")
+                    .append(j)
+                    .append(" ON t")
+                    .append(j)
+                    .append(".id = t0.id");
         }
         String header = switch (variant) {
-            case 0 -> "kind FULL,\n  physical_properties (primary_key = (id), distributed_by = (kind = HASH, expressions = id, buckets = 4))";
-            case 1 -> "kind INCREMENTAL_BY_TIME_RANGE (time_column ds, batch_size 7),\n  partitioned_by date_trunc('day', ds),\n"
-                    + "  physical_properties (primary_key = (id, ds), distributed_by = 'HASH(id) BUCKETS 4')";
+            case 0 ->
+                "kind FULL,\n  physical_properties (primary_key = (id), distributed_by = (kind = HASH, expressions = id, buckets = 4))";
+            case 1 ->
+                "kind INCREMENTAL_BY_TIME_RANGE (time_column ds, batch_size 7),\n  partitioned_by date_trunc('day', ds),\n"
+                        + "  physical_properties (primary_key = (id, ds), distributed_by = 'HASH(id) BUCKETS 4')";
             case 2 -> "kind VIEW,\n  virtual_properties (security = INVOKER)";
-            default -> "kind INCREMENTAL_BY_UNIQUE_KEY (unique_key id),\n  physical_properties (distributed_by = (kind = HASH, expressions = id))";
+            default ->
+                "kind INCREMENTAL_BY_UNIQUE_KEY (unique_key id),\n  physical_properties (distributed_by = (kind = HASH, expressions = id))";
         };
-        String filter = variant == 1 ? "\nWHERE t0.ds BETWEEN @start_ds AND @end_ds" : "\nWHERE t0.amount >= @min_amount";
-        return "MODEL (\n  name " + name + ",\n  " + header + ",\n  owner generator,\n  description 'generated model'\n);\n\n"
+        String filter =
+                variant == 1 ? "\nWHERE t0.ds BETWEEN @start_ds AND @end_ds" : "\nWHERE t0.amount >= @min_amount";
+        return "MODEL (\n  name " + name + ",\n  " + header
+                + ",\n  owner generator,\n  description 'generated model'\n);\n\n"
                 + "WITH base AS (\n  SELECT t0.id, t0.ds, t0.amount -- source columns\n  " + from + filter + "\n)\n"
                 + "SELECT id, ds, SUM(amount) AS amount FROM base GROUP BY id, ds;\n";
     }

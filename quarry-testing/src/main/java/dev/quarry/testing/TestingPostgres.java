@@ -29,6 +29,7 @@ public final class TestingPostgres {
     private static final String USER = "quarry";
     /** Every character that needs escaping in a URL's user-info, plus non-ASCII. */
     private static final String PASSWORD = "Pw:@/?#%+ &=é";
+
     private static final String HOST = "localhost";
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static volatile TestingPostgres shared;
@@ -73,15 +74,16 @@ public final class TestingPostgres {
 
     /** Creates the password-protected test role and puts SCRAM in front of zonky's trust rules. */
     private void requirePasswords() throws SQLException, IOException {
-        try (Connection c = admin(); Statement s = c.createStatement()) {
+        try (Connection c = admin();
+                Statement s = c.createStatement()) {
             s.execute("CREATE ROLE " + USER + " LOGIN SUPERUSER PASSWORD '" + PASSWORD.replace("'", "''") + "'");
             Path hba;
             try (ResultSet rs = s.executeQuery("SELECT current_setting('hba_file')")) {
                 rs.next();
                 hba = Path.of(rs.getString(1));
             }
-            String rules = "host all " + USER + " 127.0.0.1/32 scram-sha-256\n"
-                    + "host all " + USER + " ::1/128 scram-sha-256\n";
+            String rules = "host all " + USER + " 127.0.0.1/32 scram-sha-256\n" + "host all " + USER
+                    + " ::1/128 scram-sha-256\n";
             Files.writeString(hba, rules + Files.readString(hba));
             s.execute("SELECT pg_reload_conf()");
         }
@@ -128,7 +130,8 @@ public final class TestingPostgres {
     /** A fresh, empty database with a unique name, owned by the test user. */
     public Database createDatabase() {
         String name = "qt_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
-        try (Connection c = admin(); Statement s = c.createStatement()) {
+        try (Connection c = admin();
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name + " OWNER " + USER);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database " + name, e);
@@ -149,8 +152,10 @@ public final class TestingPostgres {
 
         /** {@code postgresql://quarry:<url-encoded password>@localhost:port/name}, as a user would write it. */
         public String url() {
-            String password = URLEncoder.encode(server.password(), StandardCharsets.UTF_8).replace("+", "%20");
-            return "postgresql://" + server.user() + ":" + password + "@" + server.host() + ":" + server.port() + "/" + name;
+            String password =
+                    URLEncoder.encode(server.password(), StandardCharsets.UTF_8).replace("+", "%20");
+            return "postgresql://" + server.user() + ":" + password + "@" + server.host() + ":" + server.port() + "/"
+                    + name;
         }
 
         public Connection connect() throws SQLException {
@@ -159,7 +164,8 @@ public final class TestingPostgres {
 
         /** Runs statements (DDL, inserts) as the test user. */
         public void execute(String... statements) {
-            try (Connection c = connect(); Statement s = c.createStatement()) {
+            try (Connection c = connect();
+                    Statement s = c.createStatement()) {
                 for (String sql : statements) {
                     s.execute(sql);
                 }

@@ -120,8 +120,8 @@ public final class TestingSandbox implements AutoCloseable {
 
     /** Creates a database named {@code <prefix>_<n>_<random>} and returns its name. */
     public String createDatabase(String prefix) {
-        String name = prefix.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_") + "_"
-                + DATABASES.incrementAndGet() + "_" + UUID.randomUUID().toString().substring(0, 8);
+        String name = prefix.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_") + "_" + DATABASES.incrementAndGet()
+                + "_" + UUID.randomUUID().toString().substring(0, 8);
         execute("CREATE DATABASE `" + name + "`");
         return name;
     }

@@ -45,7 +45,18 @@ public record ConnectionSpec(
     static final int DEFAULT_FE_HTTP_PORT = 8030;
 
     private static final Set<String> MAIN_KEYS = Set.of(
-            "type", "url", "host", "port", "user", "username", "password", "database", "dbname", "instance", "path", "file");
+            "type",
+            "url",
+            "host",
+            "port",
+            "user",
+            "username",
+            "password",
+            "database",
+            "dbname",
+            "instance",
+            "path",
+            "file");
 
     public ConnectionSpec {
         requireNonNull(name, "name is null");
@@ -95,8 +106,8 @@ public record ConnectionSpec(
 
         String typeName = keys.get("type");
         if (typeName == null || typeName.isBlank()) {
-            throw new ConfigException(entry + ": no type (set type=" + ConnectionType.knownIds().replace(", ", "|")
-                    + " or a url=...)");
+            throw new ConfigException(
+                    entry + ": no type (set type=" + ConnectionType.knownIds().replace(", ", "|") + " or a url=...)");
         }
         ConnectionType type = ConnectionType.parse(typeName, where.apply("type") + ": connection " + name);
 
@@ -109,7 +120,8 @@ public record ConnectionSpec(
 
         if (type.isNetworked()) {
             if (host.isEmpty()) {
-                throw new ConfigException(entry + ": no host (set host=... or url=" + type.id() + "://user:password@host:port/database)");
+                throw new ConfigException(
+                        entry + ": no host (set host=... or url=" + type.id() + "://user:password@host:port/database)");
             }
             String portText = keys.getOrDefault("port", "").strip();
             if (!portText.isEmpty()) {
@@ -131,8 +143,8 @@ public record ConnectionSpec(
         });
         String timeout = extra.get("connect_timeout");
         if (timeout != null && parsePositive(timeout) < 0) {
-            throw new ConfigException(where.apply("connect_timeout") + ": connection " + name
-                    + ": connect_timeout \"" + timeout + "\" is not a positive number of seconds");
+            throw new ConfigException(where.apply("connect_timeout") + ": connection " + name + ": connect_timeout \""
+                    + timeout + "\" is not a positive number of seconds");
         }
         String feUrl = extra.get("fe_url");
         if (feUrl != null) {
@@ -157,7 +169,8 @@ public record ConnectionSpec(
     /** The StarRocks FE HTTP endpoint (Stream Load): {@code fe_url}, else {@code http://<host>:8030}. */
     public URI feUrl() {
         String given = property("fe_url").orElse("").strip();
-        String url = given.isEmpty() ? "http://" + address().replaceFirst(":\\d+$", "") + ":" + DEFAULT_FE_HTTP_PORT : given;
+        String url =
+                given.isEmpty() ? "http://" + address().replaceFirst(":\\d+$", "") + ":" + DEFAULT_FE_HTTP_PORT : given;
         return URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
     }
 
@@ -215,8 +228,8 @@ public record ConnectionSpec(
         if (!type.isNetworked()) {
             return "duckdb://" + database;
         }
-        String credentials = user.isEmpty() && password.isEmpty() ? ""
-                : user + (password.isEmpty() ? "" : ":" + Secrets.MASK) + "@";
+        String credentials =
+                user.isEmpty() && password.isEmpty() ? "" : user + (password.isEmpty() ? "" : ":" + Secrets.MASK) + "@";
         return type.id() + "://" + credentials + address() + "/" + database;
     }
 
@@ -246,7 +259,9 @@ public record ConnectionSpec(
                 return t.getMessage().toLowerCase(Locale.ROOT) + " before the server answered";
             }
         }
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+        String message = e.getMessage() == null
+                ? e.getClass().getSimpleName()
+                : e.getMessage().strip();
         int newline = message.indexOf('\n');
         return newline >= 0 ? message.substring(0, newline).strip() : message;
     }

@@ -29,12 +29,12 @@ public enum ConnectionType {
             spec.property("sslmode").ifPresent(mode -> props.setProperty("sslmode", mode));
         }
 
-
         @Override
         void afterConnect(ConnectionSpec spec, Connection connection) throws SQLException {
             // pgjdbc sets the session TimeZone to the JVM's default zone, so timestamptz text (and
             // now()::timestamp) would change with the machine running Quarry; pin it to the timezone key.
-            String sql = "SET TIME ZONE '" + spec.property("timezone").orElse("UTC").replace("'", "''") + "'";
+            String sql =
+                    "SET TIME ZONE '" + spec.property("timezone").orElse("UTC").replace("'", "''") + "'";
             Log.sql(sql);
             try (Statement s = connection.createStatement()) {
                 s.execute(sql);
@@ -55,7 +55,6 @@ public enum ConnectionType {
             props.setProperty("socketTimeout", Integer.toString(spec.connectTimeoutSeconds() * 1000));
             spec.property("sslmode").ifPresent(mode -> props.setProperty("sslMode", connectorJSslMode(mode)));
         }
-
     },
     // The FE query_port (MySQL protocol) defaults to 9030 (docs/starrocks.md §7.1).
     STARROCKS("starrocks", 9030) {
@@ -69,9 +68,12 @@ public enum ConnectionType {
             props.setProperty("connectTimeout", Integer.toString(spec.connectTimeoutSeconds() * 1000));
             props.setProperty("socketTimeout", Integer.toString(spec.connectTimeoutSeconds() * 1000));
             // The FE's MySQL port speaks no TLS unless configured to; Connector/J would otherwise try it first.
-            props.setProperty("sslMode", spec.property("sslmode").map(ConnectionType::connectorJSslMode).orElse("DISABLED"));
+            props.setProperty(
+                    "sslMode",
+                    spec.property("sslmode")
+                            .map(ConnectionType::connectorJSslMode)
+                            .orElse("DISABLED"));
         }
-
     },
     DUCKDB("duckdb", 0) {
         @Override
@@ -83,7 +85,6 @@ public enum ConnectionType {
         void addDriverProperties(ConnectionSpec spec, Properties props) {
             // A local file: nothing to time out, no credentials.
         }
-
 
         @Override
         public boolean isNetworked() {
@@ -159,7 +160,6 @@ public enum ConnectionType {
 
     abstract void addDriverProperties(ConnectionSpec spec, Properties props);
 
-
     /** Parses a type name or URL scheme ({@code postgresql}, {@code mariadb}, ...), case-insensitively. */
     public static ConnectionType parse(String name, String where) {
         String wanted = name.strip().toLowerCase(Locale.ROOT);
@@ -192,8 +192,9 @@ public enum ConnectionType {
             case "require", "required" -> "REQUIRED";
             case "verify-ca", "verify_ca" -> "VERIFY_CA";
             case "verify-full", "verify_identity" -> "VERIFY_IDENTITY";
-            default -> throw new ConfigException("unknown sslmode \"" + mode
-                    + "\" (use disable, prefer, require, verify-ca or verify-full)");
+            default ->
+                throw new ConfigException(
+                        "unknown sslmode \"" + mode + "\" (use disable, prefer, require, verify-ca or verify-full)");
         };
     }
 }

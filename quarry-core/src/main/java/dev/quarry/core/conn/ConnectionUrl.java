@@ -15,14 +15,12 @@ import java.util.Map;
  * or {@code ?}, which URI rejects, and errors here must never repeat the password.
  */
 final class ConnectionUrl {
-    private ConnectionUrl() {
-    }
+    private ConnectionUrl() {}
 
     /** Whether {@code value} looks like a URL of a type Quarry knows (what qualifies an env var). */
     static boolean looksLikeConnectionUrl(String value) {
         int sep = value.indexOf("://");
-        return sep > 0 && ConnectionType.isKnownScheme(value.substring(0, sep).strip())
-                && value.indexOf('\n') < 0;
+        return sep > 0 && ConnectionType.isKnownScheme(value.substring(0, sep).strip()) && value.indexOf('\n') < 0;
     }
 
     static Map<String, String> parse(String url, String where) {
@@ -120,7 +118,8 @@ final class ConnectionUrl {
                 continue;
             }
             int eq = pair.indexOf('=');
-            String key = decode(eq >= 0 ? pair.substring(0, eq) : pair, where, url, "query parameter").toLowerCase(Locale.ROOT);
+            String key = decode(eq >= 0 ? pair.substring(0, eq) : pair, where, url, "query parameter")
+                    .toLowerCase(Locale.ROOT);
             String value = eq >= 0 ? decode(pair.substring(eq + 1), where, url, "query parameter " + key) : "";
             if (Secrets.isSecretKey(key)) {
                 Secrets.register(value);

@@ -27,7 +27,8 @@ public final class Connections {
     private static final YAMLMapper INLINE = new YAMLMapper();
 
     /** One defined connection: either a usable spec or the reason it is not usable. */
-    public record Entry(String name, ConnectionSource source, Optional<ConnectionSpec> spec, Optional<ConfigException> error) {
+    public record Entry(
+            String name, ConnectionSource source, Optional<ConnectionSpec> spec, Optional<ConfigException> error) {
         public Entry {
             requireNonNull(name, "name is null");
             requireNonNull(source, "source is null");
@@ -64,7 +65,8 @@ public final class Connections {
         for (EnvFile.Entry raw : file.read()) {
             Entry entry;
             try {
-                ConnectionSpec spec = ConnectionSpec.fromKeys(raw.name(), raw.keys(), key -> raw.where(file.path(), key));
+                ConnectionSpec spec =
+                        ConnectionSpec.fromKeys(raw.name(), raw.keys(), key -> raw.where(file.path(), key));
                 entry = new Entry(raw.name(), ConnectionSource.ENV_YAML, Optional.of(spec), Optional.empty());
             } catch (ConfigException e) {
                 entry = new Entry(raw.name(), ConnectionSource.ENV_YAML, Optional.empty(), Optional.of(e));
@@ -115,7 +117,9 @@ public final class Connections {
             return null;
         }
         Map<String, String> keys = new LinkedHashMap<>();
-        node.properties().forEach(f -> keys.put(f.getKey(), f.getValue().isNull() ? "" : f.getValue().asText()));
+        node.properties()
+                .forEach(f -> keys.put(
+                        f.getKey(), f.getValue().isNull() ? "" : f.getValue().asText()));
         return keys;
     }
 

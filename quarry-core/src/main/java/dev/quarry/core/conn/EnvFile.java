@@ -91,8 +91,8 @@ public final class EnvFile {
         YamlNode root = YamlReader.read(path.toString(), text, new YamlReader.Problems() {
             @Override
             public void duplicateKey(String key, Location at, Location first) {
-                throw new ConfigException(path + ":" + at.line() + ": " + key + " is given twice (also at line "
-                        + first.line() + ")");
+                throw new ConfigException(
+                        path + ":" + at.line() + ": " + key + " is given twice (also at line " + first.line() + ")");
             }
 
             @Override
@@ -100,7 +100,8 @@ public final class EnvFile {
                 // The parser's first line names the problem; the lines after it quote the file, secrets included.
                 String message = parserMessage == null ? "invalid YAML" : parserMessage.strip();
                 int newline = message.indexOf('\n');
-                throw new ConfigException(at + ": invalid YAML: " + (newline >= 0 ? message.substring(0, newline) : message));
+                throw new ConfigException(
+                        at + ": invalid YAML: " + (newline >= 0 ? message.substring(0, newline) : message));
             }
 
             @Override
@@ -120,7 +121,8 @@ public final class EnvFile {
                 continue;
             }
             if (!(e.value() instanceof YamlNode.Mapping connections)) {
-                throw error(e.value().location(), "connections: must be a mapping of connection names to their settings");
+                throw error(
+                        e.value().location(), "connections: must be a mapping of connection names to their settings");
             }
             readConnections(connections, entries);
         }
@@ -134,7 +136,8 @@ public final class EnvFile {
             int line = c.keyLocation().line();
             Integer earlier = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), line);
             if (earlier != null) {
-                throw new ConfigException(path + ":" + line + ": connection " + name + " is defined twice (also at line " + earlier + ")");
+                throw new ConfigException(path + ":" + line + ": connection " + name
+                        + " is defined twice (also at line " + earlier + ")");
             }
             Map<String, String> keys = new LinkedHashMap<>();
             Map<String, Integer> keyLines = new LinkedHashMap<>();
@@ -158,7 +161,8 @@ public final class EnvFile {
                     keyLines.put(key, keyLine);
                 }
             } else if (!(c.value() instanceof YamlNode.Scalar s && s.isNull())) {
-                throw new ConfigException(path + ":" + line + ": connection " + name + " must be a mapping of keys (type, host, ...) or a URL");
+                throw new ConfigException(path + ":" + line + ": connection " + name
+                        + " must be a mapping of keys (type, host, ...) or a URL");
             }
             entries.add(new Entry(name, line, keys, keyLines));
         }
@@ -185,7 +189,9 @@ public final class EnvFile {
             edited.add("connections:");
             section = Section.find(edited);
         }
-        rendered = section == null ? render(name, keys, 2, 4) : render(name, keys, section.childIndent(), section.keyIndent());
+        rendered = section == null
+                ? render(name, keys, 2, 4)
+                : render(name, keys, section.childIndent(), section.keyIndent());
         if (section != null && !section.flow()) {
             int[] block = section.entry(edited, name);
             if (block != null) {
@@ -243,9 +249,13 @@ public final class EnvFile {
             }
         }
         boolean othersKept = expected.equals(actual);
-        List<Entry> mine = after.stream().filter(e -> e.name().equalsIgnoreCase(name)).toList();
-        boolean mineRight = keys == null ? mine.isEmpty()
-                : mine.size() == 1 && mine.get(0).name().equals(name) && mine.get(0).keys().equals(lowerKeys(keys));
+        List<Entry> mine =
+                after.stream().filter(e -> e.name().equalsIgnoreCase(name)).toList();
+        boolean mineRight = keys == null
+                ? mine.isEmpty()
+                : mine.size() == 1
+                        && mine.get(0).name().equals(name)
+                        && mine.get(0).keys().equals(lowerKeys(keys));
         if (!othersKept || !mineRight) {
             return false;
         }
@@ -380,8 +390,15 @@ public final class EnvFile {
     /** Values YAML would read as something other than the same text (booleans, null, octal-ish numbers). */
     private static boolean looksTyped(String value) {
         String v = value.toLowerCase(Locale.ROOT);
-        return v.equals("true") || v.equals("false") || v.equals("yes") || v.equals("no") || v.equals("on")
-                || v.equals("off") || v.equals("null") || v.equals("~") || (v.startsWith("0") && v.length() > 1)
+        return v.equals("true")
+                || v.equals("false")
+                || v.equals("yes")
+                || v.equals("no")
+                || v.equals("on")
+                || v.equals("off")
+                || v.equals("null")
+                || v.equals("~")
+                || (v.startsWith("0") && v.length() > 1)
                 || v.startsWith(".");
     }
 
@@ -421,7 +438,8 @@ public final class EnvFile {
 
         /** [from, to) of the entry's lines, or null. */
         int[] entry(List<String> lines, String name) {
-            Pattern start = Pattern.compile("^ {" + childIndent + "}([\"']?)(" + Pattern.quote(name) + ")\\1\\s*:(.*)$",
+            Pattern start = Pattern.compile(
+                    "^ {" + childIndent + "}([\"']?)(" + Pattern.quote(name) + ")\\1\\s*:(.*)$",
                     Pattern.CASE_INSENSITIVE);
             for (int i = header + 1; i < end; i++) {
                 Matcher m = start.matcher(lines.get(i));

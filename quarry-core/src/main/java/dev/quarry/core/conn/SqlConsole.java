@@ -21,8 +21,9 @@ public final class SqlConsole {
      * Runs one statement of any kind: each result set (at most {@code limit} rows, 0 = all) goes to {@code results},
      * each update count to {@code updates}, in the order the server sends them.
      */
-    public static void run(Connection connection, String sql, int limit, Consumer<ResultTable> results,
-            IntConsumer updates) throws SQLException {
+    public static void run(
+            Connection connection, String sql, int limit, Consumer<ResultTable> results, IntConsumer updates)
+            throws SQLException {
         Log.sql(sql);
         try (Statement st = connection.createStatement()) {
             if (limit > 0) {

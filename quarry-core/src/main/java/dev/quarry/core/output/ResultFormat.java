@@ -60,7 +60,8 @@ public enum ResultFormat {
         @Override
         public String render(ResultTable table) {
             StringBuilder out = new StringBuilder();
-            List<String> names = table.columns().stream().map(ResultTable.Column::name).toList();
+            List<String> names =
+                    table.columns().stream().map(ResultTable.Column::name).toList();
             appendCsvLine(out, new ArrayList<>(names));
             for (List<Object> row : table.rows()) {
                 appendCsvLine(out, row);
@@ -120,7 +121,11 @@ public enum ResultFormat {
         if (value == null) {
             return "NULL";
         }
-        String text = plain(value).replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\r").replace("\t", " ");
+        String text = plain(value)
+                .replace("\r\n", "\\n")
+                .replace("\n", "\\n")
+                .replace("\r", "\\r")
+                .replace("\t", " ");
         if (length(text) > MAX_CELL_WIDTH) {
             int cut = text.offsetByCodePoints(0, MAX_CELL_WIDTH - 3);
             text = text.substring(0, cut) + "...";
@@ -164,7 +169,10 @@ public enum ResultFormat {
                 continue;
             }
             String text = plain(v);
-            if (text.isEmpty() || text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
+            if (text.isEmpty()
+                    || text.indexOf(',') >= 0
+                    || text.indexOf('"') >= 0
+                    || text.indexOf('\n') >= 0
                     || text.indexOf('\r') >= 0) {
                 // An empty string is quoted so that it stays distinct from NULL.
                 out.append('"').append(text.replace("\"", "\"\"")).append('"');

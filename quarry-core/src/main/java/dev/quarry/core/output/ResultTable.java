@@ -29,7 +29,8 @@ public record ResultTable(List<Column> columns, List<List<Object>> rows, boolean
         List<List<Object>> copy = new ArrayList<>(rows.size());
         for (List<Object> row : rows) {
             if (row.size() != columns.size()) {
-                throw new IllegalArgumentException("row has " + row.size() + " values for " + columns.size() + " columns");
+                throw new IllegalArgumentException(
+                        "row has " + row.size() + " values for " + columns.size() + " columns");
             }
             copy.add(Collections.unmodifiableList(new ArrayList<>(row)));
         }
@@ -60,7 +61,8 @@ public record ResultTable(List<Column> columns, List<List<Object>> rows, boolean
         for (int i = 1; i <= n; i++) {
             types[i - 1] = meta.getColumnType(i);
             String label = meta.getColumnLabel(i);
-            columns.add(new Column(label == null || label.isEmpty() ? meta.getColumnName(i) : label, isNumeric(types[i - 1])));
+            columns.add(new Column(
+                    label == null || label.isEmpty() ? meta.getColumnName(i) : label, isNumeric(types[i - 1])));
         }
         List<List<Object>> rows = new ArrayList<>();
         boolean truncated = false;
@@ -80,8 +82,15 @@ public record ResultTable(List<Column> columns, List<List<Object>> rows, boolean
 
     private static Object value(ResultSet rs, int i, int type) throws SQLException {
         Object value = switch (type) {
-            case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.DECIMAL, Types.NUMERIC,
-                    Types.REAL, Types.FLOAT, Types.DOUBLE -> rs.getObject(i) instanceof Number num ? num : rs.getString(i);
+            case Types.TINYINT,
+                    Types.SMALLINT,
+                    Types.INTEGER,
+                    Types.BIGINT,
+                    Types.DECIMAL,
+                    Types.NUMERIC,
+                    Types.REAL,
+                    Types.FLOAT,
+                    Types.DOUBLE -> rs.getObject(i) instanceof Number num ? num : rs.getString(i);
             case Types.BOOLEAN -> rs.getObject(i) instanceof Boolean b ? b : rs.getString(i);
             default -> rs.getString(i);
         };
@@ -90,8 +99,15 @@ public record ResultTable(List<Column> columns, List<List<Object>> rows, boolean
 
     private static boolean isNumeric(int type) {
         return switch (type) {
-            case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.DECIMAL, Types.NUMERIC,
-                    Types.REAL, Types.FLOAT, Types.DOUBLE -> true;
+            case Types.TINYINT,
+                    Types.SMALLINT,
+                    Types.INTEGER,
+                    Types.BIGINT,
+                    Types.DECIMAL,
+                    Types.NUMERIC,
+                    Types.REAL,
+                    Types.FLOAT,
+                    Types.DOUBLE -> true;
             default -> false;
         };
     }

@@ -11,8 +11,7 @@ import java.util.List;
  * an operator and {@code 'C:\'} is a whole string, so the caller says which dialect family applies.
  */
 public final class SqlScript {
-    private SqlScript() {
-    }
+    private SqlScript() {}
 
     public static List<String> split(String sql, boolean mysqlFamily) {
         List<String> statements = new ArrayList<>();

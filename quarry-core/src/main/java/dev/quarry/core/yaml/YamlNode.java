@@ -23,7 +23,12 @@ public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Mapping, Yaml
      * @param location where the value starts
      */
     record Scalar(String text, Kind kind, Object value, Location location) implements YamlNode {
-        public enum Kind { STRING, NUMBER, BOOLEAN, NULL }
+        public enum Kind {
+            STRING,
+            NUMBER,
+            BOOLEAN,
+            NULL
+        }
 
         public Scalar {
             requireNonNull(kind, "kind is null");

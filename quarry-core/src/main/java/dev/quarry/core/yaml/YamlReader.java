@@ -73,8 +73,8 @@ public final class YamlReader {
     private YamlNode node(JsonParser parser) throws IOException {
         Location at = location(parser.currentTokenLocation());
         switch (parser.currentToken()) {
-  case START_OBJECT -> {
-List<YamlNode.Entry> entries = new ArrayList<>();
+            case START_OBJECT -> {
+                List<YamlNode.Entry> entries = new ArrayList<>();
                 Map<String, Location> seen = new HashMap<>();
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String key = parser.currentName();
@@ -89,35 +89,44 @@ List<YamlNode.Entry> entries = new ArrayList<>();
                     }
                 }
                 return new YamlNode.Mapping(entries, at);
-}
-  case START_ARRAY -> {
-List<YamlNode> items = new ArrayList<>();
+            }
+            case START_ARRAY -> {
+                List<YamlNode> items = new ArrayList<>();
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
                     items.add(node(parser));
                 }
                 return new YamlNode.Sequence(items, at);
-}
-  case VALUE_NULL -> {
-return new YamlNode.Scalar(null, YamlNode.Scalar.Kind.NULL, null, at);
-}
-  case VALUE_TRUE, VALUE_FALSE -> {
-return new YamlNode.Scalar(parser.getText(), YamlNode.Scalar.Kind.BOOLEAN, parser.getBooleanValue(), at);
-}
-  case VALUE_NUMBER_INT -> {
-return new YamlNode.Scalar(parser.getText(), YamlNode.Scalar.Kind.NUMBER,
-                        parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? parser.getText() : (Object) parser.getLongValue(), at);
-}
-  case VALUE_NUMBER_FLOAT -> {
-return new YamlNode.Scalar(parser.getText(), YamlNode.Scalar.Kind.NUMBER, parser.getDoubleValue(), at);
-}
-  case VALUE_STRING -> {
-return new YamlNode.Scalar(parser.getText(), YamlNode.Scalar.Kind.STRING, parser.getText(), at);
-}
-  default -> {
-return new YamlNode.Scalar(parser.getText(), YamlNode.Scalar.Kind.STRING,
-                        parser.currentToken() == JsonToken.VALUE_EMBEDDED_OBJECT ? parser.getEmbeddedObject() : null, at);
-}
-}
+            }
+            case VALUE_NULL -> {
+                return new YamlNode.Scalar(null, YamlNode.Scalar.Kind.NULL, null, at);
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return new YamlNode.Scalar(
+                        parser.getText(), YamlNode.Scalar.Kind.BOOLEAN, parser.getBooleanValue(), at);
+            }
+            case VALUE_NUMBER_INT -> {
+                return new YamlNode.Scalar(
+                        parser.getText(),
+                        YamlNode.Scalar.Kind.NUMBER,
+                        parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                                ? parser.getText()
+                                : (Object) parser.getLongValue(),
+                        at);
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return new YamlNode.Scalar(parser.getText(), YamlNode.Scalar.Kind.NUMBER, parser.getDoubleValue(), at);
+            }
+            case VALUE_STRING -> {
+                return new YamlNode.Scalar(parser.getText(), YamlNode.Scalar.Kind.STRING, parser.getText(), at);
+            }
+            default -> {
+                return new YamlNode.Scalar(
+                        parser.getText(),
+                        YamlNode.Scalar.Kind.STRING,
+                        parser.currentToken() == JsonToken.VALUE_EMBEDDED_OBJECT ? parser.getEmbeddedObject() : null,
+                        at);
+            }
+        }
     }
 
     private Location location(JsonLocation at) {

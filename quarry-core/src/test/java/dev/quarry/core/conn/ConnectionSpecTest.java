@@ -17,8 +17,19 @@ class ConnectionSpecTest {
 
     @Test
     void keysFormWithTypeDefaults() {
-        ConnectionSpec pg = spec("PG", Map.of("type", "postgres", "host", "localhost", "user", "app",
-                "password", "pw-1234", "database", "shop"));
+        ConnectionSpec pg = spec(
+                "PG",
+                Map.of(
+                        "type",
+                        "postgres",
+                        "host",
+                        "localhost",
+                        "user",
+                        "app",
+                        "password",
+                        "pw-1234",
+                        "database",
+                        "shop"));
         assertThat(pg.type()).isEqualTo(ConnectionType.POSTGRES);
         assertThat(pg.port()).isEqualTo(5432);
         assertThat(pg.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:5432/shop");
@@ -30,7 +41,8 @@ class ConnectionSpecTest {
 
     @Test
     void starrocksUrlPlusFeUrlExtra() {
-        ConnectionSpec sr = spec("SR", Map.of("url", "starrocks://root:@fe1:9030/analytics", "fe_url", "http://fe1:8031"));
+        ConnectionSpec sr =
+                spec("SR", Map.of("url", "starrocks://root:@fe1:9030/analytics", "fe_url", "http://fe1:8031"));
         assertThat(sr.type()).isEqualTo(ConnectionType.STARROCKS);
         assertThat(sr.jdbcUrl()).isEqualTo("jdbc:mysql://fe1:9030/analytics");
         assertThat(sr.jdbcProperties().getProperty("sslMode")).isEqualTo("DISABLED");
@@ -66,35 +78,47 @@ class ConnectionSpecTest {
 
     @Test
     void toStringAndMaskedUrlHideThePassword() {
-        ConnectionSpec pg = spec("PG", Map.of("url", "postgresql://app:Hunter2Secret@h:5432/db", "api_token", "tok-98765"));
-        assertThat(pg.toString()).doesNotContain("Hunter2Secret").doesNotContain("tok-98765").contains("app:****@h:5432");
+        ConnectionSpec pg =
+                spec("PG", Map.of("url", "postgresql://app:Hunter2Secret@h:5432/db", "api_token", "tok-98765"));
+        assertThat(pg.toString())
+                .doesNotContain("Hunter2Secret")
+                .doesNotContain("tok-98765")
+                .contains("app:****@h:5432");
         assertThat(pg.maskedUrl()).isEqualTo("postgres://app:****@h:5432/db");
     }
 
     @Test
     void missingTypeUnknownTypeAndBadPortAreConfigErrorsWithLocation() {
         assertThatThrownBy(() -> spec("X", Map.of("host", "h")))
-                .isInstanceOf(ConfigException.class).hasMessageStartingWith("env.yaml:1: connection X: no type");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("env.yaml:1: connection X: no type");
         assertThatThrownBy(() -> spec("X", Map.of("type", "postgress", "host", "h")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("unknown connection type \"postgress\"");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("unknown connection type \"postgress\"");
         assertThatThrownBy(() -> spec("X", Map.of("type", "mysql", "host", "h", "port", "70000")))
-                .isInstanceOf(ConfigException.class).hasMessage("env.yaml:2: connection X: port \"70000\" is not a number in 1..65535");
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("env.yaml:2: connection X: port \"70000\" is not a number in 1..65535");
         assertThatThrownBy(() -> spec("X", Map.of("type", "mysql")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("no host");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("no host");
         assertThatThrownBy(() -> spec("X", Map.of("type", "starrocks", "host", "h", "fe_url", "fe:8030")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("fe_url \"fe:8030\" is not an http://host:port URL");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("fe_url \"fe:8030\" is not an http://host:port URL");
     }
 
     @Test
     void aConnectionBuiltFromOtherConfigurationIsCheckedAsAConfigError() {
         assertThatThrownBy(() -> new ConnectionSpec(" ", ConnectionType.POSTGRES, "h", 5432, "u", "", "db", Map.of()))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
+                .isInstanceOfSatisfying(
+                        ConfigException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
                 .hasMessage("name is blank");
-        assertThatThrownBy(() -> new ConnectionSpec("gateway local", ConnectionType.STARROCKS, "", 9030, "root", "", "",
-                Map.of())).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> new ConnectionSpec(
+                        "gateway local", ConnectionType.STARROCKS, "", 9030, "root", "", "", Map.of()))
+                .isInstanceOf(ConfigException.class)
                 .hasMessage("a starrocks connection needs a host and a port in 1..65535");
         assertThatThrownBy(() -> new ConnectionSpec("D", ConnectionType.DUCKDB, "", 0, "", "", "", Map.of()))
-                .isInstanceOf(ConfigException.class).hasMessage("a duckdb connection needs a database file");
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("a duckdb connection needs a database file");
         assertThatThrownBy(() -> spec("X", Map.of("type", "starrocks", "host", "h", "fe_url", "http://fe 1:8030")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("env.yaml:2: connection X: fe_url \"http://fe 1:8030\" is not an http://host:port URL");

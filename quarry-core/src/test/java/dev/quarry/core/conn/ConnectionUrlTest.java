@@ -12,7 +12,8 @@ class ConnectionUrlTest {
     void postgresUrlWithEncodedSpecialCharactersInUserAndPassword() {
         Map<String, String> keys = ConnectionUrl.parse(
                 "postgresql://app%2Buser:p%40ss%3Aw%2Frd%25%C3%A9@db.example.com:6543/sales?sslmode=disable", "test");
-        assertThat(keys).containsEntry("type", "postgres")
+        assertThat(keys)
+                .containsEntry("type", "postgres")
                 .containsEntry("user", "app+user")
                 .containsEntry("password", "p@ss:w/rd%é")
                 .containsEntry("host", "db.example.com")
@@ -35,26 +36,35 @@ class ConnectionUrlTest {
     @Test
     void starrocksUrlWithEmptyPasswordAndNoDatabase() {
         Map<String, String> keys = ConnectionUrl.parse("starrocks://root:@fe.internal:9030/", "t");
-        assertThat(keys).containsEntry("type", "starrocks").containsEntry("user", "root")
-                .containsEntry("password", "").containsEntry("port", "9030").doesNotContainKey("database");
+        assertThat(keys)
+                .containsEntry("type", "starrocks")
+                .containsEntry("user", "root")
+                .containsEntry("password", "")
+                .containsEntry("port", "9030")
+                .doesNotContainKey("database");
     }
 
     @Test
     void mariadbSchemeIsMysqlAndIpv6HostsWork() {
         Map<String, String> keys = ConnectionUrl.parse("mariadb://root@[::1]:3307/test", "t");
-        assertThat(keys).containsEntry("type", "mysql").containsEntry("host", "::1").containsEntry("port", "3307");
+        assertThat(keys)
+                .containsEntry("type", "mysql")
+                .containsEntry("host", "::1")
+                .containsEntry("port", "3307");
     }
 
     @Test
     void duckdbUrlIsAFilePath() {
         assertThat(ConnectionUrl.parse("duckdb:///var/data/warehouse.duckdb", "t"))
-                .containsEntry("type", "duckdb").containsEntry("database", "/var/data/warehouse.duckdb");
+                .containsEntry("type", "duckdb")
+                .containsEntry("database", "/var/data/warehouse.duckdb");
         assertThat(ConnectionUrl.parse("duckdb://local.db", "t")).containsEntry("database", "local.db");
     }
 
     @Test
     void nonNumericPortIsRejectedWithoutShowingThePassword() {
-        assertThatThrownBy(() -> ConnectionUrl.parse("postgresql://u:Sup3rSecret@host:54x2/db", "environment variable PG"))
+        assertThatThrownBy(
+                        () -> ConnectionUrl.parse("postgresql://u:Sup3rSecret@host:54x2/db", "environment variable PG"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("environment variable PG")
                 .hasMessageContaining("port \"54x2\" is not a number")
@@ -74,7 +84,8 @@ class ConnectionUrlTest {
     void unknownSchemeListsTheKnownTypes() {
         assertThatThrownBy(() -> ConnectionUrl.parse("oracle://u:p@h/db", "env.yaml:3"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("env.yaml:3: unknown connection type \"oracle\" (known: postgres, mysql, starrocks, duckdb)");
+                .hasMessage(
+                        "env.yaml:3: unknown connection type \"oracle\" (known: postgres, mysql, starrocks, duckdb)");
     }
 
     @Test

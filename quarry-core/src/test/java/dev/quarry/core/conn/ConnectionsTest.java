@@ -51,16 +51,20 @@ class ConnectionsTest {
         envYaml("connections:\n  PG:\n    url: postgresql://a:b@yaml-host/db\n");
         Connections conns = Connections.load(home, Map.of("PG", "postgres://u:p@env-host:5544/db2", "HOME", "/root"));
         assertThat(conns.get("PG").host()).isEqualTo("env-host");
-        assertThat(conns.list()).singleElement().satisfies(e -> assertThat(e.source()).isEqualTo(ConnectionSource.ENV_VARIABLE));
+        assertThat(conns.list())
+                .singleElement()
+                .satisfies(e -> assertThat(e.source()).isEqualTo(ConnectionSource.ENV_VARIABLE));
     }
 
     @Test
     void inlineJsonOrYamlInAnEnvironmentVariable() {
-        Connections conns = Connections.load(home, Map.of(
-                "SR", "{type: starrocks, url: \"starrocks://root:@h:9030/db\", fe_url: \"http://h:18030\"}",
-                "MY", "{\"type\": \"mysql\", \"host\": \"127.0.0.1\", \"port\": 3306, \"user\": \"root\"}",
-                "JSON_THING", "{\"unrelated\": true}",
-                "HTTP_PROXY", "http://proxy:3128"));
+        Connections conns = Connections.load(
+                home,
+                Map.of(
+                        "SR", "{type: starrocks, url: \"starrocks://root:@h:9030/db\", fe_url: \"http://h:18030\"}",
+                        "MY", "{\"type\": \"mysql\", \"host\": \"127.0.0.1\", \"port\": 3306, \"user\": \"root\"}",
+                        "JSON_THING", "{\"unrelated\": true}",
+                        "HTTP_PROXY", "http://proxy:3128"));
         assertThat(conns.get("SR").feUrl().getPort()).isEqualTo(18030);
         assertThat(conns.get("MY").port()).isEqualTo(3306);
         assertThat(conns.list()).extracting(Connections.Entry::name).containsExactly("MY", "SR");
@@ -73,7 +77,8 @@ class ConnectionsTest {
         assertThatThrownBy(() -> conns.get("POSTGRES_PRD"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("unknown connection \"POSTGRES_PRD\" (did you mean POSTGRES_PROD?)");
-        assertThatThrownBy(() -> conns.get("ZZZ")).hasMessage("unknown connection \"ZZZ\" (defined: MYSQL, POSTGRES_PROD)");
+        assertThatThrownBy(() -> conns.get("ZZZ"))
+                .hasMessage("unknown connection \"ZZZ\" (defined: MYSQL, POSTGRES_PROD)");
     }
 
     @Test
@@ -90,7 +95,9 @@ class ConnectionsTest {
         assertThat(conns.get("GOOD").host()).isEqualTo("h");
         assertThatThrownBy(() -> conns.get("BAD"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage(home.resolve("env.yaml") + ":5: connection BAD: unknown connection type \"mongodb\" (known: postgres, mysql, starrocks, duckdb)");
+                .hasMessage(
+                        home.resolve("env.yaml")
+                                + ":5: connection BAD: unknown connection type \"mongodb\" (known: postgres, mysql, starrocks, duckdb)");
         assertThat(conns.find("BAD").orElseThrow().typeLabel()).isEqualTo("invalid");
     }
 
@@ -126,7 +133,8 @@ class ConnectionsTest {
 
     @Test
     void homeComesFromQuarryHomeElseDotQuarry() {
-        assertThat(Connections.home(Map.of("QUARRY_HOME", "/opt/q"), Path.of("/home/u"))).isEqualTo(Path.of("/opt/q"));
+        assertThat(Connections.home(Map.of("QUARRY_HOME", "/opt/q"), Path.of("/home/u")))
+                .isEqualTo(Path.of("/opt/q"));
         assertThat(Connections.home(Map.of(), Path.of("/home/u"))).isEqualTo(Path.of("/home/u/.quarry"));
     }
 }

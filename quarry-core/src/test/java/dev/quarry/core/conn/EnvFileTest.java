@@ -28,7 +28,8 @@ class EnvFileTest {
         Path home = tmp.resolve("new-home");
         EnvFile.in(home).set("PG", keys("url", "postgresql://u:p@h:5432/db"));
         Path file = home.resolve("env.yaml");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         assertThat(Files.readString(file)).isEqualTo("connections:\n  PG:\n    url: \"postgresql://u:p@h:5432/db\"\n");
     }
 
@@ -76,17 +77,21 @@ class EnvFileTest {
     void setAppendsNewEntryAtTheEndOfTheConnectionsBlock() throws IOException {
         Files.writeString(tmp.resolve("env.yaml"), "connections:\n  A:\n    url: postgresql://h/db\n\nvariables: {}\n");
         EnvFile.in(tmp).set("B", keys("type", "mysql", "host", "127.0.0.1", "port", "3306", "password", ""));
-        assertThat(Files.readString(tmp.resolve("env.yaml"))).isEqualTo(
-                "connections:\n  A:\n    url: postgresql://h/db\n  B:\n    type: mysql\n    host: 127.0.0.1\n    port: 3306\n    password: \"\"\n\nvariables: {}\n");
+        assertThat(Files.readString(tmp.resolve("env.yaml")))
+                .isEqualTo(
+                        "connections:\n  A:\n    url: postgresql://h/db\n  B:\n    type: mysql\n    host: 127.0.0.1\n    port: 3306\n    password: \"\"\n\nvariables: {}\n");
     }
 
     @Test
     void unsetRemovesOnlyThatEntry() throws IOException {
-        Files.writeString(tmp.resolve("env.yaml"), "connections:\n  A: postgresql://h/a\n  B:\n    url: postgresql://h/b\n  C: postgresql://h/c\n");
+        Files.writeString(
+                tmp.resolve("env.yaml"),
+                "connections:\n  A: postgresql://h/a\n  B:\n    url: postgresql://h/b\n  C: postgresql://h/c\n");
         EnvFile file = EnvFile.in(tmp);
         assertThat(file.unset("b")).isTrue();
         assertThat(file.unset("B")).isFalse();
-        assertThat(Files.readString(tmp.resolve("env.yaml"))).isEqualTo("connections:\n  A: postgresql://h/a\n  C: postgresql://h/c\n");
+        assertThat(Files.readString(tmp.resolve("env.yaml")))
+                .isEqualTo("connections:\n  A: postgresql://h/a\n  C: postgresql://h/c\n");
     }
 
     @Test
@@ -101,8 +106,19 @@ class EnvFileTest {
     @Test
     void valuesThatYamlWouldRetypeSurviveARoundTrip() {
         EnvFile file = EnvFile.in(tmp);
-        Map<String, String> wanted = keys("type", "postgres", "host", "h", "password", "0123", "sslmode", "off",
-                "user", "-dash", "database", "yes: no");
+        Map<String, String> wanted = keys(
+                "type",
+                "postgres",
+                "host",
+                "h",
+                "password",
+                "0123",
+                "sslmode",
+                "off",
+                "user",
+                "-dash",
+                "database",
+                "yes: no");
         file.set("PG", wanted);
         assertThat(file.read().get(0).keys()).isEqualTo(wanted);
     }

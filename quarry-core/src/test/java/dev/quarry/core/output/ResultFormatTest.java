@@ -54,16 +54,18 @@ class ResultFormatTest {
 
     @Test
     void csvQuotesWhenNeededAndKeepsNullDistinctFromEmpty() {
-        ResultTable t = ResultTable.of(List.of("id", "note"), List.of(
-                List.of(1, "plain"), List.of(2, "a, \"b\""), Arrays.asList(3, null), List.of(4, "")));
+        ResultTable t = ResultTable.of(
+                List.of("id", "note"),
+                List.of(List.of(1, "plain"), List.of(2, "a, \"b\""), Arrays.asList(3, null), List.of(4, "")));
         assertThat(ResultFormat.CSV.render(t))
                 .isEqualTo("id,note\r\n1,plain\r\n2,\"a, \"\"b\"\"\"\r\n3,\r\n4,\"\"\r\n");
     }
 
     @Test
     void jsonKeepsNumbersBooleansAndNulls() {
-        ResultTable t = ResultTable.of(List.of("id", "amount", "ok", "note"), List.of(
-                Arrays.asList(1L, new BigDecimal("351.330000"), true, null)));
+        ResultTable t = ResultTable.of(
+                List.of("id", "amount", "ok", "note"),
+                List.of(Arrays.asList(1L, new BigDecimal("351.330000"), true, null)));
         assertThat(ResultFormat.JSON.render(t).replaceAll("\\s+", ""))
                 .isEqualTo("[{\"id\":1,\"amount\":351.330000,\"ok\":true,\"note\":null}]");
     }

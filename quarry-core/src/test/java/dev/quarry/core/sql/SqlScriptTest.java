@@ -14,11 +14,12 @@ class SqlScriptTest {
                 /* block; comment */ select "we;ird" from t;
                 do $body$ begin perform 1; end $body$;
                 """;
-        assertThat(SqlScript.split(script, false)).containsExactly(
-                "-- create things; not a split\ncreate table t (a text)",
-                "insert into t values ('x;y'), ('it''s')",
-                "/* block; comment */ select \"we;ird\" from t",
-                "do $body$ begin perform 1; end $body$");
+        assertThat(SqlScript.split(script, false))
+                .containsExactly(
+                        "-- create things; not a split\ncreate table t (a text)",
+                        "insert into t values ('x;y'), ('it''s')",
+                        "/* block; comment */ select \"we;ird\" from t",
+                        "do $body$ begin perform 1; end $body$");
     }
 
     @Test

@@ -33,12 +33,14 @@ class YamlReaderTest {
     @Test
     void keysAndValuesKnowTheirLineAndColumn() {
         Recorded problems = new Recorded();
-        YamlNode root = YamlReader.read("r.yaml", "source: pg\nstreams:\n  public.a:\n    mode: full-refresh\n", problems);
+        YamlNode root =
+                YamlReader.read("r.yaml", "source: pg\nstreams:\n  public.a:\n    mode: full-refresh\n", problems);
 
         YamlNode.Mapping top = (YamlNode.Mapping) root;
         assertThat(top.entries()).extracting(YamlNode.Entry::key).containsExactly("source", "streams");
         assertThat(top.entries().get(0).value().location()).hasToString("r.yaml:1:9");
-        YamlNode.Entry stream = ((YamlNode.Mapping) top.entries().get(1).value()).entries().get(0);
+        YamlNode.Entry stream =
+                ((YamlNode.Mapping) top.entries().get(1).value()).entries().get(0);
         assertThat(stream.keyLocation()).hasToString("r.yaml:3:3");
         YamlNode.Entry mode = ((YamlNode.Mapping) stream.value()).entries().get(0);
         assertThat(mode.keyLocation()).hasToString("r.yaml:4:5");
@@ -48,13 +50,22 @@ class YamlReaderTest {
 
     @Test
     void scalarsKeepTheirTextAndYamlType() {
-        YamlNode.Sequence items = (YamlNode.Sequence) YamlReader.read("x.yaml",
-                "- abc\n- 42\n- 99999999999999999999\n- 1.5\n- true\n- ~\n", new Recorded());
+        YamlNode.Sequence items = (YamlNode.Sequence)
+                YamlReader.read("x.yaml", "- abc\n- 42\n- 99999999999999999999\n- 1.5\n- true\n- ~\n", new Recorded());
 
-        List<YamlNode.Scalar> s = items.items().stream().map(YamlNode.Scalar.class::cast).toList();
-        assertThat(s).extracting(YamlNode.Scalar::kind).containsExactly(YamlNode.Scalar.Kind.STRING, YamlNode.Scalar.Kind.NUMBER,
-                YamlNode.Scalar.Kind.NUMBER, YamlNode.Scalar.Kind.NUMBER, YamlNode.Scalar.Kind.BOOLEAN, YamlNode.Scalar.Kind.NULL);
-        assertThat(s).extracting(YamlNode.Scalar::value)
+        List<YamlNode.Scalar> s =
+                items.items().stream().map(YamlNode.Scalar.class::cast).toList();
+        assertThat(s)
+                .extracting(YamlNode.Scalar::kind)
+                .containsExactly(
+                        YamlNode.Scalar.Kind.STRING,
+                        YamlNode.Scalar.Kind.NUMBER,
+                        YamlNode.Scalar.Kind.NUMBER,
+                        YamlNode.Scalar.Kind.NUMBER,
+                        YamlNode.Scalar.Kind.BOOLEAN,
+                        YamlNode.Scalar.Kind.NULL);
+        assertThat(s)
+                .extracting(YamlNode.Scalar::value)
                 .containsExactly("abc", 42L, "99999999999999999999", 1.5, true, null);
         assertThat(s.get(5).isNull()).isTrue();
         assertThat(s.get(5).describe()).isEqualTo("null");
@@ -67,7 +78,9 @@ class YamlReaderTest {
         YamlNode.Mapping root = (YamlNode.Mapping) YamlReader.read("r.yaml", "a: 1\nb: 2\na: 3\n", problems);
 
         assertThat(problems.lines).containsExactly("r.yaml:3:1: a again, first at r.yaml:1:1");
-        assertThat(root.entries()).extracting(e -> ((YamlNode.Scalar) e.value()).text()).containsExactly("1", "2");
+        assertThat(root.entries())
+                .extracting(e -> ((YamlNode.Scalar) e.value()).text())
+                .containsExactly("1", "2");
     }
 
     @Test

@@ -46,6 +46,7 @@ final class ApplyContext {
     private final AtomicInteger statements = new AtomicInteger();
     /** Rendering for the cluster's release, once probed; for the newest release until then (dry run without a cluster). */
     private volatile StarRocksDialect dialect = StarRocksDialect.latest();
+
     private volatile OptionalInt replicationNum = OptionalInt.empty();
 
     ApplyContext(Project project, ConnectionSpec gateway, StateStore store, Consumer<String> progress) {
@@ -103,7 +104,9 @@ final class ApplyContext {
             replicationNum = OptionalInt.of(probe.defaultReplicationNum());
         } catch (java.sql.SQLException | RunException e) {
             if (!dryRun) {
-                throw e instanceof RunException re ? re : new RunException("cannot probe " + gateway.describe() + ": " + e.getMessage(), e);
+                throw e instanceof RunException re
+                        ? re
+                        : new RunException("cannot probe " + gateway.describe() + ": " + e.getMessage(), e);
             }
             Log.debug("dry run without probing the cluster: " + e.getMessage());
         }
@@ -139,15 +142,25 @@ final class ApplyContext {
         MacroContext ctx = context(plan, m, start, end, thisModel);
         Renderer.Rendered r = Renderer.render(m, ctx);
         Map<String, String> targets = targets(plan, start, end);
-        Optional<String> query = r.query().map(q -> Renderer.resolveTables(Renderer.withoutTrailingSemicolons(q), targets));
-        return new Renderer.Rendered(r.preStatements().stream().map(s -> Renderer.resolveTables(Renderer.withoutTrailingSemicolons(s), targets)).toList(), query,
-                r.postStatements().stream().map(s -> Renderer.resolveTables(Renderer.withoutTrailingSemicolons(s), targets)).toList());
+        Optional<String> query =
+                r.query().map(q -> Renderer.resolveTables(Renderer.withoutTrailingSemicolons(q), targets));
+        return new Renderer.Rendered(
+                r.preStatements().stream()
+                        .map(s -> Renderer.resolveTables(Renderer.withoutTrailingSemicolons(s), targets))
+                        .toList(),
+                query,
+                r.postStatements().stream()
+                        .map(s -> Renderer.resolveTables(Renderer.withoutTrailingSemicolons(s), targets))
+                        .toList());
     }
 
     MacroContext context(Plan plan, Model m, Instant start, Instant end, String thisModel) {
         Map<String, Object> vars = new LinkedHashMap<>(project.config().variables());
         String gatewayName = project.config().defaultGateway().orElse("");
-        project.config().defaultGateway().map(g -> project.config().gateways().get(g)).ifPresent(g -> vars.putAll(g.variables()));
+        project.config()
+                .defaultGateway()
+                .map(g -> project.config().gateways().get(g))
+                .ifPresent(g -> vars.putAll(g.variables()));
         return new MacroContext(start, end, plan.executionTime(), thisModel, vars, gatewayName);
     }
 
@@ -156,14 +169,17 @@ final class ApplyContext {
         Map<String, String> out = new HashMap<>();
         for (String name : project.dag().order()) {
             Model m = project.models().get(name);
-            String fp = plan.snapshots().getOrDefault(name, fingerprints.get(name).data());
+            String fp =
+                    plan.snapshots().getOrDefault(name, fingerprints.get(name).data());
             switch (m.kind().kind()) {
-                case EXTERNAL -> {
-                }
+                case EXTERNAL -> {}
                 case EMBEDDED -> {
                     MacroContext ctx = context(plan, m, start, end, name);
                     String q = Renderer.render(m, ctx).query().orElseThrow();
-                    out.put(name, StarRocksDialect.derivedTable(Renderer.resolveTables(Renderer.withoutTrailingSemicolons(q), out)));
+                    out.put(
+                            name,
+                            StarRocksDialect.derivedTable(
+                                    Renderer.resolveTables(Renderer.withoutTrailingSemicolons(q), out)));
                 }
                 default -> out.put(name, PhysicalNames.qualifiedPhysical(m, PhysicalNames.version(fp)));
             }

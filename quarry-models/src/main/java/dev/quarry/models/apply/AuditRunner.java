@@ -12,8 +12,7 @@ import java.time.Instant;
  * violations fails the step; a non-blocking one is a warning.
  */
 final class AuditRunner {
-    private AuditRunner() {
-    }
+    private AuditRunner() {}
 
     /**
      * Audits {@code s}'s model on {@code target}, something a FROM clause can read, rendered for {@code [start, end)}.

@@ -21,8 +21,7 @@ import java.util.Optional;
  * {@code @this_model} and the call's arguments as macro variables.
  */
 final class Audits {
-    private Audits() {
-    }
+    private Audits() {}
 
     /**
      * One audit ready to run.
@@ -31,8 +30,7 @@ final class Audits {
      * @param blocking whether a failure fails the plan or run
      * @param sql the query returning violating rows
      */
-    record Query(String name, boolean blocking, String sql) {
-    }
+    record Query(String name, boolean blocking, String sql) {}
 
     /**
      * The query of {@code call} on {@code target}, something a FROM clause can read (a qualified table, or a
@@ -42,8 +40,11 @@ final class Audits {
         String name = call.name().toLowerCase(Locale.ROOT);
         Optional<String> builtIn = Audit.builtInBase(name);
         if (builtIn.isPresent()) {
-            BuiltInAudit builtInAudit = BuiltInAudit.named(builtIn.get()).orElseThrow(() -> new ModelException(model.location(),
-                    "model " + model.name() + ": built-in audit " + builtIn.get() + " is not supported by Quarry yet"));
+            BuiltInAudit builtInAudit = BuiltInAudit.named(builtIn.get())
+                    .orElseThrow(() -> new ModelException(
+                            model.location(),
+                            "model " + model.name() + ": built-in audit " + builtIn.get()
+                                    + " is not supported by Quarry yet"));
             try {
                 return new Query(name, !name.endsWith("_non_blocking"), builtInAudit.query(call.args(), target));
             } catch (InvalidSpecException e) {
@@ -58,8 +59,13 @@ final class Audits {
         audit.defaults().forEach((k, v) -> vars.put(k.toLowerCase(Locale.ROOT), new Renderer.SqlText(v)));
         call.args().forEach((k, v) -> vars.put(k.toLowerCase(Locale.ROOT), new Renderer.SqlText(v)));
         String thisModel = StarRocksDialect.fromItem(target, "__quarry_this");
-        MacroContext auditCtx = new MacroContext(ctx.start(), ctx.end(), ctx.executionTime(), thisModel, vars, ctx.gateway());
-        String sql = Renderer.renderText(audit.query().sql(), audit.query().location(), auditCtx, model.kind().kind().name());
+        MacroContext auditCtx =
+                new MacroContext(ctx.start(), ctx.end(), ctx.executionTime(), thisModel, vars, ctx.gateway());
+        String sql = Renderer.renderText(
+                audit.query().sql(),
+                audit.query().location(),
+                auditCtx,
+                model.kind().kind().name());
         return new Query(name, audit.blocking(), Renderer.withoutTrailingSemicolons(sql));
     }
 }

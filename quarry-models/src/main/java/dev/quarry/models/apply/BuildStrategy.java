@@ -20,7 +20,8 @@ interface BuildStrategy {
             case INCREMENTAL_UNMANAGED -> UnmanagedBuild.INSTANCE;
             case VIEW -> ViewBuild.INSTANCE;
             case SEED -> SeedBuild.INSTANCE;
-            case EMBEDDED, EXTERNAL -> throw new IllegalStateException("no physical object to build for " + kind.kind());
+            case EMBEDDED, EXTERNAL ->
+                throw new IllegalStateException("no physical object to build for " + kind.kind());
         };
     }
 }

@@ -34,7 +34,8 @@ public final class Executor {
      * @param concurrency how many models may run at once
      * @param progress one line per finished model and audit
      */
-    public Executor(Project project, ConnectionSpec gateway, StateStore store, int concurrency, Consumer<String> progress) {
+    public Executor(
+            Project project, ConnectionSpec gateway, StateStore store, int concurrency, Consumer<String> progress) {
         this.ctx = new ApplyContext(project, gateway, store, progress);
         this.concurrency = Math.max(1, concurrency);
     }
@@ -63,7 +64,9 @@ public final class Executor {
                 buildStep(plan, step, w, audits);
             }
         });
-        if (!plan.repointed().isEmpty() || !plan.dropped().isEmpty() || !plan.changes().isEmpty()
+        if (!plan.repointed().isEmpty()
+                || !plan.dropped().isEmpty()
+                || !plan.changes().isEmpty()
                 || plan.basedOn().isEmpty()) {
             try (StatementSink w = ctx.openSession()) {
                 Promotion.promote(ctx, plan, w);
@@ -83,7 +86,8 @@ public final class Executor {
                 try {
                     reader[0] = ctx.gateway().open();
                 } catch (RunException e) {
-                    Log.warn("dry run without a connection (" + e.getMessage() + "): column lists of new tables are not shown");
+                    Log.warn("dry run without a connection (" + e.getMessage()
+                            + "): column lists of new tables are not shown");
                 }
             }
             return Optional.ofNullable(reader[0]);

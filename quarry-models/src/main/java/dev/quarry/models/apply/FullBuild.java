@@ -14,8 +14,7 @@ import java.util.Optional;
 final class FullBuild extends TableBuild {
     static final FullBuild INSTANCE = new FullBuild();
 
-    private FullBuild() {
-    }
+    private FullBuild() {}
 
     @Override
     void fill(ApplyContext ctx, ModelStep s, Fill fill) {
@@ -26,7 +25,12 @@ final class FullBuild extends TableBuild {
         String staging = PhysicalNames.fit(table + "__staging");
         w.execute(dialect.dropTable(db, staging, true));
         w.execute(dialect.createTableLike(db, staging, db, table, false));
-        w.execute(dialect.insertInto(db, staging, Optional.empty(), fill.names(), fill.query().query().orElseThrow()));
+        w.execute(dialect.insertInto(
+                db,
+                staging,
+                Optional.empty(),
+                fill.names(),
+                fill.query().query().orElseThrow()));
         w.execute(dialect.swapTable(db, table, staging));
         w.execute(dialect.dropTable(db, staging, true));
         reactivateMaterializedViews(ctx, s.plan(), s.model(), w);
@@ -44,8 +48,10 @@ final class FullBuild extends TableBuild {
             String fp = plan.snapshots().get(name);
             boolean built = fp != null && ctx.isBuilt(name, fp);
             if (down != null && down.kind().isMaterializedView() && built) {
-                w.execute(ctx.dialect().activateMaterializedView(PhysicalNames.physicalDatabase(down),
-                        PhysicalNames.physicalTable(down, PhysicalNames.version(fp))));
+                w.execute(ctx.dialect()
+                        .activateMaterializedView(
+                                PhysicalNames.physicalDatabase(down),
+                                PhysicalNames.physicalTable(down, PhysicalNames.version(fp))));
             }
         }
     }

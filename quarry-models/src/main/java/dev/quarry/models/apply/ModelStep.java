@@ -20,8 +20,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * @param session where the statements go
  * @param audits audits run, over all steps
  */
-record ModelStep(Plan plan, Plan.Step step, Model model, String database, String table, StatementSink session,
-                 AtomicInteger audits) {
+record ModelStep(
+        Plan plan,
+        Plan.Step step,
+        Model model,
+        String database,
+        String table,
+        StatementSink session,
+        AtomicInteger audits) {
     ModelStep {
         requireNonNull(plan, "plan is null");
         requireNonNull(step, "step is null");

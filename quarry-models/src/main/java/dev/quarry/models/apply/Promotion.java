@@ -20,8 +20,7 @@ import java.util.Set;
  * copies; promoting a plan to another environment only moves views.
  */
 final class Promotion {
-    private Promotion() {
-    }
+    private Promotion() {}
 
     static void promote(ApplyContext ctx, Plan plan, StatementSink w) {
         Project project = ctx.project();
@@ -33,7 +32,8 @@ final class Promotion {
             if (databases.add(envDb)) {
                 w.execute(dialect.createDatabase(envDb, true));
             }
-            String physical = PhysicalNames.physicalTable(m, PhysicalNames.version(plan.snapshots().get(name)));
+            String physical = PhysicalNames.physicalTable(
+                    m, PhysicalNames.version(plan.snapshots().get(name)));
             String query = StarRocksDialect.selectAll(PhysicalNames.physicalDatabase(m), physical);
             w.execute(dialect.createView(StarRocksSpecs.view(m, envDb, m.table(), query), true));
         }
@@ -56,7 +56,8 @@ final class Promotion {
             }
             store.promote(plan.environment(), plan.planId(), plan.basedOn(), plan.snapshots());
         }
-        ctx.progress("environment " + plan.environment() + " updated: " + plan.repointed().size() + " views (re)pointed, "
+        ctx.progress("environment " + plan.environment() + " updated: "
+                + plan.repointed().size() + " views (re)pointed, "
                 + plan.dropped().size() + " dropped");
     }
 }

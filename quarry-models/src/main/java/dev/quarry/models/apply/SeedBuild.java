@@ -21,8 +21,7 @@ import java.util.List;
 final class SeedBuild implements BuildStrategy {
     static final SeedBuild INSTANCE = new SeedBuild();
 
-    private SeedBuild() {
-    }
+    private SeedBuild() {}
 
     @Override
     public void build(ApplyContext ctx, ModelStep s) {
@@ -44,19 +43,28 @@ final class SeedBuild implements BuildStrategy {
         // A retried load must not double the rows: the table is emptied first (TRUNCATE: works for every table type).
         w.execute(ctx.dialect().truncateTable(db, table));
         if (w.dryRun()) {
-            w.execute("-- Stream Load " + csv.getFileName() + " (" + seed.rows() + " rows) into " + StarRocksDialect.qualified(db, table));
+            w.execute("-- Stream Load " + csv.getFileName() + " (" + seed.rows() + " rows) into "
+                    + StarRocksDialect.qualified(db, table));
             return;
         }
         if (seed.rows() == 0) {
             return;
         }
         ConnectionSpec gateway = ctx.gateway();
-        StreamLoader loader = StreamLoader.builder(gateway.feUrl(), gateway.user(), gateway.password()).build();
-        LoadOptions options = LoadOptions.csv().withColumnSeparator(seed.delimiter()).withEnclose('"')
+        StreamLoader loader = StreamLoader.builder(gateway.feUrl(), gateway.user(), gateway.password())
+                .build();
+        LoadOptions options = LoadOptions.csv()
+                .withColumnSeparator(seed.delimiter())
+                .withEnclose('"')
                 .withColumns(seed.header());
         String label = ("quarry_seed_" + table + "_" + System.currentTimeMillis());
-        LoadResult result = loader.load(db, table, label.length() > 128 ? label.substring(label.length() - 128) : label, options,
+        LoadResult result = loader.load(
+                db,
+                table,
+                label.length() > 128 ? label.substring(label.length() - 128) : label,
+                options,
                 LoadBody.of(seed.body().getBytes(StandardCharsets.UTF_8)));
-        ctx.progress("loaded seed " + m.name() + ": " + result.counts().map(c -> c.loadedRows() + " rows").orElse(result.message()));
+        ctx.progress("loaded seed " + m.name() + ": "
+                + result.counts().map(c -> c.loadedRows() + " rows").orElse(result.message()));
     }
 }

@@ -26,34 +26,43 @@ record SeedCsv(List<String> header, String body, int rows, String delimiter, Lis
         try {
             text = Files.readString(csv, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ModelException(m.location(), "model " + m.name() + ": cannot read seed file " + csv + ": " + e.getMessage());
+            throw new ModelException(
+                    m.location(), "model " + m.name() + ": cannot read seed file " + csv + ": " + e.getMessage());
         }
         String delimiter = m.kind().csvSettings().getOrDefault("delimiter", ",").replace("'", "");
         List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
         if (lines.isEmpty()) {
-            throw new ModelException(m.location(), "model " + m.name() + ": seed file " + csv + " is empty (it needs a header line)");
+            throw new ModelException(
+                    m.location(), "model " + m.name() + ": seed file " + csv + " is empty (it needs a header line)");
         }
-        List<String> header = split(lines.get(0), delimiter).stream().map(String::strip).toList();
+        List<String> header =
+                split(lines.get(0), delimiter).stream().map(String::strip).toList();
         List<List<String>> rows = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
             List<String> row = split(lines.get(i), delimiter);
             if (row.size() != header.size()) {
-                throw new ModelException(m.location(), "model " + m.name() + ": " + csv.getFileName() + " line " + (i + 1) + " has "
-                        + row.size() + " fields, the header " + header.size());
+                throw new ModelException(
+                        m.location(),
+                        "model " + m.name() + ": " + csv.getFileName() + " line " + (i + 1) + " has " + row.size()
+                                + " fields, the header " + header.size());
             }
             rows.add(row);
         }
         List<ColumnSpec> columns = new ArrayList<>();
         for (int c = 0; c < header.size(); c++) {
             int col = c;
-            columns.add(ColumnSpec.of(header.get(c), StarRocksType.parse(inferType(rows.stream().map(r -> r.get(col)).toList()))));
+            columns.add(ColumnSpec.of(
+                    header.get(c),
+                    StarRocksType.parse(
+                            inferType(rows.stream().map(r -> r.get(col)).toList()))));
         }
         String body = String.join("\n", lines.subList(1, lines.size())) + "\n";
         return new SeedCsv(header, body, rows.size(), delimiter, columns);
     }
 
     private static String inferType(List<String> values) {
-        List<String> present = values.stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
+        List<String> present =
+                values.stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
         if (present.isEmpty()) {
             return "VARCHAR(" + StarRocksType.STRING_LENGTH + ")";
         }

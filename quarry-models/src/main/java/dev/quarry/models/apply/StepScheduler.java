@@ -56,11 +56,12 @@ final class StepScheduler {
         }
         Set<String> stepNames = new LinkedHashSet<>();
         plan.steps().forEach(s -> stepNames.add(s.model()));
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, plan.steps().size()), r -> {
-            Thread t = new Thread(r, "quarry-model");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool =
+                Executors.newFixedThreadPool(Math.min(concurrency, plan.steps().size()), r -> {
+                    Thread t = new Thread(r, "quarry-model");
+                    t.setDaemon(true);
+                    return t;
+                });
         Map<String, CompletableFuture<Void>> futures = new LinkedHashMap<>();
         try {
             for (Plan.Step step : plan.steps()) {
@@ -70,17 +71,21 @@ final class StepScheduler {
                         deps.add(futures.get(up));
                     }
                 }
-                CompletableFuture<Void> f = CompletableFuture.allOf(deps.toArray(CompletableFuture[]::new)).thenRunAsync(() -> {
-                    long t0 = System.nanoTime();
-                    peakParallel.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-                    try {
-                        work.run(step);
-                    } finally {
-                        inFlight.decrementAndGet();
-                    }
-                    built.add(step.model());
-                    progress.accept("built " + step.model() + describe(step) + " in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
-                }, pool);
+                CompletableFuture<Void> f = CompletableFuture.allOf(deps.toArray(CompletableFuture[]::new))
+                        .thenRunAsync(
+                                () -> {
+                                    long t0 = System.nanoTime();
+                                    peakParallel.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                                    try {
+                                        work.run(step);
+                                    } finally {
+                                        inFlight.decrementAndGet();
+                                    }
+                                    built.add(step.model());
+                                    progress.accept("built " + step.model() + describe(step) + " in "
+                                            + (System.nanoTime() - t0) / 1_000_000 + " ms");
+                                },
+                                pool);
                 futures.put(step.model(), f);
             }
             rethrowFirstFailure(futures);
@@ -105,7 +110,9 @@ final class StepScheduler {
                 if (!skipped) {
                     failures.add(e.getKey() + ": " + cause.getMessage());
                     if (first == null) {
-                        first = cause instanceof RuntimeException r ? r : new RunException(String.valueOf(cause.getMessage()), cause);
+                        first = cause instanceof RuntimeException r
+                                ? r
+                                : new RunException(String.valueOf(cause.getMessage()), cause);
                     }
                 }
             }
@@ -117,7 +124,9 @@ final class StepScheduler {
                 throw new ConfigException("model " + failures.get(0) + others, first);
             }
             if (first instanceof QuarryException) {
-                throw first instanceof ConfigException c ? c : new RunException("model " + failures.get(0) + others, first);
+                throw first instanceof ConfigException c
+                        ? c
+                        : new RunException("model " + failures.get(0) + others, first);
             }
             throw new RunException("model " + failures.get(0) + others, first);
         }
@@ -136,6 +145,8 @@ final class StepScheduler {
     }
 
     private static String describe(Plan.Step step) {
-        return step.intervals().isEmpty() ? "" : " (" + step.intervals().size() + (step.intervals().size() == 1 ? " interval)" : " intervals)");
+        return step.intervals().isEmpty()
+                ? ""
+                : " (" + step.intervals().size() + (step.intervals().size() == 1 ? " interval)" : " intervals)");
     }
 }

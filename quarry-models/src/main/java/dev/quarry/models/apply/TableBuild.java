@@ -32,8 +32,12 @@ abstract class TableBuild implements BuildStrategy {
      * @param first start of the step's range
      * @param last end of the step's range
      */
-    record Fill(Renderer.Rendered query, Optional<List<ColumnSpec>> columns, List<String> names, Instant first,
-                Instant last) {
+    record Fill(
+            Renderer.Rendered query,
+            Optional<List<ColumnSpec>> columns,
+            List<String> names,
+            Instant first,
+            Instant last) {
         Fill {
             requireNonNull(query, "query is null");
             requireNonNull(columns, "columns is null");
@@ -49,15 +53,19 @@ abstract class TableBuild implements BuildStrategy {
         Model m = s.model();
         StatementSink w = s.session();
         List<StateStore.Interval> intervals = s.step().intervals();
-        Instant first = intervals.isEmpty() ? IntervalUnit.DAY.floor(plan.executionTime()).minus(1, ChronoUnit.DAYS)
+        Instant first = intervals.isEmpty()
+                ? IntervalUnit.DAY.floor(plan.executionTime()).minus(1, ChronoUnit.DAYS)
                 : intervals.get(0).start();
-        Instant last = intervals.isEmpty() ? IntervalUnit.DAY.floor(plan.executionTime()) : intervals.get(intervals.size() - 1).end();
+        Instant last = intervals.isEmpty()
+                ? IntervalUnit.DAY.floor(plan.executionTime())
+                : intervals.get(intervals.size() - 1).end();
         Renderer.Rendered probe = ctx.render(plan, m, first, last, s.physical());
         if (!m.kind().kind().isTimeRange()) {
             // Pre-statements may create what the query reads, so they run before its columns are read.
             probe.preStatements().forEach(w::execute);
         }
-        Optional<List<ColumnSpec>> columns = m.columns().isEmpty() ? w.columns(probe.query().orElseThrow())
+        Optional<List<ColumnSpec>> columns = m.columns().isEmpty()
+                ? w.columns(probe.query().orElseThrow())
                 : Optional.of(StarRocksSpecs.declaredColumns(m));
         if (s.step().create()) {
             if (columns.isPresent()) {
@@ -67,7 +75,8 @@ abstract class TableBuild implements BuildStrategy {
             }
             ctx.recordSnapshot(w, m);
         }
-        List<String> names = columns.map(cs -> cs.stream().map(ColumnSpec::name).toList()).orElse(List.of());
+        List<String> names =
+                columns.map(cs -> cs.stream().map(ColumnSpec::name).toList()).orElse(List.of());
         Fill fill = new Fill(probe, columns, names, first, last);
         fill(ctx, s, fill);
         AuditRunner.run(ctx, s, audited(s, fill), first, last);

@@ -12,8 +12,8 @@ import dev.quarry.starrocks.Condition;
 import dev.quarry.starrocks.Literal;
 import dev.quarry.starrocks.PartitionSpec;
 import dev.quarry.starrocks.StarRocksDialect;
-import dev.quarry.starrocks.StatementSink;
 import dev.quarry.starrocks.StarRocksType;
+import dev.quarry.starrocks.StatementSink;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -31,8 +31,7 @@ import java.util.Optional;
 final class TimeRangeBuild extends TableBuild {
     static final TimeRangeBuild INSTANCE = new TimeRangeBuild();
 
-    private TimeRangeBuild() {
-    }
+    private TimeRangeBuild() {}
 
     @Override
     void fill(ApplyContext ctx, ModelStep s, Fill fill) {
@@ -60,12 +59,15 @@ final class TimeRangeBuild extends TableBuild {
     /** The type of the time column: as the table has it, else DATETIME. */
     private static StarRocksType timeType(Model m, Optional<List<ColumnSpec>> columns) {
         return columns.flatMap(cs -> cs.stream()
-                .filter(c -> c.name().equalsIgnoreCase(m.kind().timeColumn().orElseThrow())).findFirst())
-                .map(ColumnSpec::type).orElse(StarRocksType.Scalar.DATETIME);
+                        .filter(c ->
+                                c.name().equalsIgnoreCase(m.kind().timeColumn().orElseThrow()))
+                        .findFirst())
+                .map(ColumnSpec::type)
+                .orElse(StarRocksType.Scalar.DATETIME);
     }
 
-    private static void batch(ApplyContext ctx, ModelStep s, List<String> names, StarRocksType timeType, Instant start,
-                              Instant end) {
+    private static void batch(
+            ApplyContext ctx, ModelStep s, List<String> names, StarRocksType timeType, Instant start, Instant end) {
         Plan plan = s.plan();
         Model m = s.model();
         StatementSink w = s.session();
@@ -75,7 +77,8 @@ final class TimeRangeBuild extends TableBuild {
         Renderer.Rendered r = ctx.render(plan, m, start, end, s.physical());
         String tc = m.kind().timeColumn().orElseThrow();
         List<Condition> range = range(m, timeType, start, end);
-        // SQLMesh also filters the query's output to the interval, so rows outside it never land (docs/sqlmesh.md §2.3).
+        // SQLMesh also filters the query's output to the interval, so rows outside it never land (docs/sqlmesh.md
+        // §2.3).
         String filtered = StarRocksDialect.filter(r.query().orElseThrow(), range);
         r.preStatements().forEach(w::execute);
         if (overwritesPartitions(m, timeType, start, end)) {
@@ -84,10 +87,15 @@ final class TimeRangeBuild extends TableBuild {
             w.execute(dialect.insertOverwrite(db, table, List.of(), Optional.empty(), names, filtered));
             w.execute(dialect.setDynamicOverwrite(false));
         } else {
-            boolean primary = m.layout().key().map(k -> k.type() == PhysicalLayout.KeyType.PRIMARY).orElse(false);
+            boolean primary = m.layout()
+                    .key()
+                    .map(k -> k.type() == PhysicalLayout.KeyType.PRIMARY)
+                    .orElse(false);
             if (!primary) {
-                throw new RunException("model " + m.name() + ": the batch " + start + " .. " + end + " does not cover whole partitions of "
-                        + tc + " and the table has no PRIMARY KEY to DELETE from; use a batch aligned with the partitioning");
+                throw new RunException(
+                        "model " + m.name() + ": the batch " + start + " .. " + end
+                                + " does not cover whole partitions of " + tc
+                                + " and the table has no PRIMARY KEY to DELETE from; use a batch aligned with the partitioning");
             }
             w.execute(dialect.delete(db, table, range));
             w.execute(dialect.insertInto(db, table, Optional.empty(), names, filtered));
@@ -101,16 +109,21 @@ final class TimeRangeBuild extends TableBuild {
      */
     static boolean overwritesPartitions(Model m, StarRocksType timeType, Instant s, Instant e) {
         Optional<PhysicalLayout.Partitioning> p = m.layout().partitioning();
-        if (p.isEmpty() || !(p.get() instanceof PhysicalLayout.Partitioning.Expressions exprs) || exprs.expressions().size() != 1) {
+        if (p.isEmpty()
+                || !(p.get() instanceof PhysicalLayout.Partitioning.Expressions exprs)
+                || exprs.expressions().size() != 1) {
             return false;
         }
         String tc = m.kind().timeColumn().orElseThrow();
-        PartitionSpec.PartitionExpr expr = StarRocksSpecs.expression(m.name(), m.location(), exprs.expressions().get(0));
+        PartitionSpec.PartitionExpr expr = StarRocksSpecs.expression(
+                m.name(), m.location(), exprs.expressions().get(0));
         if (expr instanceof PartitionSpec.PartitionExpr.Column c) {
             // One partition per value: a DATE column's partitions are days.
-            return c.column().equalsIgnoreCase(tc) && (timeType != StarRocksType.Scalar.DATE || aligned(ChronoUnit.DAYS, s, e));
+            return c.column().equalsIgnoreCase(tc)
+                    && (timeType != StarRocksType.Scalar.DATE || aligned(ChronoUnit.DAYS, s, e));
         }
-        if (expr instanceof PartitionSpec.PartitionExpr.DateTrunc d && d.column().equalsIgnoreCase(tc)) {
+        if (expr instanceof PartitionSpec.PartitionExpr.DateTrunc d
+                && d.column().equalsIgnoreCase(tc)) {
             return switch (d.unit()) {
                 case MINUTE -> aligned(ChronoUnit.MINUTES, s, e);
                 case HOUR -> aligned(ChronoUnit.HOURS, s, e);
@@ -154,7 +167,8 @@ final class TimeRangeBuild extends TableBuild {
     /** {@code start <= time column < end}, never BETWEEN (docs/sqlmesh.md §9). */
     private static List<Condition> range(Model m, StarRocksType timeType, Instant start, Instant end) {
         String tc = m.kind().timeColumn().orElseThrow();
-        return List.of(Condition.atLeast(tc, literal(m, timeType, start)), Condition.lessThan(tc, literal(m, timeType, end)));
+        return List.of(
+                Condition.atLeast(tc, literal(m, timeType, start)), Condition.lessThan(tc, literal(m, timeType, end)));
     }
 
     /** A time in a SQLMesh/strftime format such as {@code %Y-%m-%d}. */

@@ -12,15 +12,15 @@ import java.util.Optional;
 final class UniqueKeyBuild extends TableBuild {
     static final UniqueKeyBuild INSTANCE = new UniqueKeyBuild();
 
-    private UniqueKeyBuild() {
-    }
+    private UniqueKeyBuild() {}
 
     @Override
     void fill(ApplyContext ctx, ModelStep s, Fill fill) {
         Model m = s.model();
         StatementSink w = s.session();
         // StarRocks upserts by primary key; two rows with one key in one INSERT would leave an arbitrary one.
-        String dedup = StarRocksDialect.onePerKey(fill.query().query().orElseThrow(), m.kind().uniqueKey(), fill.names());
+        String dedup = StarRocksDialect.onePerKey(
+                fill.query().query().orElseThrow(), m.kind().uniqueKey(), fill.names());
         w.execute(ctx.dialect().insertInto(s.database(), s.table(), Optional.empty(), fill.names(), dedup));
         fill.query().postStatements().forEach(w::execute);
         ctx.recordInterval(w, m, fill.first(), fill.last());

@@ -8,15 +8,15 @@ import java.util.Optional;
 final class UnmanagedBuild extends TableBuild {
     static final UnmanagedBuild INSTANCE = new UnmanagedBuild();
 
-    private UnmanagedBuild() {
-    }
+    private UnmanagedBuild() {}
 
     @Override
     void fill(ApplyContext ctx, ModelStep s, Fill fill) {
         StatementSink w = s.session();
         String query = fill.query().query().orElseThrow();
         if (s.model().kind().insertOverwrite()) {
-            w.execute(ctx.dialect().insertOverwrite(s.database(), s.table(), List.of(), Optional.empty(), fill.names(), query));
+            w.execute(ctx.dialect()
+                    .insertOverwrite(s.database(), s.table(), List.of(), Optional.empty(), fill.names(), query));
         } else {
             w.execute(ctx.dialect().insertInto(s.database(), s.table(), Optional.empty(), fill.names(), query));
         }

@@ -17,8 +17,7 @@ import java.time.temporal.ChronoUnit;
 final class ViewBuild implements BuildStrategy {
     static final ViewBuild INSTANCE = new ViewBuild();
 
-    private ViewBuild() {
-    }
+    private ViewBuild() {}
 
     @Override
     public void build(ApplyContext ctx, ModelStep s) {
@@ -32,12 +31,15 @@ final class ViewBuild implements BuildStrategy {
         r.preStatements().forEach(w::execute);
         if (m.kind().isMaterializedView()) {
             if (s.step().create()) {
-                w.execute(dialect.createMaterializedView(StarRocksSpecs.materializedView(m, s.database(), s.table(),
-                        r.query().orElseThrow(), ctx.replicationNum()), true));
+                w.execute(dialect.createMaterializedView(
+                        StarRocksSpecs.materializedView(
+                                m, s.database(), s.table(), r.query().orElseThrow(), ctx.replicationNum()),
+                        true));
             }
             w.execute(dialect.refreshMaterializedView(s.database(), s.table(), true));
         } else {
-            w.execute(dialect.createView(StarRocksSpecs.view(m, s.database(), s.table(), r.query().orElseThrow()), true));
+            w.execute(dialect.createView(
+                    StarRocksSpecs.view(m, s.database(), s.table(), r.query().orElseThrow()), true));
         }
         r.postStatements().forEach(w::execute);
         ctx.recordSnapshot(w, m);

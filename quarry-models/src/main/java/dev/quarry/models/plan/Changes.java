@@ -23,8 +23,13 @@ import java.util.TreeSet;
  * @param metadataOnly models whose change (description, owner, cron, ...) alters no data
  * @param diffs for every added, removed or modified model, a line diff of its definition
  */
-public record Changes(List<String> added, List<String> removed, List<String> directlyModified, List<String> indirectlyModified,
-                      List<String> metadataOnly, Map<String, String> diffs) {
+public record Changes(
+        List<String> added,
+        List<String> removed,
+        List<String> directlyModified,
+        List<String> indirectlyModified,
+        List<String> metadataOnly,
+        Map<String, String> diffs) {
 
     public Changes {
         added = List.copyOf(added);
@@ -37,7 +42,10 @@ public record Changes(List<String> added, List<String> removed, List<String> dir
 
     /** Whether the environment already shows the project exactly. */
     public boolean isEmpty() {
-        return added.isEmpty() && removed.isEmpty() && directlyModified.isEmpty() && indirectlyModified.isEmpty()
+        return added.isEmpty()
+                && removed.isEmpty()
+                && directlyModified.isEmpty()
+                && indirectlyModified.isEmpty()
                 && metadataOnly.isEmpty();
     }
 
@@ -46,7 +54,8 @@ public record Changes(List<String> added, List<String> removed, List<String> dir
      *
      * @param shown model name to the snapshot the environment shows (see {@link StateStore#environmentSnapshots})
      */
-    public static Changes between(Project project, Map<String, Fingerprint> fingerprints, Map<String, StateStore.Snapshot> shown) {
+    public static Changes between(
+            Project project, Map<String, Fingerprint> fingerprints, Map<String, StateStore.Snapshot> shown) {
         requireNonNull(project, "project is null");
         List<String> added = new ArrayList<>();
         List<String> direct = new ArrayList<>();
@@ -64,11 +73,14 @@ public record Changes(List<String> added, List<String> removed, List<String> dir
                     indirect.add(name);
                 } else {
                     direct.add(name);
-                    diffs.put(name, TextDiff.of(before.definition(), project.sources().getOrDefault(name, "")));
+                    diffs.put(
+                            name,
+                            TextDiff.of(before.definition(), project.sources().getOrDefault(name, "")));
                 }
             } else if (!before.metadataFingerprint().equals(now.metadata())) {
                 metadata.add(name);
-                diffs.put(name, TextDiff.of(before.definition(), project.sources().getOrDefault(name, "")));
+                diffs.put(
+                        name, TextDiff.of(before.definition(), project.sources().getOrDefault(name, "")));
             }
         }
         Set<String> removed = new TreeSet<>(shown.keySet());
@@ -81,7 +93,13 @@ public record Changes(List<String> added, List<String> removed, List<String> dir
 
     /** The snapshot to store for {@code model} as fingerprinted now. */
     public static StateStore.Snapshot snapshot(Project project, Model model, Fingerprint fingerprint) {
-        return new StateStore.Snapshot(model.name(), fingerprint.data(), fingerprint.own(), fingerprint.metadata(),
-                fingerprint.version(), model.kind().kind().name(), project.sources().getOrDefault(model.name(), ""));
+        return new StateStore.Snapshot(
+                model.name(),
+                fingerprint.data(),
+                fingerprint.own(),
+                fingerprint.metadata(),
+                fingerprint.version(),
+                model.kind().kind().name(),
+                project.sources().getOrDefault(model.name(), ""));
     }
 }

@@ -27,13 +27,15 @@ import java.util.TreeSet;
 
 /** Computes the {@link Fingerprint} of every model of a project, upstream first. */
 public final class Fingerprints {
-    private Fingerprints() {
-    }
+    private Fingerprints() {}
 
     /** Fingerprints by model name, in DAG order. */
     public static Map<String, Fingerprint> of(Project project) {
         Map<String, Object> variables = new TreeMap<>(project.config().variables());
-        project.config().defaultGateway().map(g -> project.config().gateways().get(g)).ifPresent(g -> variables.putAll(g.variables()));
+        project.config()
+                .defaultGateway()
+                .map(g -> project.config().gateways().get(g))
+                .ifPresent(g -> variables.putAll(g.variables()));
         Map<String, Fingerprint> out = new LinkedHashMap<>();
         for (String name : project.dag().order()) {
             Model m = project.models().get(name);
@@ -70,15 +72,24 @@ public final class Fingerprints {
         String own = hash(
                 "name", m.name(),
                 "kind", k.kind().name(),
-                "time_column", k.timeColumn().orElse("") + "|" + k.timeColumnFormat().orElse(""),
+                "time_column",
+                        k.timeColumn().orElse("") + "|" + k.timeColumnFormat().orElse(""),
                 "unique_key", k.uniqueKey().toString(),
                 "materialized", Boolean.toString(k.materialized()),
                 "seed", k.seedPath().orElse("") + "|" + k.csvSettings() + "|" + seedHash,
                 "insert_overwrite", Boolean.toString(k.insertOverwrite()),
                 "dialect", m.dialect(),
                 "columns", m.columns().toString(),
-                "layout", new PhysicalLayout(l.key(), l.partitioning(), l.distribution(), l.orderBy(), l.properties(), l.refresh(),
-                        java.util.Optional.empty()).toString(),
+                "layout",
+                        new PhysicalLayout(
+                                        l.key(),
+                                        l.partitioning(),
+                                        l.distribution(),
+                                        l.orderBy(),
+                                        l.properties(),
+                                        l.refresh(),
+                                        java.util.Optional.empty())
+                                .toString(),
                 "statements", String.join("\n;\n", statements),
                 "variables", usedVariables(m, variables));
         String data = hash("own", own, "upstream", String.join(",", upstream));
@@ -95,7 +106,11 @@ public final class Fingerprints {
                 "allow_partials", Boolean.toString(m.allowPartials()),
                 "security", l.security().orElse(""),
                 "batch", k.batchSize() + "|" + k.lookback() + "|" + k.otherOptions(),
-                "on_virtual_update", m.onVirtualUpdate().stream().map(s -> normalize(s.sql())).toList().toString());
+                "on_virtual_update",
+                        m.onVirtualUpdate().stream()
+                                .map(s -> normalize(s.sql()))
+                                .toList()
+                                .toString());
         return new Fingerprint(data, own, metadata);
     }
 
@@ -129,7 +144,9 @@ public final class Fingerprints {
                     if (variables.containsKey(name)) {
                         used.add(name);
                     }
-                    if (name.equals("var") && i + 2 < tokens.size() && tokens.get(i + 2).is(Token.Type.STRING)) {
+                    if (name.equals("var")
+                            && i + 2 < tokens.size()
+                            && tokens.get(i + 2).is(Token.Type.STRING)) {
                         used.add(tokens.get(i + 2).text().toLowerCase(Locale.ROOT));
                     }
                 }
@@ -147,7 +164,12 @@ public final class Fingerprints {
         for (int i = 0; i < labelledParts.length; i += 2) {
             String part = labelledParts[i + 1];
             // Length-prefixed, so no two different inputs concatenate to the same text.
-            sb.append(labelledParts[i]).append(':').append(part.length()).append(':').append(part).append('\n');
+            sb.append(labelledParts[i])
+                    .append(':')
+                    .append(part.length())
+                    .append(':')
+                    .append(part)
+                    .append('\n');
         }
         return sha256(sb.toString().getBytes(StandardCharsets.UTF_8));
     }

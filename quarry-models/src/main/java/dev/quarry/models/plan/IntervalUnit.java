@@ -20,20 +20,20 @@ public enum IntervalUnit {
     static IntervalUnit ofCron(String cron) {
         String c = cron.strip().toLowerCase(Locale.ROOT);
         switch (c) {
-  case "@hourly" -> {
-return HOUR;
-}
-  case "@daily", "@midnight", "@weekly" -> {
-return DAY;
-}
-  case "@monthly" -> {
-return MONTH;
-}
-  case "@yearly", "@annually" -> {
-return YEAR;
-}
-  default -> {}
-}
+            case "@hourly" -> {
+                return HOUR;
+            }
+            case "@daily", "@midnight", "@weekly" -> {
+                return DAY;
+            }
+            case "@monthly" -> {
+                return MONTH;
+            }
+            case "@yearly", "@annually" -> {
+                return YEAR;
+            }
+            default -> {}
+        }
         String[] f = c.split("\\s+", -1);
         if (f.length != 5) {
             return DAY;
@@ -61,7 +61,9 @@ return YEAR;
         LocalDateTime t = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
         LocalDateTime tick;
         if (f[1].matches("\\d{1,2}")) {
-            tick = t.truncatedTo(ChronoUnit.DAYS).withHour(Integer.parseInt(f[1])).withMinute(minute);
+            tick = t.truncatedTo(ChronoUnit.DAYS)
+                    .withHour(Integer.parseInt(f[1]))
+                    .withMinute(minute);
             if (tick.isAfter(t)) {
                 tick = tick.minusDays(1);
             }

@@ -20,8 +20,7 @@ public final class PhysicalNames {
     /** The environment whose views carry the bare schema names. */
     public static final String PROD = "prod";
 
-    private PhysicalNames() {
-    }
+    private PhysicalNames() {}
 
     /** The database holding the physical objects of models in {@code schema}. */
     public static String physicalDatabase(Model model) {
@@ -57,8 +56,10 @@ public final class PhysicalNames {
 
     private static String schemaOf(Model model) {
         if (model.schema().isEmpty()) {
-            throw new ModelException(model.location(), "model " + model.name()
-                    + " needs a schema-qualified name (schema.table): its schema names the StarRocks database");
+            throw new ModelException(
+                    model.location(),
+                    "model " + model.name()
+                            + " needs a schema-qualified name (schema.table): its schema names the StarRocks database");
         }
         return model.schema();
     }
@@ -84,7 +85,8 @@ public final class PhysicalNames {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

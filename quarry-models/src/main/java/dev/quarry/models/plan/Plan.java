@@ -25,8 +25,16 @@ import java.util.Optional;
  * @param dropped models whose environment view is dropped
  * @param executionTime the time the plan was made ({@code @execution_*})
  */
-public record Plan(String environment, String planId, Optional<String> basedOn, Changes changes, List<Step> steps,
-                   Map<String, String> snapshots, List<String> repointed, List<String> dropped, Instant executionTime) {
+public record Plan(
+        String environment,
+        String planId,
+        Optional<String> basedOn,
+        Changes changes,
+        List<Step> steps,
+        Map<String, String> snapshots,
+        List<String> repointed,
+        List<String> dropped,
+        Instant executionTime) {
 
     public Plan {
         requireNonNull(environment, "environment is null");
@@ -64,7 +72,10 @@ public record Plan(String environment, String planId, Optional<String> basedOn, 
     /** A human summary: the changes with their diffs, then what will be built. */
     public String describe() {
         StringBuilder sb = new StringBuilder();
-        sb.append("Environment ").append(environment).append(basedOn.isEmpty() ? " (new)" : "").append('\n');
+        sb.append("Environment ")
+                .append(environment)
+                .append(basedOn.isEmpty() ? " (new)" : "")
+                .append('\n');
         if (changes.isEmpty()) {
             sb.append("No changes to the models.\n");
         }
@@ -86,18 +97,30 @@ public record Plan(String environment, String planId, Optional<String> basedOn, 
         } else {
             sb.append("To build:\n");
             for (Step s : steps) {
-                sb.append("  ").append(s.model()).append(s.create() ? " (new version " : " (version ").append(s.fingerprint(), 0, 10)
+                sb.append("  ")
+                        .append(s.model())
+                        .append(s.create() ? " (new version " : " (version ")
+                        .append(s.fingerprint(), 0, 10)
                         .append(')');
                 if (!s.intervals().isEmpty()) {
-                    sb.append(": ").append(s.intervals().size()).append(s.intervals().size() == 1 ? " interval " : " intervals ")
-                            .append(s.intervals().get(0).start()).append(" .. ").append(s.intervals().get(s.intervals().size() - 1).end());
+                    sb.append(": ")
+                            .append(s.intervals().size())
+                            .append(s.intervals().size() == 1 ? " interval " : " intervals ")
+                            .append(s.intervals().get(0).start())
+                            .append(" .. ")
+                            .append(s.intervals().get(s.intervals().size() - 1).end());
                 }
                 sb.append('\n');
             }
         }
         if (!repointed.isEmpty() || !dropped.isEmpty()) {
-            sb.append("Views to update in ").append(environment).append(": ").append(repointed.size()).append(" (re)pointed, ")
-                    .append(dropped.size()).append(" dropped\n");
+            sb.append("Views to update in ")
+                    .append(environment)
+                    .append(": ")
+                    .append(repointed.size())
+                    .append(" (re)pointed, ")
+                    .append(dropped.size())
+                    .append(" dropped\n");
         }
         return sb.toString();
     }

@@ -37,8 +37,7 @@ public final class Planner {
     /** More intervals than this in one plan is nearly always a start date or cron mistake (docs/sqlmesh.md §5.3, #5286). */
     static final int MAX_INTERVALS = 100_000;
 
-    private Planner() {
-    }
+    private Planner() {}
 
     /**
      * What to plan.
@@ -68,7 +67,8 @@ public final class Planner {
         Optional<StateStore.Environment> current = store.environment(env);
         // A new environment starts as a copy of prod, so its changes are shown against prod (as SQLMesh does).
         Map<String, StateStore.Snapshot> base = current.isEmpty() && !PhysicalNames.PROD.equals(env)
-                ? store.environmentSnapshots(PhysicalNames.PROD) : shown;
+                ? store.environmentSnapshots(PhysicalNames.PROD)
+                : shown;
         Changes changes = Changes.between(project, fingerprints, base);
         Set<String> selected = selection(project, options.selectModels());
         Map<String, String> target = new LinkedHashMap<>();
@@ -104,7 +104,8 @@ public final class Planner {
         target.forEach((name, fp) -> {
             Model m = project.models().get(name);
             StateStore.Snapshot before = shown.get(name);
-            if (m.kind().kind().isMaterialized() && (before == null || !before.fingerprint().equals(fp))) {
+            if (m.kind().kind().isMaterialized()
+                    && (before == null || !before.fingerprint().equals(fp))) {
                 repointed.add(name);
             }
         });
@@ -114,8 +115,16 @@ public final class Planner {
                 dropped.add(name);
             }
         });
-        return new Plan(env, UUID.randomUUID().toString(), current.map(StateStore.Environment::planId), changes, steps, target,
-                repointed, dropped, now);
+        return new Plan(
+                env,
+                UUID.randomUUID().toString(),
+                current.map(StateStore.Environment::planId),
+                changes,
+                steps,
+                target,
+                repointed,
+                dropped,
+                now);
     }
 
     /**
@@ -124,8 +133,9 @@ public final class Planner {
      */
     public static Plan run(Project project, StateStore store, String environment, Instant now, List<String> warnings) {
         String env = PhysicalNames.checkEnvironment(environment);
-        StateStore.Environment current = store.environment(env).orElseThrow(() -> new ConfigException("environment " + env
-                + " does not exist yet; create it with: quarry plan " + env));
+        StateStore.Environment current = store.environment(env)
+                .orElseThrow(() -> new ConfigException(
+                        "environment " + env + " does not exist yet; create it with: quarry plan " + env));
         Map<String, Fingerprint> fingerprints = Fingerprints.of(project);
         List<Plan.Step> steps = new ArrayList<>();
         for (String name : project.dag().order()) {
@@ -138,7 +148,8 @@ public final class Planner {
                 warnings.add("model " + name + " differs from environment " + env + "; not run (plan it first)");
                 continue;
             }
-            if (!model.kind().kind().isMaterialized() || store.snapshot(name, shown).isEmpty()) {
+            if (!model.kind().kind().isMaterialized()
+                    || store.snapshot(name, shown).isEmpty()) {
                 continue;
             }
             List<StateStore.Interval> missing = missingIntervals(model, store, shown, false, Options.defaults(), now);
@@ -147,15 +158,24 @@ public final class Planner {
             }
         }
         Changes none = new Changes(List.of(), List.of(), List.of(), List.of(), List.of(), Map.of());
-        return new Plan(env, current.planId(), Optional.of(current.planId()), none, steps, current.snapshots(), List.of(), List.of(), now);
+        return new Plan(
+                env,
+                current.planId(),
+                Optional.of(current.planId()),
+                none,
+                steps,
+                current.snapshots(),
+                List.of(),
+                List.of(),
+                now);
     }
 
     /**
      * The complete intervals of {@code model} from its start up to now (or the plan's end) that its snapshot has not
      * processed. Views, materialized views and seeds have none: they are built once.
      */
-    public static List<StateStore.Interval> missingIntervals(Model model, StateStore store, String fingerprint, boolean create,
-                                                             Options options, Instant now) {
+    public static List<StateStore.Interval> missingIntervals(
+            Model model, StateStore store, String fingerprint, boolean create, Options options, Instant now) {
         Kind kind = model.kind();
         if (kind.kind() == ModelKind.SEED || kind.kind() == ModelKind.VIEW) {
             return List.of();
@@ -164,9 +184,14 @@ public final class Planner {
         Instant start;
         Instant end;
         try {
-            start = options.start().map(s -> Times.parse(s, now)).or(() -> model.startAt(now))
+            start = options.start()
+                    .map(s -> Times.parse(s, now))
+                    .or(() -> model.startAt(now))
                     .orElse(unit.floor(now).minus(1, ChronoUnit.DAYS));
-            end = options.end().map(e -> Times.inclusiveEnd(e, now)).or(() -> model.end().map(e -> Times.inclusiveEnd(e, now))).orElse(now);
+            end = options.end()
+                    .map(e -> Times.inclusiveEnd(e, now))
+                    .or(() -> model.end().map(e -> Times.inclusiveEnd(e, now)))
+                    .orElse(now);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("model " + model.name() + ": " + e.getMessage());
         }
@@ -242,11 +267,14 @@ public final class Planner {
         }
         Set<String> out = new LinkedHashSet<>();
         for (String p : patterns) {
-            Pattern glob = Pattern.compile(p.toLowerCase(Locale.ROOT).replace(".", "\\.").replace("*", ".*"));
-            List<String> matched = project.dag().order().stream().filter(n -> glob.matcher(n).matches()).toList();
+            Pattern glob = Pattern.compile(
+                    p.toLowerCase(Locale.ROOT).replace(".", "\\.").replace("*", ".*"));
+            List<String> matched = project.dag().order().stream()
+                    .filter(n -> glob.matcher(n).matches())
+                    .toList();
             if (matched.isEmpty()) {
-                throw new ConfigException("--select-model " + p + " matches no model" + dev.quarry.core.Names.didYouMean(p,
-                        project.models().keySet()));
+                throw new ConfigException("--select-model " + p + " matches no model"
+                        + dev.quarry.core.Names.didYouMean(p, project.models().keySet()));
             }
             for (String m : matched) {
                 addWithUpstream(project, m, out);
@@ -265,13 +293,21 @@ public final class Planner {
     static void checkAudits(Project project, Model model) {
         for (AuditCall call : model.audits()) {
             if (Audit.isBuiltIn(call.name())) {
-                if (Audit.builtInBase(call.name().toLowerCase(Locale.ROOT)).flatMap(BuiltInAudit::named).isEmpty()) {
-                    throw new ModelException(model.location(), "model " + model.name() + ": built-in audit " + call.name()
-                            + " is not supported by Quarry yet; supported: " + String.join(", ", BuiltInAudit.names()));
+                if (Audit.builtInBase(call.name().toLowerCase(Locale.ROOT))
+                        .flatMap(BuiltInAudit::named)
+                        .isEmpty()) {
+                    throw new ModelException(
+                            model.location(),
+                            "model " + model.name() + ": built-in audit " + call.name()
+                                    + " is not supported by Quarry yet; supported: "
+                                    + String.join(", ", BuiltInAudit.names()));
                 }
             } else if (!project.audits().containsKey(call.name())) {
-                throw new ModelException(model.location(), "model " + model.name() + ": unknown audit " + call.name()
-                        + dev.quarry.core.Names.didYouMean(call.name(), project.audits().keySet()));
+                throw new ModelException(
+                        model.location(),
+                        "model " + model.name() + ": unknown audit " + call.name()
+                                + dev.quarry.core.Names.didYouMean(
+                                        call.name(), project.audits().keySet()));
             }
         }
     }

@@ -7,8 +7,7 @@ import java.util.List;
 final class TextDiff {
     private static final int CONTEXT = 2;
 
-    private TextDiff() {
-    }
+    private TextDiff() {}
 
     static String of(String before, String after) {
         List<String> a = before.lines().toList();

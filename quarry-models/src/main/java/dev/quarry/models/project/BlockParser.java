@@ -92,12 +92,16 @@ final class BlockParser {
             Value value = propertyValue(key);
             Block.Property previous = props.put(key, new Block.Property(key, source.locate(name), value));
             if (previous != null) {
-                throw source.error(name, "property " + key + " is given twice (first at line " + previous.location().line() + ")");
+                throw source.error(
+                        name,
+                        "property " + key + " is given twice (first at line "
+                                + previous.location().line() + ")");
             }
             if (peek().is(Token.Type.COMMA)) {
                 next();
             } else if (!peek().is(Token.Type.RPAREN)) {
-                throw source.error(peek(), "expected ',' or ')' after property " + key + " but found " + describe(peek()));
+                throw source.error(
+                        peek(), "expected ',' or ')' after property " + key + " but found " + describe(peek()));
             }
         }
         next();
@@ -133,7 +137,10 @@ final class BlockParser {
 
     private boolean atTerminator() {
         Token.Type t = peek().type();
-        return t == Token.Type.COMMA || t == Token.Type.RPAREN || t == Token.Type.RBRACKET || t == Token.Type.SEMI
+        return t == Token.Type.COMMA
+                || t == Token.Type.RPAREN
+                || t == Token.Type.RBRACKET
+                || t == Token.Type.SEMI
                 || t == Token.Type.EOF;
     }
 
@@ -157,7 +164,8 @@ final class BlockParser {
         }
         Token previous = tokens.get(i - 1);
         Token t = peek();
-        if (t.is(Token.Type.IDENT) && source.locate(t).line() > source.locate(previous).line()) {
+        if (t.is(Token.Type.IDENT)
+                && source.locate(t).line() > source.locate(previous).line()) {
             throw source.error(t, "expected ',' or ')' after property " + key + " but found " + describe(t));
         }
         return raw(startToken);
@@ -194,8 +202,7 @@ final class BlockParser {
                     }
                 }
                 case EOF -> throw source.error(start, "unbalanced brackets in the expression starting here");
-                default -> {
-                }
+                default -> {}
             }
             last = next();
         }
@@ -206,10 +213,13 @@ final class BlockParser {
         Token t = peek();
         int ahead = 1;
         // Dotted keys such as dynamic_partition.enable are single property names.
-        while (t.type() == Token.Type.IDENT && peek(ahead).is(Token.Type.DOT) && peek(ahead + 1).is(Token.Type.IDENT)) {
+        while (t.type() == Token.Type.IDENT
+                && peek(ahead).is(Token.Type.DOT)
+                && peek(ahead + 1).is(Token.Type.IDENT)) {
             ahead += 2;
         }
-        if (t.type() == Token.Type.IDENT && (peek(ahead).is(Token.Type.EQ) || peek(ahead).is(Token.Type.WALRUS))) {
+        if (t.type() == Token.Type.IDENT
+                && (peek(ahead).is(Token.Type.EQ) || peek(ahead).is(Token.Type.WALRUS))) {
             String key = source.slice(t.start(), peek(ahead - 1).end()).toLowerCase(Locale.ROOT);
             for (int k = 0; k <= ahead; k++) {
                 next();
@@ -218,7 +228,11 @@ final class BlockParser {
                 throw source.error(t, "'" + key + "' has no value after '='");
             }
             Value v = expression();
-            return new Value.Pair(key, v, source.locate(t), source.slice(t.start(), tokens.get(i - 1).end()));
+            return new Value.Pair(
+                    key,
+                    v,
+                    source.locate(t),
+                    source.slice(t.start(), tokens.get(i - 1).end()));
         }
         int startToken = i;
         Value first = primary();
@@ -227,7 +241,10 @@ final class BlockParser {
         }
         if (first instanceof Value.Ident id && !id.quoted() && startsPrimary(peek())) {
             Value v = expression();
-            return new Value.Pair(id.name().toLowerCase(Locale.ROOT), v, first.location(),
+            return new Value.Pair(
+                    id.name().toLowerCase(Locale.ROOT),
+                    v,
+                    first.location(),
                     source.slice(t.start(), tokens.get(i - 1).end()));
         }
         return raw(startToken);
@@ -273,19 +290,22 @@ final class BlockParser {
             case LPAREN -> {
                 next();
                 List<Value> items = items(Token.Type.RPAREN, ")");
-                return new Value.Tuple(items, at, source.slice(t.start(), tokens.get(i - 1).end()));
+                return new Value.Tuple(
+                        items, at, source.slice(t.start(), tokens.get(i - 1).end()));
             }
             case LBRACKET -> {
                 next();
                 List<Value> items = items(Token.Type.RBRACKET, "]");
-                return new Value.Array(items, at, source.slice(t.start(), tokens.get(i - 1).end()));
+                return new Value.Array(
+                        items, at, source.slice(t.start(), tokens.get(i - 1).end()));
             }
             case MACRO -> {
                 next();
                 if (peek().is(Token.Type.LPAREN)) {
                     skipBalanced();
                 }
-                return new Value.Raw(at, source.slice(t.start(), tokens.get(i - 1).end()));
+                return new Value.Raw(
+                        at, source.slice(t.start(), tokens.get(i - 1).end()));
             }
             case IDENT, QUOTED -> {
                 return nameOrCall();
@@ -303,8 +323,7 @@ final class BlockParser {
                 case LPAREN -> depth++;
                 case RPAREN -> depth--;
                 case EOF -> throw source.error(open, "unclosed '(' here");
-                default -> {
-                }
+                default -> {}
             }
         }
     }
@@ -329,7 +348,11 @@ final class BlockParser {
         if (peek().is(Token.Type.LPAREN)) {
             next();
             List<Value> args = items(Token.Type.RPAREN, ")");
-            return new Value.Call(name.toString(), args, at, source.slice(first.start(), tokens.get(i - 1).end()));
+            return new Value.Call(
+                    name.toString(),
+                    args,
+                    at,
+                    source.slice(first.start(), tokens.get(i - 1).end()));
         }
         return new Value.Ident(name.toString(), quoted, at, source.slice(first.start(), last.end()));
     }

@@ -16,26 +16,71 @@ import java.util.regex.Pattern;
 /** Reads {@code config.yaml}: {@code {{ env_var(...) }}} templating, gateways, model defaults, variables. */
 final class ConfigReader {
 
-    private static final Pattern ENV_VAR = Pattern.compile(
-            "\\{\\{\\s*env_var\\(\\s*(['\"])([^'\"]*)\\1\\s*(?:,\\s*(['\"])(.*?)\\3\\s*)?\\)\\s*}}");
+    private static final Pattern ENV_VAR =
+            Pattern.compile("\\{\\{\\s*env_var\\(\\s*(['\"])([^'\"]*)\\1\\s*(?:,\\s*(['\"])(.*?)\\3\\s*)?\\)\\s*}}");
     private static final Pattern OTHER_TEMPLATE = Pattern.compile("\\{\\{.*?}}");
 
-    private static final Set<String> TOP_LEVEL = Set.of("gateways", "default_gateway", "model_defaults", "variables",
-            "before_all", "after_all",
+    private static final Set<String> TOP_LEVEL = Set.of(
+            "gateways",
+            "default_gateway",
+            "model_defaults",
+            "variables",
+            "before_all",
+            "after_all",
             // SQLMesh settings that do not change what Quarry builds; accepted so SQLMesh projects load unchanged.
-            "plan", "run", "janitor", "format", "linter", "ui", "users", "snapshot_ttl", "environment_ttl",
-            "pinned_environments", "default_target_environment", "project", "ignore_patterns", "cache_dir",
-            "time_column_format", "default_test_connection", "model_naming", "notification_targets");
-    private static final Set<String> GATEWAY = Set.of("connection", "state_connection", "state_schema", "test_connection",
-            "variables", "scheduler");
-    private static final Set<String> STARROCKS = Set.of("type", "host", "port", "user", "password", "database", "http_port",
-            "fe_http_port", "fe_url", "concurrent_tasks", "register_comments", "pre_ping", "pretty_sql", "charset", "collation",
-            "ssl_disabled", "connect_timeout", "local_infile");
-    private static final Set<String> MODEL_DEFAULTS = Set.of("dialect", "kind", "cron", "owner", "start", "end",
-            "physical_properties", "virtual_properties", "audits", "allow_partials", "enabled");
+            "plan",
+            "run",
+            "janitor",
+            "format",
+            "linter",
+            "ui",
+            "users",
+            "snapshot_ttl",
+            "environment_ttl",
+            "pinned_environments",
+            "default_target_environment",
+            "project",
+            "ignore_patterns",
+            "cache_dir",
+            "time_column_format",
+            "default_test_connection",
+            "model_naming",
+            "notification_targets");
+    private static final Set<String> GATEWAY =
+            Set.of("connection", "state_connection", "state_schema", "test_connection", "variables", "scheduler");
+    private static final Set<String> STARROCKS = Set.of(
+            "type",
+            "host",
+            "port",
+            "user",
+            "password",
+            "database",
+            "http_port",
+            "fe_http_port",
+            "fe_url",
+            "concurrent_tasks",
+            "register_comments",
+            "pre_ping",
+            "pretty_sql",
+            "charset",
+            "collation",
+            "ssl_disabled",
+            "connect_timeout",
+            "local_infile");
+    private static final Set<String> MODEL_DEFAULTS = Set.of(
+            "dialect",
+            "kind",
+            "cron",
+            "owner",
+            "start",
+            "end",
+            "physical_properties",
+            "virtual_properties",
+            "audits",
+            "allow_partials",
+            "enabled");
 
-    private ConfigReader() {
-    }
+    private ConfigReader() {}
 
     /** Expands {@code {{ env_var('X') }}} and {@code {{ env_var('X', 'default') }}}; an unset X without default is an error. */
     static String expandEnv(String file, String text, Map<String, String> env) {
@@ -48,8 +93,10 @@ final class ConfigReader {
                 value = m.group(4);
             }
             if (value == null) {
-                throw new ModelException(locate(file, text, m.start()), "environment variable " + name
-                        + " is not set and has no default (write {{ env_var('" + name + "', 'default') }} to give one)");
+                throw new ModelException(
+                        locate(file, text, m.start()),
+                        "environment variable " + name + " is not set and has no default (write {{ env_var('" + name
+                                + "', 'default') }} to give one)");
             }
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
@@ -57,8 +104,10 @@ final class ConfigReader {
         Matcher other = OTHER_TEMPLATE.matcher(out);
         if (other.find()) {
             // Location in the expanded text: expansion never adds line breaks unless a value has them.
-            throw new ModelException(locate(file, out.toString(), other.start()), "unsupported template " + other.group()
-                    + "; only {{ env_var('NAME') }} and {{ env_var('NAME', 'default') }} are expanded");
+            throw new ModelException(
+                    locate(file, out.toString(), other.start()),
+                    "unsupported template " + other.group()
+                            + "; only {{ env_var('NAME') }} and {{ env_var('NAME', 'default') }} are expanded");
         }
         return out.toString();
     }
@@ -78,7 +127,8 @@ final class ConfigReader {
     /**
      * @param modelDefaults receives model_defaults as block properties
      */
-    static ProjectConfig read(String file, String text, Map<String, String> env, Map<String, Block.Property> modelDefaults) {
+    static ProjectConfig read(
+            String file, String text, Map<String, String> env, Map<String, Block.Property> modelDefaults) {
         Yaml.Mapping root = Yaml.parse(file, expandEnv(file, text, env)).mapping(file);
         root.checkKeys(TOP_LEVEL, file);
         Map<String, ProjectConfig.Gateway> gateways = new LinkedHashMap<>();
@@ -93,21 +143,29 @@ final class ConfigReader {
         if (dg.isPresent()) {
             String name = dg.get().text("default_gateway");
             if (!gateways.containsKey(name)) {
-                throw new ModelException(dg.get().location(), "default_gateway " + name + " is not among the gateways "
-                        + gateways.keySet() + Names.didYouMean(name, gateways.keySet()));
+                throw new ModelException(
+                        dg.get().location(),
+                        "default_gateway " + name + " is not among the gateways " + gateways.keySet()
+                                + Names.didYouMean(name, gateways.keySet()));
             }
             defaultGateway = Optional.of(name);
         } else if (!gateways.isEmpty()) {
             defaultGateway = Optional.of(gateways.keySet().iterator().next());
         }
         root.get("model_defaults").ifPresent(y -> modelDefaults.putAll(modelDefaults(y.mapping("model_defaults"))));
-        return new ProjectConfig(gateways, defaultGateway, variables(root.get("variables")), statements(root.get("before_all")),
+        return new ProjectConfig(
+                gateways,
+                defaultGateway,
+                variables(root.get("variables")),
+                statements(root.get("before_all")),
                 statements(root.get("after_all")));
     }
 
     private static Map<String, Object> variables(Optional<Yaml> y) {
         Map<String, Object> out = new LinkedHashMap<>();
-        y.ifPresent(v -> v.mapping("variables").entries().forEach((k, e) -> out.put(k.toLowerCase(Locale.ROOT), e.value().plain())));
+        y.ifPresent(v -> v.mapping("variables")
+                .entries()
+                .forEach((k, e) -> out.put(k.toLowerCase(Locale.ROOT), e.value().plain())));
         return out;
     }
 
@@ -119,28 +177,36 @@ final class ConfigReader {
 
     private static ProjectConfig.Gateway gateway(String name, Yaml.Mapping m) {
         m.checkKeys(GATEWAY, "gateway " + name);
-        Yaml conn = m.get("connection").orElseThrow(() -> new ModelException(m.location(), "gateway " + name + " has no connection"));
+        Yaml conn = m.get("connection")
+                .orElseThrow(() -> new ModelException(m.location(), "gateway " + name + " has no connection"));
         ProjectConfig.Connection connection;
         if (conn instanceof Yaml.Scalar) {
             connection = new ProjectConfig.Connection.Named(conn.text("connection"));
         } else {
             connection = starRocks(name, conn.mapping("connection"));
         }
-        ProjectConfig.StateConnection state = m.get("state_connection").map(s -> state(name, s.mapping("state_connection")))
+        ProjectConfig.StateConnection state = m.get("state_connection")
+                .map(s -> state(name, s.mapping("state_connection")))
                 .orElse(new ProjectConfig.StateConnection.Sqlite(".quarry/state.db"));
-        String stateSchema = m.get("state_schema").map(s -> s.text("state_schema")).orElse("quarry");
+        String stateSchema =
+                m.get("state_schema").map(s -> s.text("state_schema")).orElse("quarry");
         return new ProjectConfig.Gateway(name, connection, state, stateSchema, variables(m.get("variables")));
     }
 
     private static ProjectConfig.Connection starRocks(String gateway, Yaml.Mapping m) {
         String where = "the connection of gateway " + gateway;
         m.checkKeys(STARROCKS, where);
-        Yaml type = m.get("type").orElseThrow(() -> new ModelException(m.location(), where + " has no type (type: starrocks)"));
+        Yaml type = m.get("type")
+                .orElseThrow(() -> new ModelException(m.location(), where + " has no type (type: starrocks)"));
         if (!type.text("type").equalsIgnoreCase("starrocks")) {
-            throw new ModelException(type.location(), "connection type " + type.text("type")
-                    + " is not supported: Quarry runs models on StarRocks (type: starrocks)");
+            throw new ModelException(
+                    type.location(),
+                    "connection type " + type.text("type")
+                            + " is not supported: Quarry runs models on StarRocks (type: starrocks)");
         }
-        String host = m.get("host").map(h -> h.text("host")).orElseThrow(() -> new ModelException(m.location(), where + " has no host"));
+        String host = m.get("host")
+                .map(h -> h.text("host"))
+                .orElseThrow(() -> new ModelException(m.location(), where + " has no host"));
         int port = port(m.get("port"), 9030);
         int httpPort = port(m.get("http_port").or(() -> m.get("fe_http_port")), 8030);
         String user = m.get("user").map(u -> u.text("user")).orElse("root");
@@ -149,36 +215,51 @@ final class ConfigReader {
         Optional<String> feUrl = m.get("fe_url").map(u -> u.text("fe_url"));
         feUrl.ifPresent(u -> {
             if (!u.startsWith("http://") && !u.startsWith("https://")) {
-                throw new ModelException(m.get("fe_url").get().location(), "fe_url must start with http:// or https://");
+                throw new ModelException(
+                        m.get("fe_url").get().location(), "fe_url must start with http:// or https://");
             }
         });
-        int tasks = m.get("concurrent_tasks").map(t -> positiveInt(t, "concurrent_tasks")).orElse(4);
-        return new ProjectConfig.Connection.StarRocks(host, port, user, password, m.get("database").map(d -> d.text("database")),
-                httpPort, feUrl, tasks);
+        int tasks = m.get("concurrent_tasks")
+                .map(t -> positiveInt(t, "concurrent_tasks"))
+                .orElse(4);
+        return new ProjectConfig.Connection.StarRocks(
+                host, port, user, password, m.get("database").map(d -> d.text("database")), httpPort, feUrl, tasks);
     }
 
     private static ProjectConfig.StateConnection state(String gateway, Yaml.Mapping m) {
         String where = "the state_connection of gateway " + gateway;
-        String type = m.get("type").map(t -> t.text("type").toLowerCase(Locale.ROOT)).orElse("sqlite");
+        String type =
+                m.get("type").map(t -> t.text("type").toLowerCase(Locale.ROOT)).orElse("sqlite");
         switch (type) {
             case "sqlite", "duckdb" -> {
                 m.checkKeys(Set.of("type", "database", "path"), where);
-                String path = m.get("database").or(() -> m.get("path")).map(p -> p.text("database"))
+                String path = m.get("database")
+                        .or(() -> m.get("path"))
+                        .map(p -> p.text("database"))
                         .orElse(type.equals("sqlite") ? ".quarry/state.db" : ".quarry/state.duckdb");
-                return type.equals("sqlite") ? new ProjectConfig.StateConnection.Sqlite(path) : new ProjectConfig.StateConnection.DuckDb(path);
+                return type.equals("sqlite")
+                        ? new ProjectConfig.StateConnection.Sqlite(path)
+                        : new ProjectConfig.StateConnection.DuckDb(path);
             }
             case "postgres" -> {
                 m.checkKeys(Set.of("type", "host", "port", "user", "password", "database"), where);
                 m.get("password").ifPresent(p -> Secrets.register(p.text("password")));
-                return new ProjectConfig.StateConnection.Postgres(m.get("host").map(h -> h.text("host")).orElse("localhost"),
-                        port(m.get("port"), 5432), m.get("user").map(u -> u.text("user")).orElse("postgres"),
+                return new ProjectConfig.StateConnection.Postgres(
+                        m.get("host").map(h -> h.text("host")).orElse("localhost"),
+                        port(m.get("port"), 5432),
+                        m.get("user").map(u -> u.text("user")).orElse("postgres"),
                         m.get("password").map(p -> p.text("password")).orElse(""),
                         m.get("database").map(d -> d.text("database")).orElse("postgres"));
             }
-            case "starrocks" -> throw new ModelException(m.get("type").get().location(),
-                    "StarRocks cannot hold Quarry's state (no transactions, no row locks); use sqlite (the default), duckdb or postgres");
-            default -> throw new ModelException(m.get("type").get().location(), "state_connection type " + type
-                    + " is not supported; use sqlite, duckdb or postgres" + Names.didYouMean(type, List.of("sqlite", "duckdb", "postgres")));
+            case "starrocks" ->
+                throw new ModelException(
+                        m.get("type").get().location(),
+                        "StarRocks cannot hold Quarry's state (no transactions, no row locks); use sqlite (the default), duckdb or postgres");
+            default ->
+                throw new ModelException(
+                        m.get("type").get().location(),
+                        "state_connection type " + type + " is not supported; use sqlite, duckdb or postgres"
+                                + Names.didYouMean(type, List.of("sqlite", "duckdb", "postgres")));
         }
     }
 

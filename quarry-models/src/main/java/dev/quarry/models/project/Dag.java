@@ -207,11 +207,19 @@ public final class Dag {
         for (String m : order) {
             String id = "m" + ids.size();
             ids.put(m, id);
-            sb.append("  ").append(id).append("[\"").append(m.replace("\"", "#quot;")).append("\"]\n");
+            sb.append("  ")
+                    .append(id)
+                    .append("[\"")
+                    .append(m.replace("\"", "#quot;"))
+                    .append("\"]\n");
         }
         for (String m : order) {
             for (String d : downstream.get(m)) {
-                sb.append("  ").append(ids.get(m)).append(" --> ").append(ids.get(d)).append('\n');
+                sb.append("  ")
+                        .append(ids.get(m))
+                        .append(" --> ")
+                        .append(ids.get(d))
+                        .append('\n');
             }
         }
         return sb.toString();

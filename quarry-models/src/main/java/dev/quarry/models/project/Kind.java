@@ -24,9 +24,18 @@ import java.util.OptionalInt;
  * @param insertOverwrite INCREMENTAL_UNMANAGED only
  * @param otherOptions the remaining options SQLMesh accepts (forward_only, on_destructive_change, ...), as written
  */
-public record Kind(ModelKind kind, Optional<String> timeColumn, Optional<String> timeColumnFormat, OptionalInt batchSize,
-                   int lookback, List<String> uniqueKey, boolean materialized, Optional<String> seedPath,
-                   Map<String, String> csvSettings, boolean insertOverwrite, Map<String, String> otherOptions) {
+public record Kind(
+        ModelKind kind,
+        Optional<String> timeColumn,
+        Optional<String> timeColumnFormat,
+        OptionalInt batchSize,
+        int lookback,
+        List<String> uniqueKey,
+        boolean materialized,
+        Optional<String> seedPath,
+        Map<String, String> csvSettings,
+        boolean insertOverwrite,
+        Map<String, String> otherOptions) {
 
     public Kind {
         requireNonNull(kind, "kind is null");
@@ -38,10 +47,12 @@ public record Kind(ModelKind kind, Optional<String> timeColumn, Optional<String>
         csvSettings = Collections.unmodifiableMap(new LinkedHashMap<>(csvSettings));
         otherOptions = Collections.unmodifiableMap(new LinkedHashMap<>(otherOptions));
         if (kind.isTimeRange() != timeColumn.isPresent()) {
-            throw new IllegalArgumentException("a time column belongs to INCREMENTAL_BY_TIME_RANGE and that kind needs one");
+            throw new IllegalArgumentException(
+                    "a time column belongs to INCREMENTAL_BY_TIME_RANGE and that kind needs one");
         }
         if ((kind == ModelKind.INCREMENTAL_BY_UNIQUE_KEY) == uniqueKey.isEmpty()) {
-            throw new IllegalArgumentException("a unique key belongs to INCREMENTAL_BY_UNIQUE_KEY and that kind needs one");
+            throw new IllegalArgumentException(
+                    "a unique key belongs to INCREMENTAL_BY_UNIQUE_KEY and that kind needs one");
         }
         if ((kind == ModelKind.SEED) != seedPath.isPresent()) {
             throw new IllegalArgumentException("a path belongs to SEED and that kind needs one");
@@ -59,8 +70,18 @@ public record Kind(ModelKind kind, Optional<String> timeColumn, Optional<String>
 
     /** A kind without options. */
     public static Kind of(ModelKind kind) {
-        return new Kind(kind, Optional.empty(), Optional.empty(), OptionalInt.empty(), 0, List.of(), false, Optional.empty(),
-                Map.of(), false, Map.of());
+        return new Kind(
+                kind,
+                Optional.empty(),
+                Optional.empty(),
+                OptionalInt.empty(),
+                0,
+                List.of(),
+                false,
+                Optional.empty(),
+                Map.of(),
+                false,
+                Map.of());
     }
 
     /** Whether this is a StarRocks materialized view. */

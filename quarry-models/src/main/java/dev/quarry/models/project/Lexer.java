@@ -224,8 +224,7 @@ public final class Lexer {
                 pos++;
                 return new Token(Token.Type.OP, two, start, pos);
             }
-            default -> {
-            }
+            default -> {}
         }
         if (c == '=') {
             return new Token(Token.Type.EQ, "=", start, pos);

@@ -36,12 +36,29 @@ import java.util.Optional;
  * @param postStatements statements run after the query
  * @param onVirtualUpdate statements run when the model's environment view is updated
  */
-public record Model(String name, Location location, Kind kind, String dialect, String cron, Optional<String> start,
-                    Optional<String> end, Optional<String> owner, Optional<String> description, Map<String, String> columns,
-                    Map<String, String> columnDescriptions, List<String> grains, List<String> tags, List<String> dependsOn,
-                    boolean enabled, PhysicalLayout layout, List<AuditCall> audits, boolean allowPartials,
-                    List<Statement> preStatements, Optional<Statement> query, List<Statement> postStatements,
-                    List<Statement> onVirtualUpdate) {
+public record Model(
+        String name,
+        Location location,
+        Kind kind,
+        String dialect,
+        String cron,
+        Optional<String> start,
+        Optional<String> end,
+        Optional<String> owner,
+        Optional<String> description,
+        Map<String, String> columns,
+        Map<String, String> columnDescriptions,
+        List<String> grains,
+        List<String> tags,
+        List<String> dependsOn,
+        boolean enabled,
+        PhysicalLayout layout,
+        List<AuditCall> audits,
+        boolean allowPartials,
+        List<Statement> preStatements,
+        Optional<Statement> query,
+        List<Statement> postStatements,
+        List<Statement> onVirtualUpdate) {
 
     public Model {
         requireNonNull(name, "name is null");
@@ -65,7 +82,8 @@ public record Model(String name, Location location, Kind kind, String dialect, S
         postStatements = List.copyOf(postStatements);
         onVirtualUpdate = List.copyOf(onVirtualUpdate);
         if (kind.kind().hasQuery() != query.isPresent()) {
-            throw new IllegalArgumentException("model " + name + ": kind " + kind.kind() + (query.isPresent() ? " takes no query" : " needs a query"));
+            throw new IllegalArgumentException("model " + name + ": kind " + kind.kind()
+                    + (query.isPresent() ? " takes no query" : " needs a query"));
         }
     }
 

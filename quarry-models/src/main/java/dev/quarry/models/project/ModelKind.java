@@ -22,13 +22,38 @@ public enum ModelKind {
         return switch (this) {
             case FULL -> Set.of();
             case VIEW -> Set.of("materialized");
-            case INCREMENTAL_BY_TIME_RANGE -> Set.of("time_column", "format", "batch_size", "batch_concurrency", "lookback",
-            "partition_by_time_column", "forward_only", "disable_restatement", "on_destructive_change",
-            "on_additive_change", "auto_restatement_cron", "auto_restatement_intervals");
-            case INCREMENTAL_BY_UNIQUE_KEY -> Set.of("unique_key", "when_matched", "merge_filter", "batch_size", "lookback",
-            "forward_only", "disable_restatement", "on_destructive_change", "on_additive_change");
-            case INCREMENTAL_UNMANAGED -> Set.of("insert_overwrite", "forward_only", "disable_restatement", "on_destructive_change",
-            "on_additive_change");
+            case INCREMENTAL_BY_TIME_RANGE ->
+                Set.of(
+                        "time_column",
+                        "format",
+                        "batch_size",
+                        "batch_concurrency",
+                        "lookback",
+                        "partition_by_time_column",
+                        "forward_only",
+                        "disable_restatement",
+                        "on_destructive_change",
+                        "on_additive_change",
+                        "auto_restatement_cron",
+                        "auto_restatement_intervals");
+            case INCREMENTAL_BY_UNIQUE_KEY ->
+                Set.of(
+                        "unique_key",
+                        "when_matched",
+                        "merge_filter",
+                        "batch_size",
+                        "lookback",
+                        "forward_only",
+                        "disable_restatement",
+                        "on_destructive_change",
+                        "on_additive_change");
+            case INCREMENTAL_UNMANAGED ->
+                Set.of(
+                        "insert_overwrite",
+                        "forward_only",
+                        "disable_restatement",
+                        "on_destructive_change",
+                        "on_additive_change");
             case SEED -> Set.of("path", "batch_size", "csv_settings");
             case EMBEDDED -> Set.of();
             case EXTERNAL -> Set.of();

@@ -17,22 +17,54 @@ import java.util.regex.Pattern;
 /** Reads one model file into a {@link Model}: parses it, applies {@code model_defaults}, validates everything. */
 final class ModelReader {
 
-    private static final Set<String> PROPERTIES = Set.of("name", "kind", "cron", "start", "end", "owner", "description",
-            "columns", "column_descriptions", "grain", "grains", "tags", "depends_on", "enabled", "dialect", "partitioned_by",
-            "clustered_by", "physical_properties", "virtual_properties", "audits", "allow_partials");
+    private static final Set<String> PROPERTIES = Set.of(
+            "name",
+            "kind",
+            "cron",
+            "start",
+            "end",
+            "owner",
+            "description",
+            "columns",
+            "column_descriptions",
+            "grain",
+            "grains",
+            "tags",
+            "depends_on",
+            "enabled",
+            "dialect",
+            "partitioned_by",
+            "clustered_by",
+            "physical_properties",
+            "virtual_properties",
+            "audits",
+            "allow_partials");
 
     /** SQLMesh properties that do not change what Quarry builds; accepted so SQLMesh projects load unchanged. */
-    private static final Set<String> ACCEPTED = Set.of("stamp", "references", "optimize_query", "ignored_rules", "formatting",
-            "project");
+    private static final Set<String> ACCEPTED =
+            Set.of("stamp", "references", "optimize_query", "ignored_rules", "formatting", "project");
 
-    private static final Set<String> UNSUPPORTED_KINDS = Set.of("SCD_TYPE_2", "SCD_TYPE_2_BY_TIME", "SCD_TYPE_2_BY_COLUMN",
-            "INCREMENTAL_BY_PARTITION", "MANAGED", "CUSTOM");
+    private static final Set<String> UNSUPPORTED_KINDS = Set.of(
+            "SCD_TYPE_2",
+            "SCD_TYPE_2_BY_TIME",
+            "SCD_TYPE_2_BY_COLUMN",
+            "INCREMENTAL_BY_PARTITION",
+            "MANAGED",
+            "CUSTOM");
 
     static final Set<String> DIALECTS = Set.of("starrocks", "mysql");
 
     /** SEED csv_settings as SQLMesh names them (docs/sqlmesh.md §2.3). */
-    private static final Set<String> CSV_SETTINGS = Set.of("delimiter", "quotechar", "doublequote", "escapechar",
-            "skipinitialspace", "lineterminator", "encoding", "na_values", "keep_default_na");
+    private static final Set<String> CSV_SETTINGS = Set.of(
+            "delimiter",
+            "quotechar",
+            "doublequote",
+            "escapechar",
+            "skipinitialspace",
+            "lineterminator",
+            "encoding",
+            "na_values",
+            "keep_default_na");
 
     private static final Pattern CRON_FIELD = Pattern.compile("[0-9A-Za-z*,/?#L-]+");
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*){0,2}");
@@ -68,17 +100,22 @@ final class ModelReader {
     }
 
     private Model build(Block block, List<Statement> statements) {
-        Block.Property nameProp = block.get("name")
-                .orElseThrow(() -> new ModelException(block.location(), "MODEL has no name"));
+        Block.Property nameProp =
+                block.get("name").orElseThrow(() -> new ModelException(block.location(), "MODEL has no name"));
         String name = nameProp.value().text().orElse("").toLowerCase(Locale.ROOT);
         if (!NAME.matcher(name).matches()) {
-            throw new ModelException(nameProp.value().location(), "model name must be [catalog.][schema.]table, not "
-                    + nameProp.value().sql());
+            throw new ModelException(
+                    nameProp.value().location(),
+                    "model name must be [catalog.][schema.]table, not "
+                            + nameProp.value().sql());
         }
         for (Block.Property p : block.properties().values()) {
             if (!PROPERTIES.contains(p.name()) && !ACCEPTED.contains(p.name())) {
-                throw error(p.location(), name, "unknown property " + p.name() + Names.didYouMean(p.name(), PROPERTIES)
-                        + " (or not supported by Quarry)");
+                throw error(
+                        p.location(),
+                        name,
+                        "unknown property " + p.name() + Names.didYouMean(p.name(), PROPERTIES)
+                                + " (or not supported by Quarry)");
             }
         }
         Map<String, Block.Property> props = new LinkedHashMap<>(defaults);
@@ -86,12 +123,18 @@ final class ModelReader {
 
         Kind kind = kind(name, props.get("kind"));
         if (kind.kind() == ModelKind.EXTERNAL) {
-            throw error(props.get("kind").location(), name, "EXTERNAL models are declared in external_models.yaml, not in a MODEL block");
+            throw error(
+                    props.get("kind").location(),
+                    name,
+                    "EXTERNAL models are declared in external_models.yaml, not in a MODEL block");
         }
         String dialect = text(name, props.get("dialect")).orElse("starrocks").toLowerCase(Locale.ROOT);
         if (!DIALECTS.contains(dialect)) {
-            throw error(props.get("dialect").value().location(), name, "dialect " + dialect
-                    + " is not supported: Quarry runs queries on StarRocks as written (use dialect starrocks)");
+            throw error(
+                    props.get("dialect").value().location(),
+                    name,
+                    "dialect " + dialect
+                            + " is not supported: Quarry runs queries on StarRocks as written (use dialect starrocks)");
         }
         String cron = text(name, props.get("cron")).orElse("@daily");
         checkCron(name, cron, props.get("cron"));
@@ -103,7 +146,10 @@ final class ModelReader {
         if (columnsProp != null) {
             for (Value item : columnsProp.value().items()) {
                 if (!(item instanceof Value.Pair pair)) {
-                    throw error(item.location(), name, "columns must be (name TYPE, ...); " + item.sql() + " is " + item.describe());
+                    throw error(
+                            item.location(),
+                            name,
+                            "columns must be (name TYPE, ...); " + item.sql() + " is " + item.describe());
                 }
                 try {
                     StarRocksType.parse(pair.value().sql());
@@ -123,48 +169,68 @@ final class ModelReader {
                     throw error(item.location(), name, "column_descriptions must be (column = 'text', ...)");
                 }
                 if (!columns.isEmpty() && !columns.containsKey(pair.key())) {
-                    throw error(item.location(), name, "column_descriptions names column " + pair.key()
-                            + ", which is not among the model's columns" + Names.didYouMean(pair.key(), columns.keySet()));
+                    throw error(
+                            item.location(),
+                            name,
+                            "column_descriptions names column " + pair.key()
+                                    + ", which is not among the model's columns"
+                                    + Names.didYouMean(pair.key(), columns.keySet()));
                 }
                 columnDescriptions.put(pair.key(), pair.value().text().get());
             }
         }
         Block.Property grainProp = props.containsKey("grains") ? props.get("grains") : props.get("grain");
-        List<String> grains = grainProp == null ? List.of() : grainProp.value().items().stream().map(Value::sql).toList();
+        List<String> grains = grainProp == null
+                ? List.of()
+                : grainProp.value().items().stream().map(Value::sql).toList();
         List<String> tags = names(name, props.get("tags"), "tags", false);
         List<String> dependsOn = names(name, props.get("depends_on"), "depends_on", true);
         boolean enabled = bool(name, props.get("enabled"), true);
         boolean allowPartials = bool(name, props.get("allow_partials"), false);
         List<AuditCall> audits = audits(name, props.get("audits"));
 
-        if (kind.timeColumn().isPresent() && !columns.isEmpty() && !columns.containsKey(kind.timeColumn().get().toLowerCase(Locale.ROOT))) {
-            throw error(props.get("kind").location(), name, "time_column " + kind.timeColumn().get() + " is not among the model's columns");
+        if (kind.timeColumn().isPresent()
+                && !columns.isEmpty()
+                && !columns.containsKey(kind.timeColumn().get().toLowerCase(Locale.ROOT))) {
+            throw error(
+                    props.get("kind").location(),
+                    name,
+                    "time_column " + kind.timeColumn().get() + " is not among the model's columns");
         }
 
         Map<String, Block.Property> physical = new LinkedHashMap<>();
         boolean ownPhysical = block.properties().containsKey("physical_properties");
         boolean table = kind.isTable() || kind.isMaterializedView();
         if (ownPhysical && !table) {
-            throw error(block.properties().get("physical_properties").location(), name, "a " + kind.kind()
-                    + " model has no physical table; physical_properties apply to tables and materialized views"
-                    + (kind.kind() == ModelKind.VIEW ? " (view security goes in virtual_properties)" : ""));
+            throw error(
+                    block.properties().get("physical_properties").location(),
+                    name,
+                    "a " + kind.kind()
+                            + " model has no physical table; physical_properties apply to tables and materialized views"
+                            + (kind.kind() == ModelKind.VIEW ? " (view security goes in virtual_properties)" : ""));
         }
         if (table) {
             physical.putAll(pairs(name, defaults.get("physical_properties"), "physical_properties"));
             physical.putAll(pairs(name, block.properties().get("physical_properties"), "physical_properties"));
         }
-        Map<String, Block.Property> virtual = new LinkedHashMap<>(pairs(name, defaults.get("virtual_properties"), "virtual_properties"));
+        Map<String, Block.Property> virtual =
+                new LinkedHashMap<>(pairs(name, defaults.get("virtual_properties"), "virtual_properties"));
         virtual.putAll(pairs(name, block.properties().get("virtual_properties"), "virtual_properties"));
         // As in SQLMesh, a model unsets a default physical property by setting it to None (unquoted). Not so for
         // virtual properties: there NONE is a value (SECURITY NONE).
         physical.values().removeIf(ModelReader::isNone);
-        Optional<Block.Property> partitionedBy = Optional.ofNullable(block.properties().get("partitioned_by"));
-        Optional<Block.Property> clusteredBy = Optional.ofNullable(block.properties().get("clustered_by"));
+        Optional<Block.Property> partitionedBy =
+                Optional.ofNullable(block.properties().get("partitioned_by"));
+        Optional<Block.Property> clusteredBy =
+                Optional.ofNullable(block.properties().get("clustered_by"));
         if (!table) {
             Optional<Block.Property> misplaced = partitionedBy.or(() -> clusteredBy);
             if (misplaced.isPresent()) {
-                throw error(misplaced.get().location(), name, misplaced.get().name() + " applies to tables and materialized views, not to a "
-                        + kind.kind() + " model");
+                throw error(
+                        misplaced.get().location(),
+                        name,
+                        misplaced.get().name() + " applies to tables and materialized views, not to a " + kind.kind()
+                                + " model");
             }
         }
         PhysicalLayout layout = new LayoutReader(name, kind, columns.keySet(), warnings)
@@ -197,13 +263,34 @@ final class ModelReader {
         if (kind.kind().hasQuery() && query.isEmpty()) {
             throw error(block.location(), name, "no query (SELECT or WITH) after the MODEL block");
         }
-        return new Model(name, block.location(), kind, dialect, cron, start, end, text(name, props.get("owner")),
-                text(name, props.get("description")), columns, columnDescriptions, grains, tags, dependsOn, enabled, layout, audits,
-                allowPartials, pre, query, post, onVirtualUpdate);
+        return new Model(
+                name,
+                block.location(),
+                kind,
+                dialect,
+                cron,
+                start,
+                end,
+                text(name, props.get("owner")),
+                text(name, props.get("description")),
+                columns,
+                columnDescriptions,
+                grains,
+                tags,
+                dependsOn,
+                enabled,
+                layout,
+                audits,
+                allowPartials,
+                pre,
+                query,
+                post,
+                onVirtualUpdate);
     }
 
     private static boolean isNone(Block.Property p) {
-        return p.value() instanceof Value.Ident id && !id.quoted()
+        return p.value() instanceof Value.Ident id
+                && !id.quoted()
                 && (id.name().equalsIgnoreCase("none") || id.name().equalsIgnoreCase("null"));
     }
 
@@ -211,8 +298,13 @@ final class ModelReader {
         if (p == null) {
             return Optional.empty();
         }
-        return Optional.of(p.value().text().orElseThrow(() -> error(p.value().location(), model,
-                p.name() + " must be a string or a name, not " + p.value().describe())));
+        return Optional.of(p.value()
+                .text()
+                .orElseThrow(() -> error(
+                        p.value().location(),
+                        model,
+                        p.name() + " must be a string or a name, not "
+                                + p.value().describe())));
     }
 
     private static boolean bool(String model, Block.Property p, boolean absent) {
@@ -226,27 +318,38 @@ final class ModelReader {
         if (t.equals("true") || t.equals("false")) {
             return t.equals("true");
         }
-        throw error(p.value().location(), model, p.name() + " must be true or false, not " + p.value().sql());
+        throw error(
+                p.value().location(),
+                model,
+                p.name() + " must be true or false, not " + p.value().sql());
     }
 
     private static void checkCron(String model, String cron, Block.Property p) {
         String c = cron.strip().toLowerCase(Locale.ROOT);
-        if (Set.of("@hourly", "@daily", "@weekly", "@monthly", "@yearly", "@annually", "@midnight").contains(c)) {
+        if (Set.of("@hourly", "@daily", "@weekly", "@monthly", "@yearly", "@annually", "@midnight")
+                .contains(c)) {
             return;
         }
         String[] fields = c.split("\\s+");
-        if (fields.length == 5 && java.util.Arrays.stream(fields).allMatch(f -> CRON_FIELD.matcher(f).matches())) {
+        if (fields.length == 5
+                && java.util.Arrays.stream(fields)
+                        .allMatch(f -> CRON_FIELD.matcher(f).matches())) {
             return;
         }
-        throw error(p.value().location(), model, "cron must be @hourly, @daily, @weekly, @monthly, @yearly or five cron fields, not '"
-                + cron + "'");
+        throw error(
+                p.value().location(),
+                model,
+                "cron must be @hourly, @daily, @weekly, @monthly, @yearly or five cron fields, not '" + cron + "'");
     }
 
     private static Optional<String> time(String model, Block.Property p) {
         Optional<String> t = text(model, p);
         if (t.isPresent() && !validTime(t.get().strip())) {
-            throw error(p.value().location(), model, p.name() + " must be a date ('2024-01-01'), a timestamp, epoch milliseconds or "
-                    + "a relative time ('1 week ago'), not '" + t.get() + "'");
+            throw error(
+                    p.value().location(),
+                    model,
+                    p.name() + " must be a date ('2024-01-01'), a timestamp, epoch milliseconds or "
+                            + "a relative time ('1 week ago'), not '" + t.get() + "'");
         }
         return t.map(String::strip);
     }
@@ -269,8 +372,11 @@ final class ModelReader {
         }
         List<String> out = new ArrayList<>();
         for (Value item : p.value().items()) {
-            String t = item.text().orElseThrow(() -> error(item.location(), model, what + " must list names or strings; "
-                    + item.sql() + " is " + item.describe()));
+            String t = item.text()
+                    .orElseThrow(() -> error(
+                            item.location(),
+                            model,
+                            what + " must list names or strings; " + item.sql() + " is " + item.describe()));
             out.add(lower ? t.toLowerCase(Locale.ROOT) : t);
         }
         return out;
@@ -283,7 +389,10 @@ final class ModelReader {
         }
         for (Value item : p.value().items()) {
             if (!(item instanceof Value.Pair pair)) {
-                throw error(item.location(), model, what + " must be (key = value, ...); " + item.sql() + " is " + item.describe());
+                throw error(
+                        item.location(),
+                        model,
+                        what + " must be (key = value, ...); " + item.sql() + " is " + item.describe());
             }
             if (out.put(pair.key(), new Block.Property(pair.key(), pair.location(), pair.value())) != null) {
                 throw error(pair.location(), model, what + " sets " + pair.key() + " twice");
@@ -304,14 +413,19 @@ final class ModelReader {
                 Map<String, String> args = new LinkedHashMap<>();
                 for (Value arg : call.args()) {
                     if (!(arg instanceof Value.Pair pair)) {
-                        throw error(arg.location(), model, "audit " + call.name() + " takes named arguments (name := value), not "
-                                + arg.sql());
+                        throw error(
+                                arg.location(),
+                                model,
+                                "audit " + call.name() + " takes named arguments (name := value), not " + arg.sql());
                     }
                     args.put(pair.key(), pair.value().sql());
                 }
                 out.add(new AuditCall(call.name().toLowerCase(Locale.ROOT), args));
             } else {
-                throw error(item.location(), model, "audits must be names or calls like not_null(columns := (id)), not " + item.sql());
+                throw error(
+                        item.location(),
+                        model,
+                        "audits must be names or calls like not_null(columns := (id)), not " + item.sql());
             }
         }
         return out;
@@ -331,14 +445,20 @@ final class ModelReader {
             kindName = call.name();
             options = call.args();
         } else {
-            throw error(v.location(), model, "kind must be a name like FULL or INCREMENTAL_BY_TIME_RANGE (...), not " + v.describe());
+            throw error(
+                    v.location(),
+                    model,
+                    "kind must be a name like FULL or INCREMENTAL_BY_TIME_RANGE (...), not " + v.describe());
         }
         String upper = kindName.toUpperCase(Locale.ROOT);
         if (UNSUPPORTED_KINDS.contains(upper)) {
             throw error(v.location(), model, "kind " + upper + " is not supported by Quarry yet");
         }
-        ModelKind kind = ModelKind.parse(kindName).orElseThrow(() -> error(v.location(), model, "unknown kind " + kindName
-                + Names.didYouMean(kindName, ModelKind.names())));
+        ModelKind kind = ModelKind.parse(kindName)
+                .orElseThrow(() -> error(
+                        v.location(),
+                        model,
+                        "unknown kind " + kindName + Names.didYouMean(kindName, ModelKind.names())));
 
         Optional<String> timeColumn = Optional.empty();
         Optional<String> format = Optional.empty();
@@ -356,16 +476,25 @@ final class ModelReader {
             if (option instanceof Value.Pair pr) {
                 pair = pr;
             } else if (option instanceof Value.Call c) {
-                pair = new Value.Pair(c.name().toLowerCase(Locale.ROOT), new Value.Tuple(c.args(), c.location(), c.sql()), c.location(),
+                pair = new Value.Pair(
+                        c.name().toLowerCase(Locale.ROOT),
+                        new Value.Tuple(c.args(), c.location(), c.sql()),
+                        c.location(),
                         c.sql());
             } else {
-                throw error(option.location(), model, "kind " + kind + " options are written 'name value', not " + option.sql());
+                throw error(
+                        option.location(),
+                        model,
+                        "kind " + kind + " options are written 'name value', not " + option.sql());
             }
             String key = pair.key();
             Value value = pair.value();
             if (!kind.options().contains(key)) {
-                throw error(pair.location(), model, "kind " + kind + " has no option " + key
-                        + (kind.options().isEmpty() ? "" : Names.didYouMean(key, kind.options())));
+                throw error(
+                        pair.location(),
+                        model,
+                        "kind " + kind + " has no option " + key
+                                + (kind.options().isEmpty() ? "" : Names.didYouMean(key, kind.options())));
             }
             if (!seen.add(key)) {
                 throw error(pair.location(), model, "kind option " + key + " is given twice");
@@ -374,33 +503,53 @@ final class ModelReader {
                 case "time_column" -> {
                     List<Value> parts = value.items();
                     if (parts.isEmpty() || parts.size() > 2 || !(parts.get(0) instanceof Value.Ident col)) {
-                        throw error(value.location(), model, "time_column must be a column or (column, 'format'), not " + value.sql());
+                        throw error(
+                                value.location(),
+                                model,
+                                "time_column must be a column or (column, 'format'), not " + value.sql());
                     }
                     timeColumn = Optional.of(col.name());
                     if (parts.size() == 2) {
-                        format = Optional.of(parts.get(1).text().orElseThrow(() -> error(parts.get(1).location(), model,
-                                "the time column format must be a string like '%Y-%m-%d'")));
+                        format = Optional.of(parts.get(1)
+                                .text()
+                                .orElseThrow(() -> error(
+                                        parts.get(1).location(),
+                                        model,
+                                        "the time column format must be a string like '%Y-%m-%d'")));
                     }
                 }
-                case "format" -> format = Optional.of(value.text().orElseThrow(() -> error(value.location(), model,
-                        "format must be a string like '%Y-%m-%d'")));
+                case "format" ->
+                    format = Optional.of(value.text()
+                            .orElseThrow(
+                                    () -> error(value.location(), model, "format must be a string like '%Y-%m-%d'")));
                 case "batch_size" -> batchSize = OptionalInt.of(positive(model, value, key));
                 case "lookback" -> lookback = positive(model, value, key);
                 case "unique_key" -> uniqueKey = LayoutReader.columns(model, value, "unique_key");
-                case "when_matched", "merge_filter" -> throw error(pair.location(), model, key
-                        + " needs MERGE, which StarRocks lacks; Quarry upserts whole rows through the PRIMARY KEY instead");
-                case "materialized" -> materialized = bool(model, new Block.Property(key, pair.location(), value), false);
-                case "path" -> path = Optional.of(value.text().orElseThrow(() -> error(value.location(), model,
-                        "path must be a string like '../seeds/file.csv'")));
-                case "csv_settings" -> pairs(model, new Block.Property(key, pair.location(), value), "csv_settings")
-                        .forEach((k, v2) -> {
-                            if (!CSV_SETTINGS.contains(k)) {
-                                throw error(v2.location(), model, "csv_settings has no setting " + k
-                                        + Names.didYouMean(k, CSV_SETTINGS));
-                            }
-                            csv.put(k, v2.value().text().orElse(v2.value().sql()));
-                        });
-                case "insert_overwrite" -> insertOverwrite = bool(model, new Block.Property(key, pair.location(), value), false);
+                case "when_matched", "merge_filter" ->
+                    throw error(
+                            pair.location(),
+                            model,
+                            key
+                                    + " needs MERGE, which StarRocks lacks; Quarry upserts whole rows through the PRIMARY KEY instead");
+                case "materialized" ->
+                    materialized = bool(model, new Block.Property(key, pair.location(), value), false);
+                case "path" ->
+                    path = Optional.of(value.text()
+                            .orElseThrow(() ->
+                                    error(value.location(), model, "path must be a string like '../seeds/file.csv'")));
+                case "csv_settings" ->
+                    pairs(model, new Block.Property(key, pair.location(), value), "csv_settings")
+                            .forEach((k, v2) -> {
+                                if (!CSV_SETTINGS.contains(k)) {
+                                    throw error(
+                                            v2.location(),
+                                            model,
+                                            "csv_settings has no setting " + k + Names.didYouMean(k, CSV_SETTINGS));
+                                }
+                                csv.put(k, v2.value().text().orElse(v2.value().sql()));
+                            });
+                case "insert_overwrite" ->
+                    insertOverwrite = bool(model, new Block.Property(key, pair.location(), value), false);
                 default -> other.put(key, value.text().orElse(value.sql()));
             }
         }
@@ -413,7 +562,18 @@ final class ModelReader {
         if (kind == ModelKind.SEED && path.isEmpty()) {
             throw error(v.location(), model, "SEED needs path '<file>.csv'");
         }
-        return new Kind(kind, timeColumn, format, batchSize, lookback, uniqueKey, materialized, path, csv, insertOverwrite, other);
+        return new Kind(
+                kind,
+                timeColumn,
+                format,
+                batchSize,
+                lookback,
+                uniqueKey,
+                materialized,
+                path,
+                csv,
+                insertOverwrite,
+                other);
     }
 
     private static int positive(String model, Value v, String what) {
@@ -427,7 +587,10 @@ final class ModelReader {
                 // reported below
             }
         }
-        throw error(v.location(), model, what + " must be a " + (what.equals("lookback") ? "non-negative" : "positive")
-                + " integer, not " + v.sql());
+        throw error(
+                v.location(),
+                model,
+                what + " must be a " + (what.equals("lookback") ? "non-negative" : "positive") + " integer, not "
+                        + v.sql());
     }
 }

@@ -22,9 +22,14 @@ import java.util.OptionalInt;
  * @param refresh materialized views only: the REFRESH clause
  * @param security views only: SECURITY NONE, INVOKER or DEFINER
  */
-public record PhysicalLayout(Optional<TableKey> key, Optional<Partitioning> partitioning, Optional<Distribution> distribution,
-                             List<String> orderBy, Map<String, String> properties, Optional<Refresh> refresh,
-                             Optional<String> security) {
+public record PhysicalLayout(
+        Optional<TableKey> key,
+        Optional<Partitioning> partitioning,
+        Optional<Distribution> distribution,
+        List<String> orderBy,
+        Map<String, String> properties,
+        Optional<Refresh> refresh,
+        Optional<String> security) {
 
     public PhysicalLayout {
         requireNonNull(key, "key is null");
@@ -37,7 +42,13 @@ public record PhysicalLayout(Optional<TableKey> key, Optional<Partitioning> part
     }
 
     static PhysicalLayout none() {
-        return new PhysicalLayout(Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Map.of(), Optional.empty(),
+        return new PhysicalLayout(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                Map.of(),
+                Optional.empty(),
                 Optional.empty());
     }
 

@@ -21,8 +21,15 @@ import java.util.Optional;
  * @param warnings things worth telling the user that do not stop loading, each with file:line:column
  * @param sources model name to the text that defines it (the model file; a summary for external models), for diffs
  */
-public record Project(Path root, ProjectConfig config, Map<String, Model> models, Map<String, Audit> audits, List<UnitTest> tests,
-                      Dag dag, List<String> warnings, Map<String, String> sources) {
+public record Project(
+        Path root,
+        ProjectConfig config,
+        Map<String, Model> models,
+        Map<String, Audit> audits,
+        List<UnitTest> tests,
+        Dag dag,
+        List<String> warnings,
+        Map<String, String> sources) {
 
     public Project {
         requireNonNull(root, "root is null");
@@ -52,7 +59,9 @@ public record Project(Path root, ProjectConfig config, Map<String, Model> models
 
     /** The CSV file of a SEED model: its path is relative to the model file; {@code $root} means the project root. */
     public Path seedFile(Model model) {
-        String path = model.kind().seedPath().orElseThrow(() -> new IllegalArgumentException(model.name() + " is not a SEED model"));
+        String path = model.kind()
+                .seedPath()
+                .orElseThrow(() -> new IllegalArgumentException(model.name() + " is not a SEED model"));
         if (path.startsWith("$root/")) {
             return root.resolve(path.substring("$root/".length())).normalize();
         }

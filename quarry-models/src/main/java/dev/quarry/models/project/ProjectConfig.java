@@ -17,8 +17,12 @@ import java.util.Optional;
  * @param beforeAll statements run before every plan or run
  * @param afterAll statements run after every plan or run
  */
-public record ProjectConfig(Map<String, Gateway> gateways, Optional<String> defaultGateway, Map<String, Object> variables,
-                            List<String> beforeAll, List<String> afterAll) {
+public record ProjectConfig(
+        Map<String, Gateway> gateways,
+        Optional<String> defaultGateway,
+        Map<String, Object> variables,
+        List<String> beforeAll,
+        List<String> afterAll) {
 
     public ProjectConfig {
         gateways = Collections.unmodifiableMap(new LinkedHashMap<>(gateways));
@@ -40,8 +44,12 @@ public record ProjectConfig(Map<String, Gateway> gateways, Optional<String> defa
      * @param stateSchema schema or table prefix for state
      * @param variables gateway variables, overriding project variables
      */
-    public record Gateway(String name, Connection connection, StateConnection stateConnection, String stateSchema,
-                          Map<String, Object> variables) {
+    public record Gateway(
+            String name,
+            Connection connection,
+            StateConnection stateConnection,
+            String stateSchema,
+            Map<String, Object> variables) {
         public Gateway {
             requireNonNull(name, "name is null");
             requireNonNull(connection, "connection is null");
@@ -65,8 +73,16 @@ public record ProjectConfig(Map<String, Gateway> gateways, Optional<String> defa
          * @param feUrl FE HTTP URL for Stream Load, overriding host and httpPort
          * @param concurrentTasks how many models may run at once
          */
-        record StarRocks(String host, int port, String user, String password, Optional<String> database, int httpPort,
-                         Optional<String> feUrl, int concurrentTasks) implements Connection {
+        record StarRocks(
+                String host,
+                int port,
+                String user,
+                String password,
+                Optional<String> database,
+                int httpPort,
+                Optional<String> feUrl,
+                int concurrentTasks)
+                implements Connection {
             public StarRocks {
                 requireNonNull(host, "host is null");
                 requireNonNull(user, "user is null");
@@ -83,7 +99,8 @@ public record ProjectConfig(Map<String, Gateway> gateways, Optional<String> defa
 
             @Override
             public String toString() {
-                return "StarRocks[" + user + "@" + host + ":" + port + database.map(d -> "/" + d).orElse("") + ", http " + httpPort
+                return "StarRocks[" + user + "@" + host + ":" + port
+                        + database.map(d -> "/" + d).orElse("") + ", http " + httpPort
                         + feUrl.map(u -> ", fe_url " + u).orElse("") + ", concurrent_tasks " + concurrentTasks + "]";
             }
         }
@@ -133,7 +150,8 @@ public record ProjectConfig(Map<String, Gateway> gateways, Optional<String> defa
          * @param password password; never printed
          * @param database database
          */
-        record Postgres(String host, int port, String user, String password, String database) implements StateConnection {
+        record Postgres(String host, int port, String user, String password, String database)
+                implements StateConnection {
             public Postgres {
                 requireNonNull(host, "host is null");
                 requireNonNull(user, "user is null");

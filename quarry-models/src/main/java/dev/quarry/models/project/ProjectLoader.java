@@ -19,16 +19,19 @@ import java.util.stream.Stream;
 
 /** Loads a project directory: config.yaml, models/, external_models.yaml, audits/, seeds/, tests/. */
 final class ProjectLoader {
-    private ProjectLoader() {
-    }
+    private ProjectLoader() {}
 
     static Project load(Path root, Map<String, String> env) {
         Path dir = root.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
             throw new ModelException(new Location(root.toString(), 1, 1), "not a directory");
         }
-        Path configFile = Stream.of("config.yaml", "config.yml").map(dir::resolve).filter(Files::isRegularFile).findFirst()
-                .orElseThrow(() -> new ModelException(new Location(dir.resolve("config.yaml").toString(), 1, 1),
+        Path configFile = Stream.of("config.yaml", "config.yml")
+                .map(dir::resolve)
+                .filter(Files::isRegularFile)
+                .findFirst()
+                .orElseThrow(() -> new ModelException(
+                        new Location(dir.resolve("config.yaml").toString(), 1, 1),
                         "no config.yaml in the project directory " + dir));
         Map<String, Block.Property> defaults = new LinkedHashMap<>();
         ProjectConfig config = ConfigReader.read(relative(dir, configFile), read(configFile), env, defaults);
@@ -36,7 +39,8 @@ final class ProjectLoader {
 
         List<Path> modelFiles = files(dir.resolve("models"), ".sql");
         for (Path p : files(dir.resolve("models"), ".py")) {
-            throw new ModelException(new Location(relative(dir, p), 1, 1), "Python models are not supported; write the model in SQL");
+            throw new ModelException(
+                    new Location(relative(dir, p), 1, 1), "Python models are not supported; write the model in SQL");
         }
         // Parsing is independent per file; a parallel stream keeps large projects fast on several cores.
         Map<String, String> texts = new java.util.concurrent.ConcurrentHashMap<>();
@@ -65,8 +69,10 @@ final class ProjectLoader {
             if (errors.size() == 1) {
                 throw first;
             }
-            throw new ModelException(first.location().orElseThrow(), first.problem()
-                    + " (and " + (errors.size() - 1) + " more model file error(s), first at " + errors.get(1).location().orElseThrow() + ")");
+            throw new ModelException(
+                    first.location().orElseThrow(),
+                    first.problem() + " (and " + (errors.size() - 1) + " more model file error(s), first at "
+                            + errors.get(1).location().orElseThrow() + ")");
         }
 
         Map<String, Model> models = new TreeMap<>();
@@ -76,17 +82,22 @@ final class ProjectLoader {
             }
             Model previous = models.put(m.name(), m);
             if (previous != null) {
-                throw new ModelException(m.location(), "model " + m.name() + " is also defined at " + previous.location());
+                throw new ModelException(
+                        m.location(), "model " + m.name() + " is also defined at " + previous.location());
             }
         }
         List<Path> externalFiles = new ArrayList<>();
-        Stream.of("external_models.yaml", "external_models.yml").map(dir::resolve).filter(Files::isRegularFile).forEach(externalFiles::add);
+        Stream.of("external_models.yaml", "external_models.yml")
+                .map(dir::resolve)
+                .filter(Files::isRegularFile)
+                .forEach(externalFiles::add);
         externalFiles.addAll(files(dir.resolve("external_models"), ".yaml"));
         for (Path p : externalFiles) {
             for (Model m : ProjectFiles.externalModels(relative(dir, p), read(p))) {
                 Model previous = models.put(m.name(), m);
                 if (previous != null) {
-                    throw new ModelException(m.location(), "external model " + m.name() + " is also defined at " + previous.location());
+                    throw new ModelException(
+                            m.location(), "external model " + m.name() + " is also defined at " + previous.location());
                 }
             }
         }
@@ -96,7 +107,8 @@ final class ProjectLoader {
             for (Audit a : ProjectFiles.audits(relative(dir, p), read(p))) {
                 Audit previous = audits.put(a.name(), a);
                 if (previous != null) {
-                    throw new ModelException(a.location(), "audit " + a.name() + " is also defined at " + previous.location());
+                    throw new ModelException(
+                            a.location(), "audit " + a.name() + " is also defined at " + previous.location());
                 }
             }
         }
@@ -105,8 +117,10 @@ final class ProjectLoader {
                 if (!audits.containsKey(call.name()) && !Audit.isBuiltIn(call.name())) {
                     Set<String> known = new java.util.TreeSet<>(audits.keySet());
                     known.addAll(Audit.BUILT_IN);
-                    throw new ModelException(m.location(), "model " + m.name() + ": unknown audit " + call.name()
-                            + Names.didYouMean(call.name(), known));
+                    throw new ModelException(
+                            m.location(),
+                            "model " + m.name() + ": unknown audit " + call.name()
+                                    + Names.didYouMean(call.name(), known));
                 }
             }
         }
@@ -120,8 +134,10 @@ final class ProjectLoader {
             }
             for (UnitTest t : ProjectFiles.tests(relative(dir, p), read(p))) {
                 if (!models.containsKey(t.model())) {
-                    throw new ModelException(t.location(), "test " + t.name() + " is for model " + t.model() + ", which does not exist"
-                            + Names.didYouMean(t.model(), models.keySet()));
+                    throw new ModelException(
+                            t.location(),
+                            "test " + t.name() + " is for model " + t.model() + ", which does not exist"
+                                    + Names.didYouMean(t.model(), models.keySet()));
                 }
                 tests.add(t);
             }
@@ -138,8 +154,11 @@ final class ProjectLoader {
         Project project = new Project(dir, config, ordered, audits, tests, dag, warnings, sources);
         for (Model m : ordered.values()) {
             if (m.kind().kind() == ModelKind.SEED && !Files.isRegularFile(project.seedFile(m))) {
-                throw new ModelException(m.location(), "model " + m.name() + ": seed file " + m.kind().seedPath().orElseThrow()
-                        + " does not exist (looked for " + relative(dir, project.seedFile(m)) + ")");
+                throw new ModelException(
+                        m.location(),
+                        "model " + m.name() + ": seed file "
+                                + m.kind().seedPath().orElseThrow() + " does not exist (looked for "
+                                + relative(dir, project.seedFile(m)) + ")");
             }
         }
         return project;
@@ -163,7 +182,9 @@ final class ProjectLoader {
             return List.of();
         }
         try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(p -> p.getFileName().toString().endsWith(suffix) && Files.isRegularFile(p)).sorted().toList();
+            return walk.filter(p -> p.getFileName().toString().endsWith(suffix) && Files.isRegularFile(p))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
         }

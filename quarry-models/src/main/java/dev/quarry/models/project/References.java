@@ -15,12 +15,31 @@ import java.util.Set;
  * reference, and neither is a table function ({@code FROM unnest(...)}) or a macro ({@code FROM @this_model}).
  */
 public final class References {
-    private static final Set<String> CLAUSE_ENDS = Set.of("where", "group", "having", "order", "limit", "union", "except",
-            "intersect", "on", "using", "join", "inner", "left", "right", "full", "cross", "natural", "window", "qualify",
-            "lateral", "select", "set");
+    private static final Set<String> CLAUSE_ENDS = Set.of(
+            "where",
+            "group",
+            "having",
+            "order",
+            "limit",
+            "union",
+            "except",
+            "intersect",
+            "on",
+            "using",
+            "join",
+            "inner",
+            "left",
+            "right",
+            "full",
+            "cross",
+            "natural",
+            "window",
+            "qualify",
+            "lateral",
+            "select",
+            "set");
 
-    private References() {
-    }
+    private References() {}
 
     /**
      * One table reference in a query.
@@ -31,8 +50,7 @@ public final class References {
      * @param aliased whether an alias follows it
      * @param table its last part as written, unquoted ({@code orders} of {@code sales.orders})
      */
-    record Ref(String name, int start, int end, boolean aliased, String table) {
-    }
+    record Ref(String name, int start, int end, boolean aliased, String table) {}
 
     /** Referenced table names, lower case, unquoted, in order of first appearance. */
     static List<String> of(String sql) {
@@ -73,8 +91,20 @@ public final class References {
         }
     }
 
-    private static final Set<String> FROM_ENDS = Set.of("where", "group", "having", "order", "limit", "union", "except",
-            "intersect", "window", "qualify", "select", "values", "set");
+    private static final Set<String> FROM_ENDS = Set.of(
+            "where",
+            "group",
+            "having",
+            "order",
+            "limit",
+            "union",
+            "except",
+            "intersect",
+            "window",
+            "qualify",
+            "select",
+            "values",
+            "set");
 
     static List<Ref> scan(String sql) {
         List<Token> tokens = Lexer.tokenize("<query>", sql).tokens();
@@ -88,7 +118,9 @@ public final class References {
             switch (t.type()) {
                 case LPAREN -> {
                     Token next = tokens.get(i + 1);
-                    levels.push(new Level(next.isWord("select") || next.isWord("with") || (next.is(Token.Type.LPAREN) && level.query)));
+                    levels.push(new Level(next.isWord("select")
+                            || next.isWord("with")
+                            || (next.is(Token.Type.LPAREN) && level.query)));
                 }
                 case RPAREN -> {
                     if (levels.size() > 1) {
@@ -112,8 +144,7 @@ public final class References {
                         level.inFrom = false;
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         return out;
@@ -132,7 +163,8 @@ public final class References {
             i++;
         }
         Token alias = tokens.get(i);
-        if ((alias.is(Token.Type.IDENT) && !CLAUSE_ENDS.contains(alias.text().toLowerCase(Locale.ROOT))) || alias.is(Token.Type.QUOTED)) {
+        if ((alias.is(Token.Type.IDENT) && !CLAUSE_ENDS.contains(alias.text().toLowerCase(Locale.ROOT)))
+                || alias.is(Token.Type.QUOTED)) {
             aliased = true;
             i++;
         }
@@ -142,7 +174,12 @@ public final class References {
         }
         String n = name.toString().toLowerCase(Locale.ROOT);
         if (!(n.indexOf('.') < 0 && ctes.contains(n))) {
-            out.add(new Ref(n, tokens.get(first).start(), tokens.get(end).end(), aliased, tokens.get(end).text()));
+            out.add(new Ref(
+                    n,
+                    tokens.get(first).start(),
+                    tokens.get(end).end(),
+                    aliased,
+                    tokens.get(end).text()));
         }
         return i - 1;
     }
@@ -150,12 +187,14 @@ public final class References {
     /** The index of the last token of a dotted table name starting at {@code i}, or -1 if none is there. */
     private static int name(List<Token> tokens, int i) {
         Token first = tokens.get(i);
-        if (!(first.is(Token.Type.IDENT) || first.is(Token.Type.QUOTED)) || (first.is(Token.Type.IDENT)
-                && CLAUSE_ENDS.contains(first.text().toLowerCase(Locale.ROOT)))) {
+        if (!(first.is(Token.Type.IDENT) || first.is(Token.Type.QUOTED))
+                || (first.is(Token.Type.IDENT)
+                        && CLAUSE_ENDS.contains(first.text().toLowerCase(Locale.ROOT)))) {
             return -1;
         }
         int j = i;
-        while (tokens.get(j + 1).is(Token.Type.DOT) && (tokens.get(j + 2).is(Token.Type.IDENT) || tokens.get(j + 2).is(Token.Type.QUOTED))) {
+        while (tokens.get(j + 1).is(Token.Type.DOT)
+                && (tokens.get(j + 2).is(Token.Type.IDENT) || tokens.get(j + 2).is(Token.Type.QUOTED))) {
             j += 2;
         }
         if (tokens.get(j + 1).is(Token.Type.LPAREN)) {
@@ -181,7 +220,9 @@ public final class References {
                 }
                 j++;
             }
-            if (j + 1 < tokens.size() && tokens.get(j).isWord("as") && tokens.get(j + 1).is(Token.Type.LPAREN)) {
+            if (j + 1 < tokens.size()
+                    && tokens.get(j).isWord("as")
+                    && tokens.get(j + 1).is(Token.Type.LPAREN)) {
                 names.add(t.text().toLowerCase(Locale.ROOT));
             }
         }

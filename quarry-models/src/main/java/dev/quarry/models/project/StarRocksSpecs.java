@@ -21,8 +21,7 @@ import java.util.Locale;
  * naming the model and its file.
  */
 public final class StarRocksSpecs {
-    private StarRocksSpecs() {
-    }
+    private StarRocksSpecs() {}
 
     /**
      * The table of a table model (FULL, incremental, SEED).
@@ -55,11 +54,15 @@ public final class StarRocksSpecs {
     /** The model's declared columns as StarRocks columns; a model without {@code columns} is an error. */
     public static List<ColumnSpec> declaredColumns(Model model) {
         if (model.columns().isEmpty()) {
-            throw new ModelException(model.location(), "model " + model.name()
-                    + " declares no columns; give columns (name TYPE, ...) or take the types from its query");
+            throw new ModelException(
+                    model.location(),
+                    "model " + model.name()
+                            + " declares no columns; give columns (name TYPE, ...) or take the types from its query");
         }
         List<ColumnSpec> out = new ArrayList<>();
-        model.columns().forEach((column, type) -> out.add(build(model, () -> ColumnSpec.of(column, StarRocksType.parse(type)))));
+        model.columns()
+                .forEach((column, type) ->
+                        out.add(build(model, () -> ColumnSpec.of(column, StarRocksType.parse(type)))));
         return out;
     }
 
@@ -71,7 +74,8 @@ public final class StarRocksSpecs {
                 v = v.withComment(model.description().get());
             }
             if (model.layout().security().isPresent()) {
-                v = v.withSecurity(ViewSpec.Security.valueOf(model.layout().security().get()));
+                v = v.withSecurity(
+                        ViewSpec.Security.valueOf(model.layout().security().get()));
             }
             return v;
         });
@@ -86,16 +90,19 @@ public final class StarRocksSpecs {
      * The materialized view with {@code replication_num} set to {@code defaultReplicationNum} when its properties
      * give none (a single-backend cluster cannot hold StarRocks' default three replicas, docs/starrocks.md §3.8).
      */
-    public static MaterializedViewSpec materializedView(Model model, String database, String name, String query,
-                                                        java.util.OptionalInt defaultReplicationNum) {
+    public static MaterializedViewSpec materializedView(
+            Model model, String database, String name, String query, java.util.OptionalInt defaultReplicationNum) {
         if (!model.kind().isMaterializedView()) {
             throw new IllegalArgumentException(model.name() + " is not a materialized view");
         }
         PhysicalLayout l = model.layout();
         return build(model, () -> {
             PhysicalLayout.Refresh r = l.refresh().orElseThrow();
-            MaterializedViewSpec.Builder b = MaterializedViewSpec.builder(database, name,
-                    RefreshSpec.parse(r.moment().orElse(null), r.scheme().orElse(null)), query);
+            MaterializedViewSpec.Builder b = MaterializedViewSpec.builder(
+                    database,
+                    name,
+                    RefreshSpec.parse(r.moment().orElse(null), r.scheme().orElse(null)),
+                    query);
             model.description().ifPresent(b::comment);
             l.distribution().ifPresent(d -> b.distribution(distribution(d)));
             l.partitioning().ifPresent(p -> b.partition(materializedViewPartition(model, p)));
@@ -133,10 +140,18 @@ public final class StarRocksSpecs {
 
     static PartitionSpec partition(Model model, PhysicalLayout.Partitioning p) {
         if (p instanceof PhysicalLayout.Partitioning.Range r) {
-            return PartitionSpec.range(r.columns(), r.partitions().stream().map(PartitionSpec.RangePartition::parse).toList());
+            return PartitionSpec.range(
+                    r.columns(),
+                    r.partitions().stream()
+                            .map(PartitionSpec.RangePartition::parse)
+                            .toList());
         }
         if (p instanceof PhysicalLayout.Partitioning.ByList l) {
-            return PartitionSpec.list(l.columns(), l.partitions().stream().map(PartitionSpec.ListPartition::parse).toList());
+            return PartitionSpec.list(
+                    l.columns(),
+                    l.partitions().stream()
+                            .map(PartitionSpec.ListPartition::parse)
+                            .toList());
         }
         List<PartitionSpec.PartitionExpr> exprs = new ArrayList<>();
         for (String e : ((PhysicalLayout.Partitioning.Expressions) p).expressions()) {
@@ -146,8 +161,10 @@ public final class StarRocksSpecs {
     }
 
     private static PartitionSpec.PartitionExpr materializedViewPartition(Model model, PhysicalLayout.Partitioning p) {
-        if (!(p instanceof PhysicalLayout.Partitioning.Expressions e) || e.expressions().size() != 1) {
-            throw new IllegalArgumentException("a materialized view is partitioned by one column or one date_trunc/time_slice of a column");
+        if (!(p instanceof PhysicalLayout.Partitioning.Expressions e)
+                || e.expressions().size() != 1) {
+            throw new IllegalArgumentException(
+                    "a materialized view is partitioned by one column or one date_trunc/time_slice of a column");
         }
         return expression(model.name(), model.location(), e.expressions().get(0));
     }
@@ -164,16 +181,29 @@ public final class StarRocksSpecs {
             if (t.size() == 2 && (t.get(0).is(Token.Type.IDENT) || t.get(0).is(Token.Type.QUOTED))) {
                 return PartitionSpec.PartitionExpr.column(t.get(0).text());
             }
-            if (t.size() == 7 && t.get(0).isWord("date_trunc") && t.get(1).is(Token.Type.LPAREN) && t.get(2).is(Token.Type.STRING)
-                    && t.get(3).is(Token.Type.COMMA) && (t.get(4).is(Token.Type.IDENT) || t.get(4).is(Token.Type.QUOTED))
+            if (t.size() == 7
+                    && t.get(0).isWord("date_trunc")
+                    && t.get(1).is(Token.Type.LPAREN)
+                    && t.get(2).is(Token.Type.STRING)
+                    && t.get(3).is(Token.Type.COMMA)
+                    && (t.get(4).is(Token.Type.IDENT) || t.get(4).is(Token.Type.QUOTED))
                     && t.get(5).is(Token.Type.RPAREN)) {
-                return PartitionSpec.PartitionExpr.dateTrunc(unit(t.get(2).text()), t.get(4).text());
+                return PartitionSpec.PartitionExpr.dateTrunc(
+                        unit(t.get(2).text()), t.get(4).text());
             }
-            if (t.size() == 10 && t.get(0).isWord("time_slice") && t.get(1).is(Token.Type.LPAREN)
-                    && (t.get(2).is(Token.Type.IDENT) || t.get(2).is(Token.Type.QUOTED)) && t.get(3).is(Token.Type.COMMA)
-                    && t.get(4).isWord("interval") && t.get(5).is(Token.Type.NUMBER) && t.get(6).is(Token.Type.IDENT)
+            if (t.size() == 10
+                    && t.get(0).isWord("time_slice")
+                    && t.get(1).is(Token.Type.LPAREN)
+                    && (t.get(2).is(Token.Type.IDENT) || t.get(2).is(Token.Type.QUOTED))
+                    && t.get(3).is(Token.Type.COMMA)
+                    && t.get(4).isWord("interval")
+                    && t.get(5).is(Token.Type.NUMBER)
+                    && t.get(6).is(Token.Type.IDENT)
                     && t.get(7).is(Token.Type.RPAREN)) {
-                return PartitionSpec.PartitionExpr.timeSlice(t.get(2).text(), Integer.parseInt(t.get(5).text()), unit(t.get(6).text()));
+                return PartitionSpec.PartitionExpr.timeSlice(
+                        t.get(2).text(),
+                        Integer.parseInt(t.get(5).text()),
+                        unit(t.get(6).text()));
             }
         } catch (IllegalArgumentException | dev.quarry.starrocks.InvalidSpecException e) {
             throw new ModelException(at, form + " (" + e.getMessage() + ")");

@@ -16,11 +16,10 @@ import java.util.regex.Pattern;
  * {@code yesterday}, or {@code N unit(s) ago}. Everything is UTC (docs/sqlmesh.md §2.5), whatever the JVM zone.
  */
 public final class Times {
-    private static final Pattern RELATIVE = Pattern.compile("(\\d+)\\s+(second|minute|hour|day|week|month|year)s?\\s+ago",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern RELATIVE =
+            Pattern.compile("(\\d+)\\s+(second|minute|hour|day|week|month|year)s?\\s+ago", Pattern.CASE_INSENSITIVE);
 
-    private Times() {
-    }
+    private Times() {}
 
     /** {@code text} as an instant in UTC; relative forms count back from {@code now}. */
     public static Instant parse(String text, Instant now) {
@@ -37,8 +36,7 @@ public final class Times {
             case "yesterday" -> {
                 return today.minusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
             }
-            default -> {
-            }
+            default -> {}
         }
         Matcher m = RELATIVE.matcher(t);
         if (m.matches()) {
@@ -62,7 +60,9 @@ public final class Times {
             if (t.length() == 10) {
                 return LocalDate.parse(t).atStartOfDay().toInstant(ZoneOffset.UTC);
             }
-            return LocalDateTime.parse(t.replace(' ', 'T')).toInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+            return LocalDateTime.parse(t.replace(' ', 'T'))
+                    .toInstant(ZoneOffset.UTC)
+                    .truncatedTo(ChronoUnit.MICROS);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("not a time: '" + text + "'", e);
         }

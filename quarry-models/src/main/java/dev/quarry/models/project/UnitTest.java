@@ -20,8 +20,14 @@ import java.util.Optional;
  * @param outputs expected {@code query} and {@code ctes}
  * @param vars start, end, execution_time and macro variables
  */
-public record UnitTest(String name, Location location, String model, Optional<String> description, Map<String, Object> inputs,
-                       Map<String, Object> outputs, Map<String, Object> vars) {
+public record UnitTest(
+        String name,
+        Location location,
+        String model,
+        Optional<String> description,
+        Map<String, Object> inputs,
+        Map<String, Object> outputs,
+        Map<String, Object> vars) {
     public UnitTest {
         requireNonNull(name, "name is null");
         requireNonNull(location, "location is null");

@@ -38,8 +38,7 @@ sealed interface Value {
         }
     }
 
-    record Bool(boolean value, Location location, String sql) implements Value {
-    }
+    record Bool(boolean value, Location location, String sql) implements Value {}
 
     /** {@code (a, b)}; also a parenthesized single value. */
     record Tuple(List<Value> items, Location location, String sql) implements Value {
@@ -72,8 +71,7 @@ sealed interface Value {
     }
 
     /** Any other SQL expression ({@code a + 1}, {@code x > 0}, {@code @macro(...)}), kept as written. */
-    record Raw(Location location, String sql) implements Value {
-    }
+    record Raw(Location location, String sql) implements Value {}
 
     /**
      * The value read as plain text, the way SQLMesh reads property values: a string's content, an identifier's

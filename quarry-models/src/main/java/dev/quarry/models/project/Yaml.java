@@ -1,9 +1,9 @@
 package dev.quarry.models.project;
 
-import dev.quarry.core.Location;
-import dev.quarry.core.Names;
 import static java.util.Objects.requireNonNull;
 
+import dev.quarry.core.Location;
+import dev.quarry.core.Names;
 import dev.quarry.core.yaml.YamlNode;
 import dev.quarry.core.yaml.YamlReader;
 import java.io.IOException;
@@ -59,8 +59,9 @@ sealed interface Yaml {
         void checkKeys(Set<String> allowed, String where) {
             for (Entry e : entries.values()) {
                 if (!allowed.contains(e.key())) {
-                    throw new ModelException(e.keyLocation(), "unknown key " + e.key() + " in " + where
-                            + Names.didYouMean(e.key(), allowed));
+                    throw new ModelException(
+                            e.keyLocation(),
+                            "unknown key " + e.key() + " in " + where + Names.didYouMean(e.key(), allowed));
                 }
             }
         }
@@ -73,8 +74,7 @@ sealed interface Yaml {
      * @param keyLocation where the key is
      * @param value its value
      */
-    record Entry(String key, Location keyLocation, Yaml value) {
-    }
+    record Entry(String key, Location keyLocation, Yaml value) {}
 
     /** Whether this is a mapping; otherwise fails naming what was expected. */
     default Mapping mapping(String what) {
@@ -126,8 +126,14 @@ sealed interface Yaml {
             public void notYaml(Location at, String parserMessage) {
                 // SnakeYAML indents its source excerpts; only the unindented lines describe the problem, and
                 // leaving the excerpts out keeps secrets in the file out of the message.
-                String problem = parserMessage == null ? "" : String.join(": ", parserMessage.lines()
-                        .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0))).toList());
+                String problem = parserMessage == null
+                        ? ""
+                        : String.join(
+                                ": ",
+                                parserMessage
+                                        .lines()
+                                        .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                                        .toList());
                 throw new ModelException(location(at), "invalid YAML: " + problem);
             }
 

@@ -35,8 +35,10 @@ final class Conditions {
     }
 
     private ModelException fail() {
-        return new ModelException(at, "cannot evaluate @IF condition '" + text.strip()
-                + "': only literals, comparisons, IS NULL, NOT, AND and OR can be decided before the query runs");
+        return new ModelException(
+                at,
+                "cannot evaluate @IF condition '" + text.strip()
+                        + "': only literals, comparisons, IS NULL, NOT, AND and OR can be decided before the query runs");
     }
 
     private static boolean truth(Object v) {

@@ -17,8 +17,13 @@ import java.util.Map;
  * @param variables user variables (config, gateway) for {@code @VAR('x')} and {@code @x}
  * @param gateway the gateway name for {@code @gateway}
  */
-public record MacroContext(Instant start, Instant end, Instant executionTime, String thisModel, Map<String, Object> variables,
-                           String gateway) {
+public record MacroContext(
+        Instant start,
+        Instant end,
+        Instant executionTime,
+        String thisModel,
+        Map<String, Object> variables,
+        String gateway) {
     public MacroContext {
         requireNonNull(start, "start is null");
         requireNonNull(end, "end is null");

@@ -69,7 +69,8 @@ public final class Renderer {
 
     /** Renders a model's statements for one interval. */
     public static Rendered render(Model model, MacroContext ctx) {
-        Renderer r = new Renderer(ctx, model.kind().kind().name(), model.location().file());
+        Renderer r =
+                new Renderer(ctx, model.kind().kind().name(), model.location().file());
         List<String> pre = new ArrayList<>();
         for (Statement s : model.preStatements()) {
             if (!r.define(s)) {
@@ -88,9 +89,14 @@ public final class Renderer {
     public static String renderQuery(Project project, Model model, Instant start, Instant end) {
         Map<String, Object> vars = new LinkedHashMap<>(project.config().variables());
         String gateway = project.config().defaultGateway().orElse("");
-        project.config().defaultGateway().map(g -> project.config().gateways().get(g)).ifPresent(g -> vars.putAll(g.variables()));
+        project.config()
+                .defaultGateway()
+                .map(g -> project.config().gateways().get(g))
+                .ifPresent(g -> vars.putAll(g.variables()));
         MacroContext ctx = new MacroContext(start, end, end, model.name(), vars, gateway);
-        return render(model, ctx).query().orElseThrow(() -> new IllegalArgumentException(model.name() + " has no query"));
+        return render(model, ctx)
+                .query()
+                .orElseThrow(() -> new IllegalArgumentException(model.name() + " has no query"));
     }
 
     /** The statement stripped of surrounding space and any trailing semicolons, ready to embed or send alone. */
@@ -135,7 +141,8 @@ public final class Renderer {
         out.put(prefix + "_date", "CAST('" + ds + "' AS DATE)");
         out.put(prefix + "_hour", Integer.toString(t.getHour()));
         long seconds = at.getEpochSecond();
-        String fraction = micros == 0 ? "0" : String.format(Locale.ROOT, "%06d", micros).replaceAll("0+$", "");
+        String fraction =
+                micros == 0 ? "0" : String.format(Locale.ROOT, "%06d", micros).replaceAll("0+$", "");
         out.put(prefix + "_epoch", seconds + "." + fraction);
         out.put(prefix + "_millis", Long.toString(seconds * 1000 + micros / 1000));
     }
@@ -162,7 +169,9 @@ public final class Renderer {
     /** Handles a pre-statement that is only {@code @DEF(name, value)}; returns whether it was one. */
     private boolean define(Statement s) {
         List<Token> tokens = Lexer.tokens(file, s.sql());
-        if (tokens.size() < 3 || !tokens.get(0).is(Token.Type.MACRO) || !tokens.get(0).text().equalsIgnoreCase("def")
+        if (tokens.size() < 3
+                || !tokens.get(0).is(Token.Type.MACRO)
+                || !tokens.get(0).text().equalsIgnoreCase("def")
                 || !tokens.get(1).is(Token.Type.LPAREN)) {
             return false;
         }
@@ -193,8 +202,11 @@ public final class Renderer {
                 boolean raw = t.text().startsWith("{");
                 String name = raw ? t.text().substring(1, t.text().length() - 1) : t.text();
                 String value = variable(name.toLowerCase(Locale.ROOT))
-                        .orElseThrow(() -> error(base, text, t.start(), "unknown macro variable @" + name
-                                + Names.didYouMean(name, known())));
+                        .orElseThrow(() -> error(
+                                base,
+                                text,
+                                t.start(),
+                                "unknown macro variable @" + name + Names.didYouMean(name, known())));
                 out.append(raw ? unquote(value) : value);
                 copied = t.end();
             }
@@ -274,8 +286,7 @@ public final class Renderer {
                         return i;
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         throw new ModelException(shift(base, text, tokens.get(open).start()), "unclosed '(' of a macro call");
@@ -299,8 +310,7 @@ public final class Renderer {
                         argStart = t.end();
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         if (close > open + 1) {
@@ -329,14 +339,20 @@ public final class Renderer {
                 if (raw.size() == 2) {
                     return render(raw.get(1), where.get(1)).strip();
                 }
-                throw error(base, text, macro.start(), "variable " + var + " is not defined in config.yaml variables"
-                        + Names.didYouMean(var, variables.keySet()));
+                throw error(
+                        base,
+                        text,
+                        macro.start(),
+                        "variable " + var + " is not defined in config.yaml variables"
+                                + Names.didYouMean(var, variables.keySet()));
             }
             case "DEF" -> {
                 if (raw.size() != 2) {
                     throw error(base, text, macro.start(), "@DEF takes a name and a value");
                 }
-                locals.put(raw.get(0).strip().toLowerCase(Locale.ROOT), render(raw.get(1), where.get(1)).strip());
+                locals.put(
+                        raw.get(0).strip().toLowerCase(Locale.ROOT),
+                        render(raw.get(1), where.get(1)).strip());
                 return "";
             }
             case "IF" -> {
@@ -369,8 +385,13 @@ public final class Renderer {
                 }
                 return parts.size() == 1 ? parts.get(0) : "(" + String.join(" " + name + " ", parts) + ")";
             }
-            default -> throw error(base, text, macro.start(), "unknown macro @" + macro.text()
-                    + "; Quarry supports @VAR, @IF, @EACH, @DEF, @AND, @OR and macro variables");
+            default ->
+                throw error(
+                        base,
+                        text,
+                        macro.start(),
+                        "unknown macro @" + macro.text()
+                                + "; Quarry supports @VAR, @IF, @EACH, @DEF, @AND, @OR and macro variables");
         }
     }
 
@@ -392,7 +413,8 @@ public final class Renderer {
         List<String> elements = new ArrayList<>();
         if (itemTokens.size() > 1) {
             for (int[] a : args(withParens(itemTokens), 0, itemTokens.size())) {
-                elements.add(items.substring(Math.max(0, a[0] - 1), Math.max(0, a[1] - 1)).strip());
+                elements.add(items.substring(Math.max(0, a[0] - 1), Math.max(0, a[1] - 1))
+                        .strip());
             }
         }
         List<Token> lt = Lexer.tokens(lambdaAt.file(), lambda);
@@ -415,7 +437,8 @@ public final class Renderer {
             int copied = 0;
             for (Token t : bodyTokens) {
                 boolean plain = t.is(Token.Type.IDENT) && t.text().equalsIgnoreCase(param);
-                boolean macro = t.is(Token.Type.MACRO) && (t.text().equalsIgnoreCase(param) || t.text().equalsIgnoreCase("{" + param + "}"));
+                boolean macro = t.is(Token.Type.MACRO)
+                        && (t.text().equalsIgnoreCase(param) || t.text().equalsIgnoreCase("{" + param + "}"));
                 if (plain || macro) {
                     sb.append(body, copied, t.start());
                     sb.append(t.text().startsWith("{") ? unquote(element) : element);

@@ -29,15 +29,15 @@ final class StateLocks {
     /** The first key of Quarry's advisory locks (an arbitrary constant: "QRRY" in ASCII). */
     private static final int ADVISORY_CLASS = 0x51525259;
 
-    private StateLocks() {
-    }
+    private StateLocks() {}
 
     /** SQLite and DuckDB: an OS lock on a file beside the database, holding the holder's description. */
     static StateStore.Lock file(Path file, String where, String purpose) {
         Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            channel = FileChannel.open(
+                    lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             FileLock lock;
             try {
                 lock = channel.tryLock();
@@ -49,7 +49,8 @@ final class StateLocks {
                 channel.close();
                 throw busy(where, holder);
             }
-            String owner = purpose + " by pid " + ProcessHandle.current().pid() + " on " + host() + " since " + Instant.now();
+            String owner =
+                    purpose + " by pid " + ProcessHandle.current().pid() + " on " + host() + " since " + Instant.now();
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(owner.getBytes(StandardCharsets.UTF_8)), 0);
             channel.force(false);
@@ -78,8 +79,8 @@ final class StateLocks {
      * session's application_name describes the holder, which a second taker reads from pg_stat_activity.
      * Advisory locks are per database; the key pair is a fixed Quarry id and the schema's hash.
      */
-    static StateStore.Lock advisory(ProjectConfig.StateConnection.Postgres postgres, String schema, String where,
-                                    String purpose) {
+    static StateStore.Lock advisory(
+            ProjectConfig.StateConnection.Postgres postgres, String schema, String where, String purpose) {
         int key = schema.hashCode() & 0x7fffffff;
         Connection session = null;
         try {
@@ -96,15 +97,18 @@ final class StateLocks {
             }
             if (!taken) {
                 String holder = "";
-                try (PreparedStatement ps = session.prepareStatement("SELECT a.application_name, a.backend_start FROM pg_locks l "
-                        + "JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted "
-                        + "AND l.classid = ?::int4::oid AND l.objid = ?::int4::oid AND l.objsubid = 2 "
-                        + "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())")) {
+                try (PreparedStatement ps = session.prepareStatement(
+                        "SELECT a.application_name, a.backend_start FROM pg_locks l "
+                                + "JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted "
+                                + "AND l.classid = ?::int4::oid AND l.objid = ?::int4::oid AND l.objsubid = 2 "
+                                + "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())")) {
                     ps.setInt(1, ADVISORY_CLASS);
                     ps.setInt(2, key);
                     try (ResultSet rs = ps.executeQuery()) {
                         if (rs.next()) {
-                            holder = rs.getString(1) + " since " + rs.getObject(2, java.time.OffsetDateTime.class).toInstant();
+                            holder = rs.getString(1) + " since "
+                                    + rs.getObject(2, java.time.OffsetDateTime.class)
+                                            .toInstant();
                         }
                     }
                 }
@@ -126,8 +130,8 @@ final class StateLocks {
     }
 
     private static RunException busy(String where, String holder) {
-        return new RunException("another plan or run is changing the state " + where + " (" + (holder.isEmpty() ? "holder unknown"
-                : holder) + "); wait for it to finish and try again");
+        return new RunException("another plan or run is changing the state " + where + " ("
+                + (holder.isEmpty() ? "holder unknown" : holder) + "); wait for it to finish and try again");
     }
 
     private static String host() {

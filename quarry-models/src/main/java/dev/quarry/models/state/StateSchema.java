@@ -28,8 +28,7 @@ final class StateSchema {
         "CREATE INDEX intervals_by_snapshot ON intervals (name, fingerprint)",
     };
 
-    private StateSchema() {
-    }
+    private StateSchema() {}
 
     /**
      * Creates the tables in a new state, or checks the version of an existing one, in one transaction.

@@ -51,7 +51,8 @@ public final class StateStore implements AutoCloseable {
         }
     }
 
-    private static final java.util.regex.Pattern SCHEMA_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+    private static final java.util.regex.Pattern SCHEMA_NAME =
+            java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
 
     private final Kind kind;
     /** The state's location for messages; never holds a password. */
@@ -60,11 +61,17 @@ public final class StateStore implements AutoCloseable {
     private final Path file;
     /** PostgreSQL: how to open another session (for the lock), and the schema holding the state. */
     private final ProjectConfig.StateConnection.Postgres postgres;
+
     private final String schema;
     private final Connection connection;
 
-    private StateStore(Kind kind, String where, Path file, ProjectConfig.StateConnection.Postgres postgres, String schema,
-                       Connection connection) {
+    private StateStore(
+            Kind kind,
+            String where,
+            Path file,
+            ProjectConfig.StateConnection.Postgres postgres,
+            String schema,
+            Connection connection) {
         this.kind = kind;
         this.where = where;
         this.file = file;
@@ -87,7 +94,9 @@ public final class StateStore implements AutoCloseable {
             return openPostgres(pg, schema);
         }
         boolean duck = state instanceof ProjectConfig.StateConnection.DuckDb;
-        String path = duck ? ((ProjectConfig.StateConnection.DuckDb) state).path() : ((ProjectConfig.StateConnection.Sqlite) state).path();
+        String path = duck
+                ? ((ProjectConfig.StateConnection.DuckDb) state).path()
+                : ((ProjectConfig.StateConnection.Sqlite) state).path();
         Path p = Path.of(path);
         Path file = p.isAbsolute() ? p : root.resolve(p);
         try {
@@ -95,7 +104,8 @@ public final class StateStore implements AutoCloseable {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Connection c = DriverManager.getConnection((duck ? "jdbc:duckdb:" : "jdbc:sqlite:") + file.toAbsolutePath());
+            Connection c =
+                    DriverManager.getConnection((duck ? "jdbc:duckdb:" : "jdbc:sqlite:") + file.toAbsolutePath());
             if (!duck) {
                 try (Statement st = c.createStatement()) {
                     // Wait for a short write by another process instead of failing with SQLITE_BUSY.
@@ -116,10 +126,12 @@ public final class StateStore implements AutoCloseable {
     private static StateStore openPostgres(ProjectConfig.StateConnection.Postgres pg, String schema) {
         Secrets.register(pg.password());
         if (!SCHEMA_NAME.matcher(schema).matches()) {
-            throw new ConfigException("state_schema " + schema + " is not a plain PostgreSQL name (letters, digits, _)");
+            throw new ConfigException(
+                    "state_schema " + schema + " is not a plain PostgreSQL name (letters, digits, _)");
         }
         String lower = schema.toLowerCase(java.util.Locale.ROOT);
-        String where = "postgres " + pg.user() + "@" + pg.host() + ":" + pg.port() + "/" + pg.database() + " schema " + lower;
+        String where =
+                "postgres " + pg.user() + "@" + pg.host() + ":" + pg.port() + "/" + pg.database() + " schema " + lower;
         try {
             Connection c = postgresSession(pg, "quarry state");
             try (Statement st = c.createStatement()) {
@@ -134,7 +146,8 @@ public final class StateStore implements AutoCloseable {
         }
     }
 
-    static Connection postgresSession(ProjectConfig.StateConnection.Postgres pg, String applicationName) throws SQLException {
+    static Connection postgresSession(ProjectConfig.StateConnection.Postgres pg, String applicationName)
+            throws SQLException {
         java.util.Properties props = new java.util.Properties();
         props.setProperty("user", pg.user());
         props.setProperty("password", pg.password());
@@ -160,8 +173,14 @@ public final class StateStore implements AutoCloseable {
      * @param kind model kind
      * @param definition the model's source, for diffs
      */
-    public record Snapshot(String name, String fingerprint, String ownFingerprint, String metadataFingerprint, String version,
-                           String kind, String definition) {
+    public record Snapshot(
+            String name,
+            String fingerprint,
+            String ownFingerprint,
+            String metadataFingerprint,
+            String version,
+            String kind,
+            String definition) {
         public Snapshot {
             requireNonNull(name, "name is null");
             requireNonNull(fingerprint, "fingerprint is null");
@@ -182,8 +201,12 @@ public final class StateStore implements AutoCloseable {
      * @param snapshots model name to the fingerprint the environment shows
      * @param updatedAt when it last changed
      */
-    public record Environment(String name, String planId, Optional<String> previousPlanId, Map<String, String> snapshots,
-                              Instant updatedAt) {
+    public record Environment(
+            String name,
+            String planId,
+            Optional<String> previousPlanId,
+            Map<String, String> snapshots,
+            Instant updatedAt) {
         public Environment {
             requireNonNull(name, "name is null");
             requireNonNull(planId, "planId is null");
@@ -211,10 +234,11 @@ public final class StateStore implements AutoCloseable {
 
     public void putSnapshot(Snapshot s) {
         write(() -> {
-            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO snapshots (name, fingerprint, own_fingerprint, "
-                    + "metadata_fingerprint, version, kind, definition, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                    + "ON CONFLICT (name, fingerprint) DO UPDATE "
-                    + "SET metadata_fingerprint = excluded.metadata_fingerprint, definition = excluded.definition")) {
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "INSERT INTO snapshots (name, fingerprint, own_fingerprint, "
+                            + "metadata_fingerprint, version, kind, definition, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                            + "ON CONFLICT (name, fingerprint) DO UPDATE "
+                            + "SET metadata_fingerprint = excluded.metadata_fingerprint, definition = excluded.definition")) {
                 ps.setString(1, s.name());
                 ps.setString(2, s.fingerprint());
                 ps.setString(3, s.ownFingerprint());
@@ -230,13 +254,22 @@ public final class StateStore implements AutoCloseable {
 
     public Optional<Snapshot> snapshot(String name, String fingerprint) {
         return read(() -> {
-            try (PreparedStatement ps = connection.prepareStatement("SELECT name, fingerprint, own_fingerprint, metadata_fingerprint, "
-                    + "version, kind, definition FROM snapshots WHERE name = ? AND fingerprint = ?")) {
+            try (PreparedStatement ps =
+                    connection.prepareStatement("SELECT name, fingerprint, own_fingerprint, metadata_fingerprint, "
+                            + "version, kind, definition FROM snapshots WHERE name = ? AND fingerprint = ?")) {
                 ps.setString(1, name);
                 ps.setString(2, fingerprint);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new Snapshot(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7))) : Optional.<Snapshot>empty();
+                    return rs.next()
+                            ? Optional.of(new Snapshot(
+                                    rs.getString(1),
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    rs.getString(5),
+                                    rs.getString(6),
+                                    rs.getString(7)))
+                            : Optional.<Snapshot>empty();
                 }
             }
         });
@@ -269,7 +302,8 @@ public final class StateStore implements AutoCloseable {
                     }
                 }
             }
-            return Optional.of(new Environment(name, planId, Optional.ofNullable(previous), snapshots, Instant.ofEpochMilli(updated)));
+            return Optional.of(new Environment(
+                    name, planId, Optional.ofNullable(previous), snapshots, Instant.ofEpochMilli(updated)));
         });
     }
 
@@ -297,8 +331,16 @@ public final class StateStore implements AutoCloseable {
                 ps.setString(1, environment);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.put(rs.getString(1), new Snapshot(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getString(6), rs.getString(7)));
+                        out.put(
+                                rs.getString(1),
+                                new Snapshot(
+                                        rs.getString(1),
+                                        rs.getString(2),
+                                        rs.getString(3),
+                                        rs.getString(4),
+                                        rs.getString(5),
+                                        rs.getString(6),
+                                        rs.getString(7)));
                     }
                 }
             }
@@ -314,7 +356,8 @@ public final class StateStore implements AutoCloseable {
     public void promote(String environment, String planId, Optional<String> basedOn, Map<String, String> snapshots) {
         write(() -> {
             String current = null;
-            try (PreparedStatement ps = connection.prepareStatement("SELECT plan_id FROM environments WHERE name = ?")) {
+            try (PreparedStatement ps =
+                    connection.prepareStatement("SELECT plan_id FROM environments WHERE name = ?")) {
                 ps.setString(1, environment);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
@@ -323,20 +366,23 @@ public final class StateStore implements AutoCloseable {
                 }
             }
             if (!Optional.ofNullable(current).equals(basedOn)) {
-                throw new RunException("environment " + environment + " changed since this plan was made (it is now at plan "
-                        + (current == null ? "none" : current) + ", the plan expected " + basedOn.orElse("none")
-                        + "); run plan again");
+                throw new RunException(
+                        "environment " + environment + " changed since this plan was made (it is now at plan "
+                                + (current == null ? "none" : current) + ", the plan expected " + basedOn.orElse("none")
+                                + "); run plan again");
             }
-            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO environments (name, plan_id, previous_plan_id, "
-                    + "updated_ms) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET plan_id = excluded.plan_id, "
-                    + "previous_plan_id = excluded.previous_plan_id, updated_ms = excluded.updated_ms")) {
+            try (PreparedStatement ps =
+                    connection.prepareStatement("INSERT INTO environments (name, plan_id, previous_plan_id, "
+                            + "updated_ms) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET plan_id = excluded.plan_id, "
+                            + "previous_plan_id = excluded.previous_plan_id, updated_ms = excluded.updated_ms")) {
                 ps.setString(1, environment);
                 ps.setString(2, planId);
                 ps.setString(3, current);
                 ps.setLong(4, System.currentTimeMillis());
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = connection.prepareStatement("DELETE FROM environment_snapshots WHERE environment = ?")) {
+            try (PreparedStatement ps =
+                    connection.prepareStatement("DELETE FROM environment_snapshots WHERE environment = ?")) {
                 ps.setString(1, environment);
                 ps.executeUpdate();
             }
@@ -410,7 +456,8 @@ public final class StateStore implements AutoCloseable {
      * releases it when the process dies.
      */
     public Lock lock(String purpose) {
-        return kind == Kind.POSTGRES ? StateLocks.advisory(postgres, schema, where, purpose)
+        return kind == Kind.POSTGRES
+                ? StateLocks.advisory(postgres, schema, where, purpose)
                 : StateLocks.file(file, where, purpose);
     }
 
@@ -475,7 +522,8 @@ public final class StateStore implements AutoCloseable {
         try {
             connection.close();
         } catch (SQLException e) {
-            throw new RunException("cannot close the state database " + where + ": " + Secrets.scrub(e.getMessage()), e);
+            throw new RunException(
+                    "cannot close the state database " + where + ": " + Secrets.scrub(e.getMessage()), e);
         }
     }
 }

@@ -18,8 +18,8 @@ import dev.quarry.starrocks.ColumnSpec;
 import dev.quarry.starrocks.Distribution;
 import dev.quarry.starrocks.KeyType;
 import dev.quarry.starrocks.StarRocksDialect;
-import dev.quarry.starrocks.StatementSink;
 import dev.quarry.starrocks.StarRocksType;
+import dev.quarry.starrocks.StatementSink;
 import dev.quarry.starrocks.TableSpec;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -45,8 +45,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * compared with the expected ones (in any order; numbers by value; missing input columns are NULL).
  */
 public final class TestRunner {
-    private TestRunner() {
-    }
+    private TestRunner() {}
 
     /**
      * The result of one unit test.
@@ -55,13 +54,14 @@ public final class TestRunner {
      * @param passed whether the rows matched
      * @param message what differed, or {@code ok}
      */
-    public record Outcome(String test, boolean passed, String message) {
-    }
+    public record Outcome(String test, boolean passed, String message) {}
 
     /** Runs the tests whose name contains {@code filter} (all when empty). */
     public static List<Outcome> run(Project project, ConnectionSpec gateway, Optional<String> filter) {
         List<Outcome> out = new ArrayList<>();
-        List<UnitTest> tests = project.tests().stream().filter(t -> filter.map(f -> t.name().contains(f)).orElse(true)).toList();
+        List<UnitTest> tests = project.tests().stream()
+                .filter(t -> filter.map(f -> t.name().contains(f)).orElse(true))
+                .toList();
         if (tests.isEmpty()) {
             return out;
         }
@@ -80,12 +80,16 @@ public final class TestRunner {
         return out;
     }
 
-    private static Outcome runOne(Project project, UnitTest t, StatementSink c, StarRocksDialect dialect, int replication) {
-        Model m = project.model(t.model()).orElseThrow(() -> new ModelException(t.location(), "test " + t.name() + ": no model " + t.model()));
+    private static Outcome runOne(
+            Project project, UnitTest t, StatementSink c, StarRocksDialect dialect, int replication) {
+        Model m = project.model(t.model())
+                .orElseThrow(() -> new ModelException(t.location(), "test " + t.name() + ": no model " + t.model()));
         if (m.query().isEmpty()) {
-            throw new ModelException(t.location(), "test " + t.name() + ": model " + m.name() + " has no query to test");
+            throw new ModelException(
+                    t.location(), "test " + t.name() + ": model " + m.name() + " has no query to test");
         }
-        String db = PhysicalNames.fit("quarry__test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+        String db = PhysicalNames.fit(
+                "quarry__test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
         Map<String, String> targets = new HashMap<>();
         try {
             c.execute(dialect.createDatabase(db, true));
@@ -95,7 +99,9 @@ public final class TestRunner {
                 String table = PhysicalNames.fit(name.replace('.', '_'));
                 List<ColumnSpec> columns = columns(project.model(name), rows);
                 TableSpec.Builder b = TableSpec.builder(db, table).columns(columns);
-                columns.stream().filter(col -> col.type().keyCapable()).findFirst()
+                columns.stream()
+                        .filter(col -> col.type().keyCapable())
+                        .findFirst()
                         .ifPresent(col -> b.key(KeyType.DUPLICATE, List.of(col.name())));
                 b.distribution(new Distribution.Random(OptionalInt.empty()));
                 c.execute(dialect.createTable(b.build().withDefaultReplicationNum(replication), false));
@@ -109,7 +115,12 @@ public final class TestRunner {
                 }
                 targets.put(name, StarRocksDialect.qualified(db, table));
             }
-            String query = Renderer.resolveTables(Renderer.render(m, context(project, m, t)).query().orElseThrow().strip(), targets);
+            String query = Renderer.resolveTables(
+                    Renderer.render(m, context(project, m, t))
+                            .query()
+                            .orElseThrow()
+                            .strip(),
+                    targets);
             while (query.endsWith(";")) {
                 query = query.substring(0, query.length() - 1).strip();
             }
@@ -134,7 +145,8 @@ public final class TestRunner {
         }
     }
 
-    private static Outcome compare(UnitTest t, List<Map<String, Object>> expected, List<Map<String, String>> actual, boolean partial) {
+    private static Outcome compare(
+            UnitTest t, List<Map<String, Object>> expected, List<Map<String, String>> actual, boolean partial) {
         Set<String> columns = new LinkedHashSet<>();
         expected.forEach(r -> r.keySet().forEach(k -> columns.add(k.toLowerCase(Locale.ROOT))));
         List<String> want = new ArrayList<>();
@@ -146,8 +158,11 @@ public final class TestRunner {
         List<String> got = new ArrayList<>();
         for (Map<String, String> r : actual) {
             if (!partial && !expected.isEmpty() && !r.keySet().equals(columns)) {
-                return new Outcome(t.name(), false, "test " + t.name() + " (" + t.location() + "): the query returns columns " + r.keySet()
-                        + ", the test expects " + columns + " (set partial: true to compare only those)");
+                return new Outcome(
+                        t.name(),
+                        false,
+                        "test " + t.name() + " (" + t.location() + "): the query returns columns " + r.keySet()
+                                + ", the test expects " + columns + " (set partial: true to compare only those)");
             }
             Map<String, String> row = new LinkedHashMap<>();
             columns.forEach(k -> row.put(k, r.get(k)));
@@ -160,8 +175,11 @@ public final class TestRunner {
         if (missing.isEmpty() && unexpected.isEmpty()) {
             return new Outcome(t.name(), true, "ok");
         }
-        return new Outcome(t.name(), false, "test " + t.name() + " (" + t.location() + "): missing rows " + missing + ", unexpected rows "
-                + unexpected);
+        return new Outcome(
+                t.name(),
+                false,
+                "test " + t.name() + " (" + t.location() + "): missing rows " + missing + ", unexpected rows "
+                        + unexpected);
     }
 
     private static Object value(Map<String, Object> row, String column) {
@@ -197,7 +215,9 @@ public final class TestRunner {
         Object rows = spec;
         if (spec instanceof Map<?, ?> m) {
             if (m.containsKey("query") && !m.containsKey("rows")) {
-                throw new ModelException(t.location(), "test " + t.name() + ": " + what + " given as a query is not supported yet; list its rows");
+                throw new ModelException(
+                        t.location(),
+                        "test " + t.name() + ": " + what + " given as a query is not supported yet; list its rows");
             }
             rows = m.get("rows");
         }
@@ -205,12 +225,15 @@ public final class TestRunner {
             return List.of();
         }
         if (!(rows instanceof List<?> list)) {
-            throw new ModelException(t.location(), "test " + t.name() + ": " + what + " must be a list of rows ({column: value, ...})");
+            throw new ModelException(
+                    t.location(), "test " + t.name() + ": " + what + " must be a list of rows ({column: value, ...})");
         }
         List<Map<String, Object>> out = new ArrayList<>();
         for (Object r : list) {
             if (!(r instanceof Map<?, ?>)) {
-                throw new ModelException(t.location(), "test " + t.name() + ": each row of " + what + " must be a mapping {column: value}");
+                throw new ModelException(
+                        t.location(),
+                        "test " + t.name() + ": each row of " + what + " must be a mapping {column: value}");
             }
             out.add((Map<String, Object>) r);
         }
@@ -227,7 +250,8 @@ public final class TestRunner {
 
     private static List<ColumnSpec> columns(Optional<Model> upstream, List<Map<String, Object>> rows) {
         Map<String, List<Object>> values = new LinkedHashMap<>();
-        rows.forEach(r -> r.forEach((k, v) -> values.computeIfAbsent(k.toLowerCase(Locale.ROOT), x -> new ArrayList<>()).add(v)));
+        rows.forEach(r -> r.forEach((k, v) -> values.computeIfAbsent(k.toLowerCase(Locale.ROOT), x -> new ArrayList<>())
+                .add(v)));
         List<ColumnSpec> out = new ArrayList<>();
         Map<String, String> declared = upstream.map(Model::columns).orElse(Map.of());
         values.forEach((name, vs) -> {
@@ -254,7 +278,8 @@ public final class TestRunner {
         if (present.stream().allMatch(v -> v.toString().matches("\\d{4}-\\d{2}-\\d{2}"))) {
             return "DATE";
         }
-        if (present.stream().allMatch(v -> v.toString().matches("\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?"))) {
+        if (present.stream()
+                .allMatch(v -> v.toString().matches("\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?"))) {
             return "DATETIME";
         }
         return "VARCHAR(" + StarRocksType.STRING_LENGTH + ")";
@@ -279,7 +304,13 @@ public final class TestRunner {
                 throw new ConfigException(t.location() + ": test " + t.name() + ": vars." + k + ": " + ex.getMessage());
             }
         }
-        return new MacroContext(start, end, execution, m.name(), vars, project.config().defaultGateway().orElse(""));
+        return new MacroContext(
+                start,
+                end,
+                execution,
+                m.name(),
+                vars,
+                project.config().defaultGateway().orElse(""));
     }
 
     /** What the driver said when a statement failed (the session's message adds the statement). */

@@ -89,7 +89,7 @@ class ApplyIT {
 
     private static Executor.Result apply(Workspace ws, String env, Instant now) {
         Plan plan = ws.plan(env, Planner.Options.defaults(), now);
-        return ws.executor(line -> { }).apply(plan);
+        return ws.executor(line -> {}).apply(plan);
     }
 
     static List<String> rows(String sql) throws SQLException {
@@ -99,7 +99,8 @@ class ApplyIT {
     /** The rows of {@code sql} on {@code sandbox}, columns joined with {@code |}. */
     static List<String> rows(TestingSandbox sandbox, String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(sandbox.jdbcUrl(), sandbox.user(), sandbox.password());
-                Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             List<String> out = new ArrayList<>();
             int n = rs.getMetaData().getColumnCount();
             while (rs.next()) {
@@ -114,7 +115,8 @@ class ApplyIT {
     }
 
     private void rawOrders(String db) {
-        sandbox.execute("CREATE DATABASE IF NOT EXISTS " + db,
+        sandbox.execute(
+                "CREATE DATABASE IF NOT EXISTS " + db,
                 "CREATE TABLE " + db + ".orders (id BIGINT NOT NULL, ds DATE, amount DOUBLE, customer VARCHAR(20)) "
                         + "PRIMARY KEY (id) DISTRIBUTED BY HASH(id) PROPERTIES ('replication_num' = '1')",
                 "INSERT INTO " + db + ".orders VALUES (1, '2024-01-01', 10, 'ann'), (2, '2024-01-01', 5, 'bob'), "
@@ -151,7 +153,9 @@ class ApplyIT {
         write("models/rates.sql", """
                 MODEL (name s1.rates, kind SEED (path '../seeds/rates.csv'), audits (accepted_values(column := currency, is_in := ('EUR', 'USD', 'GBP'))));
                 """);
-        write("seeds/rates.csv", "currency,rate,since\nEUR,1.1,2024-01-01\nUSD,1,2024-01-01\n\"GBP\",1.25,2024-01-02\n");
+        write(
+                "seeds/rates.csv",
+                "currency,rate,since\nEUR,1.1,2024-01-01\nUSD,1,2024-01-01\n\"GBP\",1.25,2024-01-02\n");
         write("models/positive.sql", """
                 MODEL (name s1.positive, kind EMBEDDED);
                 SELECT id, amount FROM raw1.orders WHERE amount > 5
@@ -169,20 +173,38 @@ class ApplyIT {
             Plan plan = ws.plan("prod", Planner.Options.defaults(), JAN_4);
             assertThat(plan.changes().added()).contains("s1.daily", "s1.customers", "s1.rates", "s1.positive");
             assertThat(plan.steps()).extracting(Plan.Step::model).doesNotContain("s1.positive");
-            Plan.Step daily = plan.steps().stream().filter(s -> s.model().equals("s1.daily")).findFirst().orElseThrow();
+            Plan.Step daily = plan.steps().stream()
+                    .filter(s -> s.model().equals("s1.daily"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(daily.intervals()).hasSize(3);
-            Executor.Result result = ws.executor(line -> { }).apply(plan);
-            assertThat(result.built()).containsExactlyInAnyOrder("s1.daily", "s1.customers", "s1.latest", "s1.big",
-                    "s1.per_customer", "s1.rates", "s1.positive_count", "s1.appended");
+            Executor.Result result = ws.executor(line -> {}).apply(plan);
+            assertThat(result.built())
+                    .containsExactlyInAnyOrder(
+                            "s1.daily",
+                            "s1.customers",
+                            "s1.latest",
+                            "s1.big",
+                            "s1.per_customer",
+                            "s1.rates",
+                            "s1.positive_count",
+                            "s1.appended");
             // Three daily intervals, one batch each; the 4th day is not complete at 06:00 on Jan 4.
-            assertThat(ws.state().intervals("s1.daily", Fingerprints.of(ws.project()).get("s1.daily").data()))
-                    .containsExactly(new StateStore.Interval(Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2024-01-04T00:00:00Z")));
+            assertThat(ws.state()
+                            .intervals(
+                                    "s1.daily",
+                                    Fingerprints.of(ws.project())
+                                            .get("s1.daily")
+                                            .data()))
+                    .containsExactly(new StateStore.Interval(
+                            Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2024-01-04T00:00:00Z")));
         }
         assertThat(rows("SELECT ds, revenue, n FROM s1.daily ORDER BY ds"))
                 .containsExactly("2024-01-01|15.0|2", "2024-01-02|7.0|1", "2024-01-03|1.0|1");
         assertThat(rows("SELECT customer, total FROM s1.customers ORDER BY customer"))
                 .containsExactly("ann|17.0", "bob|5.0", "cy|1.0");
-        assertThat(rows("SELECT id, customer FROM s1.latest ORDER BY id")).containsExactly("1|ann", "2|bob", "3|ann", "4|cy");
+        assertThat(rows("SELECT id, customer FROM s1.latest ORDER BY id"))
+                .containsExactly("1|ann", "2|bob", "3|ann", "4|cy");
         assertThat(rows("SELECT customer FROM s1.big")).containsExactly("ann");
         assertThat(rows("SELECT customer, orders FROM s1.per_customer ORDER BY customer"))
                 .containsExactly("ann|3", "bob|1", "cy|1");
@@ -206,7 +228,7 @@ class ApplyIT {
         try (Workspace ws = open()) {
             Plan dev = ws.plan("dev", Planner.Options.defaults(), JAN_4);
             assertThat(dev.steps()).extracting(Plan.Step::model).containsExactlyInAnyOrder("s1.customers", "s1.big");
-            ws.executor(line -> { }).apply(dev);
+            ws.executor(line -> {}).apply(dev);
         }
         assertThat(rows("SELECT customer, total FROM s1__dev.customers ORDER BY customer"))
                 .containsExactly("ann|34.0", "bob|10.0", "cy|2.0");
@@ -221,7 +243,7 @@ class ApplyIT {
             assertThat(prod.changes().indirectlyModified()).containsExactly("s1.big");
             assertThat(prod.steps()).isEmpty();
             assertThat(prod.repointed()).containsExactlyInAnyOrder("s1.customers", "s1.big");
-            Executor.Result r = ws.executor(line -> { }).apply(prod);
+            Executor.Result r = ws.executor(line -> {}).apply(prod);
             assertThat(r.built()).isEmpty();
         }
         assertThat(rows("SELECT customer, total FROM s1.customers ORDER BY customer"))
@@ -238,17 +260,20 @@ class ApplyIT {
             assertThat(meta.changes().metadataOnly()).containsExactly("s1.latest");
             assertThat(meta.steps()).isEmpty();
             assertThat(meta.repointed()).isEmpty();
-            ws.executor(line -> { }).apply(meta);
-            assertThat(ws.plan("prod", Planner.Options.defaults(), JAN_4).isEmpty()).isTrue();
+            ws.executor(line -> {}).apply(meta);
+            assertThat(ws.plan("prod", Planner.Options.defaults(), JAN_4).isEmpty())
+                    .isTrue();
         }
 
         // A day later, run processes the interval that became due, and the unique-key model upserts.
         sandbox.execute("INSERT INTO raw1.orders VALUES (1, '2024-01-01', 11, 'ann'), (6, '2024-01-04', 3, 'dee')");
         try (Workspace ws = open()) {
             List<String> warnings = new ArrayList<>();
-            Executor.Result r = ws.run("prod", JAN_5, warnings, line -> { });
+            Executor.Result r = ws.run("prod", JAN_5, warnings, line -> {});
             assertThat(warnings).isEmpty();
-            assertThat(r.built()).contains("s1.daily", "s1.latest", "s1.customers").doesNotContain("s1.rates", "s1.per_customer");
+            assertThat(r.built())
+                    .contains("s1.daily", "s1.latest", "s1.customers")
+                    .doesNotContain("s1.rates", "s1.per_customer");
         }
         assertThat(rows("SELECT ds, revenue, n FROM s1.daily ORDER BY ds"))
                 .containsExactly("2024-01-01|15.0|2", "2024-01-02|7.0|1", "2024-01-03|1.0|1", "2024-01-04|103.0|2");
@@ -271,26 +296,45 @@ class ApplyIT {
                 """);
         try (Workspace ws = open()) {
             Plan plan = ws.plan("prod", Planner.Options.defaults(), JAN_4);
-            List<String> sql = ws.executor(line -> { }).dryRun(plan);
+            List<String> sql = ws.executor(line -> {}).dryRun(plan);
             String all = String.join("\n", sql);
-            assertThat(all).contains("CREATE TABLE IF NOT EXISTS `quarry__s2`.`s2__customers__",
-                    "SWAP WITH `s2__customers__", "CREATE OR REPLACE VIEW `s2`.`customers`",
-                    // Two batches of two and one day; no PARTITION BY, so DELETE with >= and < on the PRIMARY KEY table.
-                    "DELETE FROM `quarry__s2`.`s2__daily__", "`ds` >= '2024-01-01' AND `ds` < '2024-01-03'",
-                    "`ds` >= '2024-01-03' AND `ds` < '2024-01-04'");
-            assertThat(sql).filteredOn(x -> x.startsWith("DELETE")).hasSize(2).noneMatch(x -> x.toUpperCase(java.util.Locale.ROOT).contains("BETWEEN"));
-            assertThat(sql.indexOf(sql.stream().filter(x -> x.startsWith("CREATE TABLE IF NOT EXISTS `quarry__s2`.`s2__customers")).findFirst()
-                    .orElseThrow())).isLessThan(sql.indexOf(sql.stream().filter(x -> x.startsWith("ALTER TABLE")).findFirst().orElseThrow()));
+            assertThat(all)
+                    .contains(
+                            "CREATE TABLE IF NOT EXISTS `quarry__s2`.`s2__customers__",
+                            "SWAP WITH `s2__customers__",
+                            "CREATE OR REPLACE VIEW `s2`.`customers`",
+                            // Two batches of two and one day; no PARTITION BY, so DELETE with >= and < on the PRIMARY
+                            // KEY table.
+                            "DELETE FROM `quarry__s2`.`s2__daily__",
+                            "`ds` >= '2024-01-01' AND `ds` < '2024-01-03'",
+                            "`ds` >= '2024-01-03' AND `ds` < '2024-01-04'");
+            assertThat(sql)
+                    .filteredOn(x -> x.startsWith("DELETE"))
+                    .hasSize(2)
+                    .noneMatch(x -> x.toUpperCase(java.util.Locale.ROOT).contains("BETWEEN"));
+            assertThat(sql.indexOf(sql.stream()
+                            .filter(x -> x.startsWith("CREATE TABLE IF NOT EXISTS `quarry__s2`.`s2__customers"))
+                            .findFirst()
+                            .orElseThrow()))
+                    .isLessThan(sql.indexOf(sql.stream()
+                            .filter(x -> x.startsWith("ALTER TABLE"))
+                            .findFirst()
+                            .orElseThrow()));
             assertThat(ws.state().environment("prod")).isEmpty();
-            assertThat(ws.plan("prod", Planner.Options.defaults(), JAN_4).steps()).hasSize(2);
+            assertThat(ws.plan("prod", Planner.Options.defaults(), JAN_4).steps())
+                    .hasSize(2);
         }
-        assertThat(rows("SELECT schema_name FROM information_schema.schemata WHERE schema_name IN ('s2', 'quarry__s2')")).isEmpty();
+        assertThat(
+                        rows(
+                                "SELECT schema_name FROM information_schema.schemata WHERE schema_name IN ('s2', 'quarry__s2')"))
+                .isEmpty();
 
         // Applying for real then fills the PRIMARY KEY table by DELETE + INSERT per batch.
         try (Workspace ws = open()) {
             apply(ws, "prod", JAN_4);
         }
-        assertThat(rows("SELECT ds, revenue FROM s2.daily ORDER BY ds")).containsExactly("2024-01-01|15.0", "2024-01-02|7.0", "2024-01-03|1.0");
+        assertThat(rows("SELECT ds, revenue FROM s2.daily ORDER BY ds"))
+                .containsExactly("2024-01-01|15.0", "2024-01-02|7.0", "2024-01-03|1.0");
     }
 
     @Test
@@ -327,7 +371,8 @@ class ApplyIT {
 
     @Test
     void failingFullRebuildLeavesTheOldRowsReadable() throws Exception {
-        sandbox.execute("CREATE DATABASE raw4",
+        sandbox.execute(
+                "CREATE DATABASE raw4",
                 "CREATE TABLE raw4.src (id BIGINT, name VARCHAR(10)) DUPLICATE KEY (id) DISTRIBUTED BY HASH(id) "
                         + "PROPERTIES ('replication_num' = '1')",
                 "INSERT INTO raw4.src VALUES (1, 'a'), (2, 'b')");
@@ -344,10 +389,12 @@ class ApplyIT {
             apply(ws, "prod", JAN_4);
         }
         assertThat(rows("SELECT name, id FROM s4.names ORDER BY name")).containsExactly("a|1", "b|2");
-        // A NULL key cannot go into the PRIMARY KEY table: the rebuild of the next day fails half-way, in the staging table.
+        // A NULL key cannot go into the PRIMARY KEY table: the rebuild of the next day fails half-way, in the staging
+        // table.
         sandbox.execute("INSERT INTO raw4.src VALUES (3, NULL)");
         try (Workspace ws = open()) {
-            assertThatThrownBy(() -> ws.run("prod", JAN_5, new ArrayList<>(), line -> { })).isInstanceOf(RunException.class)
+            assertThatThrownBy(() -> ws.run("prod", JAN_5, new ArrayList<>(), line -> {}))
+                    .isInstanceOf(RunException.class)
                     .hasMessageContaining("s4.names");
         }
         assertThat(rows("SELECT name, id FROM s4.names ORDER BY name")).containsExactly("a|1", "b|2");
@@ -355,18 +402,28 @@ class ApplyIT {
         sandbox.execute("INSERT INTO raw4.src VALUES (3, 'c')");
         try (Workspace ws = open()) {
             // SWAP leaves the materialized views over the table inactive in StarRocks: the rebuild re-activates them.
-            List<String> sql = ws.executor(line -> { }).dryRun(Planner.run(ws.project(), ws.state(), "prod", JAN_5, new ArrayList<>()));
-            assertThat(sql).anyMatch(x -> x.matches("ALTER MATERIALIZED VIEW `quarry__s4`.`s4__names_mv__[0-9a-f]{10}` ACTIVE;"));
-            assertThat(sql.indexOf(sql.stream().filter(x -> x.startsWith("ALTER MATERIALIZED VIEW")).findFirst().orElseThrow()))
-                    .isGreaterThan(sql.indexOf(sql.stream().filter(x -> x.contains("SWAP WITH")).findFirst().orElseThrow()));
-            ws.run("prod", JAN_5, new ArrayList<>(), line -> { });
+            List<String> sql = ws.executor(line -> {})
+                    .dryRun(Planner.run(ws.project(), ws.state(), "prod", JAN_5, new ArrayList<>()));
+            assertThat(sql)
+                    .anyMatch(x ->
+                            x.matches("ALTER MATERIALIZED VIEW `quarry__s4`.`s4__names_mv__[0-9a-f]{10}` ACTIVE;"));
+            assertThat(sql.indexOf(sql.stream()
+                            .filter(x -> x.startsWith("ALTER MATERIALIZED VIEW"))
+                            .findFirst()
+                            .orElseThrow()))
+                    .isGreaterThan(sql.indexOf(sql.stream()
+                            .filter(x -> x.contains("SWAP WITH"))
+                            .findFirst()
+                            .orElseThrow()));
+            ws.run("prod", JAN_5, new ArrayList<>(), line -> {});
         }
         assertThat(rows("SELECT name, id FROM s4.names ORDER BY name")).containsExactly("a|1", "b|2", "c|3");
     }
 
     @Test
     void anInterruptedBackfillResumesWhereItStopped() throws Exception {
-        sandbox.execute("CREATE DATABASE raw5",
+        sandbox.execute(
+                "CREATE DATABASE raw5",
                 "CREATE TABLE raw5.events (id BIGINT, ds DATE, who VARCHAR(10)) DUPLICATE KEY (id) DISTRIBUTED BY HASH(id) "
                         + "PROPERTIES ('replication_num' = '1')",
                 "INSERT INTO raw5.events VALUES (1, '2024-01-01', 'a'), (2, '2024-01-01', 'a'), (3, '2024-01-02', 'b'), "
@@ -382,26 +439,35 @@ class ApplyIT {
                 SELECT ds, id FROM raw5.events WHERE who IS NOT NULL
                 """);
         try (Workspace ws = open()) {
-            assertThatThrownBy(() -> apply(ws, "prod", JAN_4)).isInstanceOf(RunException.class).hasMessageContaining("s5.daily_who");
+            assertThatThrownBy(() -> apply(ws, "prod", JAN_4))
+                    .isInstanceOf(RunException.class)
+                    .hasMessageContaining("s5.daily_who");
             String fp = Fingerprints.of(ws.project()).get("s5.daily_who").data();
             // Days 1 and 2 were done and recorded before day 3 failed.
             assertThat(ws.state().intervals("s5.daily_who", fp))
-                    .containsExactly(new StateStore.Interval(Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2024-01-03T00:00:00Z")));
+                    .containsExactly(new StateStore.Interval(
+                            Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2024-01-03T00:00:00Z")));
         }
-        assertThat(rows("SELECT id FROM quarry__s5.`" + physical("s5.latest_event") + "` ORDER BY id")).hasSize(2);
+        assertThat(rows("SELECT id FROM quarry__s5.`" + physical("s5.latest_event") + "` ORDER BY id"))
+                .hasSize(2);
         sandbox.execute("DELETE FROM raw5.events WHERE id = 4");
         sandbox.execute("INSERT INTO raw5.events VALUES (4, '2024-01-03', 'c')");
         try (Workspace ws = open()) {
             Plan resume = ws.plan("prod", Planner.Options.defaults(), JAN_4);
-            Plan.Step step = resume.steps().stream().filter(s -> s.model().equals("s5.daily_who")).findFirst().orElseThrow();
+            Plan.Step step = resume.steps().stream()
+                    .filter(s -> s.model().equals("s5.daily_who"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(step.create()).isFalse();
-            assertThat(step.intervals()).containsExactly(
-                    new StateStore.Interval(Instant.parse("2024-01-03T00:00:00Z"), Instant.parse("2024-01-04T00:00:00Z")));
-            ws.executor(line -> { }).apply(resume);
+            assertThat(step.intervals())
+                    .containsExactly(new StateStore.Interval(
+                            Instant.parse("2024-01-03T00:00:00Z"), Instant.parse("2024-01-04T00:00:00Z")));
+            ws.executor(line -> {}).apply(resume);
         }
         assertThat(rows("SELECT ds, who, n FROM s5.daily_who ORDER BY ds"))
                 .containsExactly("2024-01-01|a|2", "2024-01-02|b|1", "2024-01-03|c|1");
-        // Two source rows share the key 2024-01-01: the upsert keeps one row per key. Its interval was done, so it was not rerun.
+        // Two source rows share the key 2024-01-01: the upsert keeps one row per key. Its interval was done, so it was
+        // not rerun.
         assertThat(rows("SELECT ds FROM s5.latest_event ORDER BY ds")).containsExactly("2024-01-01", "2024-01-02");
     }
 
@@ -415,8 +481,10 @@ class ApplyIT {
     void aSecondPlanWhileOneHoldsTheStateIsRefused() throws Exception {
         write("config.yaml", config(sandbox));
         write("models/one.sql", "MODEL (name s6.one, kind VIEW);\nSELECT 1 AS x\n");
-        try (Workspace first = open(); Workspace second = open(); StateStore.Lock lock = first.lock("plan prod")) {
-            assertThatThrownBy(() -> second.run("prod", JAN_4, new ArrayList<>(), line -> { }))
+        try (Workspace first = open();
+                Workspace second = open();
+                StateStore.Lock lock = first.lock("plan prod")) {
+            assertThatThrownBy(() -> second.run("prod", JAN_4, new ArrayList<>(), line -> {}))
                     .isInstanceOf(RunException.class)
                     .hasMessageContaining("another plan or run is changing the state")
                     .hasMessageContaining("plan prod by pid");
@@ -443,18 +511,23 @@ class ApplyIT {
                 SELECT COUNT(*) AS n FROM raw7.orders
                 """);
         try (Workspace ws = open()) {
-            Plan plan = ws.plan("dev", new Planner.Options(Optional.empty(), Optional.empty(), List.of("s7.t*")), JAN_4);
+            Plan plan =
+                    ws.plan("dev", new Planner.Options(Optional.empty(), Optional.empty(), List.of("s7.t*")), JAN_4);
             assertThat(plan.steps()).extracting(Plan.Step::model).containsExactly("s7.base", "s7.top");
-            ws.executor(line -> { }).apply(plan);
+            ws.executor(line -> {}).apply(plan);
             assertThat(plan.snapshots()).containsOnlyKeys("s7.base", "s7.top");
-            assertThatThrownBy(() -> ws.plan("dev", new Planner.Options(Optional.empty(), Optional.empty(), List.of("s7.nope")), JAN_4))
-                    .isInstanceOf(dev.quarry.core.ConfigException.class).hasMessageContaining("--select-model s7.nope matches no model");
+            assertThatThrownBy(() -> ws.plan(
+                            "dev", new Planner.Options(Optional.empty(), Optional.empty(), List.of("s7.nope")), JAN_4))
+                    .isInstanceOf(dev.quarry.core.ConfigException.class)
+                    .hasMessageContaining("--select-model s7.nope matches no model");
         }
         assertThat(rows("SELECT top FROM s7__dev.top")).containsExactly("100.0");
         assertThat(rows("SELECT what FROM raw7.audit_log")).containsExactly("base built");
         // The pre-statement ran before the query read its table; the post-statement after.
         assertThat(rows("SELECT DISTINCT logged FROM s7__dev.base")).containsExactly("0");
-        assertThat(rows("SELECT table_name FROM information_schema.tables WHERE table_schema = 's7__dev' ORDER BY table_name"))
+        assertThat(
+                        rows(
+                                "SELECT table_name FROM information_schema.tables WHERE table_schema = 's7__dev' ORDER BY table_name"))
                 .containsExactly("base", "top");
     }
 
@@ -473,10 +546,11 @@ class ApplyIT {
             assertThat(plan.changes().removed()).containsExactly("s8.gone");
             assertThat(plan.dropped()).containsExactly("s8.gone");
             assertThat(plan.steps()).isEmpty();
-            ws.executor(line -> { }).apply(plan);
+            ws.executor(line -> {}).apply(plan);
             assertThat(ws.state().environments()).containsExactly("dev", "prod");
         }
-        assertThat(rows("SELECT table_name FROM information_schema.tables WHERE table_schema = 's8__dev'")).containsExactly("keep");
+        assertThat(rows("SELECT table_name FROM information_schema.tables WHERE table_schema = 's8__dev'"))
+                .containsExactly("keep");
         assertThat(rows("SELECT y FROM s8.gone")).containsExactly("2");
     }
 }

@@ -47,27 +47,39 @@ class BuildPiecesTest {
                 SELECT 1 AS id
                 """);
         Model a = p.model("s.a").orElseThrow();
-        MacroContext ctx = new MacroContext(Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2024-01-02T00:00:00Z"),
-                Instant.parse("2024-01-02T00:00:00Z"), "`db`.`t`", Map.of(), "local");
-        List<String> sql = a.audits().stream().map(c -> Audits.of(p, a, c, "`db`.`t`", ctx).sql()).toList();
-        assertThat(sql).containsExactly(
-                "SELECT * FROM `db`.`t` AS __quarry_audited WHERE (id IS NULL OR name IS NULL)",
-                "SELECT * FROM `db`.`t` AS __quarry_audited WHERE c NOT IN ('x', 'y')",
-                "SELECT COUNT(*) AS row_count FROM (SELECT 1 AS one FROM `db`.`t` AS __quarry_audited LIMIT 11) AS __quarry_rows"
-                        + " HAVING COUNT(*) <= 10",
-                "SELECT 'id' AS audited_column FROM `db`.`t` AS __quarry_audited GROUP BY id HAVING COUNT(*) > 1",
-                "SELECT * FROM `db`.`t` AS __quarry_audited WHERE NOT ((a > 0) AND (b < 5))");
+        MacroContext ctx = new MacroContext(
+                Instant.parse("2024-01-01T00:00:00Z"),
+                Instant.parse("2024-01-02T00:00:00Z"),
+                Instant.parse("2024-01-02T00:00:00Z"),
+                "`db`.`t`",
+                Map.of(),
+                "local");
+        List<String> sql = a.audits().stream()
+                .map(c -> Audits.of(p, a, c, "`db`.`t`", ctx).sql())
+                .toList();
+        assertThat(sql)
+                .containsExactly(
+                        "SELECT * FROM `db`.`t` AS __quarry_audited WHERE (id IS NULL OR name IS NULL)",
+                        "SELECT * FROM `db`.`t` AS __quarry_audited WHERE c NOT IN ('x', 'y')",
+                        "SELECT COUNT(*) AS row_count FROM (SELECT 1 AS one FROM `db`.`t` AS __quarry_audited LIMIT 11) AS __quarry_rows"
+                                + " HAVING COUNT(*) <= 10",
+                        "SELECT 'id' AS audited_column FROM `db`.`t` AS __quarry_audited GROUP BY id HAVING COUNT(*) > 1",
+                        "SELECT * FROM `db`.`t` AS __quarry_audited WHERE NOT ((a > 0) AND (b < 5))");
     }
 
     @Test
     void seedCsvHonoursQuotesAndInfersTypes() throws IOException {
-        Project p = project("models/s.sql", "MODEL (name s.seed, kind SEED (path '../seeds/s.csv'));\n",
-                "seeds/s.csv", "id,name,price,day,at\n1,\"Smith, J\",1.5,2024-01-01,2024-01-01 10:00:00\n2,\"say \"\"hi\"\"\",2,2024-01-02,\n");
+        Project p = project(
+                "models/s.sql",
+                "MODEL (name s.seed, kind SEED (path '../seeds/s.csv'));\n",
+                "seeds/s.csv",
+                "id,name,price,day,at\n1,\"Smith, J\",1.5,2024-01-01,2024-01-01 10:00:00\n2,\"say \"\"hi\"\"\",2,2024-01-02,\n");
         Model m = p.model("s.seed").orElseThrow();
         SeedCsv seed = SeedCsv.read(m, p.seedFile(m));
         assertThat(seed.header()).containsExactly("id", "name", "price", "day", "at");
         assertThat(seed.rows()).isEqualTo(2);
-        assertThat(seed.columns()).extracting(c -> c.type().sql())
+        assertThat(seed.columns())
+                .extracting(c -> c.type().sql())
                 .containsExactly("BIGINT", "VARCHAR(65533)", "DOUBLE", "DATE", "DATETIME");
         assertThat(SeedCsv.split("1,\"Smith, J\",x", ",")).containsExactly("1", "Smith, J", "x");
     }
@@ -85,10 +97,16 @@ class BuildPiecesTest {
         Model a = p.model("s.a").orElseThrow();
         Instant jan = Instant.parse("2024-01-01T00:00:00Z");
         Instant feb = Instant.parse("2024-02-01T00:00:00Z");
-        assertThat(TimeRangeBuild.overwritesPartitions(a, StarRocksType.Scalar.DATETIME, jan, feb)).isTrue();
-        assertThat(TimeRangeBuild.overwritesPartitions(a, StarRocksType.Scalar.DATETIME, jan, Instant.parse("2024-01-02T00:00:00Z"))).isFalse();
+        assertThat(TimeRangeBuild.overwritesPartitions(a, StarRocksType.Scalar.DATETIME, jan, feb))
+                .isTrue();
+        assertThat(TimeRangeBuild.overwritesPartitions(
+                        a, StarRocksType.Scalar.DATETIME, jan, Instant.parse("2024-01-02T00:00:00Z")))
+                .isFalse();
         Model b = p.model("s.b").orElseThrow();
-        assertThat(TimeRangeBuild.overwritesPartitions(b, StarRocksType.Scalar.DATE, jan, Instant.parse("2024-01-02T00:00:00Z"))).isTrue();
-        assertThat(TimeRangeBuild.formatTime("%Y%m%d %H:%M", LocalDateTime.of(2024, 3, 5, 7, 9))).isEqualTo("20240305 07:09");
+        assertThat(TimeRangeBuild.overwritesPartitions(
+                        b, StarRocksType.Scalar.DATE, jan, Instant.parse("2024-01-02T00:00:00Z")))
+                .isTrue();
+        assertThat(TimeRangeBuild.formatTime("%Y%m%d %H:%M", LocalDateTime.of(2024, 3, 5, 7, 9)))
+                .isEqualTo("20240305 07:09");
     }
 }

@@ -36,9 +36,12 @@ class GeneratedApplyIT {
         sandbox = TestingSandbox.fresh();
         sandbox.execute("CREATE DATABASE raw");
         for (int s = 0; s < 10; s++) {
-            sandbox.execute("CREATE TABLE raw.src_" + s + " (id BIGINT, ds DATE, amount DOUBLE) DUPLICATE KEY (id) DISTRIBUTED BY HASH(id) "
-                    + "PROPERTIES ('replication_num' = '1')",
-                    "INSERT INTO raw.src_" + s + " VALUES (1, '2024-01-01', 1), (2, '2024-01-05', 2), (3, '2024-01-10', 3), (1, '2024-01-10', 4)");
+            sandbox.execute(
+                    "CREATE TABLE raw.src_" + s
+                            + " (id BIGINT, ds DATE, amount DOUBLE) DUPLICATE KEY (id) DISTRIBUTED BY HASH(id) "
+                            + "PROPERTIES ('replication_num' = '1')",
+                    "INSERT INTO raw.src_" + s
+                            + " VALUES (1, '2024-01-01', 1), (2, '2024-01-05', 2), (3, '2024-01-10', 3), (1, '2024-01-10', 4)");
         }
     }
 
@@ -59,7 +62,7 @@ class GeneratedApplyIT {
         try (Workspace ws = Workspace.open(Project.load(dir, Map.of()), Optional.empty(), n -> null)) {
             Plan plan = ws.plan("prod", Planner.Options.defaults(), NOW);
             assertThat(plan.steps()).hasSize(MODELS);
-            result = ws.executor(line -> { }).apply(plan);
+            result = ws.executor(line -> {}).apply(plan);
         }
         long applied = System.nanoTime() - t0;
         assertThat(result.built()).hasSize(MODELS);
@@ -67,14 +70,18 @@ class GeneratedApplyIT {
         assertThat(result.peakParallel()).isBetween(2, 4);
         long t1 = System.nanoTime();
         try (Workspace ws = Workspace.open(Project.load(dir, Map.of()), Optional.empty(), n -> null)) {
-            assertThat(ws.plan("prod", Planner.Options.defaults(), NOW).isEmpty()).isTrue();
+            assertThat(ws.plan("prod", Planner.Options.defaults(), NOW).isEmpty())
+                    .isTrue();
         }
         long replanned = System.nanoTime() - t1;
-        System.out.printf("{\"models\": %d, \"apply_ms\": %d, \"statements\": %d, \"peak_parallel\": %d, \"no_change_plan_ms\": %d}%n",
+        System.out.printf(
+                "{\"models\": %d, \"apply_ms\": %d, \"statements\": %d, \"peak_parallel\": %d, \"no_change_plan_ms\": %d}%n",
                 MODELS, applied / 1_000_000, result.statements(), result.peakParallel(), replanned / 1_000_000);
         // Every model answers through its prod view; the first time-range model holds both 7-day batches.
-        assertThat(ApplyIT.rows(sandbox, "SELECT COUNT(*) FROM gen_1.model_00001")).containsExactly("3");
-        assertThat(ApplyIT.rows(sandbox, "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema LIKE 'gen%'"))
+        assertThat(ApplyIT.rows(sandbox, "SELECT COUNT(*) FROM gen_1.model_00001"))
+                .containsExactly("3");
+        assertThat(ApplyIT.rows(
+                        sandbox, "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema LIKE 'gen%'"))
                 .containsExactly(Integer.toString(MODELS));
     }
 }

@@ -62,8 +62,10 @@ class StateConnectionIT {
     @ParameterizedTest
     @ValueSource(strings = {"postgres", "duckdb"})
     void planAndApplyKeepTheStateWhereConfigSays(String type) throws Exception {
-        TestingPostgres.Database state = type.equals("postgres") ? TestingPostgres.get().createDatabase() : null;
-        String stateConfig = type.equals("postgres") ? """
+        TestingPostgres.Database state =
+                type.equals("postgres") ? TestingPostgres.get().createDatabase() : null;
+        String stateConfig = type.equals("postgres")
+                ? """
                     state_connection:
                       type: postgres
                       host: %s
@@ -72,19 +74,28 @@ class StateConnectionIT {
                       password: '%s'
                       database: %s
                     state_schema: team_state
-                """.formatted(state.server().host(), state.server().port(), state.server().user(),
-                        state.server().password().replace("'", "''"), state.name()) : """
+                """.formatted(
+                                state.server().host(),
+                                state.server().port(),
+                                state.server().user(),
+                                state.server().password().replace("'", "''"),
+                                state.name())
+                : """
                     state_connection:
                       type: duckdb
                       database: state/team.duckdb
                 """;
-        write("config.yaml", ApplyIT.config(sandbox).replace("default_gateway: local", stateConfig + "default_gateway: local"));
+        write(
+                "config.yaml",
+                ApplyIT.config(sandbox).replace("default_gateway: local", stateConfig + "default_gateway: local"));
         String raw = "raw_" + type;
         String models = "models_" + type;
-        sandbox.execute("CREATE DATABASE IF NOT EXISTS " + raw,
+        sandbox.execute(
+                "CREATE DATABASE IF NOT EXISTS " + raw,
                 "CREATE TABLE " + raw + ".orders (id BIGINT NOT NULL, ds DATE, amount DOUBLE) PRIMARY KEY (id) "
                         + "DISTRIBUTED BY HASH(id) PROPERTIES ('replication_num' = '1')",
-                "INSERT INTO " + raw + ".orders VALUES (1, '2024-01-01', 10), (2, '2024-01-02', 5), (3, '2024-01-03', 7)");
+                "INSERT INTO " + raw
+                        + ".orders VALUES (1, '2024-01-01', 10), (2, '2024-01-02', 5), (3, '2024-01-03', 7)");
         write("models/daily.sql", """
                 MODEL (name %s.daily, kind INCREMENTAL_BY_TIME_RANGE (time_column ds, batch_size 1), partitioned_by ds);
                 SELECT ds, SUM(amount) AS revenue FROM %s.orders WHERE ds BETWEEN @start_ds AND @end_ds GROUP BY ds
@@ -94,21 +105,25 @@ class StateConnectionIT {
             Plan plan = ws.plan("prod", Planner.Options.defaults(), ApplyIT.JAN_4);
             assertThat(plan.isEmpty()).isFalse();
             try (StateStore.Lock lock = ws.lock("plan prod")) {
-                ws.executor(line -> { }).apply(plan);
+                ws.executor(line -> {}).apply(plan);
                 // A second workspace on the same state (as another machine would be) cannot take the lock meanwhile.
                 try (Workspace other = open()) {
-                    assertThatThrownBy(() -> other.lock("plan dev")).isInstanceOf(RunException.class)
-                            .hasMessageContaining((type.equals("postgres") ? "schema team_state" : "team.duckdb") + " (plan prod by pid "
+                    assertThatThrownBy(() -> other.lock("plan dev"))
+                            .isInstanceOf(RunException.class)
+                            .hasMessageContaining((type.equals("postgres") ? "schema team_state" : "team.duckdb")
+                                    + " (plan prod by pid "
                                     + ProcessHandle.current().pid());
                 }
             }
         }
         assertThat(ApplyIT.rows(sandbox, "SELECT ds, revenue FROM " + models + ".daily ORDER BY ds"))
                 .containsExactly("2024-01-01|10.0", "2024-01-02|5.0", "2024-01-03|7.0");
-        // The state is where config.yaml says, not in the default SQLite file, and a fresh workspace finds nothing to do.
+        // The state is where config.yaml says, not in the default SQLite file, and a fresh workspace finds nothing to
+        // do.
         assertThat(dir.resolve(".quarry/state.db")).doesNotExist();
         String prefix = type.equals("postgres") ? "team_state." : "";
-        try (Connection c = type.equals("postgres") ? state.connect()
+        try (Connection c = type.equals("postgres")
+                        ? state.connect()
                         : DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("state/team.duckdb"));
                 Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT e.name, s.name FROM " + prefix + "environments e JOIN " + prefix
@@ -120,7 +135,9 @@ class StateConnectionIT {
             assertThat(rows).containsExactly("prod|" + models + ".daily");
         }
         try (Workspace ws = open()) {
-            assertThat(ws.plan("prod", Planner.Options.defaults(), ApplyIT.JAN_4).isEmpty()).isTrue();
+            assertThat(ws.plan("prod", Planner.Options.defaults(), ApplyIT.JAN_4)
+                            .isEmpty())
+                    .isTrue();
         }
     }
 }

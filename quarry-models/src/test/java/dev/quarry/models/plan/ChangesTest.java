@@ -52,7 +52,8 @@ class ChangesTest {
         try (StateStore state = StateStore.open(dir.resolve(".quarry/state.db"))) {
             Changes first = plan(state);
             assertThat(first.added()).containsExactly("s.a", "s.b", "s.c");
-            assertThat(first.diffs().get("s.a")).isEqualTo("+ MODEL (name s.a, kind FULL, description 'first');\n+ SELECT 1 AS id\n");
+            assertThat(first.diffs().get("s.a"))
+                    .isEqualTo("+ MODEL (name s.a, kind FULL, description 'first');\n+ SELECT 1 AS id\n");
             apply(state, "p1");
             assertThat(plan(state).isEmpty()).isTrue();
 

@@ -25,7 +25,9 @@ class FingerprintTest {
     @BeforeEach
     void project() throws IOException {
         write("config.yaml", "variables:\n  rate: 2\n  unused: 1\n");
-        write("models/a.sql", "MODEL (name s.a, kind FULL, description 'first', owner ann);\nSELECT id, v * @rate AS v FROM raw.t");
+        write(
+                "models/a.sql",
+                "MODEL (name s.a, kind FULL, description 'first', owner ann);\nSELECT id, v * @rate AS v FROM raw.t");
         write("models/b.sql", "MODEL (name s.b, kind FULL);\nSELECT id FROM s.a");
         write("models/c.sql", "MODEL (name s.c, kind FULL);\nSELECT 1 AS one");
         write("models/seed.sql", "MODEL (name s.seed, kind SEED (path '../seeds/x.csv'));");
@@ -40,17 +42,23 @@ class FingerprintTest {
     void stableAcrossLoadsAndFormatting() throws IOException {
         Map<String, Fingerprint> before = fingerprints();
         assertThat(fingerprints()).isEqualTo(before);
-        assertThat(before.get("s.a").version()).hasSize(10).isEqualTo(before.get("s.a").data().substring(0, 10));
-        write("models/a.sql", "-- reformatted\nMODEL (name s.a,\n  kind FULL, description 'first', owner ann);\n"
-                + "SELECT id,\n       v * @rate AS v /* same query */\nFROM raw.t;");
+        assertThat(before.get("s.a").version())
+                .hasSize(10)
+                .isEqualTo(before.get("s.a").data().substring(0, 10));
+        write(
+                "models/a.sql",
+                "-- reformatted\nMODEL (name s.a,\n  kind FULL, description 'first', owner ann);\n"
+                        + "SELECT id,\n       v * @rate AS v /* same query */\nFROM raw.t;");
         assertThat(fingerprints()).isEqualTo(before);
     }
 
     @Test
     void metadataChangesLeaveTheDataFingerprintAlone() throws IOException {
         Map<String, Fingerprint> before = fingerprints();
-        write("models/a.sql", "MODEL (name s.a, kind FULL, description 'second', owner bob, cron '@hourly', tags [x]);\n"
-                + "SELECT id, v * @rate AS v FROM raw.t");
+        write(
+                "models/a.sql",
+                "MODEL (name s.a, kind FULL, description 'second', owner bob, cron '@hourly', tags [x]);\n"
+                        + "SELECT id, v * @rate AS v FROM raw.t");
         Map<String, Fingerprint> after = fingerprints();
         assertThat(after.get("s.a").data()).isEqualTo(before.get("s.a").data());
         assertThat(after.get("s.a").metadata()).isNotEqualTo(before.get("s.a").metadata());
@@ -60,7 +68,9 @@ class FingerprintTest {
     @Test
     void queryChangesReachDownstreamOnly() throws IOException {
         Map<String, Fingerprint> before = fingerprints();
-        write("models/a.sql", "MODEL (name s.a, kind FULL, description 'first', owner ann);\nSELECT id, v * @rate + 1 AS v FROM raw.t");
+        write(
+                "models/a.sql",
+                "MODEL (name s.a, kind FULL, description 'first', owner ann);\nSELECT id, v * @rate + 1 AS v FROM raw.t");
         Map<String, Fingerprint> after = fingerprints();
         assertThat(after.get("s.a").data()).isNotEqualTo(before.get("s.a").data());
         assertThat(after.get("s.b").data()).isNotEqualTo(before.get("s.b").data());
@@ -70,8 +80,11 @@ class FingerprintTest {
     @Test
     void propertiesVariablesAndSeedContentsAreData() throws IOException {
         Map<String, Fingerprint> before = fingerprints();
-        write("models/c.sql", "MODEL (name s.c, kind FULL, physical_properties (distributed_by = RANDOM));\nSELECT 1 AS one");
-        assertThat(fingerprints().get("s.c").data()).isNotEqualTo(before.get("s.c").data());
+        write(
+                "models/c.sql",
+                "MODEL (name s.c, kind FULL, physical_properties (distributed_by = RANDOM));\nSELECT 1 AS one");
+        assertThat(fingerprints().get("s.c").data())
+                .isNotEqualTo(before.get("s.c").data());
 
         write("config.yaml", "variables:\n  rate: 2\n  unused: 99\n");
         assertThat(fingerprints().get("s.a")).isEqualTo(before.get("s.a"));
@@ -81,7 +94,8 @@ class FingerprintTest {
         assertThat(rate.get("s.b").data()).isNotEqualTo(before.get("s.b").data());
 
         write("seeds/x.csv", "id\n2\n");
-        assertThat(fingerprints().get("s.seed").data()).isNotEqualTo(before.get("s.seed").data());
+        assertThat(fingerprints().get("s.seed").data())
+                .isNotEqualTo(before.get("s.seed").data());
     }
 
     @Test

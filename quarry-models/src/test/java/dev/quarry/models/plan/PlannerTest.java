@@ -54,14 +54,20 @@ class PlannerTest {
         Model a = p.model("s.a").orElseThrow();
         try (StateStore state = StateStore.open(dir.resolve("state.db"))) {
             Instant now = Instant.parse("2024-01-01T03:30:00Z");
-            assertThat(Planner.missingIntervals(a, state, "f", false, Planner.Options.defaults(), now)).containsExactly(
-                    iv("2024-01-01T00:00:00Z", "2024-01-01T01:00:00Z"), iv("2024-01-01T01:00:00Z", "2024-01-01T02:00:00Z"),
-                    iv("2024-01-01T02:00:00Z", "2024-01-01T03:00:00Z"));
+            assertThat(Planner.missingIntervals(a, state, "f", false, Planner.Options.defaults(), now))
+                    .containsExactly(
+                            iv("2024-01-01T00:00:00Z", "2024-01-01T01:00:00Z"),
+                            iv("2024-01-01T01:00:00Z", "2024-01-01T02:00:00Z"),
+                            iv("2024-01-01T02:00:00Z", "2024-01-01T03:00:00Z"));
             state.addInterval("s.a", "f", iv("2024-01-01T01:00:00Z", "2024-01-01T02:00:00Z"));
-            assertThat(Planner.missingIntervals(a, state, "f", false, Planner.Options.defaults(), now)).containsExactly(
-                    iv("2024-01-01T00:00:00Z", "2024-01-01T01:00:00Z"), iv("2024-01-01T02:00:00Z", "2024-01-01T03:00:00Z"));
-            // A new snapshot (create) ignores what another fingerprint did; --start/--end narrow the range, a date end is inclusive.
-            Planner.Options window = new Planner.Options(Optional.of("2024-01-01 01:00:00"), Optional.of("2024-01-01 02:00:00"), List.of());
+            assertThat(Planner.missingIntervals(a, state, "f", false, Planner.Options.defaults(), now))
+                    .containsExactly(
+                            iv("2024-01-01T00:00:00Z", "2024-01-01T01:00:00Z"),
+                            iv("2024-01-01T02:00:00Z", "2024-01-01T03:00:00Z"));
+            // A new snapshot (create) ignores what another fingerprint did; --start/--end narrow the range, a date end
+            // is inclusive.
+            Planner.Options window = new Planner.Options(
+                    Optional.of("2024-01-01 01:00:00"), Optional.of("2024-01-01 02:00:00"), List.of());
             assertThat(Planner.missingIntervals(a, state, "f", true, window, now))
                     .containsExactly(iv("2024-01-01T01:00:00Z", "2024-01-01T02:00:00Z"));
         }
@@ -79,18 +85,25 @@ class PlannerTest {
         assertThat(IntervalUnit.DAY.floor(t)).isEqualTo(Instant.parse("2024-03-10T00:00:00Z"));
         assertThat(IntervalUnit.MONTH.floor(t)).isEqualTo(Instant.parse("2024-03-01T00:00:00Z"));
         assertThat(IntervalUnit.FIVE_MINUTE.floor(t)).isEqualTo(Instant.parse("2024-03-10T08:45:00Z"));
-        assertThat(IntervalUnit.MONTH.next(Instant.parse("2024-01-01T00:00:00Z"))).isEqualTo(Instant.parse("2024-02-01T00:00:00Z"));
-        assertThat(IntervalUnit.lastTick("0 6 * * *", Instant.parse("2024-01-05T03:00:00Z"))).isEqualTo(Instant.parse("2024-01-04T06:00:00Z"));
-        assertThat(IntervalUnit.lastTick("0 6 * * *", Instant.parse("2024-01-05T07:00:00Z"))).isEqualTo(Instant.parse("2024-01-05T06:00:00Z"));
-        assertThat(IntervalUnit.lastTick("30 * * * *", Instant.parse("2024-01-05T07:10:00Z"))).isEqualTo(Instant.parse("2024-01-05T06:30:00Z"));
+        assertThat(IntervalUnit.MONTH.next(Instant.parse("2024-01-01T00:00:00Z")))
+                .isEqualTo(Instant.parse("2024-02-01T00:00:00Z"));
+        assertThat(IntervalUnit.lastTick("0 6 * * *", Instant.parse("2024-01-05T03:00:00Z")))
+                .isEqualTo(Instant.parse("2024-01-04T06:00:00Z"));
+        assertThat(IntervalUnit.lastTick("0 6 * * *", Instant.parse("2024-01-05T07:00:00Z")))
+                .isEqualTo(Instant.parse("2024-01-05T06:00:00Z"));
+        assertThat(IntervalUnit.lastTick("30 * * * *", Instant.parse("2024-01-05T07:10:00Z")))
+                .isEqualTo(Instant.parse("2024-01-05T06:30:00Z"));
         assertThat(IntervalUnit.lastTick("@daily", t)).isEqualTo(t);
     }
 
     @Test
     void physicalNamesFitStarRocksSixtyFourCharacters() throws IOException {
         String longTable = "t".repeat(70);
-        Project p = project("models/a.sql", "MODEL (name sales.orders, kind FULL);\nSELECT 1 AS x\n",
-                "models/b.sql", "MODEL (name sales." + longTable + ", kind FULL);\nSELECT 1 AS x\n");
+        Project p = project(
+                "models/a.sql",
+                "MODEL (name sales.orders, kind FULL);\nSELECT 1 AS x\n",
+                "models/b.sql",
+                "MODEL (name sales." + longTable + ", kind FULL);\nSELECT 1 AS x\n");
         Model a = p.model("sales.orders").orElseThrow();
         assertThat(PhysicalNames.physicalDatabase(a)).isEqualTo("quarry__sales");
         assertThat(PhysicalNames.physicalTable(a, "0123456789")).isEqualTo("sales__orders__0123456789");
@@ -101,7 +114,8 @@ class PlannerTest {
         String two = PhysicalNames.physicalTable(b, "9876543210");
         assertThat(one).hasSize(64).startsWith("sales__ttt").isNotEqualTo(two);
         assertThat(two).hasSize(64);
-        assertThatThrownBy(() -> PhysicalNames.checkEnvironment("my-env")).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> PhysicalNames.checkEnvironment("my-env"))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("environment name 'my-env' may hold only letters, digits and underscores");
     }
 
@@ -115,12 +129,15 @@ class PlannerTest {
         try (StateStore state = StateStore.open(dir.resolve("state.db"))) {
             Instant now = Instant.parse("2024-01-06T03:00:00Z");
             state.addInterval("s.a", "f", iv("2024-01-01T00:00:00Z", "2024-01-05T00:00:00Z"));
-            assertThat(Planner.missingIntervals(a, state, "f", false, Planner.Options.defaults(), now)).containsExactly(
-                    iv("2024-01-03T00:00:00Z", "2024-01-04T00:00:00Z"), iv("2024-01-04T00:00:00Z", "2024-01-05T00:00:00Z"),
-                    iv("2024-01-05T00:00:00Z", "2024-01-06T00:00:00Z"));
+            assertThat(Planner.missingIntervals(a, state, "f", false, Planner.Options.defaults(), now))
+                    .containsExactly(
+                            iv("2024-01-03T00:00:00Z", "2024-01-04T00:00:00Z"),
+                            iv("2024-01-04T00:00:00Z", "2024-01-05T00:00:00Z"),
+                            iv("2024-01-05T00:00:00Z", "2024-01-06T00:00:00Z"));
             // Nothing missing: lookback alone starts no work.
             state.addInterval("s.a", "f", iv("2024-01-05T00:00:00Z", "2024-01-06T00:00:00Z"));
-            assertThat(Planner.missingIntervals(a, state, "f", false, Planner.Options.defaults(), now)).isEmpty();
+            assertThat(Planner.missingIntervals(a, state, "f", false, Planner.Options.defaults(), now))
+                    .isEmpty();
         }
     }
 
@@ -133,9 +150,11 @@ class PlannerTest {
         Model a = p.model("s.a").orElseThrow();
         try (StateStore state = StateStore.open(dir.resolve("state.db"))) {
             state.addInterval("s.a", "f", iv("2024-01-01T00:00:00Z", "2024-01-04T00:00:00Z"));
-            assertThat(Planner.missingIntervals(a, state, "f", false, Planner.Options.defaults(), Instant.parse("2024-01-05T05:59:00Z")))
+            assertThat(Planner.missingIntervals(
+                            a, state, "f", false, Planner.Options.defaults(), Instant.parse("2024-01-05T05:59:00Z")))
                     .isEmpty();
-            assertThat(Planner.missingIntervals(a, state, "f", false, Planner.Options.defaults(), Instant.parse("2024-01-05T06:00:00Z")))
+            assertThat(Planner.missingIntervals(
+                            a, state, "f", false, Planner.Options.defaults(), Instant.parse("2024-01-05T06:00:00Z")))
                     .containsExactly(iv("2024-01-04T00:00:00Z", "2024-01-05T00:00:00Z"));
         }
     }

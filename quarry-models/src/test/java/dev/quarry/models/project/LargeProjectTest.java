@@ -42,21 +42,26 @@ class LargeProjectTest {
             bestLoad = Math.min(bestLoad, b - a);
             bestFingerprints = Math.min(bestFingerprints, c - b);
         }
-        System.out.printf("1000-model project: first load %d ms; best of 5 warm runs: load %d ms, fingerprints %d ms%n",
+        System.out.printf(
+                "1000-model project: first load %d ms; best of 5 warm runs: load %d ms, fingerprints %d ms%n",
                 firstLoad / 1_000_000, bestLoad / 1_000_000, bestFingerprints / 1_000_000);
 
         assertThat(cold.models()).hasSize(1010);
-        assertThat(project.models().values().stream().filter(m -> m.kind().kind() != ModelKind.EXTERNAL)).hasSize(1000);
+        assertThat(project.models().values().stream().filter(m -> m.kind().kind() != ModelKind.EXTERNAL))
+                .hasSize(1000);
         Project loaded = project;
-        expected.forEach((name, ups) -> assertThat(loaded.dag().upstream(name)).as(name).isEqualTo(ups));
+        expected.forEach(
+                (name, ups) -> assertThat(loaded.dag().upstream(name)).as(name).isEqualTo(ups));
         Map<String, Integer> position = new HashMap<>();
         List<String> order = loaded.dag().order();
         for (int i = 0; i < order.size(); i++) {
             position.put(order.get(i), i);
         }
-        expected.forEach((name, ups) -> ups.forEach(u -> assertThat(position.get(u)).isLessThan(position.get(name))));
+        expected.forEach(
+                (name, ups) -> ups.forEach(u -> assertThat(position.get(u)).isLessThan(position.get(name))));
         assertThat(fingerprints).hasSize(1010);
-        assertThat(fingerprints.values().stream().map(Fingerprint::data).distinct()).hasSize(1010);
+        assertThat(fingerprints.values().stream().map(Fingerprint::data).distinct())
+                .hasSize(1010);
         // The no-change comparison a plan starts with: load, fingerprint, read the environment, diff.
         try (StateStore state = StateStore.open(dir.resolve(".quarry/state.db"))) {
             Map<String, String> shown = new HashMap<>();
@@ -73,12 +78,17 @@ class LargeProjectTest {
                 bestCompare = Math.min(bestCompare, System.nanoTime() - a);
                 assertThat(changes.isEmpty()).isTrue();
             }
-            System.out.printf("1000-model project: load + fingerprints + state read + diff (no change), best of 3: %d ms%n",
+            System.out.printf(
+                    "1000-model project: load + fingerprints + state read + diff (no change), best of 3: %d ms%n",
                     bestCompare / 1_000_000);
         }
         Model incremental = project.model("gen_1.model_00001").orElseThrow();
         assertThat(incremental.layout().key().orElseThrow().columns()).containsExactly("id", "ds");
-        assertThat(Renderer.renderQuery(project, incremental, java.time.Instant.parse("2024-01-01T00:00:00Z"),
-                java.time.Instant.parse("2024-01-08T00:00:00Z"))).contains("BETWEEN '2024-01-01' AND '2024-01-07'");
+        assertThat(Renderer.renderQuery(
+                        project,
+                        incremental,
+                        java.time.Instant.parse("2024-01-01T00:00:00Z"),
+                        java.time.Instant.parse("2024-01-08T00:00:00Z")))
+                .contains("BETWEEN '2024-01-01' AND '2024-01-07'");
     }
 }

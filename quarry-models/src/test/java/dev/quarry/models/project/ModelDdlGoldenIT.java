@@ -42,7 +42,8 @@ class ModelDdlGoldenIT {
 
     @TestFactory
     Stream<DynamicTest> goldenStatementsRunOnTheSandbox() throws SQLException {
-        StarRocksDialect dialect = StarRocksDialect.forVersion(ClusterProbe.of(connection).version());
+        StarRocksDialect dialect =
+                StarRocksDialect.forVersion(ClusterProbe.of(connection).version());
         List<DynamicTest> tests = new ArrayList<>();
         for (ModelGolden.Case c : ModelGolden.CASES) {
             tests.add(dynamicTest(c.name(), () -> {
@@ -51,26 +52,36 @@ class ModelDdlGoldenIT {
                 try (Statement st = connection.createStatement()) {
                     st.execute(sql);
                 } catch (SQLException e) {
-                    throw new AssertionError("sandbox refused golden statement '" + c.name() + "': " + e.getMessage() + "\n" + sql, e);
+                    throw new AssertionError(
+                            "sandbox refused golden statement '" + c.name() + "': " + e.getMessage() + "\n" + sql, e);
                 }
             }));
         }
         tests.add(dynamicTest("every table, view and materialized view exists", () -> {
             List<String> names = new ArrayList<>();
             try (Statement st = connection.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = '"
-                         + ModelGolden.DB + "' ORDER BY table_name")) {
+                    ResultSet rs =
+                            st.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = '"
+                                    + ModelGolden.DB + "' ORDER BY table_name")) {
                 while (rs.next()) {
                     names.add(rs.getString(1));
                 }
             }
-            assertThat(names).contains("pk_structured", "partition_by_list", "generic_properties", "user_summary", "daily_mv",
-                    "manual_mv");
+            assertThat(names)
+                    .contains(
+                            "pk_structured",
+                            "partition_by_list",
+                            "generic_properties",
+                            "user_summary",
+                            "daily_mv",
+                            "manual_mv");
         }));
         tests.add(dynamicTest("the primary key table keeps the last row per key", () -> {
             try (Statement st = connection.createStatement()) {
-                st.execute("INSERT INTO `mgolden`.`pk_structured` (user_id, event_date, amount) VALUES (1, '2024-01-01', 1.0)");
-                st.execute("INSERT INTO `mgolden`.`pk_structured` (user_id, event_date, amount) VALUES (1, '2024-01-01', 2.0)");
+                st.execute(
+                        "INSERT INTO `mgolden`.`pk_structured` (user_id, event_date, amount) VALUES (1, '2024-01-01', 1.0)");
+                st.execute(
+                        "INSERT INTO `mgolden`.`pk_structured` (user_id, event_date, amount) VALUES (1, '2024-01-01', 2.0)");
                 try (ResultSet rs = st.executeQuery("SELECT COUNT(*), MAX(amount) FROM `mgolden`.`pk_structured`")) {
                     rs.next();
                     assertThat(rs.getLong(1)).isEqualTo(1);

@@ -13,12 +13,13 @@ class ModelDdlGoldenTest {
     @TestFactory
     Stream<DynamicTest> everyMatrixRowRendersExactly() {
         StarRocksDialect dialect = StarRocksDialect.latest();
-        return ModelGolden.CASES.stream().map(c -> dynamicTest(c.name(), () -> {
-            String sql = c.render().apply(dialect);
-            if (System.getProperty("golden.print") != null) {
-                System.out.println("=== " + c.name() + "\n" + sql);
-            }
-            assertThat(sql).isEqualTo(c.expected());
-        }));
+        return ModelGolden.CASES.stream()
+                .map(c -> dynamicTest(c.name(), () -> {
+                    String sql = c.render().apply(dialect);
+                    if (System.getProperty("golden.print") != null) {
+                        System.out.println("=== " + c.name() + "\n" + sql);
+                    }
+                    assertThat(sql).isEqualTo(c.expected());
+                }));
     }
 }

@@ -46,11 +46,14 @@ class ModelDefaultsTest {
         assertThat(inherited.start()).contains("2024-01-01");
         assertThat(inherited.owner()).contains("data-team");
         assertThat(inherited.layout().key().orElseThrow().columns()).containsExactly("id", "ds");
-        assertThat(inherited.layout().properties()).containsExactly(Map.entry("replication_num", "1"), Map.entry("storage_medium", "SSD"));
+        assertThat(inherited.layout().properties())
+                .containsExactly(Map.entry("replication_num", "1"), Map.entry("storage_medium", "SSD"));
         assertThat(inherited.layout().security()).contains("INVOKER");
 
-        Model own = read(d, "MODEL (name a.own, kind FULL, cron '@daily', physical_properties (storage_medium = None, "
-                + "replication_num = '3', primary_key = None), virtual_properties (security = NONE)); SELECT 1");
+        Model own = read(
+                d,
+                "MODEL (name a.own, kind FULL, cron '@daily', physical_properties (storage_medium = None, "
+                        + "replication_num = '3', primary_key = None), virtual_properties (security = NONE)); SELECT 1");
         assertThat(own.kind().kind()).isEqualTo(ModelKind.FULL);
         assertThat(own.cron()).isEqualTo("@daily");
         assertThat(own.layout().key()).isEmpty();
@@ -63,12 +66,15 @@ class ModelDefaultsTest {
 
     @Test
     void defaultErrorsPointIntoConfig() {
-        Map<String, Block.Property> d = defaults("model_defaults:\n  kind: FULL\n  physical_properties:\n    aggregate_key: id\n");
+        Map<String, Block.Property> d =
+                defaults("model_defaults:\n  kind: FULL\n  physical_properties:\n    aggregate_key: id\n");
         assertThatThrownBy(() -> read(d, "MODEL (name a.b); SELECT 1"))
                 .isInstanceOf(ModelException.class)
                 .hasMessageStartingWith("config.yaml:4:5: model a.b: aggregate_key is not supported");
-        Map<String, Block.Property> k = defaults("model_defaults:\n  kind:\n    name: INCREMENTAL_BY_TIME_RANGE\n    time_colum: ds\n");
+        Map<String, Block.Property> k =
+                defaults("model_defaults:\n  kind:\n    name: INCREMENTAL_BY_TIME_RANGE\n    time_colum: ds\n");
         assertThatThrownBy(() -> read(k, "MODEL (name a.b); SELECT 1"))
-                .hasMessageStartingWith("config.yaml:4:5: model a.b: kind INCREMENTAL_BY_TIME_RANGE has no option time_colum");
+                .hasMessageStartingWith(
+                        "config.yaml:4:5: model a.b: kind INCREMENTAL_BY_TIME_RANGE has no option time_colum");
     }
 }

@@ -107,7 +107,8 @@ class ProjectLoaderTest {
         sampleProject();
         Project p = Project.load(dir, Map.of("SR_PASSWORD", "s3cret"));
 
-        assertThat(p.models().keySet()).containsExactly("raw.orders", "sales.orders_clean", "sales.rates", "sales.revenue");
+        assertThat(p.models().keySet())
+                .containsExactly("raw.orders", "sales.orders_clean", "sales.rates", "sales.revenue");
         assertThat(p.dag().upstream("sales.revenue")).containsExactly("sales.orders_clean", "sales.rates");
         assertThat(p.dag().upstream("sales.orders_clean")).containsExactly("raw.orders");
         assertThat(p.model("SALES.ORDERS_CLEAN")).isPresent();
@@ -122,7 +123,8 @@ class ProjectLoaderTest {
         Model revenue = p.model("sales.revenue").orElseThrow();
         assertThat(revenue.kind().kind()).isEqualTo(ModelKind.INCREMENTAL_BY_TIME_RANGE);
         assertThat(revenue.location().file()).isEqualTo("models/marts/revenue.sql");
-        assertThat(p.seedFile(p.model("sales.rates").orElseThrow())).isEqualTo(dir.toAbsolutePath().resolve("seeds/rates.csv"));
+        assertThat(p.seedFile(p.model("sales.rates").orElseThrow()))
+                .isEqualTo(dir.toAbsolutePath().resolve("seeds/rates.csv"));
         assertThat(p.model("raw.orders").orElseThrow().columns()).containsEntry("amount", "DECIMAL(18, 2)");
 
         ProjectConfig.Gateway local = p.config().gateways().get("local");
@@ -135,7 +137,8 @@ class ProjectLoaderTest {
         assertThat(local.stateConnection()).isEqualTo(new ProjectConfig.StateConnection.Sqlite(".quarry/state.db"));
         ProjectConfig.Gateway prod = p.config().gateways().get("prod");
         assertThat(prod.connection()).isEqualTo(new ProjectConfig.Connection.Named("prod_cluster"));
-        assertThat(((ProjectConfig.StateConnection.Postgres) prod.stateConnection()).password()).isEqualTo("fallback");
+        assertThat(((ProjectConfig.StateConnection.Postgres) prod.stateConnection()).password())
+                .isEqualTo("fallback");
         assertThat(prod.stateConnection().toString()).doesNotContain("fallback");
         assertThat(p.config().defaultGateway()).contains("local");
         assertThat(p.config().variables()).containsEntry("min_amount", 10L).containsEntry("currency", "EUR");
@@ -165,9 +168,13 @@ class ProjectLoaderTest {
         write("config.yaml", CONFIG.replace("default_gateway: local", "default_gatway: local"));
         failsWith("config.yaml:20:1", "unknown key default_gatway in config.yaml (did you mean default_gateway?)");
         write("config.yaml", CONFIG.replace("      http_port: 8030", "      htp_port: 8030"));
-        failsWith("config.yaml:10:7", "unknown key htp_port in the connection of gateway local (did you mean http_port or port?)");
+        failsWith(
+                "config.yaml:10:7",
+                "unknown key htp_port in the connection of gateway local (did you mean http_port or port?)");
         write("config.yaml", CONFIG.replace("default_gateway: local", "default_gateway: lokal"));
-        failsWith("config.yaml:20:18", "default_gateway lokal is not among the gateways [local, prod] (did you mean local?)");
+        failsWith(
+                "config.yaml:20:18",
+                "default_gateway lokal is not among the gateways [local, prod] (did you mean local?)");
         write("config.yaml", CONFIG.replace("      type: sqlite", "      type: starrocks"));
         failsWith("config.yaml:12:13", "StarRocks cannot hold Quarry's state");
         write("config.yaml", CONFIG.replace("port: 9030", "port: nine"));
@@ -177,7 +184,9 @@ class ProjectLoaderTest {
         write("config.yaml", CONFIG.replace("replication_num: 1", "replicaton_num: 1"));
         failsWith("config.yaml:27:5", "unknown physical property replicaton_num (did you mean replication_num?)");
         write("config.yaml", CONFIG + "  bad: [unclosed\n");
-        failsWith("config.yaml:31:17", "invalid YAML: while parsing a flow sequence: expected ',' or ']', but got <stream end>");
+        failsWith(
+                "config.yaml:31:17",
+                "invalid YAML: while parsing a flow sequence: expected ',' or ']', but got <stream end>");
     }
 
     @Test
@@ -185,7 +194,8 @@ class ProjectLoaderTest {
         sampleProject();
         assertThatThrownBy(() -> Project.load(dir, Map.of()))
                 .isInstanceOf(ModelException.class)
-                .hasMessageStartingWith("config.yaml:8:18: environment variable SR_PASSWORD is not set and has no default");
+                .hasMessageStartingWith(
+                        "config.yaml:8:18: environment variable SR_PASSWORD is not set and has no default");
         write("config.yaml", CONFIG.replace("{{ env_var('SR_PASSWORD') }}", "{{ var('x') }}"));
         failsWith("config.yaml:8:18", "unsupported template {{ var('x') }}");
     }
@@ -200,13 +210,17 @@ class ProjectLoaderTest {
         write("models/loop.sql", "MODEL (name sales.loop_a); SELECT * FROM sales.loop_b");
         write("models/loop2.sql", "MODEL (name sales.loop_b); SELECT * FROM sales.loop_c");
         write("models/loop3.sql", "MODEL (name sales.loop_c, depends_on [sales.loop_a]); SELECT 1");
-        failsWith("models/loop.sql:1:1", "dependency cycle: sales.loop_a -> sales.loop_c -> sales.loop_b -> sales.loop_a");
+        failsWith(
+                "models/loop.sql:1:1",
+                "dependency cycle: sales.loop_a -> sales.loop_c -> sales.loop_b -> sales.loop_a");
         for (String f : List.of("loop", "loop2", "loop3")) {
             Files.delete(dir.resolve("models/" + f + ".sql"));
         }
 
         write("models/audited.sql", "MODEL (name sales.audited, audits (not_nul(columns := x))); SELECT 1 AS x");
-        failsWith("models/audited.sql:1:1", "model sales.audited: unknown audit not_nul (did you mean not_null or not_null_proportion?)");
+        failsWith(
+                "models/audited.sql:1:1",
+                "model sales.audited: unknown audit not_nul (did you mean not_null or not_null_proportion?)");
         Files.delete(dir.resolve("models/audited.sql"));
 
         Files.delete(dir.resolve("seeds/rates.csv"));
@@ -214,12 +228,16 @@ class ProjectLoaderTest {
         write("seeds/rates.csv", "c,rate\n");
 
         write("tests/test_other.yaml", "test_x:\n  model: sales.revenu\n");
-        failsWith("tests/test_other.yaml:1:1", "test test_x is for model sales.revenu, which does not exist (did you mean sales.revenue or sales.rates?)");
+        failsWith(
+                "tests/test_other.yaml:1:1",
+                "test test_x is for model sales.revenu, which does not exist (did you mean sales.revenue or sales.rates?)");
         Files.delete(dir.resolve("tests/test_other.yaml"));
 
         write("models/a.sql", "MODEL (name x.a, kind FULLL); SELECT 1");
         write("models/b.sql", "MODEL (name x.b, kind FULLL); SELECT 1");
-        failsWith("models/a.sql:1:23", "unknown kind FULLL (did you mean FULL?) (and 1 more model file error(s), first at models/b.sql:1:23)");
+        failsWith(
+                "models/a.sql:1:23",
+                "unknown kind FULLL (did you mean FULL?) (and 1 more model file error(s), first at models/b.sql:1:23)");
         Files.delete(dir.resolve("models/a.sql"));
         Files.delete(dir.resolve("models/b.sql"));
 

@@ -62,8 +62,10 @@ class SeedExamplesTest {
                 GROUP BY user_id, event_date;
                 """);
         assertThat(incremental.layout().key().orElseThrow().type()).isEqualTo(KeyType.PRIMARY);
-        assertThat(incremental.layout().partitioning()).contains(new Partitioning.Expressions(List.of("date_trunc('day', event_date)")));
-        assertThat(incremental.layout().distribution()).contains(new Distribution.Hash(List.of("user_id"), OptionalInt.of(16)));
+        assertThat(incremental.layout().partitioning())
+                .contains(new Partitioning.Expressions(List.of("date_trunc('day', event_date)")));
+        assertThat(incremental.layout().distribution())
+                .contains(new Distribution.Hash(List.of("user_id"), OptionalInt.of(16)));
     }
 
     @Test
@@ -81,9 +83,11 @@ class SeedExamplesTest {
                   )
                 );
                 SELECT 1
-                """)).isInstanceOf(ModelException.class)
-                .hasMessage("models/example.sql:4:3: model my_partitioned_model: partition column event_time must be a key column of a "
-                        + "PRIMARY KEY table (key: user_id, event_date, region)");
+                """))
+                .isInstanceOf(ModelException.class)
+                .hasMessage(
+                        "models/example.sql:4:3: model my_partitioned_model: partition column event_time must be a key column of a "
+                                + "PRIMARY KEY table (key: user_id, event_date, region)");
     }
 
     @Test
@@ -131,8 +135,8 @@ class SeedExamplesTest {
                 );
                 SELECT 1
                 """);
-        assertThat(advanced.layout().properties()).containsOnlyKeys("replication_num", "storage_medium", "enable_persistent_index",
-                "compression");
+        assertThat(advanced.layout().properties())
+                .containsOnlyKeys("replication_num", "storage_medium", "enable_persistent_index", "compression");
         Model dist = read("""
                 MODEL (
                   name my_table_string_dist,
@@ -143,7 +147,8 @@ class SeedExamplesTest {
                 );
                 SELECT 1
                 """);
-        assertThat(dist.layout().distribution()).contains(new Distribution.Hash(List.of("user_id"), OptionalInt.of(10)));
+        assertThat(dist.layout().distribution())
+                .contains(new Distribution.Hash(List.of("user_id"), OptionalInt.of(10)));
     }
 
     @Test
@@ -183,7 +188,8 @@ class SeedExamplesTest {
 
                 SELECT user_id, COUNT(*) AS event_count FROM user_events GROUP BY user_id;
                 """);
-        assertThat(mv.layout().refresh()).contains(new PhysicalLayout.Refresh(Optional.of("DEFERRED"), Optional.of("ASYNC")));
+        assertThat(mv.layout().refresh())
+                .contains(new PhysicalLayout.Refresh(Optional.of("DEFERRED"), Optional.of("ASYNC")));
         Model excluded = read("""
                 MODEL (
                   name mydb.order_summary_mv,
@@ -200,7 +206,9 @@ class SeedExamplesTest {
 
                 SELECT order_id, SUM(amount) AS total FROM mydb.orders GROUP BY order_id;
                 """);
-        assertThat(excluded.layout().properties()).containsExactly(Map.entry("excluded_trigger_tables", "mydb.orders,mydb.order_items"),
-                Map.entry("excluded_refresh_tables", "mydb.orders"));
+        assertThat(excluded.layout().properties())
+                .containsExactly(
+                        Map.entry("excluded_trigger_tables", "mydb.orders,mydb.order_items"),
+                        Map.entry("excluded_refresh_tables", "mydb.orders"));
     }
 }

@@ -16,7 +16,8 @@ class TimesTest {
     void absoluteAndRelativeTimesAreUtc() {
         assertThat(Times.parse("2024-01-01", NOW)).isEqualTo(Instant.parse("2024-01-01T00:00:00Z"));
         assertThat(Times.parse("2024-01-01 12:34:56", NOW)).isEqualTo(Instant.parse("2024-01-01T12:34:56Z"));
-        assertThat(Times.parse("2024-01-01T12:34:56.123456", NOW)).isEqualTo(Instant.parse("2024-01-01T12:34:56.123456Z"));
+        assertThat(Times.parse("2024-01-01T12:34:56.123456", NOW))
+                .isEqualTo(Instant.parse("2024-01-01T12:34:56.123456Z"));
         assertThat(Times.parse("1704067200000", NOW)).isEqualTo(Instant.parse("2024-01-01T00:00:00Z"));
         assertThat(Times.parse("now", NOW)).isEqualTo(NOW);
         assertThat(Times.parse("today", NOW)).isEqualTo(Instant.parse("2024-03-10T00:00:00Z"));

@@ -5,8 +5,7 @@ import java.nio.file.Path;
 
 /** A second process holding a state's lock, for {@link StateStoreCases#anotherProcessHoldsTheLockUntilItDies}. */
 final class LockHolder {
-    private LockHolder() {
-    }
+    private LockHolder() {}
 
     /**
      * Holds the lock of the state given as arguments until killed: kind, project directory, schema, and
@@ -16,8 +15,9 @@ final class LockHolder {
         ProjectConfig.StateConnection state = switch (StateStore.Kind.valueOf(args[0])) {
             case SQLITE -> new ProjectConfig.StateConnection.Sqlite(".quarry/state.db");
             case DUCKDB -> new ProjectConfig.StateConnection.DuckDb(".quarry/state.duckdb");
-            case POSTGRES -> new ProjectConfig.StateConnection.Postgres(args[3], Integer.parseInt(args[4]), args[5],
-                    System.getenv("STATE_PASSWORD"), args[6]);
+            case POSTGRES ->
+                new ProjectConfig.StateConnection.Postgres(
+                        args[3], Integer.parseInt(args[4]), args[5], System.getenv("STATE_PASSWORD"), args[6]);
         };
         StateStore store = StateStore.open(state, Path.of(args[1]), args[2]);
         store.lock("plan from another process");

@@ -19,8 +19,8 @@ class PostgresStateStoreIT extends StateStoreCases {
     void aWrongPostgresPasswordIsReportedWithoutTheAttemptedPassword() {
         TestingPostgres server = postgres.server();
         String wrong = "s3cret-" + server.password();
-        ProjectConfig.StateConnection.Postgres state = new ProjectConfig.StateConnection.Postgres(server.host(), server.port(),
-                server.user(), wrong, postgres.name());
+        ProjectConfig.StateConnection.Postgres state = new ProjectConfig.StateConnection.Postgres(
+                server.host(), server.port(), server.user(), wrong, postgres.name());
         assertThatThrownBy(() -> StateStore.open(state, dir, "quarry"))
                 .isInstanceOf(RunException.class)
                 .hasMessageStartingWith("cannot open the state database postgres " + server.user() + "@")

@@ -52,18 +52,18 @@ abstract class StateStoreCases {
 
     ProjectConfig.StateConnection connection() {
         switch (kind) {
-  case SQLITE -> {
-return new ProjectConfig.StateConnection.Sqlite(db().toString());
-}
-  case DUCKDB -> {
-return new ProjectConfig.StateConnection.DuckDb(db().toString());
-}
-  default -> {
-TestingPostgres server = postgres.server();
-                return new ProjectConfig.StateConnection.Postgres(server.host(), server.port(), server.user(), server.password(),
-                        postgres.name());
-}
-}
+            case SQLITE -> {
+                return new ProjectConfig.StateConnection.Sqlite(db().toString());
+            }
+            case DUCKDB -> {
+                return new ProjectConfig.StateConnection.DuckDb(db().toString());
+            }
+            default -> {
+                TestingPostgres server = postgres.server();
+                return new ProjectConfig.StateConnection.Postgres(
+                        server.host(), server.port(), server.user(), server.password(), postgres.name());
+            }
+        }
     }
 
     @BeforeEach
@@ -81,27 +81,28 @@ TestingPostgres server = postgres.server();
     /** How messages name this case's state. */
     private String where() {
         return kind == StateStore.Kind.POSTGRES
-                ? "postgres " + postgres.server().user() + "@" + postgres.server().host() + ":" + postgres.server().port() + "/"
-                        + postgres.name() + " schema " + schema
+                ? "postgres " + postgres.server().user() + "@"
+                        + postgres.server().host() + ":" + postgres.server().port() + "/" + postgres.name() + " schema "
+                        + schema
                 : db().toString();
     }
 
     private Connection raw() throws Exception {
         switch (kind) {
-  case SQLITE -> {
-return DriverManager.getConnection("jdbc:sqlite:" + db());
-}
-  case DUCKDB -> {
-return DriverManager.getConnection("jdbc:duckdb:" + db());
-}
-  default -> {
-Connection c = postgres.connect();
+            case SQLITE -> {
+                return DriverManager.getConnection("jdbc:sqlite:" + db());
+            }
+            case DUCKDB -> {
+                return DriverManager.getConnection("jdbc:duckdb:" + db());
+            }
+            default -> {
+                Connection c = postgres.connect();
                 try (Statement st = c.createStatement()) {
                     st.execute("SET search_path TO " + schema);
                 }
                 return c;
-}
-}
+            }
+        }
     }
 
     private static Instant day(int d) {
@@ -110,8 +111,8 @@ Connection c = postgres.connect();
 
     @Test
     void snapshotsEnvironmentsAndIntervalsSurviveReopening() {
-        StateStore.Snapshot s = new StateStore.Snapshot("db.a", "f".repeat(64), "o".repeat(64), "m".repeat(64), "ffffffffff", "FULL",
-                "MODEL (...)");
+        StateStore.Snapshot s = new StateStore.Snapshot(
+                "db.a", "f".repeat(64), "o".repeat(64), "m".repeat(64), "ffffffffff", "FULL", "MODEL (...)");
         try (StateStore store = open()) {
             store.putSnapshot(s);
             store.promote("prod", "plan-1", Optional.empty(), Map.of("db.a", s.fingerprint()));
@@ -129,8 +130,8 @@ Connection c = postgres.connect();
             assertThat(prod.previousPlanId()).isEmpty();
             assertThat(prod.snapshots()).containsExactly(Map.entry("db.a", s.fingerprint()));
             assertThat(store.environment("dev")).isEmpty();
-            assertThat(store.intervals("db.a", s.fingerprint())).containsExactly(
-                    new StateStore.Interval(day(0), day(3)), new StateStore.Interval(day(5), day(8)));
+            assertThat(store.intervals("db.a", s.fingerprint()))
+                    .containsExactly(new StateStore.Interval(day(0), day(3)), new StateStore.Interval(day(5), day(8)));
             assertThat(store.intervals("db.a", "other")).isEmpty();
         }
     }
@@ -143,8 +144,9 @@ Connection c = postgres.connect();
             store.promote("dev", "plan-2", Optional.of("plan-1"), Map.of("db.a", "2"));
             assertThatThrownBy(() -> store.promote("dev", "plan-3", Optional.of("plan-1"), Map.of("db.a", "3")))
                     .isInstanceOf(RunException.class)
-                    .hasMessage("environment dev changed since this plan was made (it is now at plan plan-2, the plan expected plan-1); "
-                            + "run plan again");
+                    .hasMessage(
+                            "environment dev changed since this plan was made (it is now at plan plan-2, the plan expected plan-1); "
+                                    + "run plan again");
             assertThatThrownBy(() -> store.promote("dev", "plan-4", Optional.empty(), Map.of()))
                     .hasMessageContaining("the plan expected none");
             StateStore.Environment dev = store.environment("dev").orElseThrow();
@@ -162,7 +164,8 @@ Connection c = postgres.connect();
             broken.put("db.a", "2");
             broken.put("db.b", null);
             assertThatThrownBy(() -> store.promote("prod", "plan-2", Optional.of("plan-1"), broken))
-                    .isInstanceOf(RunException.class).hasMessageContaining("fingerprint");
+                    .isInstanceOf(RunException.class)
+                    .hasMessageContaining("fingerprint");
             StateStore.Environment prod = store.environment("prod").orElseThrow();
             assertThat(prod.planId()).isEqualTo("plan-1");
             assertThat(prod.snapshots()).containsExactly(Map.entry("db.a", "1"));
@@ -171,13 +174,15 @@ Connection c = postgres.connect();
 
     @Test
     void oneLockHolderAtATime() {
-        try (StateStore a = open(); StateStore b = open()) {
+        try (StateStore a = open();
+                StateStore b = open()) {
             try (StateStore.Lock held = a.lock("plan prod")) {
                 assertThat(held).isNotNull();
                 assertThatThrownBy(() -> b.lock("run prod"))
                         .isInstanceOf(RunException.class)
                         .hasMessageStartingWith("another plan or run is changing the state " + where() + " (")
-                        .hasMessageContaining("plan prod by pid " + ProcessHandle.current().pid())
+                        .hasMessageContaining(
+                                "plan prod by pid " + ProcessHandle.current().pid())
                         .hasMessageEndingWith("wait for it to finish and try again");
             }
             try (StateStore.Lock again = b.lock("run prod")) {
@@ -189,8 +194,14 @@ Connection c = postgres.connect();
     @Test
     void anotherProcessHoldsTheLockUntilItDies() throws Exception {
         open().close();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), LockHolder.class.getName(), kind.name(), dir.toString(), schema));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                LockHolder.class.getName(),
+                kind.name(),
+                dir.toString(),
+                schema));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         if (kind == StateStore.Kind.POSTGRES) {
             TestingPostgres server = postgres.server();
@@ -198,20 +209,24 @@ Connection c = postgres.connect();
             builder.environment().put("STATE_PASSWORD", server.password());
         }
         Process child = builder.command(command).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line = out.readLine();
             while (line != null && !line.equals("locked")) {
                 line = out.readLine(); // e.g. SLF4J's notice that sqlite-jdbc found no logger binding
             }
             assertThat(line).isEqualTo("locked");
             if (kind == StateStore.Kind.DUCKDB) {
-                // A DuckDB file admits one process at a time: the second one cannot even open it, and DuckDB names the holder.
-                assertThatThrownBy(this::open).isInstanceOf(RunException.class)
+                // A DuckDB file admits one process at a time: the second one cannot even open it, and DuckDB names the
+                // holder.
+                assertThatThrownBy(this::open)
+                        .isInstanceOf(RunException.class)
                         .hasMessageStartingWith("cannot open the state database " + db())
                         .hasMessageContaining("PID " + child.pid());
                 child.destroyForcibly();
                 assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-                try (StateStore store = open(); StateStore.Lock lock = store.lock("plan dev")) {
+                try (StateStore store = open();
+                        StateStore.Lock lock = store.lock("plan dev")) {
                     assertThat(lock).isNotNull();
                 }
                 return;
@@ -229,8 +244,10 @@ Connection c = postgres.connect();
                     return;
                 }
                 // PostgreSQL ends the dead client's session when it sees the socket close, which may take a moment.
-                await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
-                        .ignoreExceptionsInstanceOf(RunException.class).untilAsserted(() -> {
+                await().atMost(Duration.ofSeconds(10))
+                        .pollInterval(Duration.ofMillis(100))
+                        .ignoreExceptionsInstanceOf(RunException.class)
+                        .untilAsserted(() -> {
                             try (StateStore.Lock lock = store.lock("plan dev")) {
                                 assertThat(lock).isNotNull();
                             }
@@ -244,12 +261,14 @@ Connection c = postgres.connect();
     @Test
     void aNewerSchemaIsRefused() throws Exception {
         open().close();
-        try (Connection c = raw(); Statement st = c.createStatement()) {
+        try (Connection c = raw();
+                Statement st = c.createStatement()) {
             st.execute("INSERT INTO quarry_versions (schema_version) VALUES (7)");
         }
         assertThatThrownBy(() -> open())
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("has schema version 7, written by a newer Quarry; this Quarry reads up to version 1");
+                .hasMessageContaining(
+                        "has schema version 7, written by a newer Quarry; this Quarry reads up to version 1");
         assertThat(List.of(StateSchema.VERSION)).containsExactly(1);
     }
 }

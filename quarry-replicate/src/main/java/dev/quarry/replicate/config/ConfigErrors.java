@@ -17,8 +17,12 @@ public final class ConfigErrors {
     /** An unknown name, with a "did you mean" when a known one is close. */
     public void unknown(Location where, String what, String name, Collection<String> known) {
         String suggestion = closest(name, known);
-        add(where, "unknown " + what + " '" + name + "'"
-                + (suggestion == null ? " (known: " + String.join(", ", known) + ")" : "; did you mean '" + suggestion + "'?"));
+        add(
+                where,
+                "unknown " + what + " '" + name + "'"
+                        + (suggestion == null
+                                ? " (known: " + String.join(", ", known) + ")"
+                                : "; did you mean '" + suggestion + "'?"));
     }
 
     public boolean isEmpty() {

@@ -21,7 +21,9 @@ public enum Mode {
         @Override
         public String missingKeys(boolean hasPrimaryKey, boolean hasUpdateKey, boolean hasRange) {
             // Sling's own message for the same case (docs/sling.md §2.1).
-            return hasPrimaryKey || hasUpdateKey ? null : "must specify value for 'update_key' and/or 'primary_key' for incremental mode";
+            return hasPrimaryKey || hasUpdateKey
+                    ? null
+                    : "must specify value for 'update_key' and/or 'primary_key' for incremental mode";
         }
     },
     SNAPSHOT("snapshot") {
@@ -55,7 +57,10 @@ public enum Mode {
 
     /** Reads {@code incremental} etc.; null when the name is not a Quarry mode. */
     public static Mode parse(String name) {
-        return Arrays.stream(values()).filter(m -> m.yamlName.equals(name.trim())).findFirst().orElse(null);
+        return Arrays.stream(values())
+                .filter(m -> m.yamlName.equals(name.trim()))
+                .findFirst()
+                .orElse(null);
     }
 
     static String unknownMessage(String name) {
@@ -64,7 +69,8 @@ public enum Mode {
         }
         List<String> names = Arrays.stream(values()).map(Mode::yamlName).toList();
         String close = ConfigErrors.closest(name, names);
-        return "unknown mode '" + name + "'" + (close != null ? "; did you mean '" + close + "'?" : " (known: " + String.join(", ", names) + ")");
+        return "unknown mode '" + name + "'"
+                + (close != null ? "; did you mean '" + close + "'?" : " (known: " + String.join(", ", names) + ")");
     }
 
     /** Sling's inference: a stream with a primary or update key is incremental, any other full-refresh. */

@@ -6,8 +6,7 @@ import java.util.Locale;
 
 /** Splitting dotted names with optional quoting. */
 public final class Names {
-    private Names() {
-    }
+    private Names() {}
 
     /**
      * Splits {@code a.b} where a part may be enclosed in {@code quote} (doubled to escape it). Unquoted parts are

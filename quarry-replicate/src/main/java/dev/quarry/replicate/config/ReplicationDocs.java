@@ -5,8 +5,7 @@ import java.util.Map;
 
 /** Reference documentation of the replication file, generated from the option declarations (one source of truth). */
 public final class ReplicationDocs {
-    private ReplicationDocs() {
-    }
+    private ReplicationDocs() {}
 
     /** Markdown tables of stream keys, source options and target options, and the Sling keys Quarry refuses. */
     public static String markdown() {
@@ -18,7 +17,11 @@ public final class ReplicationDocs {
         for (Option[] set : List.of(StreamKey.values(), SourceOption.values(), TargetOption.values())) {
             for (Option o : set) {
                 if (o.unsupported() != null) {
-                    out.append("- `").append(o.key()).append("`: ").append(o.unsupported()).append('\n');
+                    out.append("- `")
+                            .append(o.key())
+                            .append("`: ")
+                            .append(o.unsupported())
+                            .append('\n');
                 }
             }
         }
@@ -31,14 +34,23 @@ public final class ReplicationDocs {
             if (o.unsupported() != null) {
                 continue;
             }
-            out.append("| `").append(o.key()).append("` | ").append(o.type() == null ? "mapping" : o.type().expected())
-                    .append(" | ").append(show(o.defaultValue())).append(" | ").append(o.description().replace("|", "\\|")).append(" |\n");
+            out.append("| `")
+                    .append(o.key())
+                    .append("` | ")
+                    .append(o.type() == null ? "mapping" : o.type().expected())
+                    .append(" | ")
+                    .append(show(o.defaultValue()))
+                    .append(" | ")
+                    .append(o.description().replace("|", "\\|"))
+                    .append(" |\n");
         }
         out.append('\n');
     }
 
     private static String show(Object value) {
-        if (value == null || (value instanceof List && ((List<?>) value).isEmpty()) || (value instanceof Map && ((Map<?, ?>) value).isEmpty())) {
+        if (value == null
+                || (value instanceof List && ((List<?>) value).isEmpty())
+                || (value instanceof Map && ((Map<?, ?>) value).isEmpty())) {
             return "–";
         }
         return "`" + value + "`";

@@ -16,8 +16,14 @@ import java.util.List;
 import java.util.Map;
 
 /** A replication file as written (docs/sling.md §1.1): connections, env, defaults and streams, not yet expanded. */
-public record ReplicationFile(String fileName, Path baseDir, String source, String target, Map<String, String> env,
-                       StreamConfig defaults, List<StreamConfig> streams) {
+public record ReplicationFile(
+        String fileName,
+        Path baseDir,
+        String source,
+        String target,
+        Map<String, String> env,
+        StreamConfig defaults,
+        List<StreamConfig> streams) {
     private static final List<String> TOP_KEYS = List.of("source", "target", "defaults", "streams", "env");
 
     public ReplicationFile {
@@ -52,7 +58,10 @@ public record ReplicationFile(String fileName, Path baseDir, String source, Stri
     private static String oneLine(String message) {
         StringBuilder out = new StringBuilder();
         for (String line : message.lines().toList()) {
-            if (line.isBlank() || line.startsWith(" in ") || line.startsWith("    ") || line.strip().equals("^")) {
+            if (line.isBlank()
+                    || line.startsWith(" in ")
+                    || line.startsWith("    ")
+                    || line.strip().equals("^")) {
                 continue;
             }
             out.append(out.length() == 0 ? "" : "; ").append(line.strip());
@@ -61,14 +70,17 @@ public record ReplicationFile(String fileName, Path baseDir, String source, Stri
     }
 
     /** Parses the text; errors go to {@code errors} and parsing carries on, so every error is reported at once. */
-    public static ReplicationFile parse(String text, String fileName, Path baseDir, Map<String, String> processEnv, ConfigErrors errors) {
+    public static ReplicationFile parse(
+            String text, String fileName, Path baseDir, Map<String, String> processEnv, ConfigErrors errors) {
         YamlNode root = readYaml(text, fileName, errors);
         if (root == null) {
             return null;
         }
         Location top = new Location(fileName, 0, 0);
         if (!(root instanceof YamlNode.Mapping mapping)) {
-            errors.add(root.location(), "a replication file is a mapping with source, target and streams; got " + root.describe());
+            errors.add(
+                    root.location(),
+                    "a replication file is a mapping with source, target and streams; got " + root.describe());
             return null;
         }
         Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
@@ -99,7 +111,10 @@ public record ReplicationFile(String fileName, Path baseDir, String source, Stri
         if (s == null) {
             errors.add(top, "missing 'streams' (a mapping of source tables to their settings)");
         } else if (!(s.value() instanceof YamlNode.Mapping)) {
-            errors.add(s.value().location(), "'streams' must be a mapping of source tables to their settings, got " + s.value().describe());
+            errors.add(
+                    s.value().location(),
+                    "'streams' must be a mapping of source tables to their settings, got "
+                            + s.value().describe());
         } else {
             for (YamlNode.Entry e : ((YamlNode.Mapping) s.value()).entries()) {
                 if (e.value() instanceof YamlNode.Scalar && ((YamlNode.Scalar) e.value()).isNull()) {
@@ -112,21 +127,35 @@ public record ReplicationFile(String fileName, Path baseDir, String source, Stri
                 errors.add(s.keyLocation(), "'streams' is empty: list at least one source table");
             }
         }
-        return new ReplicationFile(fileName, baseDir, source == null ? "" : source, target == null ? "" : target, fileEnv, defaults, streams);
+        return new ReplicationFile(
+                fileName,
+                baseDir,
+                source == null ? "" : source,
+                target == null ? "" : target,
+                fileEnv,
+                defaults,
+                streams);
     }
 
-    private static Map<String, String> readEnv(YamlNode.Entry entry, Map<String, String> processEnv, ConfigErrors errors) {
+    private static Map<String, String> readEnv(
+            YamlNode.Entry entry, Map<String, String> processEnv, ConfigErrors errors) {
         if (entry == null || (entry.value() instanceof YamlNode.Scalar && ((YamlNode.Scalar) entry.value()).isNull())) {
             return Map.of();
         }
         if (!(entry.value() instanceof YamlNode.Mapping)) {
-            errors.add(entry.value().location(), "'env' must be a mapping of names to values, got " + entry.value().describe());
+            errors.add(
+                    entry.value().location(),
+                    "'env' must be a mapping of names to values, got "
+                            + entry.value().describe());
             return Map.of();
         }
         Map<String, String> env = new LinkedHashMap<>();
         for (YamlNode.Entry e : ((YamlNode.Mapping) entry.value()).entries()) {
             if (!(e.value() instanceof YamlNode.Scalar)) {
-                errors.add(e.value().location(), "env value '" + e.key() + "' must be a scalar, got " + e.value().describe());
+                errors.add(
+                        e.value().location(),
+                        "env value '" + e.key() + "' must be a scalar, got "
+                                + e.value().describe());
                 continue;
             }
             YamlNode.Scalar v = (YamlNode.Scalar) e.value();
@@ -153,7 +182,11 @@ public record ReplicationFile(String fileName, Path baseDir, String source, Stri
 
     static StreamConfig streamConfig(String name, Location at, YamlNode node, ValueType.Reading reading) {
         if (!(node instanceof YamlNode.Mapping mapping)) {
-            reading.errors().add(node.location(), "stream '" + name + "' must be a mapping of stream keys (or empty), got " + node.describe());
+            reading.errors()
+                    .add(
+                            node.location(),
+                            "stream '" + name + "' must be a mapping of stream keys (or empty), got "
+                                    + node.describe());
             return StreamConfig.empty(name, at);
         }
         Map<Option, Location> locations = new HashMap<>();
@@ -180,8 +213,8 @@ public record ReplicationFile(String fileName, Path baseDir, String source, Stri
         return new StreamConfig(name, at, new OptionValues<>(StreamKey.class, keys), source, target, locations);
     }
 
-    private static <K extends Enum<K> & Option> OptionValues<K> options(Class<K> type, String what, YamlNode node,
-                                                                       ValueType.Reading reading, Map<Option, Location> locations) {
+    private static <K extends Enum<K> & Option> OptionValues<K> options(
+            Class<K> type, String what, YamlNode node, ValueType.Reading reading, Map<Option, Location> locations) {
         if (node instanceof YamlNode.Scalar scalar && scalar.isNull()) {
             return OptionValues.empty(type);
         }
@@ -203,7 +236,8 @@ public record ReplicationFile(String fileName, Path baseDir, String source, Stri
         return new OptionValues<>(type, values);
     }
 
-    private static <K extends Enum<K> & Option> K find(Class<K> type, YamlNode.Entry e, String what, ConfigErrors errors) {
+    private static <K extends Enum<K> & Option> K find(
+            Class<K> type, YamlNode.Entry e, String what, ConfigErrors errors) {
         for (K k : type.getEnumConstants()) {
             if (k.key().equals(e.key())) {
                 if (k.unsupported() != null) {
@@ -213,7 +247,10 @@ public record ReplicationFile(String fileName, Path baseDir, String source, Stri
                 return k;
             }
         }
-        List<String> known = Arrays.stream(type.getEnumConstants()).filter(k -> k.unsupported() == null).map(Option::key).toList();
+        List<String> known = Arrays.stream(type.getEnumConstants())
+                .filter(k -> k.unsupported() == null)
+                .map(Option::key)
+                .toList();
         errors.unknown(e.keyLocation(), what, e.key(), known);
         return null;
     }

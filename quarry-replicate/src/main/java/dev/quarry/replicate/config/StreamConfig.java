@@ -9,8 +9,13 @@ import java.util.Map;
  * One stream entry (or {@code defaults}) as written: the keys it sets explicitly, with their locations so later
  * checks can point at them.
  */
-public record StreamConfig(String name, Location location, OptionValues<StreamKey> keys, OptionValues<SourceOption> source,
-                    OptionValues<TargetOption> target, Map<Option, Location> locations) {
+public record StreamConfig(
+        String name,
+        Location location,
+        OptionValues<StreamKey> keys,
+        OptionValues<SourceOption> source,
+        OptionValues<TargetOption> target,
+        Map<Option, Location> locations) {
     public StreamConfig {
         requireNonNull(name, "name is null");
         requireNonNull(location, "location is null");
@@ -21,8 +26,13 @@ public record StreamConfig(String name, Location location, OptionValues<StreamKe
     }
 
     public static StreamConfig empty(String name, Location location) {
-        return new StreamConfig(name, location, OptionValues.empty(StreamKey.class), OptionValues.empty(SourceOption.class),
-                OptionValues.empty(TargetOption.class), Map.of());
+        return new StreamConfig(
+                name,
+                location,
+                OptionValues.empty(StreamKey.class),
+                OptionValues.empty(SourceOption.class),
+                OptionValues.empty(TargetOption.class),
+                Map.of());
     }
 
     public Location locationOf(Option key) {
@@ -39,13 +49,15 @@ public record StreamConfig(String name, Location location, OptionValues<StreamKe
         if (keys.isSet(StreamKey.COLUMNS)) {
             Map<String, String> own = keys.map(StreamKey.COLUMNS);
             if (own.keySet().stream().anyMatch(k -> k.startsWith("+"))) {
-                Map<String, String> columns = new java.util.LinkedHashMap<>(defaults.keys.<String>map(StreamKey.COLUMNS));
+                Map<String, String> columns =
+                        new java.util.LinkedHashMap<>(defaults.keys.<String>map(StreamKey.COLUMNS));
                 own.forEach((k, v) -> columns.put(k.startsWith("+") ? k.substring(1) : k, v));
                 merged = merged.with(StreamKey.COLUMNS, java.util.Collections.unmodifiableMap(columns));
             }
         }
         Map<Option, Location> where = new java.util.HashMap<>(defaults.locations);
         where.putAll(locations);
-        return new StreamConfig(name, location, merged, source.over(defaults.source), target.over(defaults.target), where);
+        return new StreamConfig(
+                name, location, merged, source.over(defaults.source), target.over(defaults.target), where);
     }
 }

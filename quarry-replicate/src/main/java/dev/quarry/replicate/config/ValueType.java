@@ -27,13 +27,10 @@ enum ValueType {
                 return null;
             }
             return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
-  case "true" -> 
-true;
-  case "false" -> 
-false;
-  default -> 
-r.wrong(node, this);
-};
+                case "true" -> true;
+                case "false" -> false;
+                default -> r.wrong(node, this);
+            };
         }
     },
     INTEGER("a whole number") {
@@ -129,7 +126,11 @@ r.wrong(node, this);
             try {
                 return Files.readString(path, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                r.errors().add(node.location(), "cannot read SQL file " + path + ": " + e.getClass().getSimpleName());
+                r.errors()
+                        .add(
+                                node.location(),
+                                "cannot read SQL file " + path + ": "
+                                        + e.getClass().getSimpleName());
                 return null;
             }
         }
@@ -174,7 +175,7 @@ r.wrong(node, this);
                 wrong(node, type);
                 return null;
             }
-            
+
             return scalar.isNull() ? null : expand(scalar.text(), node.location());
         }
 

@@ -20,10 +20,10 @@ public final class Variables {
 
     private static final Pattern TEMPLATE = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_.]*)}");
     private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
-    private static final DateTimeFormatter RUN_TIMESTAMP = DateTimeFormatter.ofPattern("yyyy_MM_dd_HHmmss", Locale.ROOT);
+    private static final DateTimeFormatter RUN_TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy_MM_dd_HHmmss", Locale.ROOT);
 
-    private Variables() {
-    }
+    private Variables() {}
 
     /** Date parts of the run start in the context's zone. {@code DDD} is the day of the year (001–366). */
     public static Map<String, String> runVariables(RunContext context) {
@@ -48,8 +48,11 @@ public final class Variables {
         Matcher m = TEMPLATE.matcher(template);
         while (m.find()) {
             String name = m.group(1);
-            if (name.startsWith("stream_table") || name.equals("stream_name") || name.equals("stream.table")
-                    || name.equals("stream.name") || name.equals("stream_full_name")) {
+            if (name.startsWith("stream_table")
+                    || name.equals("stream_name")
+                    || name.equals("stream.table")
+                    || name.equals("stream.name")
+                    || name.equals("stream_full_name")) {
                 return true;
             }
         }
@@ -60,7 +63,8 @@ public final class Variables {
      * Replaces every {@code {name}} from {@code vars}; runtime placeholders stay. An unknown name is an error
      * at {@code at}, naming {@code what} was being rendered. Returns null after an error.
      */
-    public static String render(String template, Map<String, String> vars, String what, Location at, ConfigErrors errors) {
+    public static String render(
+            String template, Map<String, String> vars, String what, Location at, ConfigErrors errors) {
         Matcher m = TEMPLATE.matcher(template);
         StringBuilder out = new StringBuilder();
         boolean ok = true;
@@ -72,8 +76,10 @@ public final class Variables {
                     value = m.group();
                 } else {
                     String close = ConfigErrors.closest(name, vars.keySet());
-                    errors.add(at, "unknown variable {" + name + "} in " + what
-                            + (close != null ? "; did you mean {" + close + "}?" : ""));
+                    errors.add(
+                            at,
+                            "unknown variable {" + name + "} in " + what
+                                    + (close != null ? "; did you mean {" + close + "}?" : ""));
                     ok = false;
                     continue;
                 }
@@ -94,7 +100,8 @@ public final class Variables {
         while (m.find()) {
             String value = env.get(m.group(1));
             if (value == null) {
-                errors.add(at, "environment variable ${" + m.group(1) + "} is not set (set it, or define it under env:)");
+                errors.add(
+                        at, "environment variable ${" + m.group(1) + "} is not set (set it, or define it under env:)");
                 value = "";
             }
             m.appendReplacement(out, Matcher.quoteReplacement(value));

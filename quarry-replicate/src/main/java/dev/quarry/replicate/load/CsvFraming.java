@@ -12,11 +12,14 @@ import java.util.List;
  * {@code N}, and every backslash in text would need doubling.
  */
 final class CsvFraming {
-    private CsvFraming() {
-    }
+    private CsvFraming() {}
 
     /** Stream Load options that read this framing, for the target columns in SELECT order. */
     static LoadOptions loadOptions(List<String> columns) {
-        return LoadOptions.csv().withColumnSeparator(",").withRowDelimiter("\n").withEnclose('"').withColumns(columns);
+        return LoadOptions.csv()
+                .withColumnSeparator(",")
+                .withRowDelimiter("\n")
+                .withEnclose('"')
+                .withColumns(columns);
     }
 }

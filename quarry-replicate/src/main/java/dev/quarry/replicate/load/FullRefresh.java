@@ -41,11 +41,12 @@ final class FullRefresh {
     private final StarRocksDialect dialect;
 
     /**
-     * 
-     * 
-     * 
+     *
+     *
+     *
      */
     private final Instant loadedAt;
+
     private final ReadProgress progress;
     private final LoadListener listener;
 
@@ -53,8 +54,15 @@ final class FullRefresh {
         this(source, target, loader, runId, dialect, Instant.now(), new ReadProgress(), LoadListener.LOG);
     }
 
-    FullRefresh(Source source, StarRocksSession target, StreamLoader loader, String runId, StarRocksDialect dialect,
-                Instant loadedAt, ReadProgress progress, LoadListener listener) {
+    FullRefresh(
+            Source source,
+            StarRocksSession target,
+            StreamLoader loader,
+            String runId,
+            StarRocksDialect dialect,
+            Instant loadedAt,
+            ReadProgress progress,
+            LoadListener listener) {
         this.loadedAt = requireNonNull(loadedAt, "loadedAt is null");
         this.progress = requireNonNull(progress, "progress is null");
         this.listener = requireNonNull(listener, "listener is null");
@@ -98,7 +106,8 @@ final class FullRefresh {
             ReadTotals totals;
             long[] loaded = {0};
             // Each chunk is sent while PostgreSQL produces it (formatting and Stream Load overlap as in psql | curl),
-            // kept in memory only so a retry can resend it; chunks are loaded one after another, so they share one array.
+            // kept in memory only so a retry can resend it; chunks are loaded one after another, so they share one
+            // array.
             byte[][] buffer = {new byte[ChunkBody.FIRST_CAPACITY]};
             totals = source.read(read, maxRows, maxBytes, progress, (chunk, rows) -> {
                 String label = Labels.derive(database + "." + staging, runId, chunk);
@@ -109,17 +118,19 @@ final class FullRefresh {
                 listener.chunkLoaded(chunk);
             });
             if (totals.rows() == 0) {
-                listener.warning("stream " + plan.name() + ": the source has no rows; " + plan.object() + " will be empty");
+                listener.warning(
+                        "stream " + plan.name() + ": the source has no rows; " + plan.object() + " will be empty");
             }
             long counted = count(database, staging);
             double ratio = (Double) plan.targetOptions().get(TargetOption.MAX_FILTER_RATIO);
             if (ratio > 0 && counted < totals.rows() && counted == loaded[0]) {
                 // max_filter_ratio let StarRocks reject some rows; say how many rather than failing.
-                listener.warning("stream " + plan.name() + ": StarRocks filtered " + (totals.rows() - counted) + " of " + totals.rows()
-                        + " rows (max_filter_ratio " + ratio + ")");
+                listener.warning("stream " + plan.name() + ": StarRocks filtered " + (totals.rows() - counted) + " of "
+                        + totals.rows() + " rows (max_filter_ratio " + ratio + ")");
             } else if (counted != totals.rows()) {
-                throw new RunException("stream " + plan.name() + ": read " + totals.rows() + " rows but the staging table "
-                        + database + "." + staging + " holds " + counted + "; " + plan.object() + " was left unchanged");
+                throw new RunException(
+                        "stream " + plan.name() + ": read " + totals.rows() + " rows but the staging table " + database
+                                + "." + staging + " holds " + counted + "; " + plan.object() + " was left unchanged");
             }
             if (targetExists) {
                 execute(dialect.swapTable(database, table, staging));
@@ -130,7 +141,14 @@ final class FullRefresh {
                 swapped = true;
             }
             runScript(plan.targetOptions().string(TargetOption.POST_SQL), plan, "post_sql");
-            return new StreamResult(plan.name(), plan.object(), plan.mode(), totals.rows(), counted, totals.bytes(), totals.chunks(),
+            return new StreamResult(
+                    plan.name(),
+                    plan.object(),
+                    plan.mode(),
+                    totals.rows(),
+                    counted,
+                    totals.bytes(),
+                    totals.chunks(),
                     Duration.ofNanos(System.nanoTime() - start));
         } finally {
             if (!swapped) {
@@ -146,14 +164,16 @@ final class FullRefresh {
      * is replaced, and it must be the stream's object (docs/sling.md §3.2: table_ddl must name the object).
      */
     static String renameCreatedTable(String ddl, StreamPlan plan, String database, String staging) {
-        String written = StarRocksDialect.createdTableName(ddl).orElseThrow(() -> new ReplicationConfigException(
-                "stream " + plan.name() + ": table_ddl must be a CREATE TABLE statement"));
+        String written = StarRocksDialect.createdTableName(ddl)
+                .orElseThrow(() -> new ReplicationConfigException(
+                        "stream " + plan.name() + ": table_ddl must be a CREATE TABLE statement"));
         TargetTable named = TargetTable.parse(written.replaceAll("\\s*\\.\\s*", "."));
-        boolean same = named != null && named.table().equals(plan.object().table())
+        boolean same = named != null
+                && named.table().equals(plan.object().table())
                 && named.database().map(d -> d.equals(database)).orElse(true);
         if (!same) {
-            throw new ReplicationConfigException("stream " + plan.name() + ": table_ddl creates " + written
-                    + ", not the object " + plan.object());
+            throw new ReplicationConfigException(
+                    "stream " + plan.name() + ": table_ddl creates " + written + ", not the object " + plan.object());
         }
         return StarRocksDialect.renameCreatedTable(ddl, database, staging);
     }
@@ -210,7 +230,8 @@ final class FullRefresh {
 
     private long count(String database, String table) {
         try {
-            return Long.parseLong(target.queryValue(dialect.countRows(database, table)).orElseThrow());
+            return Long.parseLong(
+                    target.queryValue(dialect.countRows(database, table)).orElseThrow());
         } catch (RunException e) {
             throw new RunException("counting rows of " + database + "." + table + " failed: " + e.getMessage());
         }

@@ -47,8 +47,15 @@ final class Incremental {
     private final ReadProgress progress;
     private final LoadListener listener;
 
-    Incremental(Source source, StarRocksSession target, StreamLoader loader, String runId, StarRocksDialect dialect,
-                Instant loadedAt, ReadProgress progress, LoadListener listener) {
+    Incremental(
+            Source source,
+            StarRocksSession target,
+            StreamLoader loader,
+            String runId,
+            StarRocksDialect dialect,
+            Instant loadedAt,
+            ReadProgress progress,
+            LoadListener listener) {
         this.loadedAt = requireNonNull(loadedAt, "loadedAt is null");
         this.progress = requireNonNull(progress, "progress is null");
         this.listener = requireNonNull(listener, "listener is null");
@@ -66,18 +73,32 @@ final class Incremental {
         FullRefresh full = new FullRefresh(source, target, loader, runId, dialect, loadedAt, progress, listener);
         if (!full.exists(database, table)) {
             StreamResult first = full.run(plan);
-            return new StreamResult(first.stream(), first.target(), plan.mode(), first.rowsRead(), first.rowsLoaded(), first.bytes(),
-                    first.loads(), first.elapsed());
+            return new StreamResult(
+                    first.stream(),
+                    first.target(),
+                    plan.mode(),
+                    first.rowsRead(),
+                    first.rowsLoaded(),
+                    first.bytes(),
+                    first.loads(),
+                    first.elapsed());
         }
         // The update_key's target type decides how its maximum is read back (see max()).
-        boolean datetime = plan.updateKey().flatMap(k -> source.prepare(plan.readSpec(Optional.empty(), Optional.empty(), loadedAt)).columns().stream()
-                .filter(c -> c.name().equals(k)).findFirst())
-                .map(c -> c.type() == StarRocksType.Scalar.DATETIME).orElse(false);
+        boolean datetime = plan.updateKey()
+                .flatMap(k ->
+                        source.prepare(plan.readSpec(Optional.empty(), Optional.empty(), loadedAt)).columns().stream()
+                                .filter(c -> c.name().equals(k))
+                                .findFirst())
+                .map(c -> c.type() == StarRocksType.Scalar.DATETIME)
+                .orElse(false);
         // backfill reads its range (the source adds the predicate), snapshot everything: neither uses the checkpoint.
-        Optional<String> checkpoint = plan.mode() != Mode.INCREMENTAL ? Optional.empty()
+        Optional<String> checkpoint = plan.mode() != Mode.INCREMENTAL
+                ? Optional.empty()
                 : plan.updateKey().flatMap(k -> max(database, table, k, datetime));
-        listener.info("stream " + plan.name() + ": checkpoint " + plan.updateKey().map(k -> k + " = " + checkpoint.orElse("(none: full read)"))
-                .orElse("(no update_key: full read, upsert)"));
+        listener.info("stream " + plan.name() + ": checkpoint "
+                + plan.updateKey()
+                        .map(k -> k + " = " + checkpoint.orElse("(none: full read)"))
+                        .orElse("(no update_key: full read, upsert)"));
         String chunkSize = plan.sourceOptions().string(SourceOption.CHUNK_SIZE);
         if (plan.mode() == Mode.BACKFILL && chunkSize != null) {
             String[] range = plan.sourceOptions().string(SourceOption.RANGE).split(",", -1);
@@ -88,22 +109,42 @@ final class Incremental {
             int number = 0;
             // Each piece commits on its own: a failure keeps the pieces before it, and a rerun upserts them again.
             for (KeyRange piece : KeyRange.split(range[0], range[1], chunkSize, plan.name())) {
-                Load load = load(plan, database, table, source.prepare(plan.readSpec(Optional.empty(), Optional.of(piece), loadedAt)), number++);
+                Load load = load(
+                        plan,
+                        database,
+                        table,
+                        source.prepare(plan.readSpec(Optional.empty(), Optional.of(piece), loadedAt)),
+                        number++);
                 rows += load.rows;
                 loaded += load.loaded;
                 bytes += load.bytes;
                 loads += load.loads;
             }
-            return new StreamResult(plan.name(), plan.object(), plan.mode(), rows, loaded, bytes, loads, Duration.ofNanos(System.nanoTime() - start));
+            return new StreamResult(
+                    plan.name(),
+                    plan.object(),
+                    plan.mode(),
+                    rows,
+                    loaded,
+                    bytes,
+                    loads,
+                    Duration.ofNanos(System.nanoTime() - start));
         }
-        Load load = load(plan, database, table, source.prepare(plan.readSpec(checkpoint, Optional.empty(), loadedAt)), 0);
-        return new StreamResult(plan.name(), plan.object(), plan.mode(), load.rows, load.loaded, load.bytes, load.loads,
+        Load load =
+                load(plan, database, table, source.prepare(plan.readSpec(checkpoint, Optional.empty(), loadedAt)), 0);
+        return new StreamResult(
+                plan.name(),
+                plan.object(),
+                plan.mode(),
+                load.rows,
+                load.loaded,
+                load.bytes,
+                load.loads,
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
     /** Counts of one transaction's worth of rows. */
-    private record Load(long rows, long loaded, long bytes, int loads) {
-    }
+    private record Load(long rows, long loaded, long bytes, int loads) {}
 
     /** Whole-increment attempts when a load inside the transaction fails in a way worth retrying. */
     private static final int INCREMENT_ATTEMPTS = 4;
@@ -123,11 +164,12 @@ final class Incremental {
                 return attempt(plan, database, table, read, label);
             } catch (LoadRetry retry) {
                 if (attempt >= INCREMENT_ATTEMPTS) {
-                    throw new RunException("stream " + plan.name() + ": " + retry.getCause().getMessage() + " (increment tried "
-                            + attempt + " times)");
+                    throw new RunException("stream " + plan.name() + ": "
+                            + retry.getCause().getMessage() + " (increment tried " + attempt + " times)");
                 }
-                listener.warning("stream " + plan.name() + ": " + retry.getCause().getMessage() + "; the transaction was rolled back,"
-                        + " loading the increment again");
+                listener.warning(
+                        "stream " + plan.name() + ": " + retry.getCause().getMessage()
+                                + "; the transaction was rolled back," + " loading the increment again");
                 try {
                     Thread.sleep(500L * attempt);
                 } catch (InterruptedException e) {
@@ -154,8 +196,12 @@ final class Incremental {
         StreamLoadTransaction[] txn = {null};
         ReadTotals totals;
         try {
-            totals = source.read(read, plan.targetOptions().integer(TargetOption.FILE_MAX_ROWS),
-                    plan.targetOptions().integer(TargetOption.FILE_MAX_BYTES), progress, (chunk, rows) -> {
+            totals = source.read(
+                    read,
+                    plan.targetOptions().integer(TargetOption.FILE_MAX_ROWS),
+                    plan.targetOptions().integer(TargetOption.FILE_MAX_BYTES),
+                    progress,
+                    (chunk, rows) -> {
                         byte[] body = rows.readAllBytes();
                         if (txn[0] == null) {
                             txn[0] = loader.beginTransaction(database, table, label, options);
@@ -181,14 +227,16 @@ final class Incremental {
                     }
                     result = null;
                 }
-                loaded = result == null ? totals.rows() : result.counts().map(LoadResult.Counts::loadedRows).orElse(totals.rows());
+                loaded = result == null
+                        ? totals.rows()
+                        : result.counts().map(LoadResult.Counts::loadedRows).orElse(totals.rows());
                 double ratio = (Double) plan.targetOptions().get(TargetOption.MAX_FILTER_RATIO);
                 if (ratio > 0 && loaded < totals.rows()) {
-                    listener.warning("stream " + plan.name() + ": StarRocks filtered " + (totals.rows() - loaded) + " of " + totals.rows()
-                            + " rows (max_filter_ratio " + ratio + ")");
+                    listener.warning("stream " + plan.name() + ": StarRocks filtered " + (totals.rows() - loaded)
+                            + " of " + totals.rows() + " rows (max_filter_ratio " + ratio + ")");
                 } else if (loaded != totals.rows()) {
-                    throw new RunException("stream " + plan.name() + ": read " + totals.rows() + " rows but StarRocks loaded " + loaded
-                            + " into " + plan.object());
+                    throw new RunException("stream " + plan.name() + ": read " + totals.rows()
+                            + " rows but StarRocks loaded " + loaded + " into " + plan.object());
                 }
             }
             return new Load(totals.rows(), loaded, totals.bytes(), txn[0] == null ? 0 : 1);
@@ -225,14 +273,17 @@ final class Incremental {
         } catch (RunException e) {
             throw new RunException("reading the columns of " + database + "." + table + " failed: " + e.getMessage());
         }
-        java.util.List<MappedColumn> missing = read.columns().stream().filter(c -> !existing.contains(c.name())).toList();
+        java.util.List<MappedColumn> missing = read.columns().stream()
+                .filter(c -> !existing.contains(c.name()))
+                .toList();
         if (missing.isEmpty()) {
             return;
         }
         java.util.List<String> names = missing.stream().map(MappedColumn::name).toList();
         if (!plan.targetOptions().bool(TargetOption.ADD_NEW_COLUMNS)) {
-            throw new RunException("stream " + plan.name() + ": the source has columns " + names + " that " + plan.object()
-                    + " lacks; set target_options.add_new_columns: true or leave them out with select: [\"*\", \"-col\"]");
+            throw new RunException(
+                    "stream " + plan.name() + ": the source has columns " + names + " that " + plan.object()
+                            + " lacks; set target_options.add_new_columns: true or leave them out with select: [\"*\", \"-col\"]");
         }
         dev.quarry.starrocks.ClusterProbe probe = target.probe();
         for (MappedColumn c : missing) {

@@ -22,6 +22,5 @@ public interface LoadListener {
     void warning(String message);
 
     /** Chunk {@code chunk} (1, 2, ...) of the current read was loaded. */
-    default void chunkLoaded(int chunk) {
-    }
+    default void chunkLoaded(int chunk) {}
 }

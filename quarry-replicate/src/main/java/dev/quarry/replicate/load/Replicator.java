@@ -33,8 +33,8 @@ public final class Replicator {
      * @param runId names this run in Stream Load labels: unique per run (a committed label is never loaded again,
      *     so a reused id would skip an increment)
      */
-    public Replicator(Source source, StarRocksSession target, StreamLoader loader, String runId,
-                      StarRocksDialect dialect) {
+    public Replicator(
+            Source source, StarRocksSession target, StreamLoader loader, String runId, StarRocksDialect dialect) {
         this.source = requireNonNull(source, "source is null");
         this.target = requireNonNull(target, "target is null");
         this.loader = requireNonNull(loader, "loader is null");
@@ -52,9 +52,9 @@ public final class Replicator {
         Instant now = Instant.now();
         return switch (stream.mode()) {
             case FULL_REFRESH, TRUNCATE ->
-                    new FullRefresh(source, target, loader, runId, dialect, now, progress, listener).run(stream);
+                new FullRefresh(source, target, loader, runId, dialect, now, progress, listener).run(stream);
             case INCREMENTAL, BACKFILL, SNAPSHOT ->
-                    new Incremental(source, target, loader, runId, dialect, now, progress, listener).run(stream);
+                new Incremental(source, target, loader, runId, dialect, now, progress, listener).run(stream);
         };
     }
 
@@ -65,14 +65,31 @@ public final class Replicator {
     public String dryRun(StreamPlan stream) {
         SourceRead read = source.prepare(stream.readSpec(Optional.empty(), Optional.empty(), Instant.now()));
         String database = stream.object().database().orElse("<connection database>");
-        TableSpec spec = TargetTables.spec(stream, database, stream.object().table(), read.columns(),
+        TableSpec spec = TargetTables.spec(
+                stream,
+                database,
+                stream.object().table(),
+                read.columns(),
                 target.probe().defaultReplicationNum());
         StringBuilder out = new StringBuilder();
-        out.append("stream ").append(stream.name()).append(" -> ").append(stream.object()).append(" [").append(stream.mode()).append("]\n");
-        out.append("  target DDL (when the table is created): ").append(dialect.createTable(spec, false).replaceAll("\\s*\\n\\s*", " ")).append('\n');
-        stream.updateKey().filter(k -> stream.mode() == Mode.INCREMENTAL).ifPresent(k -> out.append("  reads rows with ").append(k)
-                .append(stream.sourceOptions().bool(SourceOption.INCREMENTAL_GTE) ? " >= " : " > ").append("MAX(").append(k)
-                .append(") of the target\n"));
+        out.append("stream ")
+                .append(stream.name())
+                .append(" -> ")
+                .append(stream.object())
+                .append(" [")
+                .append(stream.mode())
+                .append("]\n");
+        out.append("  target DDL (when the table is created): ")
+                .append(dialect.createTable(spec, false).replaceAll("\\s*\\n\\s*", " "))
+                .append('\n');
+        stream.updateKey()
+                .filter(k -> stream.mode() == Mode.INCREMENTAL)
+                .ifPresent(k -> out.append("  reads rows with ")
+                        .append(k)
+                        .append(stream.sourceOptions().bool(SourceOption.INCREMENTAL_GTE) ? " >= " : " > ")
+                        .append("MAX(")
+                        .append(k)
+                        .append(") of the target\n"));
         out.append("  source: ").append(read.statement()).append('\n');
         return out.toString();
     }

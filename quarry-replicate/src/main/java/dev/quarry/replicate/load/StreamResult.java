@@ -7,8 +7,15 @@ import dev.quarry.replicate.plan.TargetTable;
 import java.time.Duration;
 
 /** What one stream did: rows read from the source and loaded into the target, body bytes, Stream Load calls. */
-public record StreamResult(String stream, TargetTable target, Mode mode, long rowsRead, long rowsLoaded, long bytes, int loads,
-                           Duration elapsed) {
+public record StreamResult(
+        String stream,
+        TargetTable target,
+        Mode mode,
+        long rowsRead,
+        long rowsLoaded,
+        long bytes,
+        int loads,
+        Duration elapsed) {
     public StreamResult {
         requireNonNull(stream, "stream is null");
         requireNonNull(target, "target is null");
@@ -23,8 +30,13 @@ public record StreamResult(String stream, TargetTable target, Mode mode, long ro
      */
     public String summary() {
         double seconds = elapsed.toNanos() / 1e9;
-        StringBuilder line = new StringBuilder("inserted ").append(rowsLoaded).append(" rows into ").append(target)
-                .append(" in ").append(elapsed.toSeconds()).append(" secs");
+        StringBuilder line = new StringBuilder("inserted ")
+                .append(rowsLoaded)
+                .append(" rows into ")
+                .append(target)
+                .append(" in ")
+                .append(elapsed.toSeconds())
+                .append(" secs");
         if (rowsLoaded > 0 && seconds > 0) {
             line.append(String.format(java.util.Locale.ROOT, " [%,d r/s]", Math.round(rowsLoaded / seconds)));
         }

@@ -10,8 +10,16 @@ import java.util.Optional;
  * [--mode M] [--primary-key id] [--update-key updated_at] [--select a,-b] [--where ...]}), checked by the same rules as
  * a replication file.
  */
-public record OneOffStream(String source, String target, String stream, String object, Optional<String> mode, List<String> primaryKey,
-                           Optional<String> updateKey, List<String> select, Optional<String> where) {
+public record OneOffStream(
+        String source,
+        String target,
+        String stream,
+        String object,
+        Optional<String> mode,
+        List<String> primaryKey,
+        Optional<String> updateKey,
+        List<String> select,
+        Optional<String> where) {
     public OneOffStream {
         requireNonNull(source, "source is null");
         requireNonNull(target, "target is null");

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /** A replication file turned into the streams to run, in file order (wildcards expanded where they stood). */
-public record ReplicationPlan(String source, String target, Map<String, String> env, List<StreamPlan> streams, RunContext context) {
+public record ReplicationPlan(
+        String source, String target, Map<String, String> env, List<StreamPlan> streams, RunContext context) {
     public ReplicationPlan {
         requireNonNull(source, "source is null");
         requireNonNull(target, "target is null");

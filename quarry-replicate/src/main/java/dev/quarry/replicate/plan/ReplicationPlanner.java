@@ -68,7 +68,8 @@ public final class ReplicationPlanner {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ReplicationConfigException("cannot read replication file " + file + ": " + e.getClass().getSimpleName());
+            throw new ReplicationConfigException(
+                    "cannot read replication file " + file + ": " + e.getClass().getSimpleName());
         }
         Path dir = file.toAbsolutePath().getParent();
         return plan(text, file.toString(), dir);
@@ -106,7 +107,9 @@ public final class ReplicationPlanner {
         file.put("streams", Map.of(oneOff.stream(), stream));
         String yaml;
         try {
-            yaml = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).writeValueAsString(file);
+            yaml = new com.fasterxml.jackson.databind.ObjectMapper(
+                            new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                    .writeValueAsString(file);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot render a one-off stream as YAML", e);
         }
@@ -132,8 +135,10 @@ public final class ReplicationPlanner {
                 for (SourceTable t : matches(s, file.source(), errors)) {
                     String previous = matchedBy.putIfAbsent(t.nameLower(), s.name());
                     if (previous != null) {
-                        errors.add(s.location(), "table " + t + " is matched by both '" + previous + "' and '" + s.name()
-                                + "'; list it explicitly to choose its settings");
+                        errors.add(
+                                s.location(),
+                                "table " + t + " is matched by both '" + previous + "' and '" + s.name()
+                                        + "'; list it explicitly to choose its settings");
                         continue;
                     }
                     if (explicit.containsKey(t.nameLower())) {
@@ -152,7 +157,9 @@ public final class ReplicationPlanner {
             if (s.keys().get(StreamKey.SQL) == null) {
                 SourceTable t = SourceTable.parse(s.name());
                 if (t == null) {
-                    errors.add(s.location(), "stream '" + s.name() + "' is not a table name (schema.table) and has no sql:");
+                    errors.add(
+                            s.location(),
+                            "stream '" + s.name() + "' is not a table name (schema.table) and has no sql:");
                     continue;
                 }
                 table = Optional.of(t);
@@ -168,8 +175,10 @@ public final class ReplicationPlanner {
         }
         // StarRocks table names are case-sensitive, so db.T and db.t are two tables.
         if (!planned.add(plan.object().toString())) {
-            errors.add(new Location(plan.definedAt(), 0, 0), "stream " + plan.name() + " writes to " + plan.object()
-                    + ", which another stream of this file also writes to");
+            errors.add(
+                    new Location(plan.definedAt(), 0, 0),
+                    "stream " + plan.name() + " writes to " + plan.object()
+                            + ", which another stream of this file also writes to");
             return;
         }
         plans.add(plan);
@@ -185,16 +194,22 @@ public final class ReplicationPlanner {
         String schemaPart = s.name().substring(0, dot);
         String tablePart = s.name().substring(dot + 1);
         if (isWildcard(schemaPart) || schemaPart.isEmpty() || tablePart.isEmpty()) {
-            errors.add(s.location(), "stream '" + s.name() + "': a wildcard goes in the table part, as schema.* or schema.prefix_*");
+            errors.add(
+                    s.location(),
+                    "stream '" + s.name() + "': a wildcard goes in the table part, as schema.* or schema.prefix_*");
             return List.of();
         }
         String object = s.keys().string(StreamKey.OBJECT);
         if (object != null && !Variables.hasStreamVariable(object)) {
-            errors.add(s.locationOf(StreamKey.OBJECT), "stream '" + s.name() + "' is a wildcard but its object '" + object
-                    + "' names one table for all of them; use {stream_table} (or {stream_name}) in object");
+            errors.add(
+                    s.locationOf(StreamKey.OBJECT),
+                    "stream '" + s.name() + "' is a wildcard but its object '" + object
+                            + "' names one table for all of them; use {stream_table} (or {stream_name}) in object");
             return List.of();
         }
-        String schema = schemaPart.startsWith("\"") ? schemaPart.substring(1, schemaPart.length() - 1) : schemaPart.toLowerCase(Locale.ROOT);
+        String schema = schemaPart.startsWith("\"")
+                ? schemaPart.substring(1, schemaPart.length() - 1)
+                : schemaPart.toLowerCase(Locale.ROOT);
         Pattern p = Selection.glob(tablePart);
         List<SourceTable> found = new ArrayList<>();
         for (SourceTable t : catalogs.apply(source).tables(schema)) {
@@ -208,14 +223,18 @@ public final class ReplicationPlanner {
         return found;
     }
 
-    private StreamPlan stream(StreamConfig s, String name, Optional<SourceTable> table, ReplicationFile file, ConfigErrors errors) {
+    private StreamPlan stream(
+            StreamConfig s, String name, Optional<SourceTable> table, ReplicationFile file, ConfigErrors errors) {
         int before = errors.list().size();
         OptionValues<StreamKey> k = s.keys();
         List<String> primaryKey = k.names(StreamKey.PRIMARY_KEY);
-        Optional<String> updateKey = Optional.ofNullable(k.string(StreamKey.UPDATE_KEY)).map(String::trim).filter(x -> !x.isEmpty());
+        Optional<String> updateKey = Optional.ofNullable(k.string(StreamKey.UPDATE_KEY))
+                .map(String::trim)
+                .filter(x -> !x.isEmpty());
         String modeName = k.string(StreamKey.MODE);
         Mode mode = modeName == null ? Mode.infer(!primaryKey.isEmpty(), updateKey.isPresent()) : Mode.parse(modeName);
-        String missing = mode.missingKeys(!primaryKey.isEmpty(), updateKey.isPresent(), s.source().isSet(SourceOption.RANGE));
+        String missing = mode.missingKeys(
+                !primaryKey.isEmpty(), updateKey.isPresent(), s.source().isSet(SourceOption.RANGE));
         if (missing != null) {
             errors.add(s.locationOf(StreamKey.MODE), "stream " + name + ": " + missing);
         }
@@ -232,13 +251,17 @@ public final class ReplicationPlanner {
         String objectTemplate = k.string(StreamKey.OBJECT);
         TargetTable object = null;
         if (objectTemplate == null && !s.locations().containsKey(StreamKey.OBJECT)) {
-            errors.add(s.location(), "stream " + name + " has no object (target table): set object on the stream or under defaults");
+            errors.add(
+                    s.location(),
+                    "stream " + name + " has no object (target table): set object on the stream or under defaults");
         } else if (objectTemplate != null) {
             String rendered = Variables.render(objectTemplate, vars, "object", s.locationOf(StreamKey.OBJECT), errors);
             if (rendered != null) {
                 object = TargetTable.parse(rendered);
                 if (object == null) {
-                    errors.add(s.locationOf(StreamKey.OBJECT), "stream " + name + ": object '" + rendered + "' is not a table name (db.table)");
+                    errors.add(
+                            s.locationOf(StreamKey.OBJECT),
+                            "stream " + name + ": object '" + rendered + "' is not a table name (db.table)");
                 }
             }
         }
@@ -250,17 +273,24 @@ public final class ReplicationPlanner {
         String sqlText = k.string(StreamKey.SQL);
         if (sqlText != null) {
             String rendered = Variables.render(sqlText, vars, "sql", s.locationOf(StreamKey.SQL), errors);
-            if (rendered != null && mode.readsFromCheckpoint() && updateKey.isPresent()
-                    && !rendered.contains("{incremental_where_cond}") && !rendered.contains("{incremental_value}")) {
-                errors.add(s.locationOf(StreamKey.SQL), "stream " + name
-                        + ": incremental sql with an update_key must contain {incremental_where_cond} or {incremental_value}, else every run reads everything");
+            if (rendered != null
+                    && mode.readsFromCheckpoint()
+                    && updateKey.isPresent()
+                    && !rendered.contains("{incremental_where_cond}")
+                    && !rendered.contains("{incremental_value}")) {
+                errors.add(
+                        s.locationOf(StreamKey.SQL),
+                        "stream " + name
+                                + ": incremental sql with an update_key must contain {incremental_where_cond} or {incremental_value}, else every run reads everything");
             }
             sql = Optional.ofNullable(rendered);
         }
 
         Selection select = Selection.parse(k.names(StreamKey.SELECT), s.locationOf(StreamKey.SELECT), errors);
         if (select != null && !select.isAll() && sql.isPresent()) {
-            errors.add(s.locationOf(StreamKey.SELECT), "stream " + name + ": select does not apply to a sql: stream; choose the columns in the sql");
+            errors.add(
+                    s.locationOf(StreamKey.SELECT),
+                    "stream " + name + ": select does not apply to a sql: stream; choose the columns in the sql");
         }
 
         OptionValues<TargetOption> target = s.target();
@@ -275,14 +305,29 @@ public final class ReplicationPlanner {
         }
         String ddl = target.string(TargetOption.TABLE_DDL);
         if (ddl != null && object != null && !ddl.contains(object.table())) {
-            errors.add(s.locationOf(TargetOption.TABLE_DDL), "stream " + name + ": table_ddl must create the object " + object);
+            errors.add(
+                    s.locationOf(TargetOption.TABLE_DDL),
+                    "stream " + name + ": table_ddl must create the object " + object);
         }
         if (errors.list().size() != before || object == null || select == null || (sqlText != null && sql.isEmpty())) {
             return null;
         }
         Optional<String> where = Optional.ofNullable(k.string(StreamKey.WHERE)).filter(w -> !w.isBlank());
-        return new StreamPlan(name, s.location().toString(), table, object, mode, primaryKey, updateKey, sql, select, where,
-                k.map(StreamKey.COLUMNS), s.source(), target, k.string(StreamKey.DESCRIPTION) == null ? "" : k.string(StreamKey.DESCRIPTION));
+        return new StreamPlan(
+                name,
+                s.location().toString(),
+                table,
+                object,
+                mode,
+                primaryKey,
+                updateKey,
+                sql,
+                select,
+                where,
+                k.map(StreamKey.COLUMNS),
+                s.source(),
+                target,
+                k.string(StreamKey.DESCRIPTION) == null ? "" : k.string(StreamKey.DESCRIPTION));
     }
 
     /** The stream variables of a table stream. */

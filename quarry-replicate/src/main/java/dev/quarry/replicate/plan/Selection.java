@@ -66,12 +66,18 @@ record Selection(List<String> includes, List<String> excludes) {
             chosen.addAll(available);
         } else {
             for (String name : includes) {
-                String match = available.stream().filter(c -> c.equals(name)).findFirst()
-                        .orElseGet(() -> available.stream().filter(c -> c.equalsIgnoreCase(name)).findFirst().orElse(null));
+                String match = available.stream()
+                        .filter(c -> c.equals(name))
+                        .findFirst()
+                        .orElseGet(() -> available.stream()
+                                .filter(c -> c.equalsIgnoreCase(name))
+                                .findFirst()
+                                .orElse(null));
                 if (match == null) {
                     String close = ConfigErrors.closest(name, available);
-                    throw new ReplicationConfigException("stream " + stream + ": select names column '" + name + "' which the source does not have"
-                            + (close != null ? "; did you mean '" + close + "'?" : ""));
+                    throw new ReplicationConfigException(
+                            "stream " + stream + ": select names column '" + name + "' which the source does not have"
+                                    + (close != null ? "; did you mean '" + close + "'?" : ""));
                 }
                 chosen.add(match);
             }
@@ -79,7 +85,8 @@ record Selection(List<String> includes, List<String> excludes) {
         for (String glob : excludes) {
             Pattern p = glob(glob);
             if (!chosen.removeIf(c -> p.matcher(c).matches())) {
-                throw new ReplicationConfigException("stream " + stream + ": select exclusion '-" + glob + "' matches no column");
+                throw new ReplicationConfigException(
+                        "stream " + stream + ": select exclusion '-" + glob + "' matches no column");
             }
         }
         if (chosen.isEmpty()) {
@@ -91,7 +98,9 @@ record Selection(List<String> includes, List<String> excludes) {
     /** A glob with {@code *} and {@code ?}, case-insensitive like Sling's matching. */
     static Pattern glob(String glob) {
         StringBuilder re = new StringBuilder();
-        for (int i = 0; i < glob.length(); i++) { char c = glob.charAt(i);if (c == '*') {
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            if (c == '*') {
                 re.append(".*");
             } else if (c == '?') {
                 re.append('.');

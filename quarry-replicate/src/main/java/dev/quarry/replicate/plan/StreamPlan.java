@@ -20,10 +20,21 @@ import java.util.Optional;
  * One stream ready to run: defaults merged, wildcard expanded, variables rendered. {@code sql} keeps the runtime
  * placeholders {@code {incremental_where_cond}} / {@code {incremental_value}} for the reader to fill.
  */
-public record StreamPlan(String name, String definedAt, Optional<SourceTable> sourceTable, TargetTable object, Mode mode,
-                         List<String> primaryKey, Optional<String> updateKey, Optional<String> sql, Selection select,
-                         Optional<String> where, Map<String, String> columns, OptionValues<SourceOption> sourceOptions,
-                         OptionValues<TargetOption> targetOptions, String description) {
+public record StreamPlan(
+        String name,
+        String definedAt,
+        Optional<SourceTable> sourceTable,
+        TargetTable object,
+        Mode mode,
+        List<String> primaryKey,
+        Optional<String> updateKey,
+        Optional<String> sql,
+        Selection select,
+        Optional<String> where,
+        Map<String, String> columns,
+        OptionValues<SourceOption> sourceOptions,
+        OptionValues<TargetOption> targetOptions,
+        String description) {
     public StreamPlan {
         requireNonNull(name, "name is null");
         requireNonNull(definedAt, "definedAt is null");
@@ -51,18 +62,34 @@ public record StreamPlan(String name, String definedAt, Optional<SourceTable> so
      */
     public StreamPlan withMode(Mode newMode) {
         requireNonNull(newMode, "newMode is null");
-        String missing = newMode.missingKeys(!primaryKey.isEmpty(), updateKey.isPresent(), sourceOptions.isSet(SourceOption.RANGE));
+        String missing = newMode.missingKeys(
+                !primaryKey.isEmpty(), updateKey.isPresent(), sourceOptions.isSet(SourceOption.RANGE));
         if (missing != null) {
-            throw new ReplicationConfigException("--mode " + newMode + ": stream " + name + " (" + definedAt + "): " + missing);
+            throw new ReplicationConfigException(
+                    "--mode " + newMode + ": stream " + name + " (" + definedAt + "): " + missing);
         }
-        return new StreamPlan(name, definedAt, sourceTable, object, newMode, primaryKey, updateKey, sql, select, where, columns,
-                sourceOptions, targetOptions, description);
+        return new StreamPlan(
+                name,
+                definedAt,
+                sourceTable,
+                object,
+                newMode,
+                primaryKey,
+                updateKey,
+                sql,
+                select,
+                where,
+                columns,
+                sourceOptions,
+                targetOptions,
+                description);
     }
 
     /** The target's database: StarRocks tables always live in one, and it is not created on load. */
     public String targetDatabase() {
-        return object.database().orElseThrow(() -> new ReplicationConfigException(
-                "stream " + name + ": object " + object + " needs a database (db.table)"));
+        return object.database()
+                .orElseThrow(() -> new ReplicationConfigException(
+                        "stream " + name + ": object " + object + " needs a database (db.table)"));
     }
 
     /**
@@ -74,18 +101,33 @@ public record StreamPlan(String name, String definedAt, Optional<SourceTable> so
     public ReadSpec readSpec(Optional<String> checkpoint, Optional<KeyRange> piece, Instant loadedAt) {
         boolean inclusive = sourceOptions.bool(SourceOption.INCREMENTAL_GTE);
         Optional<ReadSpec.Checkpoint> after = mode.readsFromCheckpoint() && updateKey.isPresent()
-                ? checkpoint.map(value -> new ReadSpec.Checkpoint(value, inclusive)) : Optional.empty();
+                ? checkpoint.map(value -> new ReadSpec.Checkpoint(value, inclusive))
+                : Optional.empty();
         Optional<KeyRange> range = Optional.empty();
         if (mode == Mode.BACKFILL) {
             String[] bounds = sourceOptions.string(SourceOption.RANGE).split(",", -1);
             range = Optional.of(piece.orElse(new KeyRange(bounds[0].trim(), bounds[1].trim(), true)));
         }
         Optional<Long> limit = Optional.ofNullable(sourceOptions.integer(SourceOption.LIMIT));
-        Optional<Long> offset = limit.isPresent() ? Optional.ofNullable(sourceOptions.integer(SourceOption.OFFSET))
-                : Optional.empty();
+        Optional<Long> offset =
+                limit.isPresent() ? Optional.ofNullable(sourceOptions.integer(SourceOption.OFFSET)) : Optional.empty();
         ZoneId zone = ZoneId.of(targetOptions.string(TargetOption.TIMEZONE));
         Optional<Instant> snapshotAt = mode == Mode.SNAPSHOT ? Optional.of(loadedAt) : Optional.empty();
-        return new ReadSpec(name, sourceTable, sql, columns -> select.apply(columns, name), this.columns, updateKey, primaryKey,
-                after, range, where, limit, offset, sourceOptions.bool(SourceOption.EMPTY_AS_NULL), zone, snapshotAt);
+        return new ReadSpec(
+                name,
+                sourceTable,
+                sql,
+                columns -> select.apply(columns, name),
+                this.columns,
+                updateKey,
+                primaryKey,
+                after,
+                range,
+                where,
+                limit,
+                offset,
+                sourceOptions.bool(SourceOption.EMPTY_AS_NULL),
+                zone,
+                snapshotAt);
     }
 }

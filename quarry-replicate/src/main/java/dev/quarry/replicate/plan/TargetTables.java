@@ -20,8 +20,7 @@ import java.util.Map;
  * properties from the target options.
  */
 public final class TargetTables {
-    private TargetTables() {
-    }
+    private TargetTables() {}
 
     /**
      * The StarRocks table a stream creates, from its target options and the source's columns.
@@ -29,7 +28,8 @@ public final class TargetTables {
      * @param replicationNum used when neither target_options.replication_num nor properties set one
      *     (ClusterProbe#defaultReplicationNum: follows the alive backends)
      */
-    public static TableSpec spec(StreamPlan plan, String database, String table, List<MappedColumn> columns, int replicationNum) {
+    public static TableSpec spec(
+            StreamPlan plan, String database, String table, List<MappedColumn> columns, int replicationNum) {
         try {
             return build(plan, database, table, columns, replicationNum);
         } catch (dev.quarry.starrocks.InvalidSpecException e) {
@@ -38,7 +38,8 @@ public final class TargetTables {
         }
     }
 
-    private static TableSpec build(StreamPlan plan, String database, String table, List<MappedColumn> columns, int replicationNum) {
+    private static TableSpec build(
+            StreamPlan plan, String database, String table, List<MappedColumn> columns, int replicationNum) {
         OptionValues<TargetOption> o = plan.targetOptions();
         TableSpec.Builder b = TableSpec.builder(database, table);
         List<ColumnSpec> specs = new ArrayList<>();
@@ -67,14 +68,20 @@ public final class TargetTables {
             // row id, unlike Sling); otherwise StarRocks picks the sort key.
             type = KeyType.DUPLICATE;
             MappedColumn first = columns.get(0);
-            keyColumns = first.type().keyCapable() && !(first.type() instanceof StarRocksType.Varchar
-                    && ((StarRocksType.Varchar) first.type()).length() > 65533) ? List.of(first.name()) : List.of();
+            keyColumns = first.type().keyCapable()
+                            && !(first.type() instanceof StarRocksType.Varchar
+                                    && ((StarRocksType.Varchar) first.type()).length() > 65533)
+                    ? List.of(first.name())
+                    : List.of();
         }
         b.key(type, keyColumns);
         Long buckets = o.integer(TargetOption.BUCKETS);
         List<String> distribution = hash.isEmpty() && type != KeyType.DUPLICATE ? keyColumns : hash;
         if (!distribution.isEmpty()) {
-            b.distribution(buckets == null ? Distribution.hash(distribution) : Distribution.hash(distribution, buckets.intValue()));
+            b.distribution(
+                    buckets == null
+                            ? Distribution.hash(distribution)
+                            : Distribution.hash(distribution, buckets.intValue()));
         } else if (buckets != null) {
             b.distribution(Distribution.random(buckets.intValue()));
         }
@@ -91,7 +98,8 @@ public final class TargetTables {
             b.orderBy(order);
         }
         TableSpec spec = b.build();
-        for (Map.Entry<String, String> p : o.<String>map(TargetOption.PROPERTIES).entrySet()) {
+        for (Map.Entry<String, String> p :
+                o.<String>map(TargetOption.PROPERTIES).entrySet()) {
             spec = spec.withProperty(p.getKey(), p.getValue());
         }
         Long replicas = o.integer(TargetOption.REPLICATION_NUM);

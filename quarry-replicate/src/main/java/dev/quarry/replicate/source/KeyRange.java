@@ -18,7 +18,8 @@ import java.util.Locale;
  */
 public record KeyRange(String low, String high, boolean highInclusive) {
     private static final int MAX_PIECES = 100_000;
-    private static final DateTimeFormatter TEXT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT);
+    private static final DateTimeFormatter TEXT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT);
 
     public KeyRange {
         requireNonNull(low, "low is null");
@@ -40,8 +41,9 @@ public record KeyRange(String low, String high, boolean highInclusive) {
                 lo = new BigDecimal(start.trim());
                 last = new BigDecimal(end.trim());
             } catch (NumberFormatException e) {
-                throw new ReplicationConfigException("stream " + stream + ": chunk_size " + size + " needs a numeric range, got '"
-                        + start + "," + end + "' (use a duration such as 7d for dates)");
+                throw new ReplicationConfigException(
+                        "stream " + stream + ": chunk_size " + size + " needs a numeric range, got '" + start + ","
+                                + end + "' (use a duration such as 7d for dates)");
             }
             BigDecimal step = new BigDecimal(size);
             while (lo.compareTo(last) <= 0) {
@@ -57,21 +59,17 @@ public record KeyRange(String low, String high, boolean highInclusive) {
         LocalDateTime last = temporal(end, chunkSize, stream);
         long n = Long.parseLong(size.substring(0, size.length() - 1));
         while (!lo.isAfter(last)) {
-            
+
             LocalDateTime hi = switch (size.charAt(size.length() - 1)) {
-  case 's' -> 
-lo.plusSeconds(n);
-  case 'h' -> 
-lo.plusHours(n);
-  case 'd' -> 
-lo.plusDays(n);
-  case 'w' -> 
-lo.plusWeeks(n);
-  case 'm' -> 
-lo.plusMonths(n);
-  default -> 
-throw new ReplicationConfigException("stream " + stream + ": chunk_size unit of '" + size + "' must be s, h, d, w or m");
-};
+                case 's' -> lo.plusSeconds(n);
+                case 'h' -> lo.plusHours(n);
+                case 'd' -> lo.plusDays(n);
+                case 'w' -> lo.plusWeeks(n);
+                case 'm' -> lo.plusMonths(n);
+                default ->
+                    throw new ReplicationConfigException(
+                            "stream " + stream + ": chunk_size unit of '" + size + "' must be s, h, d, w or m");
+            };
             boolean isLast = hi.isAfter(last);
             pieces.add(new KeyRange(TEXT.format(lo), TEXT.format(isLast ? last : hi), isLast));
             lo = hi;
@@ -88,14 +86,15 @@ throw new ReplicationConfigException("stream " + stream + ": chunk_size unit of 
             }
             return LocalDateTime.parse(t.replace(' ', 'T'));
         } catch (DateTimeParseException e) {
-            throw new ReplicationConfigException("stream " + stream + ": chunk_size " + chunkSize + " needs a date or timestamp range, got '"
-                    + text + "'");
+            throw new ReplicationConfigException("stream " + stream + ": chunk_size " + chunkSize
+                    + " needs a date or timestamp range, got '" + text + "'");
         }
     }
 
     private static void guard(List<KeyRange> pieces, String stream) {
         if (pieces.size() > MAX_PIECES) {
-            throw new ReplicationConfigException("stream " + stream + ": chunk_size splits the range into more than " + MAX_PIECES + " pieces");
+            throw new ReplicationConfigException(
+                    "stream " + stream + ": chunk_size splits the range into more than " + MAX_PIECES + " pieces");
         }
     }
 }

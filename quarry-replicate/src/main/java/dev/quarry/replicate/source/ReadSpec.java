@@ -36,13 +36,25 @@ import java.util.function.UnaryOperator;
  * @param zone the target zone: timestamptz values become wall time in it, and their checkpoints are read back through it
  * @param snapshotAt a snapshot read adds the column {@link #LOADED_AT} holding this instant (wall time in {@code zone})
  */
-public record ReadSpec(String stream, Optional<SourceTable> table, Optional<String> sql,
-                       UnaryOperator<List<String>> select, Map<String, String> columnTypes, Optional<String> updateKey,
-                       List<String> primaryKey, Optional<Checkpoint> checkpoint, Optional<KeyRange> range,
-                       Optional<String> where, Optional<Long> limit, Optional<Long> offset, boolean emptyAsNull,
-                       ZoneId zone, Optional<Instant> snapshotAt) {
+public record ReadSpec(
+        String stream,
+        Optional<SourceTable> table,
+        Optional<String> sql,
+        UnaryOperator<List<String>> select,
+        Map<String, String> columnTypes,
+        Optional<String> updateKey,
+        List<String> primaryKey,
+        Optional<Checkpoint> checkpoint,
+        Optional<KeyRange> range,
+        Optional<String> where,
+        Optional<Long> limit,
+        Optional<Long> offset,
+        boolean emptyAsNull,
+        ZoneId zone,
+        Optional<Instant> snapshotAt) {
     /** Sling's name for the column snapshot mode adds (docs/sling.md §2.4). */
     public static final String LOADED_AT = "_sling_loaded_at";
+
     private static final DateTimeFormatter DATETIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT);
 
@@ -84,8 +96,8 @@ public record ReadSpec(String stream, Optional<SourceTable> table, Optional<Stri
         List<String> chosen = sql.isPresent() ? available : select.apply(available);
         for (String name : columnTypes.keySet()) {
             if (!name.equals("*") && !available.contains(name)) {
-                throw new ReplicationConfigException("stream " + stream + ": columns: names '" + name
-                        + "', which the source does not have");
+                throw new ReplicationConfigException(
+                        "stream " + stream + ": columns: names '" + name + "', which the source does not have");
             }
         }
         return chosen;
@@ -102,8 +114,8 @@ public record ReadSpec(String stream, Optional<SourceTable> table, Optional<Stri
      */
     public void checkKeys(List<String> available) {
         if (snapshotAt.isPresent() && available.contains(LOADED_AT)) {
-            throw new ReplicationConfigException("stream " + stream + ": snapshot adds column " + LOADED_AT
-                    + ", which the source already has");
+            throw new ReplicationConfigException(
+                    "stream " + stream + ": snapshot adds column " + LOADED_AT + ", which the source already has");
         }
         updateKey.ifPresent(key -> {
             if (!available.contains(key)) {

@@ -17,8 +17,7 @@ public final class Sources {
         OWNING.put(ConnectionType.POSTGRES, connection -> PgSource.open(connection, true));
     }
 
-    private Sources() {
-    }
+    private Sources() {}
 
     /** Whether Quarry replicates from connections of {@code type}. */
     public static boolean supports(ConnectionType type) {
@@ -34,8 +33,12 @@ public final class Sources {
     public static Source open(ConnectionSpec spec) {
         Function<Connection, Source> opener = OWNING.get(spec.type());
         if (opener == null) {
-            throw new ConfigException("connection " + spec.name() + " is a " + spec.type().id()
-                    + " connection; Quarry replicates from " + String.join(", ", OWNING.keySet().stream().map(ConnectionType::id).toList())
+            throw new ConfigException("connection " + spec.name() + " is a "
+                    + spec.type().id()
+                    + " connection; Quarry replicates from "
+                    + String.join(
+                            ", ",
+                            OWNING.keySet().stream().map(ConnectionType::id).toList())
                     + " sources");
         }
         return opener.apply(spec.open());

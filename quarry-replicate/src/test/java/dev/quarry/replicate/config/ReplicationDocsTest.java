@@ -14,7 +14,8 @@ class ReplicationDocsTest {
                 assertThat(docs).contains("`" + o.key() + "`");
             }
         }
-        assertThat(docs).contains("| `strict_mode` | true or false | `true` |")
+        assertThat(docs)
+                .contains("| `strict_mode` | true or false | `true` |")
                 .contains("| `file_max_rows` | a whole number | `1000000` |")
                 .contains("| `timezone` | a string | `UTC` |")
                 .contains("- `transforms`: Sling transforms are not supported");

@@ -50,7 +50,9 @@ class ChunkBodyTest {
             assertThat(second.readAllBytes()).isEqualTo(data);
         }
         try (InputStream third = body.open()) {
-            assertThat(third.readAllBytes()).as("a further resend needs no source").isEqualTo(data);
+            assertThat(third.readAllBytes())
+                    .as("a further resend needs no source")
+                    .isEqualTo(data);
         }
         assertThat(rows.reads).isGreaterThan(readsSoFar);
         assertThat(rows.read()).as("source consumed exactly").isEqualTo(-1);
@@ -60,14 +62,18 @@ class ChunkBodyTest {
     void readsGatherManyRowsPerCall() throws IOException {
         ChunkBody body = new ChunkBody(new Rows(bytes(100_000)));
         byte[] buf = new byte[64 * 1024];
-        assertThat(body.open().read(buf, 0, buf.length)).as("a full HTTP chunk, not one row").isEqualTo(buf.length);
+        assertThat(body.open().read(buf, 0, buf.length))
+                .as("a full HTTP chunk, not one row")
+                .isEqualTo(buf.length);
     }
 
     @Test
     void chunksOfExactlyTheBufferSizeAndEmptyChunksComeBackUnchanged() throws IOException {
         for (int n : new int[] {0, 1, 64 * 1024, 64 * 1024 + 1, 128 * 1024}) {
             byte[] data = bytes(n);
-            assertThat(new ChunkBody(new Rows(data)).open().readAllBytes()).as(n + " bytes").isEqualTo(data);
+            assertThat(new ChunkBody(new Rows(data)).open().readAllBytes())
+                    .as(n + " bytes")
+                    .isEqualTo(data);
         }
     }
 

@@ -59,8 +59,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CrashSafetyIT {
     /** Exit status of a process killed by SIGKILL (128 + 9). */
     private static final int SIGKILLED = 137;
-    private static final String ORDERS_DDL = "CREATE TABLE demo.orders (id int8 PRIMARY KEY, user_id int4 NOT NULL, amount numeric(10,2),"
-            + " currency text, status text, placed_at timestamptz)";
+
+    private static final String ORDERS_DDL =
+            "CREATE TABLE demo.orders (id int8 PRIMARY KEY, user_id int4 NOT NULL, amount numeric(10,2),"
+                    + " currency text, status text, placed_at timestamptz)";
 
     @TempDir
     static Path dir;
@@ -123,13 +125,20 @@ class CrashSafetyIT {
 
     private static StreamResult runHere(String yaml) {
         RunContext context = new RunContext(Instant.now(), ZoneId.of("UTC"), Map.of());
-        ReplicationPlan plan = new ReplicationPlanner(context, Sources.postgres(source)).plan(yaml, "r.yaml", Path.of("."));
-        return new Replicator(Sources.postgres(source), StarRocksSession.of(target),
-                loader, "here-" + System.nanoTime(), StarRocksDialect.latest()).run(plan.streams().get(0));
+        ReplicationPlan plan =
+                new ReplicationPlanner(context, Sources.postgres(source)).plan(yaml, "r.yaml", Path.of("."));
+        return new Replicator(
+                        Sources.postgres(source),
+                        StarRocksSession.of(target),
+                        loader,
+                        "here-" + System.nanoTime(),
+                        StarRocksDialect.latest())
+                .run(plan.streams().get(0));
     }
 
     private static List<String> row(String sql) throws SQLException {
-        try (Statement st = target.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = target.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             assertThat(rs.next()).as("a row from %s", sql).isTrue();
             List<String> row = new ArrayList<>();
             for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
@@ -141,7 +150,8 @@ class CrashSafetyIT {
 
     private static List<String> tables() throws SQLException {
         List<String> names = new ArrayList<>();
-        try (Statement st = target.createStatement(); ResultSet rs = st.executeQuery("SHOW TABLES")) {
+        try (Statement st = target.createStatement();
+                ResultSet rs = st.executeQuery("SHOW TABLES")) {
             while (rs.next()) {
                 names.add(rs.getString(1));
             }
@@ -151,8 +161,9 @@ class CrashSafetyIT {
 
     /** What a reader of orders sees: row count, distinct ids, sums and extremes of every column. */
     private static List<String> ordersFingerprint() throws SQLException {
-        return row("SELECT COUNT(*), COUNT(DISTINCT id), SUM(id), SUM(user_id), SUM(amount), MIN(placed_at), MAX(placed_at),"
-                + " SUM(CASE WHEN status = 'new' THEN 1 ELSE 0 END), MIN(currency), MAX(currency) FROM orders");
+        return row(
+                "SELECT COUNT(*), COUNT(DISTINCT id), SUM(id), SUM(user_id), SUM(amount), MIN(placed_at), MAX(placed_at),"
+                        + " SUM(CASE WHEN status = 'new' THEN 1 ELSE 0 END), MIN(currency), MAX(currency) FROM orders");
     }
 
     private static void fillOrders(int from, int to, String status) {
@@ -184,18 +195,33 @@ class CrashSafetyIT {
         child.awaitLoads(Pattern.compile("\"table\":\"orders__quarry_stage_[0-9a-f]{12}\".*\"state\":\"Success\""), 2);
         child.killDuringStalledLoad();
 
-        assertThat(ordersFingerprint()).as("readers still see the old table, all of it").isEqualTo(before);
-        List<String> leftovers = tables().stream().filter(t -> t.startsWith("orders__quarry_stage_")).toList();
+        assertThat(ordersFingerprint())
+                .as("readers still see the old table, all of it")
+                .isEqualTo(before);
+        List<String> leftovers = tables().stream()
+                .filter(t -> t.startsWith("orders__quarry_stage_"))
+                .toList();
         assertThat(leftovers).as("the killed run had no chance to clean up").hasSize(1);
-        long partial = Long.parseLong(row("SELECT COUNT(*) FROM `" + leftovers.get(0) + "`").get(0));
+        long partial = Long.parseLong(
+                row("SELECT COUNT(*) FROM `" + leftovers.get(0) + "`").get(0));
         assertThat(partial).as("killed mid-load").isBetween(2000L, 59000L);
 
         noMoreFaults();
         StreamResult rerun = runHere(yaml);
         assertThat(rerun.rowsRead()).isEqualTo(60000);
         assertThat(rerun.rowsLoaded()).isEqualTo(60000);
-        assertThat(ordersFingerprint()).containsExactly("60000", "60000", "1800030000", sumUserIds(60000), sumAmounts(60000),
-                "2026-05-20 00:00:01", "2026-05-20 16:40:00", "60000", "EUR", "USD");
+        assertThat(ordersFingerprint())
+                .containsExactly(
+                        "60000",
+                        "60000",
+                        "1800030000",
+                        sumUserIds(60000),
+                        sumAmounts(60000),
+                        "2026-05-20 00:00:01",
+                        "2026-05-20 16:40:00",
+                        "60000",
+                        "EUR",
+                        "USD");
         assertThat(tables()).as("the leftover staging table is dropped").containsExactly("orders");
     }
 
@@ -203,7 +229,8 @@ class CrashSafetyIT {
     void aKilledIncrementIsInvisibleAndTheNextRunLoadsEachRowOnce() throws Exception {
         String database = newDatabase("crash_incremental");
         // No primary key: the target is a DUPLICATE KEY table, so a row loaded twice would be counted twice.
-        pg.execute("DROP TABLE IF EXISTS demo.events",
+        pg.execute(
+                "DROP TABLE IF EXISTS demo.events",
                 "CREATE TABLE demo.events (id int8 NOT NULL, note text, occurred_at timestamptz)",
                 "INSERT INTO demo.events SELECT g, 'event ' || g, TIMESTAMPTZ '2026-05-20 00:00:00+00' + g * INTERVAL '1 second'"
                         + " FROM generate_series(1, 5000) g");
@@ -217,23 +244,29 @@ class CrashSafetyIT {
         List<String> before = row("SELECT COUNT(*), COUNT(DISTINCT id), SUM(id), MAX(id) FROM events");
         assertThat(before).containsExactly("5000", "5000", "12502500", "5000");
 
-        pg.execute("INSERT INTO demo.events SELECT g, 'event ' || g, TIMESTAMPTZ '2026-05-20 00:00:00+00' + g * INTERVAL '1 second'"
-                + " FROM generate_series(5001, 50000) g");
+        pg.execute(
+                "INSERT INTO demo.events SELECT g, 'event ' || g, TIMESTAMPTZ '2026-05-20 00:00:00+00' + g * INTERVAL '1 second'"
+                        + " FROM generate_series(5001, 50000) g");
         Child child = Child.start(yaml, database);
         // Two chunks are in the increment's open transaction; 43 more would follow before the commit.
         child.awaitLoads(Pattern.compile("\"table\":\"events\".*\"state\":\"txn load: OK\""), 2);
         child.killDuringStalledLoad();
 
         assertThat(row("SELECT COUNT(*), COUNT(DISTINCT id), SUM(id), MAX(id) FROM events"))
-                .as("nothing of the uncommitted increment is visible").isEqualTo(before);
+                .as("nothing of the uncommitted increment is visible")
+                .isEqualTo(before);
 
         noMoreFaults();
         StreamResult rerun = runHere(yaml);
-        assertThat(rerun.rowsRead()).as("the checkpoint is where the killed run started").isEqualTo(45000);
+        assertThat(rerun.rowsRead())
+                .as("the checkpoint is where the killed run started")
+                .isEqualTo(45000);
         assertThat(rerun.rowsLoaded()).isEqualTo(45000);
         assertThat(row("SELECT COUNT(*), COUNT(DISTINCT id), SUM(id), MIN(id), MAX(id) FROM events"))
-                .as("every row exactly once").containsExactly("50000", "50000", "1250025000", "1", "50000");
-        assertThat(row("SELECT note, occurred_at FROM events WHERE id = 43210")).containsExactly("event 43210", "2026-05-20 12:00:10");
+                .as("every row exactly once")
+                .containsExactly("50000", "50000", "1250025000", "1", "50000");
+        assertThat(row("SELECT note, occurred_at FROM events WHERE id = 43210"))
+                .containsExactly("event 43210", "2026-05-20 12:00:10");
     }
 
     static Stream<Fault> faults() {
@@ -247,7 +280,8 @@ class CrashSafetyIT {
         String database = currentDatabase();
         pg.execute("DROP TABLE IF EXISTS demo.orders", ORDERS_DDL);
         fillOrders(1, 10000, "new");
-        // Full refresh: 10 plain Stream Loads; the first fails twice and goes through on its third attempt (same label).
+        // Full refresh: 10 plain Stream Loads; the first fails twice and goes through on its third attempt (same
+        // label).
         String full = replication(database, """
                                               demo.orders:
                                                 mode: full-refresh
@@ -258,8 +292,18 @@ class CrashSafetyIT {
         StreamResult first = runHere(full);
         assertThat(first.rowsLoaded()).isEqualTo(10000);
         assertThat(first.loads()).isEqualTo(10);
-        assertThat(ordersFingerprint()).containsExactly("10000", "10000", "50005000", sumUserIds(10000), sumAmounts(10000),
-                "2026-05-20 00:00:01", "2026-05-20 02:46:40", "10000", "EUR", "USD");
+        assertThat(ordersFingerprint())
+                .containsExactly(
+                        "10000",
+                        "10000",
+                        "50005000",
+                        sumUserIds(10000),
+                        sumAmounts(10000),
+                        "2026-05-20 00:00:01",
+                        "2026-05-20 02:46:40",
+                        "10000",
+                        "EUR",
+                        "USD");
 
         // Incremental: one transaction of 5 chunk loads; its first load fails in two attempts of the whole increment.
         fillOrders(10001, 15000, "new");
@@ -274,8 +318,18 @@ class CrashSafetyIT {
         StreamResult more = runHere(incremental);
         assertThat(more.rowsRead()).isEqualTo(5000);
         assertThat(more.rowsLoaded()).isEqualTo(5000);
-        assertThat(ordersFingerprint()).containsExactly("15000", "15000", "112507500", sumUserIds(15000), sumAmounts(15000),
-                "2026-05-20 00:00:01", "2026-05-20 04:10:00", "15000", "EUR", "USD");
+        assertThat(ordersFingerprint())
+                .containsExactly(
+                        "15000",
+                        "15000",
+                        "112507500",
+                        sumUserIds(15000),
+                        sumAmounts(15000),
+                        "2026-05-20 00:00:01",
+                        "2026-05-20 04:10:00",
+                        "15000",
+                        "EUR",
+                        "USD");
     }
 
     private static String currentDatabase() throws SQLException {
@@ -305,9 +359,16 @@ class CrashSafetyIT {
         static Child start(String yaml, String database) throws IOException {
             Path file = Files.writeString(dir.resolve("replication-" + System.nanoTime() + ".yaml"), yaml);
             long logStart = Files.size(auditLog);
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-Duser.timezone=America/Bahia_Banderas",
-                    "-cp", System.getProperty("java.class.path"), ReplicationChild.class.getName(), file.toString())
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            ProcessBuilder builder = new ProcessBuilder(
+                            java,
+                            "-Xmx256m",
+                            "-Duser.timezone=America/Bahia_Banderas",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            ReplicationChild.class.getName(),
+                            file.toString())
                     .redirectErrorStream(true);
             Map<String, String> env = builder.environment();
             env.put("QUARRY_PG_URL", pg.jdbcUrl());
@@ -320,18 +381,21 @@ class CrashSafetyIT {
             env.put("QUARRY_DB", database);
             Process process = builder.start();
             StringBuilder output = new StringBuilder();
-            Thread drain = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = in.readLine()) != null) {
-                        synchronized (output) {
-                            output.append(line).append('\n');
+            Thread drain = new Thread(
+                    () -> {
+                        try (BufferedReader in = new BufferedReader(
+                                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                            String line;
+                            while ((line = in.readLine()) != null) {
+                                synchronized (output) {
+                                    output.append(line).append('\n');
+                                }
+                            }
+                        } catch (IOException e) {
+                            // the child is gone
                         }
-                    }
-                } catch (IOException e) {
-                    // the child is gone
-                }
-            }, "child-output");
+                    },
+                    "child-output");
             drain.setDaemon(true);
             drain.start();
             return new Child(process, logStart, output);
@@ -340,8 +404,11 @@ class CrashSafetyIT {
         /** Waits until the audit log holds {@code n} lines matching {@code load} written since the child started. */
         void awaitLoads(Pattern load, int n) {
             try {
-                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
-                        .failFast(() -> assertThat(process.isAlive()).as("child still running; output:\n%s", output()).isTrue())
+                await().atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(10))
+                        .failFast(() -> assertThat(process.isAlive())
+                                .as("child still running; output:\n%s", output())
+                                .isTrue())
                         .until(() -> count(load) >= n);
             } catch (ConditionTimeoutException e) {
                 throw new AssertionError("the child made no " + n + " loads in 60 s; output:\n" + output(), e);
@@ -370,10 +437,16 @@ class CrashSafetyIT {
         void killDuringStalledLoad() throws InterruptedException {
             int stalledBefore = sandbox.sandbox().stalledLoads();
             sandbox.sandbox().failNextLoads(1000, Fault.stall(Duration.ofMinutes(2)));
-            await("the child's next load stalls").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
-                    .failFast(() -> assertThat(process.isAlive()).as("child still loading; output:\n%s", output()).isTrue())
+            await("the child's next load stalls")
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(10))
+                    .failFast(() -> assertThat(process.isAlive())
+                            .as("child still loading; output:\n%s", output())
+                            .isTrue())
                     .until(() -> sandbox.sandbox().stalledLoads() > stalledBefore);
-            assertThat(process.isAlive()).as("child still loading; output:\n%s", output()).isTrue();
+            assertThat(process.isAlive())
+                    .as("child still loading; output:\n%s", output())
+                    .isTrue();
             process.destroyForcibly();
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(process.exitValue()).as("killed by SIGKILL").isEqualTo(SIGKILLED);

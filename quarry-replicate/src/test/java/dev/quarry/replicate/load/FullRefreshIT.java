@@ -67,7 +67,8 @@ class FullRefreshIT {
         database = sandbox.createDatabase("full_refresh");
         // MariaDB Connector/J: Connector/J's executeQuery refuses ADMIN SHOW FRONTEND CONFIG, which ClusterProbe runs.
         target = DriverManager.getConnection(sandbox.mariadbUrl(database), sandbox.user(), sandbox.password());
-        loader = StreamLoader.builder(URI.create(sandbox.feUrl()), sandbox.user(), sandbox.password()).build();
+        loader = StreamLoader.builder(URI.create(sandbox.feUrl()), sandbox.user(), sandbox.password())
+                .build();
     }
 
     @AfterAll
@@ -77,25 +78,35 @@ class FullRefreshIT {
     }
 
     private static StreamPlan plan(String streams) {
-        RunContext context = new RunContext(Instant.parse("2026-06-01T00:00:00Z"), ZoneId.of("UTC"), Map.of("DB", database));
-        return new ReplicationPlanner(context, Sources.postgres(source)).plan("""
+        RunContext context =
+                new RunContext(Instant.parse("2026-06-01T00:00:00Z"), ZoneId.of("UTC"), Map.of("DB", database));
+        return new ReplicationPlanner(context, Sources.postgres(source))
+                .plan("""
                 source: PG
                 target: SR
                 defaults:
                   object: "${DB}.{stream_table}"
                   mode: full-refresh
                 streams:
-                """ + streams, "r.yaml", Path.of(".")).streams().get(0);
+                """ + streams, "r.yaml", Path.of("."))
+                .streams()
+                .get(0);
     }
 
     private static StreamResult run(StreamPlan plan) {
-        return new FullRefresh(Sources.postgres(source), StarRocksSession.of(target),
-                loader, "run-" + System.nanoTime(), StarRocksDialect.latest()).run(plan);
+        return new FullRefresh(
+                        Sources.postgres(source),
+                        StarRocksSession.of(target),
+                        loader,
+                        "run-" + System.nanoTime(),
+                        StarRocksDialect.latest())
+                .run(plan);
     }
 
     private static List<List<String>> query(String sql) throws SQLException {
         List<List<String>> rows = new ArrayList<>();
-        try (Statement st = target.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = target.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             int n = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 List<String> row = new ArrayList<>();
@@ -117,11 +128,15 @@ class FullRefreshIT {
         StreamResult first = run(plan("  demo.users:\n    primary_key: id\n"));
         assertThat(first.rowsRead()).isEqualTo(10000);
         assertThat(first.rowsLoaded()).isEqualTo(10000);
-        assertThat(query("SELECT COUNT(*), COUNT(email), MIN(id), MAX(id) FROM users")).containsExactly(List.of("10000", "8572", "1", "10000"));
-        assertThat(tables()).doesNotContain("users__quarry_stage").allSatisfy(t -> assertThat(t).doesNotContain("__quarry_stage_"));
+        assertThat(query("SELECT COUNT(*), COUNT(email), MIN(id), MAX(id) FROM users"))
+                .containsExactly(List.of("10000", "8572", "1", "10000"));
+        assertThat(tables())
+                .doesNotContain("users__quarry_stage")
+                .allSatisfy(t -> assertThat(t).doesNotContain("__quarry_stage_"));
 
         pg.execute("DELETE FROM demo.users WHERE id > 9000", "UPDATE demo.users SET name = 'renamed' WHERE id = 1");
-        StreamResult second = run(plan("  demo.users:\n    primary_key: id\n    target_options: {file_max_rows: 2500}\n"));
+        StreamResult second =
+                run(plan("  demo.users:\n    primary_key: id\n    target_options: {file_max_rows: 2500}\n"));
         assertThat(second.loads()).isEqualTo(4);
         assertThat(query("SELECT COUNT(*), MAX(id) FROM users")).containsExactly(List.of("9000", "9000"));
         assertThat(query("SELECT name FROM users WHERE id = 1")).containsExactly(List.of("renamed"));
@@ -130,13 +145,22 @@ class FullRefreshIT {
 
     @Test
     void valuesArriveExactly() throws SQLException {
-        StreamResult result = run(plan("  demo.events:\n    primary_key: id\n    target_options: {file_max_bytes: 65536}\n"));
+        StreamResult result =
+                run(plan("  demo.events:\n    primary_key: id\n    target_options: {file_max_bytes: 65536}\n"));
         assertThat(result.rowsLoaded()).isEqualTo(3000);
         assertThat(result.loads()).isGreaterThan(1);
-        assertThat(query("SELECT id, user_id, event_name, amount, occurred_at, note FROM events WHERE id IN (1, 2, 3, 4, 5) ORDER BY id"))
+        assertThat(
+                        query(
+                                "SELECT id, user_id, event_name, amount, occurred_at, note FROM events WHERE id IN (1, 2, 3, 4, 5) ORDER BY id"))
                 .containsExactly(
                         List.of("1", "2", "click", "0.01", "2026-05-25 09:00:01", ""),
-                        List.of("2", "3", "click", "0.02", "2026-05-25 09:00:02", "comma, \"quote\"\ttab\nnewline \\ back"),
+                        List.of(
+                                "2",
+                                "3",
+                                "click",
+                                "0.02",
+                                "2026-05-25 09:00:02",
+                                "comma, \"quote\"\ttab\nnewline \\ back"),
                         List.of("3", "4", "click", "0.03", "2026-05-25 09:00:03", "😀 ünï"),
                         List.of("4", "5", "click", "0.04", "2026-05-25 09:00:04", "\\N"),
                         java.util.Arrays.asList("5", "6", "click", "0.05", "2026-05-25 09:00:05", null));
@@ -168,14 +192,18 @@ class FullRefreshIT {
         pg.execute("INSERT INTO demo.flaky VALUES (3, 'NaN')");
         assertThatThrownBy(() -> run(plan("  demo.flaky:\n")))
                 .isInstanceOf(SourceException.class)
-                .hasMessageContaining("column f (double precision) of demo.flaky holds a value StarRocks DOUBLE cannot load");
-        assertThat(query("SELECT id, f FROM flaky ORDER BY id")).containsExactly(List.of("1", "1.5"), List.of("2", "2.5"));
+                .hasMessageContaining(
+                        "column f (double precision) of demo.flaky holds a value StarRocks DOUBLE cannot load");
+        assertThat(query("SELECT id, f FROM flaky ORDER BY id"))
+                .containsExactly(List.of("1", "1.5"), List.of("2", "2.5"));
         assertThat(tables()).allSatisfy(t -> assertThat(t).doesNotContain("__quarry_stage_"));
     }
 
     @Test
     void truncateKeepsTheTargetDdlAndReplacesTheRows() throws SQLException {
-        pg.execute("CREATE TABLE demo.kept (id int4, label text)", "INSERT INTO demo.kept SELECT g, 'v' || g FROM generate_series(1, 50) g");
+        pg.execute(
+                "CREATE TABLE demo.kept (id int4, label text)",
+                "INSERT INTO demo.kept SELECT g, 'v' || g FROM generate_series(1, 50) g");
         try (Statement st = target.createStatement()) {
             st.execute("CREATE TABLE kept (id INT NOT NULL, label VARCHAR(100), extra VARCHAR(10)) DUPLICATE KEY(id)"
                     + " DISTRIBUTED BY HASH(id) BUCKETS 3 PROPERTIES (\"replication_num\" = \"1\")");
@@ -184,7 +212,9 @@ class FullRefreshIT {
         StreamResult result = run(plan("  demo.kept:\n    mode: truncate\n"));
         assertThat(result.mode()).isEqualTo(Mode.TRUNCATE);
         assertThat(query("SELECT COUNT(*), MAX(id), COUNT(extra) FROM kept")).containsExactly(List.of("50", "50", "0"));
-        assertThat(query("SHOW CREATE TABLE kept").get(0).get(1)).contains("`extra`").contains("BUCKETS 3");
+        assertThat(query("SHOW CREATE TABLE kept").get(0).get(1))
+                .contains("`extra`")
+                .contains("BUCKETS 3");
     }
 
     @Test
@@ -193,7 +223,8 @@ class FullRefreshIT {
         String stream = "  demo.names:\n    columns: {name: varchar(3)}\n";
         run(plan(stream));
         pg.execute("INSERT INTO demo.names VALUES (2, 'much too long')");
-        assertThatThrownBy(() -> run(plan(stream))).isInstanceOf(dev.quarry.core.RunException.class)
+        assertThatThrownBy(() -> run(plan(stream)))
+                .isInstanceOf(dev.quarry.core.RunException.class)
                 .hasMessageContaining("much too long");
         assertThat(query("SELECT id, name FROM names")).containsExactly(List.of("1", "abc"));
         assertThat(tables()).allSatisfy(t -> assertThat(t).doesNotContain("__quarry_stage_"));
@@ -203,10 +234,14 @@ class FullRefreshIT {
     void dryRunShowsTheDdlAndQueryAndChangesNothing() throws SQLException {
         pg.execute("CREATE TABLE demo.planned (id int8 PRIMARY KEY, amount numeric(12,2), at timestamptz)");
         StreamPlan stream = plan("  demo.planned:\n    mode: incremental\n    primary_key: id\n    update_key: at\n");
-        String text = new Replicator(Sources.postgres(source), StarRocksSession.of(target),
-                loader, "dry", StarRocksDialect.latest()).dryRun(stream);
-        assertThat(text).startsWith("stream demo.planned -> " + database + ".planned [incremental]\n")
-                .contains("PRIMARY KEY(`id`)").contains("`amount` DECIMAL(12, 2)").contains("\"replication_num\" = \"1\"")
+        String text = new Replicator(
+                        Sources.postgres(source), StarRocksSession.of(target), loader, "dry", StarRocksDialect.latest())
+                .dryRun(stream);
+        assertThat(text)
+                .startsWith("stream demo.planned -> " + database + ".planned [incremental]\n")
+                .contains("PRIMARY KEY(`id`)")
+                .contains("`amount` DECIMAL(12, 2)")
+                .contains("\"replication_num\" = \"1\"")
                 .contains("reads rows with at > MAX(at) of the target")
                 .contains("COPY (SELECT \"id\" AS \"id\"");
         assertThat(tables()).doesNotContain("planned");
@@ -217,11 +252,16 @@ class FullRefreshIT {
         pg.execute("CREATE TABLE demo.crashy (id int4)", "INSERT INTO demo.crashy VALUES (1), (2)");
         String leftover = FullRefresh.stagingName("crashy");
         try (Statement st = target.createStatement()) {
-            st.execute("CREATE TABLE " + leftover + " (id INT) DUPLICATE KEY(id) PROPERTIES (\"replication_num\" = \"1\")");
-            st.execute("CREATE TABLE crashy__quarry_stage_mine (id INT) DUPLICATE KEY(id) PROPERTIES (\"replication_num\" = \"1\")");
+            st.execute("CREATE TABLE " + leftover
+                    + " (id INT) DUPLICATE KEY(id) PROPERTIES (\"replication_num\" = \"1\")");
+            st.execute(
+                    "CREATE TABLE crashy__quarry_stage_mine (id INT) DUPLICATE KEY(id) PROPERTIES (\"replication_num\" = \"1\")");
         }
         assertThat(run(plan("  demo.crashy:\n")).rowsLoaded()).isEqualTo(2);
-        assertThat(tables()).as("only names Quarry generates are removed").doesNotContain(leftover).contains("crashy", "crashy__quarry_stage_mine");
+        assertThat(tables())
+                .as("only names Quarry generates are removed")
+                .doesNotContain(leftover)
+                .contains("crashy", "crashy__quarry_stage_mine");
         try (Statement st = target.createStatement()) {
             st.execute("DROP TABLE crashy__quarry_stage_mine");
         }
@@ -229,7 +269,9 @@ class FullRefreshIT {
 
     @Test
     void tableDdlGivesFullControl() throws SQLException {
-        pg.execute("CREATE TABLE demo.custom (id int4, label text)", "INSERT INTO demo.custom SELECT g, 'x' || g FROM generate_series(1, 20) g");
+        pg.execute(
+                "CREATE TABLE demo.custom (id int4, label text)",
+                "INSERT INTO demo.custom SELECT g, 'x' || g FROM generate_series(1, 20) g");
         String stream = """
                           demo.custom:
                             target_options:
@@ -240,12 +282,16 @@ class FullRefreshIT {
         assertThat(run(plan(stream)).rowsLoaded()).isEqualTo(20);
         assertThat(run(plan(stream)).rowsLoaded()).isEqualTo(20);
         assertThat(query("SELECT COUNT(*) FROM custom")).containsExactly(List.of("20"));
-        assertThat(query("SHOW CREATE TABLE custom").get(0).get(1)).contains("UNIQUE KEY").contains("BUCKETS 2").contains("varchar(50)");
+        assertThat(query("SHOW CREATE TABLE custom").get(0).get(1))
+                .contains("UNIQUE KEY")
+                .contains("BUCKETS 2")
+                .contains("varchar(50)");
     }
 
     @Test
     void partitionsBucketsAndPropertiesComeFromTargetOptions() throws SQLException {
-        pg.execute("CREATE TABLE demo.sales (id int8, sold_at timestamp NOT NULL, region text)",
+        pg.execute(
+                "CREATE TABLE demo.sales (id int8, sold_at timestamp NOT NULL, region text)",
                 "INSERT INTO demo.sales SELECT g, TIMESTAMP '2026-01-01' + g * INTERVAL '1 day', 'r' || (g % 3) FROM generate_series(1, 90) g");
         StreamResult result = run(plan("""
                   demo.sales:
@@ -259,9 +305,14 @@ class FullRefreshIT {
                 """));
         assertThat(result.rowsLoaded()).isEqualTo(90);
         String ddl = query("SHOW CREATE TABLE sales").get(0).get(1);
-        assertThat(ddl).contains("PRIMARY KEY(`id`, `sold_at`)").containsIgnoringCase("date_trunc('month', `sold_at`)")
-                .contains("BUCKETS 2").contains("ZSTD");
-        assertThatThrownBy(() -> run(plan("  demo.sales:\n    primary_key: id\n    target_options: {partition_by: region}\n")))
-                .isInstanceOf(ReplicationConfigException.class).hasMessageStartingWith("stream demo.sales: ");
+        assertThat(ddl)
+                .contains("PRIMARY KEY(`id`, `sold_at`)")
+                .containsIgnoringCase("date_trunc('month', `sold_at`)")
+                .contains("BUCKETS 2")
+                .contains("ZSTD");
+        assertThatThrownBy(() ->
+                        run(plan("  demo.sales:\n    primary_key: id\n    target_options: {partition_by: region}\n")))
+                .isInstanceOf(ReplicationConfigException.class)
+                .hasMessageStartingWith("stream demo.sales: ");
     }
 }

@@ -18,8 +18,9 @@ class FullRefreshTest {
     private static ReplicationPlan plan(String yaml) {
         RunContext context = new RunContext(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC, Map.of());
         return new ReplicationPlanner(context, schema -> {
-            throw new AssertionError("no wildcard in this file, yet the catalog was asked for " + schema);
-        }).plan(yaml, "r.yaml", Path.of("."));
+                    throw new AssertionError("no wildcard in this file, yet the catalog was asked for " + schema);
+                })
+                .plan(yaml, "r.yaml", Path.of("."));
     }
 
     @Test
@@ -35,7 +36,8 @@ class FullRefreshTest {
                     object: db.u
                     target_options: {table_ddl: "create table db.other (u int) -- about u"}
                 """).streams().get(0);
-        assertThat(FullRefresh.renameCreatedTable(s.targetOptions().string(TargetOption.TABLE_DDL), s, "db", "t__quarry_stage_1"))
+        assertThat(FullRefresh.renameCreatedTable(
+                        s.targetOptions().string(TargetOption.TABLE_DDL), s, "db", "t__quarry_stage_1"))
                 .isEqualTo("create table if not exists `db`.`t__quarry_stage_1` (id int) duplicate key(id)");
         StreamPlan u = plan("""
                             source: PG
@@ -45,7 +47,8 @@ class FullRefreshTest {
                                 object: db.u
                                 target_options: {table_ddl: "create table db.other (u int)"}
                             """).streams().get(0);
-        assertThatThrownBy(() -> FullRefresh.renameCreatedTable(u.targetOptions().string(TargetOption.TABLE_DDL), u, "db", "s"))
+        assertThatThrownBy(() ->
+                        FullRefresh.renameCreatedTable(u.targetOptions().string(TargetOption.TABLE_DDL), u, "db", "s"))
                 .hasMessage("stream public.u: table_ddl creates db.other, not the object db.u");
     }
 }

@@ -52,7 +52,8 @@ class IncrementalIT {
         TestingSandbox sandbox = TestingSandbox.get();
         database = sandbox.createDatabase("incremental");
         target = DriverManager.getConnection(sandbox.mariadbUrl(database), sandbox.user(), sandbox.password());
-        loader = StreamLoader.builder(URI.create(sandbox.feUrl()), sandbox.user(), sandbox.password()).build();
+        loader = StreamLoader.builder(URI.create(sandbox.feUrl()), sandbox.user(), sandbox.password())
+                .build();
     }
 
     @AfterAll
@@ -62,20 +63,28 @@ class IncrementalIT {
     }
 
     private static StreamResult run(String streams) {
-        RunContext context = new RunContext(Instant.parse("2026-06-01T00:00:00Z"), ZoneId.of("UTC"), Map.of("DB", database));
-        ReplicationPlan plan = new ReplicationPlanner(context, Sources.postgres(source)).plan("""
+        RunContext context =
+                new RunContext(Instant.parse("2026-06-01T00:00:00Z"), ZoneId.of("UTC"), Map.of("DB", database));
+        ReplicationPlan plan =
+                new ReplicationPlanner(context, Sources.postgres(source)).plan("""
                 source: POSTGRES
                 target: STARROCKS
                 defaults:
                   object: "${DB}.{stream_table}"
                 streams:
                 """ + streams, "r.yaml", Path.of("."));
-        return new Replicator(Sources.postgres(source), StarRocksSession.of(target),
-                loader, "run-" + System.nanoTime(), StarRocksDialect.latest()).run(plan.streams().get(0));
+        return new Replicator(
+                        Sources.postgres(source),
+                        StarRocksSession.of(target),
+                        loader,
+                        "run-" + System.nanoTime(),
+                        StarRocksDialect.latest())
+                .run(plan.streams().get(0));
     }
 
     private static List<String> row(String sql) throws SQLException {
-        try (Statement st = target.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = target.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             List<String> row = new ArrayList<>();
             for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
@@ -112,13 +121,18 @@ class IncrementalIT {
         assertThat(nothing.loads()).as("no Stream Load when nothing is new").isZero();
         assertThat(row("SELECT COUNT(*) FROM events")).containsExactly("3250");
 
-        pg.execute("UPDATE demo.events SET event_name = 'changed', occurred_at = TIMESTAMPTZ '2026-05-26 00:00:00.25+00' WHERE id = 7");
+        pg.execute(
+                "UPDATE demo.events SET event_name = 'changed', occurred_at = TIMESTAMPTZ '2026-05-26 00:00:00.25+00' WHERE id = 7");
         StreamResult update = run(incremental);
         assertThat(update.rowsRead()).isEqualTo(1);
-        assertThat(row("SELECT COUNT(*) FROM events")).as("upserted, not appended").containsExactly("3250");
+        assertThat(row("SELECT COUNT(*) FROM events"))
+                .as("upserted, not appended")
+                .containsExactly("3250");
         assertThat(row("SELECT event_name, DATE_FORMAT(occurred_at, '%Y-%m-%d %H:%i:%s.%f') FROM events WHERE id = 7"))
                 .containsExactly("changed", "2026-05-26 00:00:00.250000");
-        assertThat(run(incremental).rowsRead()).as("the checkpoint keeps microseconds").isZero();
+        assertThat(run(incremental).rowsRead())
+                .as("the checkpoint keeps microseconds")
+                .isZero();
     }
 
     @Test
@@ -135,7 +149,8 @@ class IncrementalIT {
 
     @Test
     void backfillUpsertsItsRange() throws SQLException {
-        pg.execute("CREATE TABLE demo.prices (id int4 PRIMARY KEY, day date, price numeric(8,2))",
+        pg.execute(
+                "CREATE TABLE demo.prices (id int4 PRIMARY KEY, day date, price numeric(8,2))",
                 "INSERT INTO demo.prices SELECT g, DATE '2026-01-01' + g, g FROM generate_series(1, 60) g");
         String stream = """
                           demo.prices:
@@ -149,7 +164,8 @@ class IncrementalIT {
         StreamResult again = run(stream.replace("2026-01-11,2026-01-20", "2026-01-15,2026-01-31"));
         assertThat(again.rowsRead()).isEqualTo(17);
         // ids 10..13 keep their old price; 14..30 were re-read at ten times theirs: 46 + 3740.
-        assertThat(row("SELECT COUNT(*), MIN(id), MAX(id), SUM(price) FROM prices")).containsExactly("21", "10", "30", "3786.00");
+        assertThat(row("SELECT COUNT(*), MIN(id), MAX(id), SUM(price) FROM prices"))
+                .containsExactly("21", "10", "30", "3786.00");
     }
 
     @Test
@@ -159,20 +175,26 @@ class IncrementalIT {
         assertThat(run("  demo.stock:\n    mode: snapshot\n").rowsLoaded()).isEqualTo(2);
         pg.execute("UPDATE demo.stock SET qty = 5 WHERE sku = 'a'");
         assertThat(run("  demo.stock:\n    mode: snapshot\n").rowsLoaded()).isEqualTo(2);
-        assertThat(row("SELECT COUNT(*), COUNT(DISTINCT _sling_loaded_at), SUM(qty) FROM stock")).containsExactly("4", "2", "10");
+        assertThat(row("SELECT COUNT(*), COUNT(DISTINCT _sling_loaded_at), SUM(qty) FROM stock"))
+                .containsExactly("4", "2", "10");
         String first = row("SELECT MIN(_sling_loaded_at) FROM stock").get(0);
-        Instant loadedAt = java.time.LocalDateTime.parse(first.replace(' ', 'T')).toInstant(java.time.ZoneOffset.UTC);
+        Instant loadedAt =
+                java.time.LocalDateTime.parse(first.replace(' ', 'T')).toInstant(java.time.ZoneOffset.UTC);
         assertThat(loadedAt).as("UTC wall time of the run, not the JVM zone's").isBetween(before, Instant.now());
     }
 
     @Test
     void newSourceColumnsAreAddedToTheTarget() throws SQLException {
-        pg.execute("CREATE TABLE demo.grow (id int4 PRIMARY KEY, v text, at timestamp)",
+        pg.execute(
+                "CREATE TABLE demo.grow (id int4 PRIMARY KEY, v text, at timestamp)",
                 "INSERT INTO demo.grow VALUES (1, 'a', '2026-01-01 00:00:00')");
         String stream = "  demo.grow:\n    primary_key: id\n    update_key: at\n";
         run(stream);
-        pg.execute("ALTER TABLE demo.grow ADD COLUMN score numeric(5,1)", "INSERT INTO demo.grow VALUES (2, 'b', '2026-01-02 00:00:00', 4.5)");
-        assertRefusedWithoutAddNewColumns(stream.replace("update_key: at\n", "update_key: at\n    target_options: {add_new_columns: false}\n"));
+        pg.execute(
+                "ALTER TABLE demo.grow ADD COLUMN score numeric(5,1)",
+                "INSERT INTO demo.grow VALUES (2, 'b', '2026-01-02 00:00:00', 4.5)");
+        assertRefusedWithoutAddNewColumns(
+                stream.replace("update_key: at\n", "update_key: at\n    target_options: {add_new_columns: false}\n"));
         StreamResult grown = run(stream);
         assertThat(grown.rowsRead()).isEqualTo(1);
         assertThat(row("SELECT COUNT(*), COUNT(score), MAX(score) FROM grow")).containsExactly("2", "1", "4.5");
@@ -185,7 +207,8 @@ class IncrementalIT {
 
     @Test
     void backfillPiecesCoverTheRangeExactlyOnce() throws SQLException {
-        pg.execute("CREATE TABLE demo.readings (id int4 PRIMARY KEY, day date, v int4)",
+        pg.execute(
+                "CREATE TABLE demo.readings (id int4 PRIMARY KEY, day date, v int4)",
                 "INSERT INTO demo.readings SELECT g, DATE '2026-03-01' + (g / 10), g FROM generate_series(0, 299) g");
         run("  demo.readings:\n    mode: full-refresh\n    primary_key: id\n    where: \"id < 0\"\n");
         StreamResult result = run("""
@@ -198,6 +221,7 @@ class IncrementalIT {
         // Days 3..20 hold ten rows each; pieces [3,10) [10,17) [17,20] meet without overlap.
         assertThat(result.rowsRead()).isEqualTo(180);
         assertThat(result.loads()).isEqualTo(3);
-        assertThat(row("SELECT COUNT(*), MIN(day), MAX(day) FROM readings")).containsExactly("180", "2026-03-03", "2026-03-20");
+        assertThat(row("SELECT COUNT(*), MIN(day), MAX(day) FROM readings"))
+                .containsExactly("180", "2026-03-03", "2026-03-20");
     }
 }

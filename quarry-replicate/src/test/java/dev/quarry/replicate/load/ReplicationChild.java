@@ -25,22 +25,31 @@ import java.util.UUID;
  * Prints {@code START} once connected and {@code DONE <rows loaded>} when every stream finished.
  */
 final class ReplicationChild {
-    private ReplicationChild() {
-    }
+    private ReplicationChild() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> env = System.getenv();
-        try (Connection source = DriverManager.getConnection(env.get("QUARRY_PG_URL"), env.get("QUARRY_PG_USER"), env.get("QUARRY_PG_PASSWORD"));
-             Connection target = DriverManager.getConnection(env.get("QUARRY_SR_URL"), env.get("QUARRY_SR_USER"), env.get("QUARRY_SR_PASSWORD"))) {
-            StreamLoader loader = StreamLoader.builder(URI.create(env.get("QUARRY_SR_FE")), env.get("QUARRY_SR_USER"), env.get("QUARRY_SR_PASSWORD"))
+        try (Connection source = DriverManager.getConnection(
+                        env.get("QUARRY_PG_URL"), env.get("QUARRY_PG_USER"), env.get("QUARRY_PG_PASSWORD"));
+                Connection target = DriverManager.getConnection(
+                        env.get("QUARRY_SR_URL"), env.get("QUARRY_SR_USER"), env.get("QUARRY_SR_PASSWORD"))) {
+            StreamLoader loader = StreamLoader.builder(
+                            URI.create(env.get("QUARRY_SR_FE")),
+                            env.get("QUARRY_SR_USER"),
+                            env.get("QUARRY_SR_PASSWORD"))
                     .requestTimeout(Duration.ofMinutes(5))
                     .build();
-            RunContext context = new RunContext(java.time.Instant.now(), java.time.ZoneId.of("UTC"), Map.of("DB", env.get("QUARRY_DB")));
+            RunContext context = new RunContext(
+                    java.time.Instant.now(), java.time.ZoneId.of("UTC"), Map.of("DB", env.get("QUARRY_DB")));
             Path file = Path.of(args[0]);
             ReplicationPlan plan = new ReplicationPlanner(context, Sources.postgres(source))
                     .plan(Files.readString(file), file.getFileName().toString(), file.getParent());
-            Replicator replicator = new Replicator(Sources.postgres(source), StarRocksSession.of(target),
-                    loader, "child-" + UUID.randomUUID(), StarRocksDialect.latest());
+            Replicator replicator = new Replicator(
+                    Sources.postgres(source),
+                    StarRocksSession.of(target),
+                    loader,
+                    "child-" + UUID.randomUUID(),
+                    StarRocksDialect.latest());
             System.out.println("START");
             System.out.flush();
             long rows = 0;

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReplicationPlannerTest {
-    private static final RunContext CONTEXT = new RunContext(Instant.parse("2026-03-08T07:30:05Z"), ZoneId.of("UTC"),
-            Map.of("PG_SCHEMA", "demo", "HOME", "/root"));
+    private static final RunContext CONTEXT = new RunContext(
+            Instant.parse("2026-03-08T07:30:05Z"), ZoneId.of("UTC"), Map.of("PG_SCHEMA", "demo", "HOME", "/root"));
     private static final SourceCatalog NO_DISCOVERY = schema -> {
         throw new AssertionError("no wildcard in this file, yet the catalog was asked for " + schema);
     };
@@ -63,8 +63,12 @@ class ReplicationPlannerTest {
                 """);
         assertThat(plan.source()).isEqualTo("POSTGRES");
         assertThat(plan.target()).isEqualTo("STARROCKS");
-        assertThat(plan.streams()).extracting(s -> s.object().toString())
-                .containsExactly("demo_postgres_starrocks.users", "demo_postgres_starrocks.orders", "demo_postgres_starrocks.events");
+        assertThat(plan.streams())
+                .extracting(s -> s.object().toString())
+                .containsExactly(
+                        "demo_postgres_starrocks.users",
+                        "demo_postgres_starrocks.orders",
+                        "demo_postgres_starrocks.events");
         assertThat(plan.streams()).allSatisfy(s -> assertThat(s.mode()).isEqualTo(Mode.FULL_REFRESH));
         assertThat(plan.streams().get(1).sourceTable()).contains(new SourceTable("demo_postgres_starrocks", "orders"));
         assertThat(plan.streams().get(0).definedAt()).isEqualTo("r.yaml:8:3");
@@ -107,7 +111,8 @@ class ReplicationPlannerTest {
                   public.d:
                     primary_key: id
                 """);
-        assertThat(plan.streams()).extracting(StreamPlan::mode)
+        assertThat(plan.streams())
+                .extracting(StreamPlan::mode)
                 .containsExactly(Mode.INCREMENTAL, Mode.INCREMENTAL, Mode.FULL_REFRESH, Mode.INCREMENTAL);
         assertThat(plan.streams().get(1).primaryKey()).containsExactly("k1", "k2");
         assertThat(plan.streams().get(3).primaryKey()).containsExactly("id");
@@ -140,7 +145,8 @@ class ReplicationPlannerTest {
                 """);
         StreamPlan one = plan.streams().get(0);
         assertThat(one.where()).contains("id > 5");
-        assertThat(one.columns()).containsExactlyInAnyOrderEntriesOf(Map.of("id", "bigint", "name", "string(20)", "extra", "json"));
+        assertThat(one.columns())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("id", "bigint", "name", "string(20)", "extra", "json"));
         assertThat(one.sourceOptions().integer(SourceOption.LIMIT)).isEqualTo(20L);
         assertThat(one.sourceOptions().bool(SourceOption.EMPTY_AS_NULL)).isTrue();
         assertThat(one.targetOptions().integer(TargetOption.REPLICATION_NUM)).isEqualTo(1L);
@@ -152,13 +158,18 @@ class ReplicationPlannerTest {
         assertThat(two.columns()).containsExactly(Map.entry("name", "text"));
         assertThat(two.sourceOptions().integer(SourceOption.LIMIT)).isEqualTo(10L);
         assertThat(two.targetOptions().integer(TargetOption.BUCKETS)).isNull();
-        assertThat(two.targetOptions().bool(TargetOption.ADD_NEW_COLUMNS)).as("declared default").isTrue();
-        assertThat(two.targetOptions().bool(TargetOption.STRICT_MODE)).as("declared default").isTrue();
+        assertThat(two.targetOptions().bool(TargetOption.ADD_NEW_COLUMNS))
+                .as("declared default")
+                .isTrue();
+        assertThat(two.targetOptions().bool(TargetOption.STRICT_MODE))
+                .as("declared default")
+                .isTrue();
     }
 
     @Test
     void everyStreamAndOptionKeyIsRead() throws Exception {
-        Files.writeString(dir.resolve("q.sql"), "select * from public.t where {incremental_where_cond}", StandardCharsets.UTF_8);
+        Files.writeString(
+                dir.resolve("q.sql"), "select * from public.t where {incremental_where_cond}", StandardCharsets.UTF_8);
         ReplicationPlan plan = plan("""
                 source: PG
                 target: SR
@@ -231,7 +242,8 @@ class ReplicationPlannerTest {
         assertThat(to.names(TargetOption.ORDER_BY)).containsExactly("day", "id");
         assertThat(to.string(TargetOption.TIMEZONE)).isEqualTo("Europe/Berlin");
         assertThat(to.integer(TargetOption.FILE_MAX_ROWS)).isEqualTo(5000L);
-        assertThat(plan.streams().get(2).targetOptions().string(TargetOption.TABLE_DDL)).startsWith("create table db.t3");
+        assertThat(plan.streams().get(2).targetOptions().string(TargetOption.TABLE_DDL))
+                .startsWith("create table db.t3");
     }
 
     @Test
@@ -249,7 +261,8 @@ class ReplicationPlannerTest {
 
     @Test
     void runtimeVariablesRenderPerStreamInTheContextZone() {
-        RunContext mexico = new RunContext(Instant.parse("2026-03-08T07:30:05Z"), ZoneId.of("America/Bahia_Banderas"), Map.of());
+        RunContext mexico =
+                new RunContext(Instant.parse("2026-03-08T07:30:05Z"), ZoneId.of("America/Bahia_Banderas"), Map.of());
         ReplicationPlan plan = new ReplicationPlanner(mexico, NO_DISCOVERY).plan("""
                 source: PG
                 target: SR
@@ -266,7 +279,8 @@ class ReplicationPlannerTest {
         assertThat(a.object().toString()).isEqualTo("db.sales_orders_v2");
         // 07:30:05 UTC is 01:30:05 on the previous day in Bahia de Banderas (UTC-6).
         assertThat(a.targetOptions().string(TargetOption.POST_SQL))
-                .isEqualTo("insert into db.log values ('sales.orders', 'db.sales_orders_v2', '2026_03_08_013005', '2026-03-08 01 067 Mar 26 01:30:05')");
+                .isEqualTo(
+                        "insert into db.log values ('sales.orders', 'db.sales_orders_v2', '2026_03_08_013005', '2026-03-08 01 067 Mar 26 01:30:05')");
         StreamPlan b = plan.streams().get(1);
         assertThat(b.sourceTable()).contains(new SourceTable("Sales", "Orders"));
         assertThat(b.object().toString()).isEqualTo("db.Sales_orders_v2");
@@ -305,17 +319,19 @@ class ReplicationPlannerTest {
                       replication_nm: 1
                       table_keys: {primay: [id]}
                 """);
-        assertThat(errors).containsExactly(
-                "r.yaml:3:1: unknown top-level key 'defualts'; did you mean 'defaults'?",
-                "r.yaml:8:5: unknown stream key 'primery_key'; did you mean 'primary_key'?",
-                "r.yaml:10:7: unknown source option 'limt'; did you mean 'limit'?",
-                "r.yaml:12:7: unknown target option 'replication_nm'; did you mean 'replication_num'?",
-                "r.yaml:13:19: unknown table_keys kind 'primay'; did you mean 'primary'?");
+        assertThat(errors)
+                .containsExactly(
+                        "r.yaml:3:1: unknown top-level key 'defualts'; did you mean 'defaults'?",
+                        "r.yaml:8:5: unknown stream key 'primery_key'; did you mean 'primary_key'?",
+                        "r.yaml:10:7: unknown source option 'limt'; did you mean 'limit'?",
+                        "r.yaml:12:7: unknown target option 'replication_nm'; did you mean 'replication_num'?",
+                        "r.yaml:13:19: unknown table_keys kind 'primay'; did you mean 'primary'?");
     }
 
     @Test
     void allErrorsOfAFileAreReportedTogether() {
-        ReplicationConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ReplicationConfigException.class, () -> plan("""
+        ReplicationConfigException e =
+                org.junit.jupiter.api.Assertions.assertThrows(ReplicationConfigException.class, () -> plan("""
                 source: PG
                 streams:
                   public.a:
@@ -345,22 +361,23 @@ class ReplicationPlannerTest {
                     object: db.h
                     select: [a, -b]
                 """));
-        assertThat(e.errors()).containsExactly(
-                "r.yaml: missing 'target' (a connection name)",
-                "r.yaml:5:11: unknown mode 'incremantal'; did you mean 'incremental'?",
-                "r.yaml:13:15: expected true or false, got 'maybe'",
-                "r.yaml:14:40: max_filter_ratio must be between 0 and 1, got 2.0",
-                "r.yaml:14:43: unknown target option 'transforms' (known: table_keys, table_ddl, pre_sql, post_sql, add_new_columns, column_casing, "
-                        + "max_filter_ratio, strict_mode, use_bulk, partition_by, distributed_by, buckets, order_by, replication_num, properties, "
-                        + "timezone, file_max_rows, file_max_bytes)",
-                "r.yaml:17:5: Sling transforms are not supported; use sql: to transform in the source query",
-                "r.yaml:18:11: mode 'change-capture' is not supported by Quarry",
-                "r.yaml:25:13: environment variable ${NOT_SET_ANYWHERE} is not set (set it, or define it under env:)",
-                "r.yaml:8:5: stream public.b: must specify value for 'update_key' and/or 'primary_key' for incremental mode",
-                "r.yaml:10:5: unknown variable {stream_tabel} in object; did you mean {stream_table}?",
-                "r.yaml:23:5: stream public.f: incremental sql with an update_key must contain {incremental_where_cond} or {incremental_value}, "
-                        + "else every run reads everything",
-                "r.yaml:28:5: select mixes columns and -exclusions; add '*' to say the exclusions apply to all columns");
+        assertThat(e.errors())
+                .containsExactly(
+                        "r.yaml: missing 'target' (a connection name)",
+                        "r.yaml:5:11: unknown mode 'incremantal'; did you mean 'incremental'?",
+                        "r.yaml:13:15: expected true or false, got 'maybe'",
+                        "r.yaml:14:40: max_filter_ratio must be between 0 and 1, got 2.0",
+                        "r.yaml:14:43: unknown target option 'transforms' (known: table_keys, table_ddl, pre_sql, post_sql, add_new_columns, column_casing, "
+                                + "max_filter_ratio, strict_mode, use_bulk, partition_by, distributed_by, buckets, order_by, replication_num, properties, "
+                                + "timezone, file_max_rows, file_max_bytes)",
+                        "r.yaml:17:5: Sling transforms are not supported; use sql: to transform in the source query",
+                        "r.yaml:18:11: mode 'change-capture' is not supported by Quarry",
+                        "r.yaml:25:13: environment variable ${NOT_SET_ANYWHERE} is not set (set it, or define it under env:)",
+                        "r.yaml:8:5: stream public.b: must specify value for 'update_key' and/or 'primary_key' for incremental mode",
+                        "r.yaml:10:5: unknown variable {stream_tabel} in object; did you mean {stream_table}?",
+                        "r.yaml:23:5: stream public.f: incremental sql with an update_key must contain {incremental_where_cond} or {incremental_value}, "
+                                + "else every run reads everything",
+                        "r.yaml:28:5: select mixes columns and -exclusions; add '*' to say the exclusions apply to all columns");
         assertThat(e.getMessage()).isEqualTo("12 errors in the replication; nothing was run");
         assertThat(e.details()).isEqualTo(e.errors());
         assertThat(e.exitCode()).isEqualTo(2);
@@ -376,9 +393,10 @@ class ReplicationPlannerTest {
                     object: db.a
                     source_options: {chunk_count: 3}
                     target_options: {column_casing: snake}
-                """)).containsExactly(
-                "r.yaml:6:22: chunk_count is not supported yet; use chunk_size",
-                "r.yaml:7:37: column_casing 'snake' is not supported yet; use normalize or source");
+                """))
+                .containsExactly(
+                        "r.yaml:6:22: chunk_count is not supported yet; use chunk_size",
+                        "r.yaml:7:37: column_casing 'snake' is not supported yet; use normalize or source");
     }
 
     @Test
@@ -391,9 +409,10 @@ class ReplicationPlannerTest {
                     object: db.everything
                   "*":
                     object: db.{stream_table}
-                """)).containsExactly(
-                "r.yaml:5:5: stream 'public.*' is a wildcard but its object 'db.everything' names one table for all of them; use {stream_table} (or {stream_name}) in object",
-                "r.yaml:6:3: stream '*': Must specify schema or path when using wildcard");
+                """))
+                .containsExactly(
+                        "r.yaml:5:5: stream 'public.*' is a wildcard but its object 'db.everything' names one table for all of them; use {stream_table} (or {stream_name}) in object",
+                        "r.yaml:6:3: stream '*': Must specify schema or path when using wildcard");
     }
 
     @Test
@@ -406,11 +425,12 @@ class ReplicationPlannerTest {
                   public.a: {primary_key: id}
                   public.b: {primary_key: id, update_key: ts}
                   public.c: {primary_key: id, update_key: ts, source_options: {range: "5"}}
-                """)).containsExactly(
-                "r.yaml:7:71: range must be \"start,end\", got '5'",
-                "r.yaml:3:41: stream public.a: backfill needs both 'primary_key' and 'update_key'",
-                "r.yaml:3:41: stream public.b: backfill needs source_options.range (\"start,end\")",
-                "r.yaml:3:41: stream public.c: backfill needs source_options.range (\"start,end\")");
+                """))
+                .containsExactly(
+                        "r.yaml:7:71: range must be \"start,end\", got '5'",
+                        "r.yaml:3:41: stream public.a: backfill needs both 'primary_key' and 'update_key'",
+                        "r.yaml:3:41: stream public.b: backfill needs source_options.range (\"start,end\")",
+                        "r.yaml:3:41: stream public.c: backfill needs source_options.range (\"start,end\")");
     }
 
     @Test
@@ -422,8 +442,9 @@ class ReplicationPlannerTest {
                   public.a: {object: db.a}
                   public.a: {object: db.b}
                 """)).containsExactly("r.yaml:5:3: duplicate key 'public.a' (first at line 4)");
-        assertThat(errors("source: [unclosed\n")).containsExactly(
-                "r.yaml:1:18: not valid YAML: while parsing a flow sequence; expected ',' or ']', but got <stream end>");
+        assertThat(errors("source: [unclosed\n"))
+                .containsExactly(
+                        "r.yaml:1:18: not valid YAML: while parsing a flow sequence; expected ',' or ']', but got <stream end>");
     }
 
     @Test
@@ -434,7 +455,9 @@ class ReplicationPlannerTest {
                 streams:
                   public.a: {object: db.same}
                   other.a: {object: db.same}
-                """)).containsExactly("r.yaml:5:3: stream other.a writes to db.same, which another stream of this file also writes to");
+                """))
+                .containsExactly(
+                        "r.yaml:5:3: stream other.a writes to db.same, which another stream of this file also writes to");
     }
 
     @Test
@@ -461,34 +484,58 @@ class ReplicationPlannerTest {
         List<String> columns = List.of("id", "name", "secret_a", "secret_b", "created_at");
         ConfigErrors errors = new ConfigErrors();
         Location at = new Location("r.yaml", 1, 1);
-        assertThat(Selection.parse(List.of("*", "-secret_*"), at, errors).apply(columns, "s")).containsExactly("id", "name", "created_at");
-        assertThat(Selection.parse(List.of("-SECRET_?", "-id"), at, errors).apply(columns, "s")).containsExactly("name", "created_at");
-        assertThat(Selection.parse(List.of("name", "id"), at, errors).apply(columns, "s")).containsExactly("name", "id");
+        assertThat(Selection.parse(List.of("*", "-secret_*"), at, errors).apply(columns, "s"))
+                .containsExactly("id", "name", "created_at");
+        assertThat(Selection.parse(List.of("-SECRET_?", "-id"), at, errors).apply(columns, "s"))
+                .containsExactly("name", "created_at");
+        assertThat(Selection.parse(List.of("name", "id"), at, errors).apply(columns, "s"))
+                .containsExactly("name", "id");
         assertThat(errors.isEmpty()).isTrue();
         assertThatThrownBy(() -> Selection.parse(List.of("nmae"), at, errors).apply(columns, "public.t"))
-                .hasMessage("stream public.t: select names column 'nmae' which the source does not have; did you mean 'name'?");
-        assertThatThrownBy(() -> Selection.parse(List.of("-nothing*"), at, errors).apply(columns, "public.t"))
+                .hasMessage(
+                        "stream public.t: select names column 'nmae' which the source does not have; did you mean 'name'?");
+        assertThatThrownBy(
+                        () -> Selection.parse(List.of("-nothing*"), at, errors).apply(columns, "public.t"))
                 .hasMessage("stream public.t: select exclusion '-nothing*' matches no column");
     }
 
     @Test
     void suggestionsNeedACloseName() {
-        assertThat(ConfigErrors.closest("udpate_key", List.of("update_key", "primary_key"))).isEqualTo("update_key");
-        assertThat(ConfigErrors.closest("zzzz", List.of("update_key", "primary_key"))).isNull();
+        assertThat(ConfigErrors.closest("udpate_key", List.of("update_key", "primary_key")))
+                .isEqualTo("update_key");
+        assertThat(ConfigErrors.closest("zzzz", List.of("update_key", "primary_key")))
+                .isNull();
     }
 
     @Test
     void oneOffStreamsFollowTheFileRules() {
         ReplicationPlanner planner = new ReplicationPlanner(CONTEXT, NO_DISCOVERY);
-        ReplicationPlan plan = planner.plan(new OneOffStream("PG", "SR", "public.users", "db.users", Optional.empty(), List.of("id"),
-                Optional.of("updated_at"), List.of("*", "-secret"), Optional.of("active: 'yes'")));
+        ReplicationPlan plan = planner.plan(new OneOffStream(
+                "PG",
+                "SR",
+                "public.users",
+                "db.users",
+                Optional.empty(),
+                List.of("id"),
+                Optional.of("updated_at"),
+                List.of("*", "-secret"),
+                Optional.of("active: 'yes'")));
         StreamPlan s = plan.streams().get(0);
         assertThat(s.mode()).isEqualTo(Mode.INCREMENTAL);
         assertThat(s.object().toString()).isEqualTo("db.users");
         assertThat(s.select().excludes()).containsExactly("secret");
         assertThat(s.where()).contains("active: 'yes'");
-        assertThatThrownBy(() -> planner.plan(new OneOffStream("PG", "SR", "public.users", "db.users", Optional.of("incremental"), List.of(),
-                Optional.empty(), List.of(), Optional.empty())))
-                .hasMessageEndingWith("stream public.users: must specify value for 'update_key' and/or 'primary_key' for incremental mode");
+        assertThatThrownBy(() -> planner.plan(new OneOffStream(
+                        "PG",
+                        "SR",
+                        "public.users",
+                        "db.users",
+                        Optional.of("incremental"),
+                        List.of(),
+                        Optional.empty(),
+                        List.of(),
+                        Optional.empty())))
+                .hasMessageEndingWith(
+                        "stream public.users: must specify value for 'update_key' and/or 'primary_key' for incremental mode");
     }
 }

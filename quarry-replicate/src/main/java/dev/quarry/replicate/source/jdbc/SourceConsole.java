@@ -117,14 +117,22 @@ public final class SourceConsole implements AutoCloseable {
     /** Every column the connection sees, by schema, table and position. */
     public List<Column> columns() {
         List<Column> columns = new ArrayList<>();
-        query(COLUMNS, rs -> columns.add(new Column(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                rs.getString(5), rs.getString(6))));
+        query(
+                COLUMNS,
+                rs -> columns.add(new Column(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6))));
         return columns;
     }
 
     private void query(String sql, RowReader reader) {
         Log.sql(sql);
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 reader.read(rs);
             }

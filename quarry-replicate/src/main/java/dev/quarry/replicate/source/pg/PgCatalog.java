@@ -21,16 +21,20 @@ import java.util.Optional;
  */
 final class PgCatalog implements SourceCatalog {
     /** Ordinary, partitioned and foreign tables, views and materialized views: everything a SELECT can read. */
-    private static final String TABLES = "SELECT c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-            + " WHERE n.nspname = ? AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND NOT c.relispartition ORDER BY c.relname";
-    private static final String COLUMNS = "SELECT a.attname, a.atttypid, a.atttypmod, a.attnotnull, pg_catalog.format_type(a.atttypid, a.atttypmod)"
-            + " FROM pg_catalog.pg_attribute a WHERE a.attrelid = ?::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum";
+    private static final String TABLES =
+            "SELECT c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                    + " WHERE n.nspname = ? AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND NOT c.relispartition ORDER BY c.relname";
+
+    private static final String COLUMNS =
+            "SELECT a.attname, a.atttypid, a.atttypmod, a.attnotnull, pg_catalog.format_type(a.atttypid, a.atttypmod)"
+                    + " FROM pg_catalog.pg_attribute a WHERE a.attrelid = ?::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum";
     private static final String PRIMARY_KEY = "SELECT a.attname FROM pg_catalog.pg_index i"
             + " CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord)"
             + " JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum"
             + " WHERE i.indrelid = ?::regclass AND i.indisprimary ORDER BY k.ord";
-    private static final String TYPE = "SELECT t.typname, t.typtype, t.typcategory, t.typelem, t.typbasetype, t.typtypmod"
-            + " FROM pg_catalog.pg_type t WHERE t.oid = ?::oid";
+    private static final String TYPE =
+            "SELECT t.typname, t.typtype, t.typcategory, t.typelem, t.typbasetype, t.typtypmod"
+                    + " FROM pg_catalog.pg_type t WHERE t.oid = ?::oid";
 
     private final Connection connection;
     private final Map<Long, TypeRow> types = new HashMap<>();
@@ -109,7 +113,8 @@ final class PgCatalog implements SourceCatalog {
             PgType element = resolve(t.element, modifier, declared.replace("[]", ""));
             return new PgType(t.name, PgType.Kind.ARRAY, modifier, Optional.of(element), declared);
         }
-        PgType.Kind kind = t.typtype == 'e' ? PgType.Kind.ENUM : t.typtype == 'b' ? PgType.Kind.BASE : PgType.Kind.OTHER;
+        PgType.Kind kind =
+                t.typtype == 'e' ? PgType.Kind.ENUM : t.typtype == 'b' ? PgType.Kind.BASE : PgType.Kind.OTHER;
         return new PgType(t.name, kind, modifier, Optional.empty(), declared);
     }
 
@@ -124,14 +129,18 @@ final class PgCatalog implements SourceCatalog {
                 if (!rs.next()) {
                     throw new SQLException("type oid " + oid + " not found");
                 }
-                TypeRow row = new TypeRow(rs.getString(1), rs.getString(2).charAt(0), rs.getString(3).charAt(0), rs.getLong(4),
-                        rs.getLong(5), rs.getInt(6));
+                TypeRow row = new TypeRow(
+                        rs.getString(1),
+                        rs.getString(2).charAt(0),
+                        rs.getString(3).charAt(0),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        rs.getInt(6));
                 types.put(oid, row);
                 return row;
             }
         }
     }
 
-    private record TypeRow(String name, char typtype, char category, long element, long baseType, int baseModifier) {
-    }
+    private record TypeRow(String name, char typtype, char category, long element, long baseType, int baseModifier) {}
 }

@@ -15,12 +15,13 @@ import java.util.List;
 final class PgCopy {
     private static final String OPTIONS = "FORMAT csv, DELIMITER ',', NULL '\\N', QUOTE '\"', ESCAPE '\"'";
 
-    private PgCopy() {
-    }
+    private PgCopy() {}
 
     /** {@code COPY (select) TO STDOUT} in this framing for {@code select}'s columns (output names as mapped). */
     static String copy(String select, List<PgTypeMapping.Mapped> columns) {
-        String forceQuote = columns.size() == 1 ? ", FORCE_QUOTE (" + PgSql.ident(columns.get(0).name()) + ")" : "";
+        String forceQuote = columns.size() == 1
+                ? ", FORCE_QUOTE (" + PgSql.ident(columns.get(0).name()) + ")"
+                : "";
         return "COPY (" + select + ") TO STDOUT WITH (" + OPTIONS + forceQuote + ", ENCODING 'UTF8')";
     }
 }

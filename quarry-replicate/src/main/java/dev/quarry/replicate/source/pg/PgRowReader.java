@@ -50,8 +50,13 @@ final class PgRowReader {
      * whichever comes first; a single larger row still makes one chunk). {@code what} names the stream in errors;
      * {@code progress} counts every row.
      */
-    ReadTotals read(String copySql, long maxRows, long maxBytes, String what, ReadProgress progress,
-                    Source.ChunkConsumer consumer) {
+    ReadTotals read(
+            String copySql,
+            long maxRows,
+            long maxBytes,
+            String what,
+            ReadProgress progress,
+            Source.ChunkConsumer consumer) {
         if (maxRows < 1 || maxBytes < 1) {
             throw new IllegalArgumentException("chunk limits must be positive");
         }
@@ -111,10 +116,12 @@ final class PgRowReader {
         if (mark >= 0) {
             // Our guard failed: the reason is the text PostgreSQL quotes after the mark.
             int end = message.lastIndexOf('"');
-            String reason = message.substring(mark + PgTypeMapping.FAILURE_MARK.length(), end > mark ? end : message.length());
+            String reason =
+                    message.substring(mark + PgTypeMapping.FAILURE_MARK.length(), end > mark ? end : message.length());
             return new SourceException("reading " + what + " failed: " + reason, e);
         }
-        return new SourceException("reading " + what + " failed: " + message.strip().replaceAll("\\s*\\R\\s*", " "), e);
+        return new SourceException(
+                "reading " + what + " failed: " + message.strip().replaceAll("\\s*\\R\\s*", " "), e);
     }
 
     /** The row stream with one row of look-ahead. */

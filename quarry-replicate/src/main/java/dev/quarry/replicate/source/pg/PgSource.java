@@ -60,10 +60,17 @@ public final class PgSource implements Source {
     @Override
     public Optional<DescribedTable> describe(SourceTable table) {
         PgTypeMapping mapping = new PgTypeMapping(ZoneOffset.UTC, false);
-        return catalog.describe(table).map(t -> new DescribedTable(table, t.columns().stream().map(c -> {
-            PgTypeMapping.Mapped m = mapping.map(c, table.name());
-            return new DescribedTable.Column(c.name(), c.type().declared(), m.type(), m.nullable());
-        }).toList(), t.primaryKey()));
+        return catalog.describe(table)
+                .map(t -> new DescribedTable(
+                        table,
+                        t.columns().stream()
+                                .map(c -> {
+                                    PgTypeMapping.Mapped m = mapping.map(c, table.name());
+                                    return new DescribedTable.Column(
+                                            c.name(), c.type().declared(), m.type(), m.nullable());
+                                })
+                                .toList(),
+                        t.primaryKey()));
     }
 
     @Override
@@ -77,8 +84,9 @@ public final class PgSource implements Source {
             mapped.add(mapping.map(table.column(name).orElseThrow(), spec.stream(), spec.columnType(name)));
         }
         spec.checkKeys(table.columnNames());
-        spec.snapshotValue().ifPresent(at -> mapped.add(
-                new PgTypeMapping.Mapped(ReadSpec.LOADED_AT, StarRocksType.Scalar.DATETIME, false, PgSql.literal(at))));
+        spec.snapshotValue()
+                .ifPresent(at -> mapped.add(new PgTypeMapping.Mapped(
+                        ReadSpec.LOADED_AT, StarRocksType.Scalar.DATETIME, false, PgSql.literal(at))));
         Optional<PgColumn> updateKey = spec.updateKey().map(k -> table.column(k).orElseThrow());
 
         List<String> conditions = new ArrayList<>();
@@ -92,8 +100,8 @@ public final class PgSource implements Source {
         if (spec.range().isPresent()) {
             KeyRange r = spec.range().get();
             String k = PgSql.ident(updateKey.orElseThrow().name());
-            conditions.add(k + " >= " + literal(updateKey.get(), r.low(), zone) + " AND " + k + (r.highInclusive() ? " <= " : " < ")
-                    + literal(updateKey.get(), r.high(), zone));
+            conditions.add(k + " >= " + literal(updateKey.get(), r.low(), zone) + " AND " + k
+                    + (r.highInclusive() ? " <= " : " < ") + literal(updateKey.get(), r.high(), zone));
         }
         String from;
         if (spec.sql().isPresent()) {
@@ -109,7 +117,10 @@ public final class PgSource implements Source {
 
         StringBuilder select = new StringBuilder("SELECT ");
         for (int i = 0; i < mapped.size(); i++) {
-            select.append(i == 0 ? "" : ", ").append(mapped.get(i).expression()).append(" AS ").append(PgSql.ident(mapped.get(i).name()));
+            select.append(i == 0 ? "" : ", ")
+                    .append(mapped.get(i).expression())
+                    .append(" AS ")
+                    .append(PgSql.ident(mapped.get(i).name()));
         }
         select.append(" FROM ").append(from);
         if (!conditions.isEmpty()) {
@@ -122,13 +133,15 @@ public final class PgSource implements Source {
             spec.offset().ifPresent(offset -> select.append(" OFFSET ").append(offset));
         }
         List<String> key = spec.primaryKey().isEmpty() ? table.primaryKey() : spec.primaryKey();
-        List<MappedColumn> columns = mapped.stream().map(m -> new MappedColumn(m.name(), m.type(), m.nullable()))
+        List<MappedColumn> columns = mapped.stream()
+                .map(m -> new MappedColumn(m.name(), m.type(), m.nullable()))
                 .toList();
         return new SourceRead(spec.stream(), columns, key, PgCopy.copy(select.toString(), mapped));
     }
 
     @Override
-    public ReadTotals read(SourceRead read, long maxRows, long maxBytes, ReadProgress progress, ChunkConsumer consumer) {
+    public ReadTotals read(
+            SourceRead read, long maxRows, long maxBytes, ReadProgress progress, ChunkConsumer consumer) {
         return new PgRowReader(connection).read(read.statement(), maxRows, maxBytes, read.stream(), progress, consumer);
     }
 
@@ -146,7 +159,9 @@ public final class PgSource implements Source {
     private PgTable describe(ReadSpec spec) {
         if (spec.table().isPresent()) {
             SourceTable t = spec.table().get();
-            return catalog.describe(t).orElseThrow(() -> new SourceException("stream " + spec.stream() + ": source table " + t + " does not exist"));
+            return catalog.describe(t)
+                    .orElseThrow(() ->
+                            new SourceException("stream " + spec.stream() + ": source table " + t + " does not exist"));
         }
         // A temporary view gives the query's result columns their exact types through the same pg_catalog path.
         String probe = fill(spec.sql().orElseThrow(), "1=0", "null", Optional.empty());
@@ -155,7 +170,8 @@ public final class PgSource implements Source {
             st.execute("CREATE TEMPORARY VIEW " + PgSql.ident(view) + " AS " + probe);
             try {
                 String schema;
-                try (var rs = st.executeQuery("SELECT nspname FROM pg_catalog.pg_namespace WHERE oid = pg_catalog.pg_my_temp_schema()")) {
+                try (var rs = st.executeQuery(
+                        "SELECT nspname FROM pg_catalog.pg_namespace WHERE oid = pg_catalog.pg_my_temp_schema()")) {
                     rs.next();
                     schema = rs.getString(1);
                 }
@@ -165,13 +181,18 @@ public final class PgSource implements Source {
                 st.execute("DROP VIEW IF EXISTS " + PgSql.ident(view));
             }
         } catch (SQLException e) {
-            throw new SourceException("stream " + spec.stream() + ": its sql does not run: " + e.getMessage().strip().replaceAll("\\s*\\R\\s*", " "), e);
+            throw new SourceException(
+                    "stream " + spec.stream() + ": its sql does not run: "
+                            + e.getMessage().strip().replaceAll("\\s*\\R\\s*", " "),
+                    e);
         }
     }
 
     private static String fill(String sql, String predicate, String value, Optional<PgColumn> updateKey) {
         String filled = sql.replace("{incremental_where_cond}", predicate).replace("{incremental_value}", value);
-        return updateKey.map(k -> filled.replace("{update_key}", PgSql.ident(k.name()))).orElse(filled);
+        return updateKey
+                .map(k -> filled.replace("{update_key}", PgSql.ident(k.name())))
+                .orElse(filled);
     }
 
     /**
@@ -181,16 +202,11 @@ public final class PgSource implements Source {
     static String literal(PgColumn key, String value, ZoneId zone) {
         String text = PgSql.literal(value);
         return switch (key.type().kind() == PgType.Kind.BASE ? key.type().name() : "") {
-  case "timestamptz" -> 
-"(" + text + "::timestamp AT TIME ZONE " + PgSql.literal(zone.getId()) + ")";
-  case "timestamp" -> 
-text + "::timestamp";
-  case "date" -> 
-text + "::date";
-  case "int2", "int4", "int8", "numeric", "float4", "float8" -> 
-text + "::numeric";
-  default -> 
-text;
-};
+            case "timestamptz" -> "(" + text + "::timestamp AT TIME ZONE " + PgSql.literal(zone.getId()) + ")";
+            case "timestamp" -> text + "::timestamp";
+            case "date" -> text + "::date";
+            case "int2", "int4", "int8", "numeric", "float4", "float8" -> text + "::numeric";
+            default -> text;
+        };
     }
 }

@@ -2,8 +2,7 @@ package dev.quarry.replicate.source.pg;
 
 /** PostgreSQL quoting: every identifier quoted, every literal escaped, by construction. */
 final class PgSql {
-    private PgSql() {
-    }
+    private PgSql() {}
 
     static String ident(String name) {
         return '"' + name.replace("\"", "\"\"") + '"';

@@ -15,7 +15,12 @@ import java.util.Optional;
  * @param declared the type as {@code format_type} shows it, for messages
  */
 record PgType(String name, Kind kind, int modifier, Optional<PgType> element, String declared) {
-    enum Kind { BASE, ENUM, ARRAY, OTHER }
+    enum Kind {
+        BASE,
+        ENUM,
+        ARRAY,
+        OTHER
+    }
 
     PgType {
         requireNonNull(name, "name is null");

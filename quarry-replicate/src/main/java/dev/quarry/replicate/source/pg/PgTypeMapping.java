@@ -97,7 +97,8 @@ final class PgTypeMapping {
         StarRocksType type = overrideType(text, where);
         String expression = natural.expression();
         if (isText(type) && !isText(natural.type())) {
-            expression = column.type().kind() == PgType.Kind.ARRAY ? "pg_catalog.to_json(" + c + ")::text" : c + "::text";
+            expression =
+                    column.type().kind() == PgType.Kind.ARRAY ? "pg_catalog.to_json(" + c + ")::text" : c + "::text";
         } else if (type instanceof StarRocksType.Decimal decimal && isNumber(column.type())) {
             expression = fitDecimal(c, decimal, where);
         }
@@ -111,78 +112,109 @@ final class PgTypeMapping {
             PgType element = t.element().orElseThrow();
             StarRocksType elementType = arrayElement(element);
             String json = "pg_catalog.to_json(" + c + ")::text";
-            return new Mapped(column.name(), elementType == null ? varchar(VARCHAR_CAP) : StarRocksType.array(elementType), nullable, json);
+            return new Mapped(
+                    column.name(),
+                    elementType == null ? varchar(VARCHAR_CAP) : StarRocksType.array(elementType),
+                    nullable,
+                    json);
         }
         if (t.kind() == PgType.Kind.ENUM) {
             return new Mapped(column.name(), varchar(64), nullable, c + "::text");
         }
         switch (t.name()) {
-  case "bool" -> {
-return new Mapped(column.name(), StarRocksType.Scalar.BOOLEAN, nullable, c + "::int4");
-}
-  case "int2" -> {
-return new Mapped(column.name(), StarRocksType.Scalar.SMALLINT, nullable, c);
-}
-  case "int4" -> {
-return new Mapped(column.name(), StarRocksType.Scalar.INT, nullable, c);
-}
-  case "int8", "oid" -> {
-return new Mapped(column.name(), StarRocksType.Scalar.BIGINT, nullable, c);
-}
-  case "numeric" -> {
-StarRocksType.Decimal d = numericType(t);
+            case "bool" -> {
+                return new Mapped(column.name(), StarRocksType.Scalar.BOOLEAN, nullable, c + "::int4");
+            }
+            case "int2" -> {
+                return new Mapped(column.name(), StarRocksType.Scalar.SMALLINT, nullable, c);
+            }
+            case "int4" -> {
+                return new Mapped(column.name(), StarRocksType.Scalar.INT, nullable, c);
+            }
+            case "int8", "oid" -> {
+                return new Mapped(column.name(), StarRocksType.Scalar.BIGINT, nullable, c);
+            }
+            case "numeric" -> {
+                StarRocksType.Decimal d = numericType(t);
                 // A numeric(p,s) column cannot hold ±Infinity (PostgreSQL rejects them with "numeric field overflow"
                 // when applying the typmod; PgSourceIT pins this), so NaN is the only value DECIMAL cannot take, and
                 // one equality test finds it (NaN = NaN holds for numeric) without printing the value twice.
                 // Measured: 0.07 s of PostgreSQL time per 1M orders rows, against 0.4 s for comparing its text.
                 String message = PgSql.literal(FAILURE_MARK + where + " holds a value DECIMAL cannot store: ");
-                String expression = d == UNBOUNDED_NUMERIC ? fitDecimal(c, d, where)
-                        : "CASE WHEN " + c + " = 'NaN'::numeric THEN (" + message + " || " + c + "::text)::int4::numeric ELSE " + c + " END";
+                String expression = d == UNBOUNDED_NUMERIC
+                        ? fitDecimal(c, d, where)
+                        : "CASE WHEN " + c + " = 'NaN'::numeric THEN (" + message + " || " + c
+                                + "::text)::int4::numeric ELSE " + c + " END";
                 return new Mapped(column.name(), d, nullable, expression);
-}
-  case "float4", "float8" -> {
-return new Mapped(column.name(), t.name().equals("float4") ? StarRocksType.Scalar.FLOAT : StarRocksType.Scalar.DOUBLE, nullable,
-                        guarded(c, c + " IN ('NaN', 'Infinity', '-Infinity')",
+            }
+            case "float4", "float8" -> {
+                return new Mapped(
+                        column.name(),
+                        t.name().equals("float4") ? StarRocksType.Scalar.FLOAT : StarRocksType.Scalar.DOUBLE,
+                        nullable,
+                        guarded(
+                                c,
+                                c + " IN ('NaN', 'Infinity', '-Infinity')",
                                 where + " holds a value StarRocks " + (t.name().equals("float4") ? "FLOAT" : "DOUBLE")
-                                        + " cannot load (map it with columns: {" + column.name() + ": string} to keep it as text): ",
+                                        + " cannot load (map it with columns: {" + column.name()
+                                        + ": string} to keep it as text): ",
                                 c + "::text"));
-}
-  case "money" -> {
-return new Mapped(column.name(), varchar(32), nullable, c + "::numeric::text");
-}
-  case "varchar", "bpchar" -> {
-return new Mapped(column.name(), varchar(characters(t.length())), nullable, text(c));
-}
-  case "text", "citext" -> {
-return new Mapped(column.name(), varchar(VARCHAR_CAP), nullable, text(c));
-}
-  case "char" -> {
-return new Mapped(column.name(), varchar(4), nullable, c + "::text");
-}
-  case "name" -> {
-return new Mapped(column.name(), varchar(64), nullable, c + "::text");
-}
-  case "uuid" -> {
-return new Mapped(column.name(), varchar(36), nullable, c + "::text");
-}
-  case "json", "jsonb" -> {
-return new Mapped(column.name(), StarRocksType.Scalar.JSON, nullable, c + "::text");
-}
-  case "bytea" -> {
-return new Mapped(column.name(), StarRocksType.varbinary(VARCHAR_CAP), nullable,
-                        guarded(c, "pg_catalog.octet_length(" + c + ") > " + VARCHAR_CAP,
-                                where + " is longer than VARBINARY's " + VARCHAR_CAP + " bytes; length ", "pg_catalog.encode(" + c + ", 'hex')",
+            }
+            case "money" -> {
+                return new Mapped(column.name(), varchar(32), nullable, c + "::numeric::text");
+            }
+            case "varchar", "bpchar" -> {
+                return new Mapped(column.name(), varchar(characters(t.length())), nullable, text(c));
+            }
+            case "text", "citext" -> {
+                return new Mapped(column.name(), varchar(VARCHAR_CAP), nullable, text(c));
+            }
+            case "char" -> {
+                return new Mapped(column.name(), varchar(4), nullable, c + "::text");
+            }
+            case "name" -> {
+                return new Mapped(column.name(), varchar(64), nullable, c + "::text");
+            }
+            case "uuid" -> {
+                return new Mapped(column.name(), varchar(36), nullable, c + "::text");
+            }
+            case "json", "jsonb" -> {
+                return new Mapped(column.name(), StarRocksType.Scalar.JSON, nullable, c + "::text");
+            }
+            case "bytea" -> {
+                return new Mapped(
+                        column.name(),
+                        StarRocksType.varbinary(VARCHAR_CAP),
+                        nullable,
+                        guarded(
+                                c,
+                                "pg_catalog.octet_length(" + c + ") > " + VARCHAR_CAP,
+                                where + " is longer than VARBINARY's " + VARCHAR_CAP + " bytes; length ",
+                                "pg_catalog.encode(" + c + ", 'hex')",
                                 "pg_catalog.octet_length(" + c + ")::text"));
-}
-  case "date" -> {
-return new Mapped(column.name(), StarRocksType.Scalar.DATE, nullable, temporal(c, where, "DATE", "date", "'0001-01-01'::date", "'10000-01-01'::date"));
-}
-  case "timestamp" -> {
-return new Mapped(column.name(), StarRocksType.Scalar.DATETIME, nullable,
-                        temporal(c, where, "DATETIME", "timestamp", "'0001-01-01'::timestamp", "'10000-01-01'::timestamp"));
-}
-  case "timestamptz" -> {
-String zone = PgSql.literal(targetZone.getId());
+            }
+            case "date" -> {
+                return new Mapped(
+                        column.name(),
+                        StarRocksType.Scalar.DATE,
+                        nullable,
+                        temporal(c, where, "DATE", "date", "'0001-01-01'::date", "'10000-01-01'::date"));
+            }
+            case "timestamp" -> {
+                return new Mapped(
+                        column.name(),
+                        StarRocksType.Scalar.DATETIME,
+                        nullable,
+                        temporal(
+                                c,
+                                where,
+                                "DATETIME",
+                                "timestamp",
+                                "'0001-01-01'::timestamp",
+                                "'10000-01-01'::timestamp"));
+            }
+            case "timestamptz" -> {
+                String zone = PgSql.literal(targetZone.getId());
                 String local = "(" + c + " AT TIME ZONE " + zone + ")";
                 // The range is checked on the stored instant against bounds the planner folds to constants (the
                 // conversion is monotonic at years 1 and 10000, where zones keep a fixed offset; ±infinity lie
@@ -190,37 +222,47 @@ String zone = PgSql.literal(targetZone.getId());
                 // output: DateStyle 'ISO, YMD' (set by PgRowReader) prints YYYY-MM-DD HH:MI:SS[.f…] with the
                 // microseconds PostgreSQL holds and trailing zeros dropped, which DATETIME parses to the same value
                 // (docs/starrocks.md §4.3, DATETIME), at less CPU than to_char.
-                String message = PgSql.literal(FAILURE_MARK + where + " holds a value outside StarRocks DATETIME's range: ");
-                return new Mapped(column.name(), StarRocksType.Scalar.DATETIME, nullable, "CASE WHEN " + c + " < ('0001-01-01'::timestamp AT TIME ZONE " + zone + ")"
-                        + " OR " + c + " >= ('10000-01-01'::timestamp AT TIME ZONE " + zone + ")"
-                        + " THEN (" + message + " || " + local + "::text)::int4::text::timestamp ELSE " + local + " END");
-}
-  case "time" -> {
-return new Mapped(column.name(), varchar(15), nullable, c + "::text");
-}
-  case "timetz" -> {
-return new Mapped(column.name(), varchar(24), nullable, c + "::text");
-}
-  case "interval" -> {
-return new Mapped(column.name(), varchar(64), nullable, c + "::text");
-}
-  case "inet", "cidr" -> {
-// The output function, not ::text: the cast appends /32 or /128 to a host address.
-return new Mapped(column.name(), varchar(64), nullable, c);
-}
-  case "macaddr" -> {
-return new Mapped(column.name(), varchar(17), nullable, c + "::text");
-}
-  case "macaddr8" -> {
-return new Mapped(column.name(), varchar(23), nullable, c + "::text");
-}
-  case "bit", "varbit" -> {
-return new Mapped(column.name(), varchar(t.length() > 0 ? Math.min(t.length(), VARCHAR_CAP) : VARCHAR_CAP), nullable, c + "::text");
-}
-  default -> {
-return new Mapped(column.name(), varchar(VARCHAR_CAP), nullable, c);
-}
-}
+                String message =
+                        PgSql.literal(FAILURE_MARK + where + " holds a value outside StarRocks DATETIME's range: ");
+                return new Mapped(
+                        column.name(),
+                        StarRocksType.Scalar.DATETIME,
+                        nullable,
+                        "CASE WHEN " + c + " < ('0001-01-01'::timestamp AT TIME ZONE " + zone + ")"
+                                + " OR " + c + " >= ('10000-01-01'::timestamp AT TIME ZONE " + zone + ")"
+                                + " THEN (" + message + " || " + local + "::text)::int4::text::timestamp ELSE " + local
+                                + " END");
+            }
+            case "time" -> {
+                return new Mapped(column.name(), varchar(15), nullable, c + "::text");
+            }
+            case "timetz" -> {
+                return new Mapped(column.name(), varchar(24), nullable, c + "::text");
+            }
+            case "interval" -> {
+                return new Mapped(column.name(), varchar(64), nullable, c + "::text");
+            }
+            case "inet", "cidr" -> {
+                // The output function, not ::text: the cast appends /32 or /128 to a host address.
+                return new Mapped(column.name(), varchar(64), nullable, c);
+            }
+            case "macaddr" -> {
+                return new Mapped(column.name(), varchar(17), nullable, c + "::text");
+            }
+            case "macaddr8" -> {
+                return new Mapped(column.name(), varchar(23), nullable, c + "::text");
+            }
+            case "bit", "varbit" -> {
+                return new Mapped(
+                        column.name(),
+                        varchar(t.length() > 0 ? Math.min(t.length(), VARCHAR_CAP) : VARCHAR_CAP),
+                        nullable,
+                        c + "::text");
+            }
+            default -> {
+                return new Mapped(column.name(), varchar(VARCHAR_CAP), nullable, c);
+            }
+        }
     }
 
     private String text(String c) {
@@ -233,31 +275,19 @@ return new Mapped(column.name(), varchar(VARCHAR_CAP), nullable, c);
             return null;
         }
         return switch (element.name()) {
-  case "int2" -> 
-StarRocksType.Scalar.SMALLINT;
-  case "int4" -> 
-StarRocksType.Scalar.INT;
-  case "int8" -> 
-StarRocksType.Scalar.BIGINT;
-  case "float4" -> 
-StarRocksType.Scalar.FLOAT;
-  case "float8" -> 
-StarRocksType.Scalar.DOUBLE;
-  case "bool" -> 
-StarRocksType.Scalar.BOOLEAN;
-  case "numeric" -> 
-numericType(element);
-  case "varchar", "bpchar" -> 
-varchar(characters(element.length()));
-  case "text" -> 
-varchar(VARCHAR_CAP);
-  case "uuid" -> 
-varchar(36);
-  case "date" -> 
-StarRocksType.Scalar.DATE;
-  default -> 
-null;
-};
+            case "int2" -> StarRocksType.Scalar.SMALLINT;
+            case "int4" -> StarRocksType.Scalar.INT;
+            case "int8" -> StarRocksType.Scalar.BIGINT;
+            case "float4" -> StarRocksType.Scalar.FLOAT;
+            case "float8" -> StarRocksType.Scalar.DOUBLE;
+            case "bool" -> StarRocksType.Scalar.BOOLEAN;
+            case "numeric" -> numericType(element);
+            case "varchar", "bpchar" -> varchar(characters(element.length()));
+            case "text" -> varchar(VARCHAR_CAP);
+            case "uuid" -> varchar(36);
+            case "date" -> StarRocksType.Scalar.DATE;
+            default -> null;
+        };
     }
 
     static StarRocksType.Decimal numericType(PgType t) {
@@ -285,8 +315,8 @@ null;
     /** The value when it fits DECIMAL(p,s) exactly, else a failure: never rounded, never NaN. */
     private static String fitDecimal(String c, StarRocksType.Decimal d, String where) {
         String n = c + "::numeric";
-        String message = PgSql.literal(FAILURE_MARK + where + " holds a value DECIMAL(" + d.precision() + ", " + d.scale()
-                + ") cannot store exactly (choose a wider type with columns:): ");
+        String message = PgSql.literal(FAILURE_MARK + where + " holds a value DECIMAL(" + d.precision() + ", "
+                + d.scale() + ") cannot store exactly (choose a wider type with columns:): ");
         return "CASE WHEN " + c + " IS NULL THEN NULL"
                 + " WHEN " + n + "::text IN ('NaN', 'Infinity', '-Infinity')"
                 + " OR pg_catalog.abs(" + n + ") >= 1e" + (d.precision() - d.scale())
@@ -300,8 +330,10 @@ null;
      * microseconds kept), or a failure outside [min, maxExclusive); ±infinity lie beyond both bounds and NULL
      * passes as NULL.
      */
-    private static String temporal(String value, String where, String target, String pgType, String min, String maxExclusive) {
-        String message = PgSql.literal(FAILURE_MARK + where + " holds a value outside StarRocks " + target + "'s range: ");
+    private static String temporal(
+            String value, String where, String target, String pgType, String min, String maxExclusive) {
+        String message =
+                PgSql.literal(FAILURE_MARK + where + " holds a value outside StarRocks " + target + "'s range: ");
         return "CASE WHEN " + value + " < " + min + " OR " + value + " >= " + maxExclusive
                 + " THEN (" + message + " || " + value + "::text)::int4::text::" + pgType
                 + " ELSE " + value + " END";
@@ -317,16 +349,21 @@ null;
     }
 
     private static String guarded(String c, String bad, String message, String good, String shown) {
-        return "CASE WHEN " + c + " IS NULL THEN NULL WHEN " + bad + " THEN (" + PgSql.literal(FAILURE_MARK + message) + " || " + shown
-                + ")::int4::text ELSE " + good + "::text END";
+        return "CASE WHEN " + c + " IS NULL THEN NULL WHEN " + bad + " THEN (" + PgSql.literal(FAILURE_MARK + message)
+                + " || " + shown + ")::int4::text ELSE " + good + "::text END";
     }
 
     private static boolean isText(StarRocksType type) {
-        return type instanceof StarRocksType.Varchar || type instanceof StarRocksType.Char || type == StarRocksType.Scalar.STRING;
+        return type instanceof StarRocksType.Varchar
+                || type instanceof StarRocksType.Char
+                || type == StarRocksType.Scalar.STRING;
     }
 
     private static boolean isNumber(PgType t) {
-        return t.kind() == PgType.Kind.BASE && (t.name().equals("numeric") || t.name().startsWith("int") || t.name().startsWith("float"));
+        return t.kind() == PgType.Kind.BASE
+                && (t.name().equals("numeric")
+                        || t.name().startsWith("int")
+                        || t.name().startsWith("float"));
     }
 
     /** A {@code columns:} type: Sling's general names (docs/sling.md §3.3) or any StarRocks type. */
@@ -341,43 +378,45 @@ null;
             if (m.group(1) == null) {
                 return UNBOUNDED_NUMERIC;
             }
-            return StarRocksType.decimal(Integer.parseInt(m.group(1)), m.group(2) == null ? 0 : Integer.parseInt(m.group(2)));
+            return StarRocksType.decimal(
+                    Integer.parseInt(m.group(1)), m.group(2) == null ? 0 : Integer.parseInt(m.group(2)));
         }
         switch (lower) {
-  case "string" -> {
-return varchar(StarRocksType.STRING_LENGTH);
-}
-  case "text" -> {
-return varchar(VARCHAR_CAP);
-}
-  case "integer" -> {
-return StarRocksType.Scalar.BIGINT;
-}
-  case "bool" -> {
-return StarRocksType.Scalar.BOOLEAN;
-}
-  case "float" -> {
-return StarRocksType.Scalar.DOUBLE;
-}
-  case "datetime", "timestamp", "timestampz" -> {
-return StarRocksType.Scalar.DATETIME;
-}
-  case "binary" -> {
-return StarRocksType.varbinary(VARCHAR_CAP);
-}
-  case "uuid" -> {
-return varchar(36);
-}
-  case "time", "timez" -> {
-return varchar(24);
-}
-  default -> {
-try {
+            case "string" -> {
+                return varchar(StarRocksType.STRING_LENGTH);
+            }
+            case "text" -> {
+                return varchar(VARCHAR_CAP);
+            }
+            case "integer" -> {
+                return StarRocksType.Scalar.BIGINT;
+            }
+            case "bool" -> {
+                return StarRocksType.Scalar.BOOLEAN;
+            }
+            case "float" -> {
+                return StarRocksType.Scalar.DOUBLE;
+            }
+            case "datetime", "timestamp", "timestampz" -> {
+                return StarRocksType.Scalar.DATETIME;
+            }
+            case "binary" -> {
+                return StarRocksType.varbinary(VARCHAR_CAP);
+            }
+            case "uuid" -> {
+                return varchar(36);
+            }
+            case "time", "timez" -> {
+                return varchar(24);
+            }
+            default -> {
+                try {
                     return StarRocksType.parse(text);
                 } catch (RuntimeException e) {
-                    throw new ReplicationConfigException("columns: '" + text + "' for " + where + " is not a type: " + e.getMessage());
+                    throw new ReplicationConfigException(
+                            "columns: '" + text + "' for " + where + " is not a type: " + e.getMessage());
                 }
-}
-}
+            }
+        }
     }
 }

@@ -12,8 +12,7 @@ import java.util.List;
  * empty line fails (Stream Load would skip it), and anything else fails too.
  */
 final class CsvRows {
-    private CsvRows() {
-    }
+    private CsvRows() {}
 
     static List<List<String>> parse(byte[] body) {
         List<List<String>> rows = new ArrayList<>();
@@ -49,7 +48,8 @@ final class CsvRows {
                     throw new IllegalArgumentException("empty line, which Stream Load skips");
                 }
                 if (raw.indexOf('"') >= 0 || raw.indexOf('\r') >= 0) {
-                    throw new IllegalArgumentException("unenclosed field that should have been enclosed: '" + raw + "'");
+                    throw new IllegalArgumentException(
+                            "unenclosed field that should have been enclosed: '" + raw + "'");
                 }
                 row.add(raw.equals("\\N") ? null : raw);
             }

@@ -14,14 +14,17 @@ class PgCopyTest {
     @Test
     void postgresqlQuotesOnlyTheValuesThatNeedIt() {
         String copy = PgCopy.copy("SELECT 1", List.of(column("id"), column("note"), column("Odd \"Name\"")));
-        assertThat(copy).isEqualTo("COPY (SELECT 1) TO STDOUT WITH (FORMAT csv, DELIMITER ',', NULL '\\N', QUOTE '\"', ESCAPE '\"',"
-                + " ENCODING 'UTF8')");
+        assertThat(copy)
+                .isEqualTo(
+                        "COPY (SELECT 1) TO STDOUT WITH (FORMAT csv, DELIMITER ',', NULL '\\N', QUOTE '\"', ESCAPE '\"',"
+                                + " ENCODING 'UTF8')");
     }
 
     @Test
     void aSingleColumnIsForceQuotedSoAnEmptyStringIsNotAnEmptyLine() {
         assertThat(PgCopy.copy("SELECT 1", List.of(column("Odd \"Name\""))))
-                .isEqualTo("COPY (SELECT 1) TO STDOUT WITH (FORMAT csv, DELIMITER ',', NULL '\\N', QUOTE '\"', ESCAPE '\"',"
-                        + " FORCE_QUOTE (\"Odd \"\"Name\"\"\"), ENCODING 'UTF8')");
+                .isEqualTo(
+                        "COPY (SELECT 1) TO STDOUT WITH (FORMAT csv, DELIMITER ',', NULL '\\N', QUOTE '\"', ESCAPE '\"',"
+                                + " FORCE_QUOTE (\"Odd \"\"Name\"\"\"), ENCODING 'UTF8')");
     }
 }

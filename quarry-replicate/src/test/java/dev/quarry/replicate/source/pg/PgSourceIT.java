@@ -99,8 +99,14 @@ class PgSourceIT {
 
     private static List<List<String>> readAll(SourceRead read) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new PgRowReader(connection).read(read.statement(), Long.MAX_VALUE, Long.MAX_VALUE, read.stream(), new ReadProgress(),
-                (n, in) -> in.transferTo(out));
+        new PgRowReader(connection)
+                .read(
+                        read.statement(),
+                        Long.MAX_VALUE,
+                        Long.MAX_VALUE,
+                        read.stream(),
+                        new ReadProgress(),
+                        (n, in) -> in.transferTo(out));
         return CsvRows.parse(out.toByteArray());
     }
 
@@ -124,14 +130,41 @@ class PgSourceIT {
         PgType dt = t.column("dt").orElseThrow().type();
         assertThat(dt.name()).isEqualTo("varchar");
         assertThat(dt.length()).as("the domain's own typmod").isEqualTo(5);
-        assertThat(source().catalog().describe(new SourceTable("rt", "missing"))).isEmpty();
+        assertThat(source().catalog().describe(new SourceTable("rt", "missing")))
+                .isEmpty();
 
-        SourceRead read = prepare(stream("source: PG\ntarget: SR\nstreams:\n  rt.types: {object: db.types}\n"), Optional.empty());
-        assertThat(read.columns()).extracting(c -> c.name() + " " + c.type().sql()).containsExactly(
-                "id INT", "b BOOLEAN", "i2 SMALLINT", "i4 INT", "i8 BIGINT", "n DECIMAL(10, 2)", "nu DECIMAL(38, 9)", "f4 FLOAT",
-                "f8 DOUBLE", "vc VARCHAR(40)", "ch VARCHAR(12)", "t VARCHAR(1048576)", "u VARCHAR(36)", "j JSON", "jb JSON",
-                "by VARBINARY(1048576)", "d DATE", "ts DATETIME", "tstz DATETIME", "tm VARCHAR(15)", "iv VARCHAR(64)", "ip VARCHAR(64)",
-                "m VARCHAR(64)", "ai ARRAY<INT>", "at ARRAY<VARCHAR(1048576)>", "dom INT", "dt VARCHAR(20)");
+        SourceRead read =
+                prepare(stream("source: PG\ntarget: SR\nstreams:\n  rt.types: {object: db.types}\n"), Optional.empty());
+        assertThat(read.columns())
+                .extracting(c -> c.name() + " " + c.type().sql())
+                .containsExactly(
+                        "id INT",
+                        "b BOOLEAN",
+                        "i2 SMALLINT",
+                        "i4 INT",
+                        "i8 BIGINT",
+                        "n DECIMAL(10, 2)",
+                        "nu DECIMAL(38, 9)",
+                        "f4 FLOAT",
+                        "f8 DOUBLE",
+                        "vc VARCHAR(40)",
+                        "ch VARCHAR(12)",
+                        "t VARCHAR(1048576)",
+                        "u VARCHAR(36)",
+                        "j JSON",
+                        "jb JSON",
+                        "by VARBINARY(1048576)",
+                        "d DATE",
+                        "ts DATETIME",
+                        "tstz DATETIME",
+                        "tm VARCHAR(15)",
+                        "iv VARCHAR(64)",
+                        "ip VARCHAR(64)",
+                        "m VARCHAR(64)",
+                        "ai ARRAY<INT>",
+                        "at ARRAY<VARCHAR(1048576)>",
+                        "dom INT",
+                        "dt VARCHAR(20)");
         assertThat(read.columns().get(25).nullable()).isFalse();
         assertThat(read.primaryKey()).containsExactly("id");
     }
@@ -139,18 +172,68 @@ class PgSourceIT {
     @Test
     void everyTypeRoundTripsThroughCopyInStreamLoadCsv() {
         assertThat(TimeZone.getDefault().getID()).as("surefire/failsafe zone").isEqualTo("America/Bahia_Banderas");
-        SourceRead read = prepare(stream("source: PG\ntarget: SR\nstreams:\n  rt.types: {object: db.types}\n"), Optional.empty());
+        SourceRead read =
+                prepare(stream("source: PG\ntarget: SR\nstreams:\n  rt.types: {object: db.types}\n"), Optional.empty());
         List<List<String>> rows = readAll(read);
         assertThat(rows).hasSize(3);
-        assertThat(rows.get(0)).containsExactly("1", "0", "-32768", "-2147483648", "-9223372036854775808", "-99999999.99",
-                "-12345678901234567890123456789.123456789", "-3.4028235e+38", "-1.7976931348623157e+308", "", "a  ",
-                "a,b\tc\nd\"e\\f\r", "00000000-0000-0000-0000-000000000000", "{\"k\": \"v,\\\"q\\\"\"}", "[1, \"x\"]", "00ff",
-                "0001-01-01", "0001-01-01 00:00:00", utc("2026-03-08T01:59:59.999999-08:00"), "00:00:00",
-                "P1Y2M3DT4H5M6.789S", "192.168.0.1/24", "sad", "[1,null,3]", "[\"a,b\",\"c\\\"d\"]", "1", "abcde");
-        assertThat(rows.get(1)).containsExactly("2", "1", "32767", "2147483647", "9223372036854775807", "99999999.99",
-                "0.000000001", "1.5", "0.1", "😀 ünïcödé", "xyz", "\\N", "ffffffff-ffff-ffff-ffff-ffffffffffff", "\"😀\"", "{}", "",
-                "9999-12-31", "9999-12-31 23:59:59.999999", utc("2026-11-01T01:30:00-07:00"), "24:00:00", "P-1D", "::1", "happy",
-                "[]", "[]", "2147483647", "");
+        assertThat(rows.get(0))
+                .containsExactly(
+                        "1",
+                        "0",
+                        "-32768",
+                        "-2147483648",
+                        "-9223372036854775808",
+                        "-99999999.99",
+                        "-12345678901234567890123456789.123456789",
+                        "-3.4028235e+38",
+                        "-1.7976931348623157e+308",
+                        "",
+                        "a  ",
+                        "a,b\tc\nd\"e\\f\r",
+                        "00000000-0000-0000-0000-000000000000",
+                        "{\"k\": \"v,\\\"q\\\"\"}",
+                        "[1, \"x\"]",
+                        "00ff",
+                        "0001-01-01",
+                        "0001-01-01 00:00:00",
+                        utc("2026-03-08T01:59:59.999999-08:00"),
+                        "00:00:00",
+                        "P1Y2M3DT4H5M6.789S",
+                        "192.168.0.1/24",
+                        "sad",
+                        "[1,null,3]",
+                        "[\"a,b\",\"c\\\"d\"]",
+                        "1",
+                        "abcde");
+        assertThat(rows.get(1))
+                .containsExactly(
+                        "2",
+                        "1",
+                        "32767",
+                        "2147483647",
+                        "9223372036854775807",
+                        "99999999.99",
+                        "0.000000001",
+                        "1.5",
+                        "0.1",
+                        "😀 ünïcödé",
+                        "xyz",
+                        "\\N",
+                        "ffffffff-ffff-ffff-ffff-ffffffffffff",
+                        "\"😀\"",
+                        "{}",
+                        "",
+                        "9999-12-31",
+                        "9999-12-31 23:59:59.999999",
+                        utc("2026-11-01T01:30:00-07:00"),
+                        "24:00:00",
+                        "P-1D",
+                        "::1",
+                        "happy",
+                        "[]",
+                        "[]",
+                        "2147483647",
+                        "");
         List<String> nulls = new ArrayList<>(Arrays.asList(new String[27]));
         nulls.set(0, "3");
         nulls.set(25, "5");
@@ -164,14 +247,17 @@ class PgSourceIT {
      * whose fraction keeps its significant digits only.
      */
     private static String utc(String offsetDateTime) {
-        LocalDateTime t = java.time.OffsetDateTime.parse(offsetDateTime).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+        LocalDateTime t = java.time.OffsetDateTime.parse(offsetDateTime)
+                .withOffsetSameInstant(ZoneOffset.UTC)
+                .toLocalDateTime();
         String text = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").format(t);
         return text.replaceFirst("\\.?0*$", "");
     }
 
     @Test
     void timestamptzLandsInTheConfiguredTargetZoneAcrossDst() {
-        db.execute("CREATE TABLE rt.dst (id int PRIMARY KEY, at timestamptz)",
+        db.execute(
+                "CREATE TABLE rt.dst (id int PRIMARY KEY, at timestamptz)",
                 "INSERT INTO rt.dst VALUES (1, '2026-03-29 00:59:59.5+00'), (2, '2026-03-29 01:00:00+00'), (3, '2026-10-25 00:30:00+00'), (4, '2026-10-25 01:30:00+00')");
         SourceRead read = prepare(stream("""
                 source: PG
@@ -180,8 +266,10 @@ class PgSourceIT {
                   rt.dst: {object: db.dst, target_options: {timezone: Europe/Berlin}}
                 """), Optional.empty());
         // Berlin: CET→CEST at 01:00 UTC on 2026-03-29, CEST→CET at 01:00 UTC on 2026-10-25 (02:30 happens twice).
-        assertThat(readAll(read)).extracting(r -> r.get(1)).containsExactly(
-                "2026-03-29 01:59:59.5", "2026-03-29 03:00:00", "2026-10-25 02:30:00", "2026-10-25 02:30:00");
+        assertThat(readAll(read))
+                .extracting(r -> r.get(1))
+                .containsExactly(
+                        "2026-03-29 01:59:59.5", "2026-03-29 03:00:00", "2026-10-25 02:30:00", "2026-10-25 02:30:00");
     }
 
     @Test
@@ -191,47 +279,61 @@ class PgSourceIT {
         db.execute("INSERT INTO rt.bad VALUES (1, 'NaN', NULL, NULL, NULL)");
         assertThatThrownBy(() -> readAll(prepare(stream(yaml), Optional.empty())))
                 .isInstanceOf(SourceException.class)
-                .hasMessage("reading rt.bad failed: column f (double precision) of rt.bad holds a value StarRocks DOUBLE cannot load "
-                        + "(map it with columns: {f: string} to keep it as text): NaN");
+                .hasMessage(
+                        "reading rt.bad failed: column f (double precision) of rt.bad holds a value StarRocks DOUBLE cannot load "
+                                + "(map it with columns: {f: string} to keep it as text): NaN");
         db.execute("TRUNCATE rt.bad", "INSERT INTO rt.bad VALUES (1, '-Infinity', NULL, NULL, NULL)");
-        assertThatThrownBy(() -> readAll(prepare(stream(yaml), Optional.empty()))).hasMessageEndingWith(": -Infinity");
+        assertThatThrownBy(() -> readAll(prepare(stream(yaml), Optional.empty())))
+                .hasMessageEndingWith(": -Infinity");
         db.execute("TRUNCATE rt.bad", "INSERT INTO rt.bad VALUES (1, 1, 'infinity', NULL, NULL)");
         assertThatThrownBy(() -> readAll(prepare(stream(yaml), Optional.empty())))
-                .hasMessage("reading rt.bad failed: column d (date) of rt.bad holds a value outside StarRocks DATE's range: infinity");
+                .hasMessage(
+                        "reading rt.bad failed: column d (date) of rt.bad holds a value outside StarRocks DATE's range: infinity");
         db.execute("TRUNCATE rt.bad", "INSERT INTO rt.bad VALUES (1, 1, NULL, 100000000000000000000000000000, NULL)");
         assertThatThrownBy(() -> readAll(prepare(stream(yaml), Optional.empty())))
-                .hasMessage("reading rt.bad failed: column nu (numeric) of rt.bad holds a value DECIMAL(38, 9) cannot store exactly "
-                        + "(choose a wider type with columns:): 100000000000000000000000000000");
+                .hasMessage(
+                        "reading rt.bad failed: column nu (numeric) of rt.bad holds a value DECIMAL(38, 9) cannot store exactly "
+                                + "(choose a wider type with columns:): 100000000000000000000000000000");
         db.execute("TRUNCATE rt.bad", "INSERT INTO rt.bad VALUES (1, 1, NULL, 0.1234567891, NULL)");
-        assertThatThrownBy(() -> readAll(prepare(stream(yaml), Optional.empty()))).hasMessageEndingWith("0.1234567891");
-        db.execute("TRUNCATE rt.bad", "INSERT INTO rt.bad VALUES (1, 1, NULL, 'NaN', NULL)");
-        assertThatThrownBy(() -> readAll(prepare(stream(yaml), Optional.empty()))).hasMessageEndingWith("cannot store exactly (choose a wider type with columns:): NaN");
-        db.execute("TRUNCATE rt.bad", "INSERT INTO rt.bad VALUES (1, 1, NULL, 12345678901234567890123456789.123456789, 'NaN')");
         assertThatThrownBy(() -> readAll(prepare(stream(yaml), Optional.empty())))
-                .hasMessage("reading rt.bad failed: column n (numeric(5,1)) of rt.bad holds a value DECIMAL cannot store: NaN");
+                .hasMessageEndingWith("0.1234567891");
+        db.execute("TRUNCATE rt.bad", "INSERT INTO rt.bad VALUES (1, 1, NULL, 'NaN', NULL)");
+        assertThatThrownBy(() -> readAll(prepare(stream(yaml), Optional.empty())))
+                .hasMessageEndingWith("cannot store exactly (choose a wider type with columns:): NaN");
+        db.execute(
+                "TRUNCATE rt.bad",
+                "INSERT INTO rt.bad VALUES (1, 1, NULL, 12345678901234567890123456789.123456789, 'NaN')");
+        assertThatThrownBy(() -> readAll(prepare(stream(yaml), Optional.empty())))
+                .hasMessage(
+                        "reading rt.bad failed: column n (numeric(5,1)) of rt.bad holds a value DECIMAL cannot store: NaN");
         // NaN is the only special value numeric(5,1) can hold (PgTypeMapping's check relies on it), and the largest
         // and smallest numbers it holds pass.
         for (String infinity : new String[] {"Infinity", "-Infinity"}) {
             assertThatThrownBy(() -> db.execute("INSERT INTO rt.bad VALUES (9, 1, NULL, NULL, '" + infinity + "')"))
                     .hasMessageContaining("numeric field overflow");
         }
-        db.execute("TRUNCATE rt.bad", "INSERT INTO rt.bad VALUES (1, 1, NULL, NULL, 9999.9), (2, 1, NULL, NULL, -9999.9)");
-        assertThat(readAll(prepare(stream(yaml), Optional.empty()))).extracting(r -> r.get(4)).containsExactly("9999.9", "-9999.9");
+        db.execute(
+                "TRUNCATE rt.bad", "INSERT INTO rt.bad VALUES (1, 1, NULL, NULL, 9999.9), (2, 1, NULL, NULL, -9999.9)");
+        assertThat(readAll(prepare(stream(yaml), Optional.empty())))
+                .extracting(r -> r.get(4))
+                .containsExactly("9999.9", "-9999.9");
         // The override keeps special floats as text.
         db.execute("TRUNCATE rt.bad", "INSERT INTO rt.bad VALUES (1, 'NaN', NULL, NULL, NULL)");
-        List<List<String>> rows = readAll(prepare(stream(
-                "source: PG\ntarget: SR\nstreams:\n  rt.bad: {object: db.bad, columns: {f: string}}\n"), Optional.empty()));
+        List<List<String>> rows = readAll(prepare(
+                stream("source: PG\ntarget: SR\nstreams:\n  rt.bad: {object: db.bad, columns: {f: string}}\n"),
+                Optional.empty()));
         assertThat(rows.get(0).get(1)).isEqualTo("NaN");
     }
 
     @Test
     void chunksEndOnRowBoundariesAndCountEverything() {
-        SourceRead read = prepare(stream("source: PG\ntarget: SR\nstreams:\n  shop.orders: {object: db.orders, mode: full-refresh}\n"),
+        SourceRead read = prepare(
+                stream("source: PG\ntarget: SR\nstreams:\n  shop.orders: {object: db.orders, mode: full-refresh}\n"),
                 Optional.empty());
         List<Integer> rowsPerChunk = new ArrayList<>();
         long[] bytes = {0};
-        ReadTotals totals = new PgRowReader(connection).read(read.statement(), 3000, Long.MAX_VALUE, "shop.orders", new ReadProgress(),
-                (n, in) -> {
+        ReadTotals totals = new PgRowReader(connection)
+                .read(read.statement(), 3000, Long.MAX_VALUE, "shop.orders", new ReadProgress(), (n, in) -> {
                     byte[] body = in.readAllBytes();
                     bytes[0] += body.length;
                     rowsPerChunk.add(CsvRows.parse(body).size());
@@ -242,18 +344,25 @@ class PgSourceIT {
         assertThat(totals.bytes()).isEqualTo(bytes[0]);
 
         List<Integer> sizes = new ArrayList<>();
-        ReadTotals bySize = new PgRowReader(connection).read(read.statement(), Long.MAX_VALUE, 64 * 1024, "shop.orders", new ReadProgress(),
-                (n, in) -> sizes.add(in.readAllBytes().length));
+        ReadTotals bySize = new PgRowReader(connection)
+                .read(
+                        read.statement(),
+                        Long.MAX_VALUE,
+                        64 * 1024,
+                        "shop.orders",
+                        new ReadProgress(),
+                        (n, in) -> sizes.add(in.readAllBytes().length));
         assertThat(sizes).allSatisfy(s -> assertThat(s).isLessThanOrEqualTo(64 * 1024));
         assertThat(sizes.stream().mapToLong(Integer::longValue).sum()).isEqualTo(totals.bytes());
         assertThat(bySize.rows()).isEqualTo(10000);
 
         // A consumer that reads only part of a chunk still leaves the next chunk aligned.
         List<String> firstRows = new ArrayList<>();
-        new PgRowReader(connection).read(read.statement(), 4000, Long.MAX_VALUE, "shop.orders", new ReadProgress(), (n, in) -> {
-            byte[] start = in.readNBytes(5);
-            firstRows.add(new String(start, java.nio.charset.StandardCharsets.UTF_8));
-        });
+        new PgRowReader(connection)
+                .read(read.statement(), 4000, Long.MAX_VALUE, "shop.orders", new ReadProgress(), (n, in) -> {
+                    byte[] start = in.readNBytes(5);
+                    firstRows.add(new String(start, java.nio.charset.StandardCharsets.UTF_8));
+                });
         assertThat(firstRows).as("numbers travel bare").containsExactly("1,202", "4001,", "8001,");
     }
 
@@ -265,9 +374,10 @@ class PgSourceIT {
                 streams:
                   shop.orders: {object: db.orders, where: "id < 0"}
                 """), Optional.empty());
-        ReadTotals totals = new PgRowReader(connection).read(read.statement(), 10, 1000, "shop.orders", new ReadProgress(), (n, in) -> {
-            throw new AssertionError("called for an empty read");
-        });
+        ReadTotals totals = new PgRowReader(connection)
+                .read(read.statement(), 10, 1000, "shop.orders", new ReadProgress(), (n, in) -> {
+                    throw new AssertionError("called for an empty read");
+                });
         assertThat(totals).isEqualTo(new ReadTotals(0, 0, 0));
     }
 
@@ -284,7 +394,8 @@ class PgSourceIT {
         // Row 9998 was placed at 09:00:00 + 9998 s = 11:46:38 UTC.
         List<List<String>> after = readAll(prepare(plan, Optional.of("2026-05-25 11:46:38.000000")));
         assertThat(after).extracting(r -> r.get(0)).containsExactly("9999", "10000");
-        List<List<String>> gte = readAll(prepare(stream(yaml.replace("select:", "source_options: {incremental_gte: true}, select:")),
+        List<List<String>> gte = readAll(prepare(
+                stream(yaml.replace("select:", "source_options: {incremental_gte: true}, select:")),
                 Optional.of("2026-05-25 11:46:38")));
         assertThat(gte).extracting(r -> r.get(0)).containsExactly("9998", "9999", "10000");
         assertThat(readAll(prepare(plan, Optional.empty()))).hasSize(10000);
@@ -299,14 +410,21 @@ class PgSourceIT {
                     sql: "select id, placed_at, amount from shop.orders where {incremental_where_cond} and id % 2 = 0"
                 """);
         SourceRead sqlRead = prepare(sql, Optional.of("2026-05-25 11:46:30"));
-        assertThat(sqlRead.columns()).extracting(c -> c.type().sql()).containsExactly("BIGINT", "DATETIME", "DECIMAL(12, 2)");
+        assertThat(sqlRead.columns())
+                .extracting(c -> c.type().sql())
+                .containsExactly("BIGINT", "DATETIME", "DECIMAL(12, 2)");
         assertThat(readAll(sqlRead)).extracting(r -> r.get(0)).containsExactly("9992", "9994", "9996", "9998", "10000");
 
         StreamPlan limited = stream(yaml.replace("select:", "source_options: {limit: 3, offset: 1}, select:"));
-        assertThat(readAll(prepare(limited, Optional.of("2026-05-25 09:00:00")))).extracting(r -> r.get(0))
+        assertThat(readAll(prepare(limited, Optional.of("2026-05-25 09:00:00"))))
+                .extracting(r -> r.get(0))
                 .containsExactly("2", "3", "4");
-        StreamPlan backfill = stream(yaml.replace("select:", "mode: backfill, source_options: {range: '2026-05-25 09:00:05,2026-05-25 09:00:07'}, select:"));
-        assertThat(readAll(prepare(backfill, Optional.empty()))).extracting(r -> r.get(0)).containsExactly("5", "6", "7");
+        StreamPlan backfill = stream(yaml.replace(
+                "select:",
+                "mode: backfill, source_options: {range: '2026-05-25 09:00:05,2026-05-25 09:00:07'}, select:"));
+        assertThat(readAll(prepare(backfill, Optional.empty())))
+                .extracting(r -> r.get(0))
+                .containsExactly("5", "6", "7");
     }
 
     @Test
@@ -323,13 +441,16 @@ class PgSourceIT {
                 target: SR
                 streams:
                   shop.orders: {object: db.orders, update_key: placed_on}
-                """), Optional.empty())).hasMessage("stream shop.orders: update_key 'placed_on' is not a column of the source; did you mean 'placed_at'?");
+                """), Optional.empty()))
+                .hasMessage(
+                        "stream shop.orders: update_key 'placed_on' is not a column of the source; did you mean 'placed_at'?");
         assertThatThrownBy(() -> prepare(stream("""
                 source: PG
                 target: SR
                 streams:
                   shop.nothing: {object: db.nothing}
-                """), Optional.empty())).hasMessage("stream shop.nothing: source table shop.nothing does not exist");
+                """), Optional.empty()))
+                .hasMessage("stream shop.nothing: source table shop.nothing does not exist");
     }
 
     @Test
@@ -350,34 +471,43 @@ class PgSourceIT {
                   rt.ty*:
                     object: "other.{stream_schema}_{stream_table}"
                 """, "r.yaml", Path.of("."));
-        assertThat(plan.streams()).extracting(s -> s.name() + " -> " + s.object() + " " + s.mode()).containsExactly(
-                "shop.big_orders -> db.big_orders full-refresh",
-                "shop.orders -> db.orders full-refresh",
-                "shop.users -> db.people incremental",
-                "rt.types -> other.rt_types full-refresh");
+        assertThat(plan.streams())
+                .extracting(s -> s.name() + " -> " + s.object() + " " + s.mode())
+                .containsExactly(
+                        "shop.big_orders -> db.big_orders full-refresh",
+                        "shop.orders -> db.orders full-refresh",
+                        "shop.users -> db.people incremental",
+                        "rt.types -> other.rt_types full-refresh");
         assertThatThrownBy(() -> new ReplicationPlanner(context, source().catalog()).plan("""
                 source: PG
                 target: SR
                 streams:
                   nowhere.*: {object: "db.{stream_table}"}
-                """, "r.yaml", Path.of("."))).hasMessage("r.yaml:4:3: wildcard stream 'nowhere.*' matches no table in schema nowhere");
+                """, "r.yaml", Path.of(".")))
+                .hasMessage("r.yaml:4:3: wildcard stream 'nowhere.*' matches no table in schema nowhere");
     }
 
     @Test
     void describeMapsEachColumnToItsDefaultStarRocksType() {
         DescribedTable t = source().describe(new SourceTable("shop", "orders")).orElseThrow();
         assertThat(t.primaryKey()).containsExactly("id");
-        assertThat(t.columns()).extracting(c -> c.name() + " " + c.sourceType() + " " + c.type().sql() + " " + c.nullable())
-                .containsExactly("id bigint BIGINT false", "placed_at timestamp with time zone DATETIME false",
+        assertThat(t.columns())
+                .extracting(
+                        c -> c.name() + " " + c.sourceType() + " " + c.type().sql() + " " + c.nullable())
+                .containsExactly(
+                        "id bigint BIGINT false",
+                        "placed_at timestamp with time zone DATETIME false",
                         "amount numeric(12,2) DECIMAL(12, 2) true");
         assertThat(source().describe(new SourceTable("shop", "missing"))).isEmpty();
-        assertThat(source().tables("shop")).extracting(SourceTable::table)
+        assertThat(source().tables("shop"))
+                .extracting(SourceTable::table)
                 .containsExactly("big_orders", "order_items", "orders", "users");
     }
 
     @Test
     void changeCaptureIsNotSupportedYet() {
-        assertThatThrownBy(() -> source().changeCapture()).isInstanceOf(SourceException.class)
+        assertThatThrownBy(() -> source().changeCapture())
+                .isInstanceOf(SourceException.class)
                 .hasMessage("change capture is not supported for PostgreSQL sources yet");
     }
 }
