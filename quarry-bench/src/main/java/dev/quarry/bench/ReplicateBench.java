@@ -33,7 +33,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Quarry's PostgreSQL → StarRocks replication against the raw pipe, in one run (issue 4, "Tests and measurements").
+ * Quarry's PostgreSQL → StarRocks replication against the raw pipe, in one run.
  *
  * <p>{@code replicate [--rows N] [--runs R] [--store]}: N rows (default 1,000,000) of the walkthrough's orders shape
  * in an embedded PostgreSQL (zonky, started and removed by this process), a sandbox in blackhole mode (parses and

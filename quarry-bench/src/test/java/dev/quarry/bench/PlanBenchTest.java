@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The figure issue 5 asks for: a generated 1,000-model project, loaded and planned against a state that already
+ * The plan benchmark's figure: a generated 1,000-model project, loaded and planned against a state that already
  * shows it completely. The plan must be empty; its time is printed, never asserted.
  */
 class PlanBenchTest {

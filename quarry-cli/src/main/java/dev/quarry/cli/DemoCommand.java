@@ -34,7 +34,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code quarry demo}: the PostgreSQL → StarRocks walkthrough (seeds/000) with nothing installed — an embedded PostgreSQL
+ * {@code quarry demo}: the PostgreSQL → StarRocks walkthrough (README, "What the demo does") with nothing installed — an embedded PostgreSQL
  * and an in-process sandbox — followed by a model project planned into prod and a change planned into dev.
  */
 @Command(
@@ -151,7 +151,7 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The models part (issue 5's quickstart): a project planned into prod, then a changed model planned into dev. */
+    /** The models part: a project planned into prod, then a changed model planned into dev. */
     private int models(CliContext demo, Path work, PrintStream out) {
         Path project = work.resolve("project");
         LocalDate start =

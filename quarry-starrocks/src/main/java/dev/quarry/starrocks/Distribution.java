@@ -32,7 +32,7 @@ public sealed interface Distribution permits Distribution.Hash, Distribution.Ran
 
     /**
      * Reads the clause body as StarRocks writes it after {@code DISTRIBUTED BY}: {@code HASH(c1, c2) BUCKETS 10},
-     * {@code HASH(`c`)}, {@code RANDOM}, {@code RANDOM BUCKETS 4} (the seed's string form of distributed_by).
+     * {@code HASH(`c`)}, {@code RANDOM}, {@code RANDOM BUCKETS 4} (SQLMesh's string form of distributed_by).
      */
     static Distribution parse(String text) {
         requireNonNull(text, "distribution is null");

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Reads the partition definitions SQLMesh projects write as strings (the seed's {@code partitions = ('PARTITION p
+ * Reads the partition definitions SQLMesh projects write as strings (SQLMesh's {@code partitions = ('PARTITION p
  * VALUES [("2024-01-01"), ("2024-01-02"))', ...)}) into specs, so they are re-rendered by construction rather than
  * pasted into DDL.
  */

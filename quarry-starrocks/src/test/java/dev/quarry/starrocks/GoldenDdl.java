@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The golden statements: every row of the seed 003 physical_properties matrix and the replication shapes of issue 4,
+ * The golden statements: every row of SQLMesh's StarRocks physical_properties matrix and the table shapes replication creates,
  * with the exact SQL we render. {@code DdlGoldenTest} checks the text, {@code DdlGoldenIT} runs each, in order, on the
  * sandbox (later statements read tables created by earlier ones).
  */
@@ -226,7 +226,7 @@ final class GoldenDdl {
                                             PartitionSpec.range(
                                                     List.of("event_time"),
                                                     List.of(
-                                                            // the seed's partitions strings, verbatim
+                                                            // SQLMesh's partitions strings, verbatim
                                                             PartitionSpec.RangePartition.parse(
                                                                     "PARTITION p20240101 VALUES [(\"2024-01-01\"), (\"2024-01-02\"))"),
                                                             PartitionSpec.RangePartition.parse(

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The seed's partitions strings are read into specs and rendered back by construction. */
+/** SQLMesh's partitions strings are read into specs and rendered back by construction. */
 class PartitionParserTest {
 
     @Test

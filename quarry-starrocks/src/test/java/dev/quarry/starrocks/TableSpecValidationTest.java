@@ -113,7 +113,8 @@ class TableSpecValidationTest {
 
     @Test
     void partitionColumnsMustBeKeysOnPrimaryKeyTables() {
-        // The seed's "expression partitioning" example partitions a PK table by a non-key column: StarRocks refuses it.
+        // SQLMesh's documented "expression partitioning" example partitions a PK table by a non-key column: StarRocks
+        // refuses it.
         assertThatThrownBy(() -> table().column("user_id", BIGINT)
                         .column("event_date", DATE)
                         .column("event_time", DATETIME)

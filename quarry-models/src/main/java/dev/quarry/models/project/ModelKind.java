@@ -76,7 +76,7 @@ public enum ModelKind {
 
     /**
      * Whether the kind rewrites existing rows (DELETE of an interval, upsert by key). StarRocks supports both
-     * fully only on PRIMARY KEY tables (seed "PRIMARY KEY Type"; docs/sqlmesh.md §3.9). Append-only
+     * fully only on PRIMARY KEY tables (docs/sqlmesh.md §3.9). Append-only
      * INCREMENTAL_UNMANAGED and kinds that replace the whole table do not.
      */
     public boolean rewritesRows() {

@@ -11,7 +11,7 @@ import java.util.OptionalInt;
 
 /**
  * What a model's {@code physical_properties}, {@code virtual_properties}, {@code partitioned_by} and
- * {@code clustered_by} mean for its StarRocks object, already validated (seed "Configuration Matrix",
+ * {@code clustered_by} mean for its StarRocks object, already validated (SQLMesh's "Configuration Matrix",
  * docs/sqlmesh.md §3). Rendering DDL from it is StarRocksDialect's job.
  *
  * @param key the table key; empty means StarRocks' default DUPLICATE KEY table

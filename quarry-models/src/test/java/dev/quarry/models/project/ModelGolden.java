@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * One model per row of the seed's physical_properties matrix (and its view and materialized-view examples), with
+ * One model per row of SQLMesh's StarRocks physical_properties matrix (and its view and materialized-view examples), with
  * the exact DDL StarRocksDialect renders for it. {@code ModelDdlGoldenTest} checks the text; {@code ModelDdlGoldenIT}
  * runs every statement, in order, on the sandbox.
  */

@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
-/** Every row of the seed's property matrix and every validation rule of issue 5. */
+/** Every row of SQLMesh's StarRocks property matrix (docs/sqlmesh.md §3) and every validation rule on it. */
 class PhysicalPropertiesTest {
 
     private final List<String> warnings = new ArrayList<>();

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
-/** The MODEL examples of the seed (SQLMesh's StarRocks documentation), as a user would paste them. */
+/** The MODEL examples of SQLMesh's StarRocks documentation, as a user would paste them. */
 class SeedExamplesTest {
 
     private static Model read(String text) {
@@ -70,7 +70,7 @@ class SeedExamplesTest {
 
     @Test
     void expressionPartitioningExampleBreaksAStarRocksRule() {
-        // The seed's example partitions a PRIMARY KEY table by event_time, which is not a key column;
+        // That documentation's example partitions a PRIMARY KEY table by event_time, which is not a key column;
         // StarRocks refuses that at CREATE TABLE, so Quarry says so at load time.
         assertThatThrownBy(() -> read("""
                 MODEL (

@@ -47,7 +47,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Crash safety and retries (issue 4, "Tests and measurements"): a replication SIGKILLed mid-load in a child JVM
+ * Crash safety and retries: a replication SIGKILLed mid-load in a child JVM
  * leaves the target exactly as it was and the next run completes with exact counts, for full-refresh (staging +
  * SWAP) and incremental (one Stream Load transaction per increment); faults the sandbox injects into Stream Loads
  * are retried without duplicates or loss.

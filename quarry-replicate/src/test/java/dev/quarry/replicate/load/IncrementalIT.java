@@ -28,7 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The walkthrough's incremental part (seed 000): full load, new rows, a run with nothing new, an update. */
+/** The walkthrough's incremental part (as `quarry demo` runs it): full load, new rows, a run with nothing new, an update. */
 class IncrementalIT {
     private static TestingPostgres.Database pg;
     private static String database;

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Applies a staged batch to a table with its type's semantics (docs/starrocks.md §6, issue "Table semantics"): DUPLICATE
+ * Applies a staged batch to a table with its type's semantics (docs/starrocks.md §6): DUPLICATE
  * appends; PRIMARY KEY and UNIQUE KEY keep the last row per key (PRIMARY also deletes rows whose {@code __op} is 1);
  * AGGREGATE folds rows per key with each value column's function. The stage is a DuckDB relation with the
  * table's column names already converted to the column types, plus {@code __seq} (arrival order) and {@code __op}.

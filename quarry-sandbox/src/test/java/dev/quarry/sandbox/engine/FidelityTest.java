@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Regressions for the fidelity bugs client engineers reported against the sandbox (issue 3). */
+/** Regressions for the fidelity bugs client engineers reported against the sandbox. */
 class FidelityTest {
     private static final String R1 = " PROPERTIES ('replication_num' = '1')";
     private final SettableClock clock = new SettableClock(Instant.parse("2024-02-29T23:59:58.700Z"));

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** StarRocks functions and value text forms through the rewriter (docs/starrocks.md §4; issue "Queries"). */
+/** StarRocks functions and value text forms through the rewriter (docs/starrocks.md §4). */
 class QueryTest {
     private Engine engine;
     private EngineSession s;

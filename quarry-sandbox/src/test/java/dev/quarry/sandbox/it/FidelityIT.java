@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Regressions for fidelity bugs client engineers reported (issue 3), over real sockets and real drivers. */
+/** Regressions for fidelity bugs client engineers reported, over real sockets and real drivers. */
 @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class FidelityIT {
     private static Sandbox sandbox;
