@@ -524,7 +524,7 @@ final class ModelReader {
                                     () -> error(value.location(), model, "format must be a string like '%Y-%m-%d'")));
                 case "batch_size" -> batchSize = OptionalInt.of(positive(model, value, key));
                 case "lookback" -> lookback = positive(model, value, key);
-                case "unique_key" -> uniqueKey = LayoutReader.columns(model, value, "unique_key");
+                case "unique_key" -> uniqueKey = ColumnLists.columns(model, value, "unique_key");
                 case "when_matched", "merge_filter" ->
                     throw error(
                             pair.location(),
