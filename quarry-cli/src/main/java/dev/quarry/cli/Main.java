@@ -13,6 +13,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
@@ -57,6 +58,18 @@ public final class Main implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    /**
+     * Accepts {@code --debug} on every command. Its effect is already in place: {@link #run} reads it from the raw
+     * arguments before parsing, so that a parse error gets debug output too.
+     */
+    @Option(
+            names = "--debug",
+            scope = ScopeType.INHERIT,
+            description = "Log every SQL statement and HTTP request (without secrets); show stack traces on errors.")
+    void debug(boolean enabled) {
+        // Nothing to do here: see run().
+    }
 
     @Override
     public Integer call() {

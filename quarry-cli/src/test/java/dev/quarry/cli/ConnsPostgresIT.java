@@ -82,11 +82,11 @@ class ConnsPostgresIT {
                 """);
         Cli.Result columns = cli.run("conns", "discover", "PG", "public.it*", "--columns", "-o", "csv");
         assertThat(columns.out()).isEqualTo("""
-                                            schema,table,position,column,type,nullable
-                                            public,items,1,id,integer,NO
-                                            public,items,2,name,text,YES
-                                            public,items,3,amount,numeric,YES
-                                            public,items,4,seen,timestamp with time zone,YES
+                                            schema,table,position,column,type,nullable\r
+                                            public,items,1,id,integer,NO\r
+                                            public,items,2,name,text,YES\r
+                                            public,items,3,amount,numeric,YES\r
+                                            public,items,4,seen,timestamp with time zone,YES\r
                                             """);
         assertNoPassword(set);
         assertNoPassword(test);

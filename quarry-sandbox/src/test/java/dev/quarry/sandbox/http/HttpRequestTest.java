@@ -28,14 +28,14 @@ class HttpRequestTest {
     @Test
     void chunkedWinsOverContentLength() throws Exception {
         HttpRequest r = parse("""
-                              PUT /x HTTP/1.1
-                              Transfer-Encoding: chunked
-                              Content-Length: 99
-
-                              3
-                              abc
-                              0
-
+                              PUT /x HTTP/1.1\r
+                              Transfer-Encoding: chunked\r
+                              Content-Length: 99\r
+                              \r
+                              3\r
+                              abc\r
+                              0\r
+                              \r
                               """);
         assertThat(new String(r.body().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("abc");
     }
