@@ -39,7 +39,7 @@ final class JdbcSink implements StatementSink {
 
     @Override
     public long count(String query) {
-        String sql = StarRocksDialect.countRows(query);
+        String sql = StarRocksQueries.countRows(query);
         Log.sql(sql);
         try (Statement st = connection.createStatement();
                 ResultSet rs = st.executeQuery(sql)) {
@@ -52,7 +52,7 @@ final class JdbcSink implements StatementSink {
 
     @Override
     public Optional<List<ColumnSpec>> columns(String query) {
-        String sql = StarRocksDialect.noRows(query);
+        String sql = StarRocksQueries.noRows(query);
         Log.sql(sql);
         try (Statement st = connection.createStatement();
                 ResultSet rs = st.executeQuery(sql)) {

@@ -28,7 +28,7 @@ final class RecordingSink implements StatementSink {
 
     @Override
     public long count(String query) {
-        out.add(StarRocksDialect.countRows(query) + ";");
+        out.add(StarRocksQueries.countRows(query) + ";");
         return 0;
     }
 
@@ -39,7 +39,7 @@ final class RecordingSink implements StatementSink {
             return Optional.empty();
         }
         try (Statement st = c.get().createStatement();
-                ResultSet rs = st.executeQuery(StarRocksDialect.noRows(query))) {
+                ResultSet rs = st.executeQuery(StarRocksQueries.noRows(query))) {
             return Optional.of(ResultColumns.of(rs.getMetaData()));
         } catch (SQLException e) {
             // An upstream table this dry run would have created does not exist yet.

@@ -88,7 +88,7 @@ public final class StarRocksCatalog {
 
     /** The names of a table's partitions ({@code SHOW PARTITIONS}), in the order StarRocks lists them. */
     public List<String> partitions(String database, String table) {
-        String sql = StarRocksDialect.latest().showPartitions(database, table);
+        String sql = StarRocksQueries.showPartitions(database, table);
         Log.sql(sql);
         try (Statement st = connection.createStatement();
                 ResultSet rs = st.executeQuery(sql)) {

@@ -9,8 +9,11 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Renders StarRocks SQL from specs, for one target release: identifiers are always quoted and constants always
- * escaped here, never by callers. Clause order follows StarRocks' CREATE TABLE grammar (docs/starrocks.md §3.1,
+ * Renders the statements that change a cluster, from specs, for one target release: DDL of databases, tables, views and
+ * materialized views (CREATE, DROP, ALTER, SWAP, partitions, and the SHOW that follows a schema change), INSERT and
+ * DELETE, and session and FE settings; {@link StarRocksQueries} renders the queries that only read. Identifiers are
+ * always quoted and constants always escaped here, never by callers. Clause order follows StarRocks' CREATE TABLE
+ * grammar (docs/starrocks.md §3.1,
  * and docs/starrocks.md §5.6 for materialized views); a feature the target release lacks fails with a message naming the release it needs.
  */
 public final class StarRocksDialect {
@@ -54,37 +57,7 @@ public final class StarRocksDialect {
         return Sql.literal(value);
     }
 
-    // ---------------------------------------------------------------- replication and connections
-
-    /** {@code SELECT 1}: whether a session works. */
-    public String selectOne() {
-        return "SELECT 1";
-    }
-
-    /** The release as StarRocks (and Sling) show it: {@code @@version_comment}. */
-    public String selectVersionComment() {
-        return "SELECT @@version_comment";
-    }
-
-    /** {@code SELECT COUNT(*) FROM db.t}. */
-    public String countRows(String database, String table) {
-        return "SELECT COUNT(*) FROM " + qualified(database, table);
-    }
-
-    /**
-     * {@code SELECT MAX(c) FROM db.t}. With {@code microseconds} (for a DATETIME column) the maximum is formatted with
-     * its microseconds ({@code %f}): printed plainly it may drop them.
-     */
-    public String selectMax(String database, String table, String column, boolean microseconds) {
-        String max = "MAX(" + Sql.quote(column) + ")";
-        return "SELECT " + (microseconds ? "DATE_FORMAT(" + max + ", '%Y-%m-%d %H:%i:%s.%f')" : max) + " FROM "
-                + qualified(database, table);
-    }
-
-    /** {@code SHOW PARTITIONS FROM db.t}: one row per partition, its name in column {@code PartitionName}. */
-    public String showPartitions(String database, String table) {
-        return "SHOW PARTITIONS FROM " + qualified(database, table);
-    }
+    // ---------------------------------------------------------------- statements of a user's table_ddl
 
     private static final java.util.regex.Pattern CREATE_TABLE_NAME = java.util.regex.Pattern.compile(
             "^\\s*CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?((?:`(?:[^`]|``)+`|[A-Za-z0-9_$]+)"
@@ -181,6 +154,12 @@ public final class StarRocksDialect {
         }
         appendProperties(sb, table.properties());
         return sb.append("\nAS\n").append(table.query().strip()).toString();
+    }
+
+    /** A dry run's note where a CREATE TABLE goes whose columns are known only once what the query reads exists. */
+    public static String pendingCreateTable(String database, String table) {
+        return "-- CREATE TABLE IF NOT EXISTS " + qualified(database, table)
+                + " (columns of the query, known once what it reads exists)";
     }
 
     /** {@code CREATE TABLE [IF NOT EXISTS] db.t LIKE db.source}: same schema, keys, partitions and distribution, no rows. */
@@ -523,99 +502,5 @@ public final class StarRocksDialect {
         List<String> pairs = new ArrayList<>();
         properties.forEach((k, v) -> pairs.add(INDENT + Sql.doubleQuoted(k) + " = " + Sql.doubleQuoted(v)));
         sb.append("\nPROPERTIES (\n").append(String.join(",\n", pairs)).append("\n)");
-    }
-
-    // ---- models
-
-    /** {@code SELECT * FROM `db`.`table`}: what an environment's view of a model reads. */
-    public static String selectAll(String database, String table) {
-        return "SELECT * FROM " + qualified(database, table);
-    }
-
-    /**
-     * The rows of {@code db.table} that meet every condition, as a derived table a FROM clause can read:
-     * {@code (SELECT * FROM `db`.`table` WHERE ...)}.
-     */
-    public static String rowsWhere(String database, String table, List<Condition> conditions) {
-        return "(SELECT * FROM " + qualified(database, table) + " WHERE " + and(conditions) + ")";
-    }
-
-    /** The rows of {@code query} that meet every condition: {@code SELECT * FROM (query) AS __quarry_batch WHERE ...}. */
-    public static String filter(String query, List<Condition> conditions) {
-        return "SELECT * FROM (\n" + requireNonNull(query, "query is null") + "\n) AS __quarry_batch\nWHERE "
-                + and(conditions);
-    }
-
-    /**
-     * One row per {@code key} of {@code query}'s rows, chosen by ROW_NUMBER: an INSERT into a PRIMARY KEY table with two
-     * rows of one key would keep an arbitrary one.
-     *
-     * @param columns the columns to return, in order; empty for all of them
-     */
-    public static String onePerKey(String query, List<String> key, List<String> columns) {
-        requireNonNull(query, "query is null");
-        String keys = Sql.quoteAll(key);
-        String cols = columns.isEmpty() ? "*" : Sql.quoteAll(columns);
-        return "SELECT " + cols + " FROM (\n  SELECT *, ROW_NUMBER() OVER (PARTITION BY " + keys + " ORDER BY " + keys
-                + ") AS __quarry_rn\n  FROM (\n" + query
-                + "\n  ) AS __quarry_src\n) AS __quarry_dedup\nWHERE __quarry_rn = 1";
-    }
-
-    /** {@code SELECT COUNT(*) FROM (query) AS __quarry_count}. */
-    public static String countRows(String query) {
-        return "SELECT COUNT(*) FROM (\n" + requireNonNull(query, "query is null") + "\n) AS __quarry_count";
-    }
-
-    /** {@code SELECT * FROM (query) AS __quarry_probe LIMIT 0}: no rows, but the query's columns and their types. */
-    public static String noRows(String query) {
-        return "SELECT * FROM (\n" + requireNonNull(query, "query is null") + "\n) AS __quarry_probe LIMIT 0";
-    }
-
-    /** {@code (query)}: a query a FROM clause can read (with an alias, which StarRocks requires of a derived table). */
-    public static String derivedTable(String query) {
-        return "(" + requireNonNull(query, "query is null") + ")";
-    }
-
-    /** What a FROM clause names for {@code relation}: a table as it is, a derived table with {@code alias}. */
-    public static String fromItem(String relation, String alias) {
-        return relation.startsWith("(") ? relation + " AS " + alias : relation;
-    }
-
-    /**
-     * {@code VALUES (...), (...)}: rows of constants; {@code null} is NULL, numbers and booleans are written as such,
-     * anything else as a string literal.
-     */
-    public static String values(List<List<Object>> rows) {
-        List<String> out = new ArrayList<>();
-        for (List<Object> row : rows) {
-            out.add(row.stream().map(StarRocksDialect::constant).collect(Collectors.joining(", ", "(", ")")));
-        }
-        return "VALUES " + String.join(", ", out);
-    }
-
-    private static String constant(Object v) {
-        if (v == null) {
-            return "NULL";
-        }
-        if (v instanceof Boolean b) {
-            return b ? "TRUE" : "FALSE";
-        }
-        if (v instanceof Number) {
-            return v.toString();
-        }
-        return Sql.literal(v.toString());
-    }
-
-    /** A dry run's note where a CREATE TABLE goes whose columns are known only once what the query reads exists. */
-    public static String pendingCreateTable(String database, String table) {
-        return "-- CREATE TABLE IF NOT EXISTS " + qualified(database, table)
-                + " (columns of the query, known once what it reads exists)";
-    }
-
-    private static String and(List<Condition> conditions) {
-        if (conditions.isEmpty()) {
-            throw new IllegalArgumentException("at least one condition is needed");
-        }
-        return conditions.stream().map(Condition::sql).collect(Collectors.joining(" AND "));
     }
 }

@@ -25,15 +25,12 @@ import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 /**
- * A MySQL-protocol session on StarRocks: runs the statements {@link StarRocksDialect} renders (and a user's own SQL),
- * and hands out the {@link StarRocksCatalog} and {@link ClusterProbe} over the same session. Every statement is
- * logged ({@link Log#sql}); a statement that fails throws {@link StarRocksSqlException} with the server's message.
- * Not thread-safe: one session per thread.
+ * A MySQL-protocol session on StarRocks: runs the statements {@link StarRocksDialect} and {@link StarRocksQueries}
+ * render (and a user's own SQL), and hands out the {@link StarRocksCatalog} and {@link ClusterProbe} over the same
+ * session. Every statement is logged ({@link Log#sql}); a statement that fails throws
+ * {@link StarRocksSqlException} with the server's message. Not thread-safe: one session per thread.
  */
 public final class StarRocksSession implements AutoCloseable {
-    /** Statements that read the same on every release. */
-    private static final StarRocksDialect ANY_RELEASE = StarRocksDialect.latest();
-
     private final Connection connection;
     private final boolean ownsConnection;
     private final StarRocksCatalog catalog;
@@ -113,12 +110,12 @@ public final class StarRocksSession implements AutoCloseable {
 
     /** Runs a trivial query: the session works. */
     public void ping() {
-        queryValue(ANY_RELEASE.selectOne());
+        queryValue(StarRocksQueries.selectOne());
     }
 
     /** The server's {@code @@version_comment} ({@code StarRocks version 3.3.5-...}), which is what Sling shows. */
     public Optional<String> versionComment() {
-        return queryValue(ANY_RELEASE.selectVersionComment());
+        return queryValue(StarRocksQueries.selectVersionComment());
     }
 
     /**

@@ -85,19 +85,19 @@ public final class StreamLoadTransaction implements AutoCloseable {
         }
         JsonNode json = loader.transactionCall("commit", this, null, true);
         state = State.COMMITTED;
-        String status = StreamLoader.text(json, "Status", "status").orElse("");
+        String status = LoadResponses.text(json, "Status", "status").orElse("");
         LoadResult.Outcome outcome = status.equals("PUBLISH_TIMEOUT") || status.equals("Publish Timeout")
                 ? LoadResult.Outcome.COMMITTED
                 : LoadResult.Outcome.LOADED;
         Optional<LoadResult.Counts> counts =
-                json.has("NumberLoadedRows") ? Optional.of(StreamLoader.counts(json)) : Optional.empty();
-        OptionalLong id = StreamLoader.txnId(json);
+                json.has("NumberLoadedRows") ? Optional.of(LoadResponses.counts(json)) : Optional.empty();
+        OptionalLong id = LoadResponses.txnId(json);
         return new LoadResult(
                 label,
                 outcome,
                 id.isPresent() ? id : txnId,
                 counts,
-                StreamLoader.text(json, "Message", "msg").orElse(""));
+                LoadResponses.text(json, "Message", "msg").orElse(""));
     }
 
     /** Discards everything loaded; the label becomes reusable. */

@@ -1,27 +1,27 @@
 package dev.quarry.starrocks;
 
+import static dev.quarry.starrocks.LoadResponses.busy;
+import static dev.quarry.starrocks.LoadResponses.counts;
+import static dev.quarry.starrocks.LoadResponses.countsSuffix;
+import static dev.quarry.starrocks.LoadResponses.describe;
+import static dev.quarry.starrocks.LoadResponses.parse;
+import static dev.quarry.starrocks.LoadResponses.rowsSuffix;
+import static dev.quarry.starrocks.LoadResponses.snippet;
+import static dev.quarry.starrocks.LoadResponses.text;
+import static dev.quarry.starrocks.LoadResponses.txnId;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quarry.core.Log;
 import dev.quarry.core.Secrets;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -35,45 +35,18 @@ import java.util.function.Consumer;
  * per cluster and user.
  */
 public final class StreamLoader {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_REDIRECTS = 3;
-    private static final int ERROR_ROWS = 5;
-    private static final int ERROR_ROW_CHARS = 300;
-    private static final int ERROR_LOG_BYTES = 64 * 1024;
-    private static final int MAX_RESPONSE = 1024 * 1024;
-    private static final LoadBody EMPTY = LoadBody.of(new byte[0]);
-
-    private final URI frontend;
     private final String user;
-    private final String authorization;
-    private final Duration connectTimeout;
-    private final Duration requestTimeout;
-    private final int maxAttempts;
-    private final Duration initialBackoff;
-    private final Duration maxBackoff;
     private final boolean cacheBackend;
-    private final Duration pollInterval;
-    private final Duration pollTimeout;
+    private final RetryPolicy retries;
     private final Consumer<String> debug;
-    private final AtomicReference<URI> backend = new AtomicReference<>();
-    /** Hosts we already send credentials to: the FE and the BEs it redirected us to. */
-    private final Set<String> trustedHosts = ConcurrentHashMap.newKeySet();
+    private final StreamLoadHttp http;
 
     private StreamLoader(Builder b) {
-        this.frontend = b.frontend;
         this.user = b.user;
-        this.authorization = "Basic "
-                + Base64.getEncoder().encodeToString((b.user + ":" + b.password).getBytes(StandardCharsets.UTF_8));
-        this.connectTimeout = b.connectTimeout;
-        this.requestTimeout = b.requestTimeout;
-        this.maxAttempts = b.maxAttempts;
-        this.initialBackoff = b.initialBackoff;
-        this.maxBackoff = b.maxBackoff;
         this.cacheBackend = b.cacheBackend;
-        this.pollInterval = b.pollInterval;
-        this.pollTimeout = b.pollTimeout;
+        this.retries = new RetryPolicy(b.maxAttempts, b.initialBackoff, b.maxBackoff, b.pollInterval, b.pollTimeout);
         this.debug = b.debug;
-        trustedHosts.add(frontend.getHost().toLowerCase(Locale.ROOT));
+        this.http = new StreamLoadHttp(b.frontend, b.user, b.password, b.connectTimeout, b.requestTimeout, b.debug);
     }
 
     /**
@@ -97,25 +70,26 @@ public final class StreamLoader {
         Labels.check(label);
         requireNonNull(options, "options is null");
         requireNonNull(body, "body is null");
-        URI uri =
-                uri("/api/" + pathPart(database, "database") + "/" + pathPart(table, "table") + "/_stream_load", null);
+        URI uri = http.uri(
+                "/api/" + pathPart(database, "database") + "/" + pathPart(table, "table") + "/_stream_load", null);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("label", label);
         headers.putAll(options.headers());
         String where = "Stream Load into " + database + "." + table + " (label " + label + ")";
 
         StreamLoadException last = null;
-        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+        for (int attempt = 1; attempt <= retries.maxAttempts(); attempt++) {
             if (attempt > 1) {
-                pause(backoff(attempt - 1), where);
+                retries.pauseBefore(attempt - 1, where);
             }
             Http11.Response response;
             try {
-                response = exchange("PUT", uri, headers, body, label, cacheBackend);
+                response = http.exchange("PUT", uri, headers, body, label, cacheBackend);
             } catch (IOException e) {
-                backend.set(null);
+                http.forgetBackend();
                 last = failure(where + ": " + describe(e), label, "TRANSPORT", Optional.empty(), List.of(), true, e);
-                debug.accept(where + ": attempt " + attempt + " of " + maxAttempts + " failed: " + describe(e));
+                debug.accept(
+                        where + ": attempt " + attempt + " of " + retries.maxAttempts() + " failed: " + describe(e));
                 continue;
             }
             int code = response.status();
@@ -130,7 +104,7 @@ public final class StreamLoader {
                         null);
             }
             if (code >= 500) {
-                backend.set(null);
+                http.forgetBackend();
                 last = failure(
                         where + ": HTTP " + code + " " + snippet(response.body()),
                         label,
@@ -139,7 +113,7 @@ public final class StreamLoader {
                         List.of(),
                         true,
                         null);
-                debug.accept(where + ": attempt " + attempt + " of " + maxAttempts + " got HTTP " + code);
+                debug.accept(where + ": attempt " + attempt + " of " + retries.maxAttempts() + " got HTTP " + code);
                 continue;
             }
             if (code != 200) {
@@ -170,7 +144,7 @@ public final class StreamLoader {
                         return alreadyLoaded(label, message);
                     }
                     // RUNNING: an earlier attempt is still in flight; its outcome decides.
-                    LoadState state = awaitFinalState(database, label, where);
+                    LoadState state = retries.awaitFinalState(() -> loadState(database, label), label, where, debug);
                     if (state.committed()) {
                         return alreadyLoaded(label, message);
                     }
@@ -190,7 +164,7 @@ public final class StreamLoader {
                         continue;
                     }
                     List<String> rows =
-                            text(json, "ErrorURL").map(this::errorRows).orElse(List.of());
+                            text(json, "ErrorURL").map(http::errorRows).orElse(List.of());
                     throw failure(
                             where + " failed: " + message + countsSuffix(json) + rowsSuffix(rows),
                             label,
@@ -203,7 +177,7 @@ public final class StreamLoader {
             }
         }
         throw failure(
-                requireNonNull(last, "no attempt was made").getMessage() + " (gave up after " + maxAttempts
+                requireNonNull(last, "no attempt was made").getMessage() + " (gave up after " + retries.maxAttempts()
                         + " attempts)",
                 last.label(),
                 last.status(),
@@ -216,10 +190,10 @@ public final class StreamLoader {
     /** The state of {@code label} in {@code database} ({@code GET /api/{db}/get_load_state}). */
     public LoadState loadState(String database, String label) {
         Labels.check(label);
-        URI uri = uri("/api/" + pathPart(database, "database") + "/get_load_state", "label=" + label);
+        URI uri = http.uri("/api/" + pathPart(database, "database") + "/get_load_state", "label=" + label);
         String where = "load state of label " + label + " in " + database;
         try {
-            Http11.Response r = exchange("GET", uri, Map.of(), null, label, false);
+            Http11.Response r = http.exchange("GET", uri, Map.of(), null, label, false);
             if (r.status() != 200) {
                 throw failure(
                         where + ": HTTP " + r.status() + " " + snippet(r.body()),
@@ -265,7 +239,7 @@ public final class StreamLoader {
     }
 
     JsonNode transactionCall(String op, StreamLoadTransaction txn, LoadBody body, boolean retry) {
-        URI uri = uri("/api/transaction/" + op, null);
+        URI uri = http.uri("/api/transaction/" + op, null);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("label", txn.label());
         headers.put("db", txn.database());
@@ -275,15 +249,15 @@ public final class StreamLoader {
         }
         String where = "Stream Load transaction " + op + " on " + txn.database() + "." + txn.table() + " (label "
                 + txn.label() + ")";
-        int attempts = retry ? maxAttempts : 1;
+        int attempts = retry ? retries.maxAttempts() : 1;
         StreamLoadException last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             if (attempt > 1) {
-                pause(backoff(attempt - 1), where);
+                retries.pauseBefore(attempt - 1, where);
             }
             Http11.Response r;
             try {
-                r = exchange(op.equals("load") ? "PUT" : "POST", uri, headers, body, txn.label(), false);
+                r = http.exchange(op.equals("load") ? "PUT" : "POST", uri, headers, body, txn.label(), false);
             } catch (IOException e) {
                 last = failure(
                         where + ": " + describe(e), txn.label(), "TRANSPORT", Optional.empty(), List.of(), true, e);
@@ -322,7 +296,7 @@ public final class StreamLoader {
                 return json;
             }
             String message = text(json, "Message", "msg", "message").orElse("");
-            List<String> rows = text(json, "ErrorURL").map(this::errorRows).orElse(List.of());
+            List<String> rows = text(json, "ErrorURL").map(http::errorRows).orElse(List.of());
             throw failure(
                     where + " failed: " + status + (message.isEmpty() ? "" : ": " + message) + rowsSuffix(rows),
                     txn.label(),
@@ -346,144 +320,7 @@ public final class StreamLoader {
         debug.accept(line);
     }
 
-    // ---------------------------------------------------------------- HTTP
-
-    private Http11.Response exchange(
-            String method, URI uri, Map<String, String> headers, LoadBody body, String label, boolean useBackendCache)
-            throws IOException {
-        URI target = uri;
-        URI cached = useBackendCache ? backend.get() : null;
-        if (cached != null) {
-            target = withAuthority(uri, cached);
-        }
-        Map<String, String> all = new LinkedHashMap<>(headers);
-        all.put("Authorization", authorization);
-        // Every PUT/POST carries Expect: 100-continue, as StarRocks documents; the FE refuses a Stream Load without it.
-        LoadBody payload = method.equals("GET") ? null : body == null ? EMPTY : body;
-        for (int hop = 0; ; hop++) {
-            debug.accept(method + " " + target + (label == null ? "" : " label=" + label) + " headers=" + headers);
-            Http11.Response r =
-                    Http11.exchange(method, target, all, payload, connectTimeout, requestTimeout, MAX_RESPONSE);
-            int code = r.status();
-            if (code != 301 && code != 302 && code != 307 && code != 308) {
-                debug.accept("HTTP " + code + " from " + target + ": " + snippet(r.body()));
-                return r;
-            }
-            if (hop >= MAX_REDIRECTS) {
-                throw new IOException("more than " + MAX_REDIRECTS + " redirects, last to " + target);
-            }
-            String location = r.header("Location");
-            if (location == null) {
-                throw new IOException("HTTP " + code + " without a Location header from " + target.getHost());
-            }
-            URI next;
-            try {
-                next = target.resolve(new URI(location));
-            } catch (URISyntaxException e) {
-                throw new IOException("invalid redirect Location '" + location + "'", e);
-            }
-            if ((!"http".equalsIgnoreCase(next.getScheme()) && !"https".equalsIgnoreCase(next.getScheme()))
-                    || next.getHost() == null) {
-                throw new IOException("refusing to follow a redirect to " + location);
-            }
-            debug.accept("HTTP " + code + " -> " + next);
-            trustedHosts.add(next.getHost().toLowerCase(Locale.ROOT));
-            if (useBackendCache) {
-                backend.set(authorityOf(next));
-            }
-            target = next;
-        }
-    }
-
-    /** Reads the first rejected rows from a failed load's error log; a problem reading it never hides the failure. */
-    private List<String> errorRows(String errorUrl) {
-        try {
-            URI uri = new URI(errorUrl);
-            if (uri.getHost() == null) {
-                return List.of();
-            }
-            Map<String, String> headers = new LinkedHashMap<>();
-            if (trustedHosts.contains(uri.getHost().toLowerCase(Locale.ROOT))) {
-                headers.put("Authorization", authorization);
-            }
-            debug.accept("GET " + uri);
-            Http11.Response r =
-                    Http11.exchange("GET", uri, headers, null, connectTimeout, Duration.ofSeconds(30), ERROR_LOG_BYTES);
-            if (r.status() != 200) {
-                return List.of();
-            }
-            List<String> rows = new ArrayList<>();
-            for (String line : r.body().lines().toList()) {
-                if (rows.size() == ERROR_ROWS) {
-                    break;
-                }
-                if (!line.isBlank()) {
-                    rows.add(line.length() > ERROR_ROW_CHARS ? line.substring(0, ERROR_ROW_CHARS) + "..." : line);
-                }
-            }
-            return rows;
-        } catch (IOException | URISyntaxException | IllegalArgumentException e) {
-            debug.accept("could not read the error log " + errorUrl + ": " + describe(e));
-            return List.of();
-        }
-    }
-
-    private LoadState awaitFinalState(String database, String label, String where) {
-        long deadline = System.nanoTime() + pollTimeout.toNanos();
-        while (true) {
-            LoadState state = loadState(database, label);
-            debug.accept(where + ": label state " + state);
-            if (state.isFinal()) {
-                return state;
-            }
-            if (System.nanoTime() > deadline) {
-                throw failure(
-                        where + ": an earlier load with this label is still " + state + " after "
-                                + pollTimeout.toSeconds() + " s",
-                        label,
-                        "Label Already Exists",
-                        Optional.of("RUNNING"),
-                        List.of(),
-                        true,
-                        null);
-            }
-            pause(pollInterval, where);
-        }
-    }
-
     // ---------------------------------------------------------------- helpers
-
-    private URI uri(String path, String query) {
-        try {
-            return new URI(frontend.getScheme(), null, frontend.getHost(), frontend.getPort(), path, query, null);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(
-                    "cannot build a Stream Load URL for path " + path + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static URI withAuthority(URI uri, URI authority) {
-        try {
-            return new URI(
-                    authority.getScheme(),
-                    null,
-                    authority.getHost(),
-                    authority.getPort(),
-                    uri.getPath(),
-                    uri.getQuery(),
-                    null);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static URI authorityOf(URI uri) {
-        try {
-            return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), null, null, null);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static String pathPart(String name, String what) {
         requireNonNull(name, what + " is null");
@@ -493,101 +330,9 @@ public final class StreamLoader {
         return name;
     }
 
-    private Duration backoff(int retry) {
-        long ms = initialBackoff.toMillis() << Math.min(retry - 1, 20);
-        return Duration.ofMillis(Math.min(ms, maxBackoff.toMillis()));
-    }
-
-    private static void pause(Duration d, String where) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StreamLoadException(
-                    where + ": interrupted", null, "INTERRUPTED", Optional.empty(), List.of(), false, e);
-        }
-    }
-
-    /** The BE's concurrency limiter (docs/starrocks.md §1.1) asks for a retry ("please try again later", sic "cuncurrent"). */
-    private static boolean busy(String message) {
-        String m = message.toLowerCase(Locale.ROOT);
-        return m.contains("try again later");
-    }
-
-    private static JsonNode parse(String body, String where) {
-        try {
-            JsonNode node = JSON.readTree(body);
-            if (node == null || !node.isObject()) {
-                throw new IOException("not a JSON object");
-            }
-            return node;
-        } catch (IOException e) {
-            throw new StreamLoadException(
-                    where + ": unreadable response " + snippet(body),
-                    null,
-                    "UNPARSEABLE",
-                    Optional.empty(),
-                    List.of(),
-                    false,
-                    e);
-        }
-    }
-
-    static Optional<String> text(JsonNode json, String... keys) {
-        for (String k : keys) {
-            JsonNode v = json.get(k);
-            if (v != null && !v.isNull()) {
-                return Optional.of(v.asText());
-            }
-        }
-        return Optional.empty();
-    }
-
-    static OptionalLong txnId(JsonNode json) {
-        JsonNode v = json.get("TxnId");
-        return v == null || !v.canConvertToLong() || v.asLong() < 0
-                ? OptionalLong.empty()
-                : OptionalLong.of(v.asLong());
-    }
-
-    static LoadResult.Counts counts(JsonNode json) {
-        return new LoadResult.Counts(
-                json.path("NumberTotalRows").asLong(0),
-                json.path("NumberLoadedRows").asLong(0),
-                json.path("NumberFilteredRows").asLong(0),
-                json.path("NumberUnselectedRows").asLong(0),
-                json.path("LoadBytes").asLong(0),
-                json.path("LoadTimeMs").asLong(0));
-    }
-
     private static LoadResult alreadyLoaded(String label, String message) {
         return new LoadResult(
                 label, LoadResult.Outcome.ALREADY_LOADED, OptionalLong.empty(), Optional.empty(), message);
-    }
-
-    private static String countsSuffix(JsonNode json) {
-        if (!json.has("NumberTotalRows")) {
-            return "";
-        }
-        LoadResult.Counts c = counts(json);
-        return " (rows: " + c.totalRows() + " read, " + c.loadedRows() + " loaded, " + c.filteredRows() + " filtered)";
-    }
-
-    private static String rowsSuffix(List<String> rows) {
-        return rows.isEmpty() ? "" : "; first rejected rows: " + String.join(" | ", rows);
-    }
-
-    private static String snippet(String body) {
-        if (body == null) {
-            return "";
-        }
-        String s = body.strip().replaceAll("\\s+", " ");
-        return s.length() > 300 ? s.substring(0, 300) + "..." : s;
-    }
-
-    private static String describe(Throwable e) {
-        String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
     }
 
     private static StreamLoadException failure(

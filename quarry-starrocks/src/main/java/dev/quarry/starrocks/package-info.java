@@ -2,7 +2,8 @@
  * StarRocks on the client side, the one place that knows its syntax: specs checked like StarRocks checks them
  * ({@link dev.quarry.starrocks.TableSpec}, {@link dev.quarry.starrocks.ViewSpec},
  * {@link dev.quarry.starrocks.MaterializedViewSpec}, {@link dev.quarry.starrocks.StarRocksType}), SQL rendered from them
- * by {@link dev.quarry.starrocks.StarRocksDialect} for one release, the Stream Load client
+ * by {@link dev.quarry.starrocks.StarRocksDialect} for one release and the read-only queries by
+ * {@link dev.quarry.starrocks.StarRocksQueries}, the Stream Load client
  * ({@link dev.quarry.starrocks.StreamLoader}, {@link dev.quarry.starrocks.StreamLoadTransaction}) and
  * {@link dev.quarry.starrocks.ClusterProbe}. What StarRocks would refuse in a spec, type string, load option or label, or
  * a feature the target release lacks, fails with {@link dev.quarry.starrocks.InvalidSpecException}, a configuration

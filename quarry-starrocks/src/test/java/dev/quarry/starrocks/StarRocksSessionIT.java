@@ -57,8 +57,9 @@ class StarRocksSessionIT {
             assertThat(catalog.allColumns())
                     .contains(new StarRocksCatalog.Column(db, "orders", 3, "note", "varchar", "YES"));
 
-            assertThat(session.queryValue(dialect.countRows(db, "orders"))).contains("2");
-            assertThat(session.queryValue(dialect.selectMax(db, "orders", "id", false)))
+            assertThat(session.queryValue(StarRocksQueries.countRows(db, "orders")))
+                    .contains("2");
+            assertThat(session.queryValue(StarRocksQueries.selectMax(db, "orders", "id", false)))
                     .contains("2");
             ResultTable table = session.query("SELECT id, note FROM orders ORDER BY id", 1);
             assertThat(table.rows()).hasSize(1);

@@ -18,6 +18,7 @@ import dev.quarry.models.state.StateStore;
 import dev.quarry.starrocks.ClusterProbe;
 import dev.quarry.starrocks.ColumnSpec;
 import dev.quarry.starrocks.StarRocksDialect;
+import dev.quarry.starrocks.StarRocksQueries;
 import dev.quarry.starrocks.StatementSink;
 import dev.quarry.starrocks.TableSpec;
 import java.sql.Connection;
@@ -178,7 +179,7 @@ final class ApplyContext {
                     String q = Renderer.render(m, ctx).query().orElseThrow();
                     out.put(
                             name,
-                            StarRocksDialect.derivedTable(
+                            StarRocksQueries.derivedTable(
                                     Renderer.resolveTables(Renderer.withoutTrailingSemicolons(q), out)));
                 }
                 default -> out.put(name, PhysicalNames.qualifiedPhysical(m, PhysicalNames.version(fp)));

@@ -9,7 +9,7 @@ import dev.quarry.models.render.MacroContext;
 import dev.quarry.models.render.Renderer;
 import dev.quarry.starrocks.BuiltInAudit;
 import dev.quarry.starrocks.InvalidSpecException;
-import dev.quarry.starrocks.StarRocksDialect;
+import dev.quarry.starrocks.StarRocksQueries;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -58,7 +58,7 @@ final class Audits {
         Map<String, Object> vars = new LinkedHashMap<>(ctx.variables());
         audit.defaults().forEach((k, v) -> vars.put(k.toLowerCase(Locale.ROOT), new Renderer.SqlText(v)));
         call.args().forEach((k, v) -> vars.put(k.toLowerCase(Locale.ROOT), new Renderer.SqlText(v)));
-        String thisModel = StarRocksDialect.fromItem(target, "__quarry_this");
+        String thisModel = StarRocksQueries.fromItem(target, "__quarry_this");
         MacroContext auditCtx =
                 new MacroContext(ctx.start(), ctx.end(), ctx.executionTime(), thisModel, vars, ctx.gateway());
         String sql = Renderer.renderText(

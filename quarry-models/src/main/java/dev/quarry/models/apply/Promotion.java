@@ -9,6 +9,7 @@ import dev.quarry.models.project.Project;
 import dev.quarry.models.project.StarRocksSpecs;
 import dev.quarry.models.state.StateStore;
 import dev.quarry.starrocks.StarRocksDialect;
+import dev.quarry.starrocks.StarRocksQueries;
 import dev.quarry.starrocks.StatementSink;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -34,7 +35,7 @@ final class Promotion {
             }
             String physical = PhysicalNames.physicalTable(
                     m, PhysicalNames.version(plan.snapshots().get(name)));
-            String query = StarRocksDialect.selectAll(PhysicalNames.physicalDatabase(m), physical);
+            String query = StarRocksQueries.selectAll(PhysicalNames.physicalDatabase(m), physical);
             w.execute(dialect.createView(StarRocksSpecs.view(m, envDb, m.table(), query), true));
         }
         for (String name : plan.dropped()) {

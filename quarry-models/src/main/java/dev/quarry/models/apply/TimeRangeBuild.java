@@ -12,6 +12,7 @@ import dev.quarry.starrocks.Condition;
 import dev.quarry.starrocks.Literal;
 import dev.quarry.starrocks.PartitionSpec;
 import dev.quarry.starrocks.StarRocksDialect;
+import dev.quarry.starrocks.StarRocksQueries;
 import dev.quarry.starrocks.StarRocksType;
 import dev.quarry.starrocks.StatementSink;
 import java.time.Instant;
@@ -53,7 +54,7 @@ final class TimeRangeBuild extends TableBuild {
         Model m = s.model();
         StarRocksType timeType = timeType(m, fill.columns());
         // SQLMesh audits an incremental model's processed intervals only (docs/sqlmesh.md §6).
-        return StarRocksDialect.rowsWhere(s.database(), s.table(), range(m, timeType, fill.first(), fill.last()));
+        return StarRocksQueries.rowsWhere(s.database(), s.table(), range(m, timeType, fill.first(), fill.last()));
     }
 
     /** The type of the time column: as the table has it, else DATETIME. */
@@ -79,7 +80,7 @@ final class TimeRangeBuild extends TableBuild {
         List<Condition> range = range(m, timeType, start, end);
         // SQLMesh also filters the query's output to the interval, so rows outside it never land (docs/sqlmesh.md
         // §2.3).
-        String filtered = StarRocksDialect.filter(r.query().orElseThrow(), range);
+        String filtered = StarRocksQueries.filter(r.query().orElseThrow(), range);
         r.preStatements().forEach(w::execute);
         if (overwritesPartitions(m, timeType, start, end)) {
             // Only the partitions the new rows fall into are replaced (StarRocks >= 3.4, docs/starrocks.md §5.2).

@@ -1,7 +1,7 @@
 package dev.quarry.models.apply;
 
 import dev.quarry.models.project.Model;
-import dev.quarry.starrocks.StarRocksDialect;
+import dev.quarry.starrocks.StarRocksQueries;
 import dev.quarry.starrocks.StatementSink;
 import java.util.Optional;
 
@@ -19,7 +19,7 @@ final class UniqueKeyBuild extends TableBuild {
         Model m = s.model();
         StatementSink w = s.session();
         // StarRocks upserts by primary key; two rows with one key in one INSERT would leave an arbitrary one.
-        String dedup = StarRocksDialect.onePerKey(
+        String dedup = StarRocksQueries.onePerKey(
                 fill.query().query().orElseThrow(), m.kind().uniqueKey(), fill.names());
         w.execute(ctx.dialect().insertInto(s.database(), s.table(), Optional.empty(), fill.names(), dedup));
         fill.query().postStatements().forEach(w::execute);

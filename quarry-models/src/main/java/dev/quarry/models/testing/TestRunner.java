@@ -18,6 +18,7 @@ import dev.quarry.starrocks.ColumnSpec;
 import dev.quarry.starrocks.Distribution;
 import dev.quarry.starrocks.KeyType;
 import dev.quarry.starrocks.StarRocksDialect;
+import dev.quarry.starrocks.StarRocksQueries;
 import dev.quarry.starrocks.StarRocksType;
 import dev.quarry.starrocks.StatementSink;
 import dev.quarry.starrocks.TableSpec;
@@ -111,7 +112,7 @@ public final class TestRunner {
                     for (Map<String, Object> r : rows) {
                         values.add(names.stream().map(r::get).toList());
                     }
-                    c.execute(dialect.insertInto(db, table, Optional.empty(), names, StarRocksDialect.values(values)));
+                    c.execute(dialect.insertInto(db, table, Optional.empty(), names, StarRocksQueries.values(values)));
                 }
                 targets.put(name, StarRocksDialect.qualified(db, table));
             }

@@ -19,6 +19,7 @@ import dev.quarry.starrocks.Labels;
 import dev.quarry.starrocks.LoadOptions;
 import dev.quarry.starrocks.LoadResult;
 import dev.quarry.starrocks.StarRocksDialect;
+import dev.quarry.starrocks.StarRocksQueries;
 import dev.quarry.starrocks.StarRocksSession;
 import dev.quarry.starrocks.StreamLoader;
 import dev.quarry.starrocks.TableSpec;
@@ -230,8 +231,8 @@ final class FullRefresh {
 
     private long count(String database, String table) {
         try {
-            return Long.parseLong(
-                    target.queryValue(dialect.countRows(database, table)).orElseThrow());
+            return Long.parseLong(target.queryValue(StarRocksQueries.countRows(database, table))
+                    .orElseThrow());
         } catch (RunException e) {
             throw new RunException("counting rows of " + database + "." + table + " failed: " + e.getMessage());
         }

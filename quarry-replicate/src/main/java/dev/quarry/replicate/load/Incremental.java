@@ -18,6 +18,7 @@ import dev.quarry.starrocks.LoadBody;
 import dev.quarry.starrocks.LoadOptions;
 import dev.quarry.starrocks.LoadResult;
 import dev.quarry.starrocks.StarRocksDialect;
+import dev.quarry.starrocks.StarRocksQueries;
 import dev.quarry.starrocks.StarRocksSession;
 import dev.quarry.starrocks.StarRocksType;
 import dev.quarry.starrocks.StreamLoadException;
@@ -254,7 +255,7 @@ final class Incremental {
      */
     private Optional<String> max(String database, String table, String column, boolean datetime) {
         try {
-            return target.queryValue(dialect.selectMax(database, table, column, datetime));
+            return target.queryValue(StarRocksQueries.selectMax(database, table, column, datetime));
         } catch (RunException e) {
             throw new RunException("reading the checkpoint MAX(" + column + ") of " + database + "." + table
                     + " failed: " + e.getMessage());
