@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * Turns a model's physical/virtual properties and partitioning parameters into a {@link PhysicalLayout},
- * enforcing the rules of SQLMesh's StarRocks adapter (seed; docs/sqlmesh.md §3, §9) and the StarRocks
+ * enforcing the rules of SQLMesh's StarRocks adapter (docs/sqlmesh.md §3, §9) and the StarRocks
  * rules that would otherwise fail only at CREATE time (docs/starrocks.md §3.2).
  */
 final class LayoutReader {
