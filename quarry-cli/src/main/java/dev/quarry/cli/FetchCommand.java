@@ -8,8 +8,11 @@ import dev.quarry.starrocks.StarRocksSqlException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code quarry fetch "SQL"}: runs a query on the gateway's StarRocks and prints a boxed table. */
 @Command(
@@ -23,6 +26,9 @@ import picocli.CommandLine.Parameters;
 final class FetchCommand implements Callable<Integer> {
     private final CliContext ctx;
 
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     ProjectOptions project = new ProjectOptions();
 
@@ -32,7 +38,7 @@ final class FetchCommand implements Callable<Integer> {
     @Option(
             names = "--limit",
             defaultValue = "1000",
-            description = "Print at most this many rows (default: ${DEFAULT-VALUE}).")
+            description = "Print at most this many rows; 0 prints all (default: ${DEFAULT-VALUE}).")
     int limit;
 
     FetchCommand(CliContext ctx) {
@@ -41,6 +47,9 @@ final class FetchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (limit < 0) {
+            throw new ParameterException(spec.commandLine(), "--limit must be 0 (no limit) or more, got " + limit);
+        }
         try (Workspace ws = project.open(ctx);
                 StarRocksSession session = StarRocksSession.open(ws.connection())) {
             ctx.out().print(ResultFormat.TABLE.render(session.query(sql, limit)));

@@ -79,6 +79,7 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream out = ctx.out();
+        TimeFlags.check(start, end, ctx.clock().instant());
         Planner.Options options =
                 new Planner.Options(Optional.ofNullable(start), Optional.ofNullable(end), selectModels);
         try (Workspace ws = project.open(ctx)) {

@@ -5,10 +5,6 @@ import dev.quarry.models.project.Model;
 import dev.quarry.models.project.Project;
 import dev.quarry.models.render.Renderer;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,6 +42,7 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        TimeFlags.check(start, end, ctx.clock().instant());
         Project p = project.load(ctx);
         Model m = p.model(model)
                 .orElseThrow(() -> new ConfigException("model " + model + " is not in the project"
@@ -55,26 +52,16 @@ final class RenderCommand implements Callable<Integer> {
                     "model " + m.name() + " is a " + m.kind().kind() + " model and has no query to render");
         }
         Instant today = ctx.clock().instant().truncatedTo(ChronoUnit.DAYS);
-        Instant s = start == null ? today.minus(1, ChronoUnit.DAYS) : instant("--start", start, false);
-        Instant e = end == null ? (start == null ? today : s.plus(1, ChronoUnit.DAYS)) : instant("--end", end, true);
+        Instant s = start == null
+                ? today.minus(1, ChronoUnit.DAYS)
+                : TimeFlags.parse("--start", start, ctx.clock().instant(), false);
+        Instant e = end == null
+                ? (start == null ? today : s.plus(1, ChronoUnit.DAYS))
+                : TimeFlags.parse("--end", end, ctx.clock().instant(), true);
         if (!e.isAfter(s)) {
             throw new ConfigException("--end " + end + " must be after --start " + (start == null ? s : start));
         }
         ctx.out().println(Renderer.renderQuery(p, m, s, e).strip());
         return 0;
-    }
-
-    private static Instant instant(String option, String text, boolean inclusiveEnd) {
-        String t = text.strip();
-        try {
-            if (t.length() == 10) {
-                LocalDate d = LocalDate.parse(t);
-                return (inclusiveEnd ? d.plusDays(1) : d).atStartOfDay().toInstant(ZoneOffset.UTC);
-            }
-            return LocalDateTime.parse(t.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException ex) {
-            throw new ConfigException(
-                    option + " " + text + " is not a date (YYYY-MM-DD) or timestamp (YYYY-MM-DD HH:MM:SS)");
-        }
     }
 }

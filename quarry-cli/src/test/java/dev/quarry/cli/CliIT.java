@@ -47,6 +47,23 @@ class CliIT {
     }
 
     @Test
+    void timeFlagsAndLimitsAreCheckedBeforeAnythingRunsAndNameTheFlag() {
+        Cli cli = new Cli(home);
+        Cli.Result reversed = cli.run("plan", "--start", "2026-12-01", "--end", "2026-11-01");
+        assertThat(reversed.exitCode()).isEqualTo(2);
+        assertThat(reversed.err()).endsWith("ERR --end 2026-11-01 must be after --start 2026-12-01\n");
+        Cli.Result notADate = cli.run("plan", "dev", "--start", "2026-13-45");
+        assertThat(notADate.exitCode()).isEqualTo(2);
+        assertThat(notADate.err()).contains("ERR --start 2026-13-45 is not a date (YYYY-MM-DD) or timestamp");
+        Cli.Result render = cli.run("render", "a.b", "--end", "yesterday-ish");
+        assertThat(render.exitCode()).isEqualTo(2);
+        assertThat(render.err()).contains("ERR --end yesterday-ish is not a date");
+        Cli.Result negative = cli.run("fetch", "--limit", "-5", "select 1");
+        assertThat(negative.exitCode()).isEqualTo(2);
+        assertThat(negative.err()).contains("--limit must be 0 (no limit) or more, got -5");
+    }
+
+    @Test
     void unknownConnectionSuggestsCloseNames() {
         Cli cli = new Cli(home).env("POSTGRES_PROD", "postgresql://u@localhost/db");
         Cli.Result r = cli.run("conns", "test", "POSTGRES_PRD");
