@@ -66,7 +66,6 @@ final class ModelReader {
             "na_values",
             "keep_default_na");
 
-    private static final Pattern CRON_FIELD = Pattern.compile("[0-9A-Za-z*,/?#L-]+");
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*){0,2}");
     private static final Pattern TIME = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}([ T]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?)?|\\d{10,13}|now|today|yesterday|"
@@ -325,21 +324,9 @@ final class ModelReader {
     }
 
     private static void checkCron(String model, String cron, Block.Property p) {
-        String c = cron.strip().toLowerCase(Locale.ROOT);
-        if (Set.of("@hourly", "@daily", "@weekly", "@monthly", "@yearly", "@annually", "@midnight")
-                .contains(c)) {
-            return;
-        }
-        String[] fields = c.split("\\s+");
-        if (fields.length == 5
-                && java.util.Arrays.stream(fields)
-                        .allMatch(f -> CRON_FIELD.matcher(f).matches())) {
-            return;
-        }
-        throw error(
-                p.value().location(),
-                model,
-                "cron must be @hourly, @daily, @weekly, @monthly, @yearly or five cron fields, not '" + cron + "'");
+        CronCheck.problem(cron).ifPresent(problem -> {
+            throw error(p.value().location(), model, problem);
+        });
     }
 
     private static Optional<String> time(String model, Block.Property p) {

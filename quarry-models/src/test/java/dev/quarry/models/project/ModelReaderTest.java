@@ -20,6 +20,13 @@ class ModelReaderTest {
         return new ModelReader("models/m.sql", Map.of(), warnings).read(text);
     }
 
+    @Test
+    void cronStepsListsAndRangesWithinBoundsAreAccepted() {
+        assertThat(read("MODEL (name a.b, cron '*/15 0-23/2 1,15 */3 0-7'); SELECT 1")
+                        .cron())
+                .isEqualTo("*/15 0-23/2 1,15 */3 0-7");
+    }
+
     private void fails(String text, String location, String message) {
         assertThatThrownBy(() -> read(text))
                 .isInstanceOf(ModelException.class)
@@ -190,6 +197,12 @@ class ModelReaderTest {
         fails("MODEL (name a.b, kind SEED (batch_size 3))", "models/m.sql:1:23", "SEED needs path");
         fails("MODEL (name a.b, kind EXTERNAL); SELECT 1", "models/m.sql:1:18", "external_models.yaml");
         fails("MODEL (name a.b, cron 'every day'); SELECT 1", "models/m.sql:1:23", "cron must be");
+        fails(
+                "MODEL (name a.b, cron '61 * * * *'); SELECT 1",
+                "models/m.sql:1:23",
+                "cron '61 * * * *': minute 61 is out of range 0-59");
+        fails("MODEL (name a.b, cron '0 6 * 13 *'); SELECT 1", "models/m.sql:1:23", "month 13 is out of range 1-12");
+        fails("MODEL (name a.b, cron '0 0-24 * * *'); SELECT 1", "models/m.sql:1:23", "hour 24 is out of range 0-23");
         fails("MODEL (name a.b, start 'last tuesday'); SELECT 1", "models/m.sql:1:24", "start must be a date");
         fails("MODEL (name a.b, end '2024-02-30'); SELECT 1", "models/m.sql:1:22", "end must be a date");
         fails("MODEL (name a.b, dialect duckdb); SELECT 1", "models/m.sql:1:26", "dialect duckdb is not supported");
