@@ -40,12 +40,6 @@ final class FullRefresh {
     private final StreamLoader loader;
     private final String runId;
     private final StarRocksDialect dialect;
-
-    /**
-     *
-     *
-     *
-     */
     private final Instant loadedAt;
 
     private final ReadProgress progress;
@@ -55,6 +49,13 @@ final class FullRefresh {
         this(source, target, loader, runId, dialect, Instant.now(), new ReadProgress(), LoadListener.LOG);
     }
 
+    /**
+     * A full refresh for one run.
+     *
+     * @param source a session on the source (discovery and reads)
+     * @param target a session on StarRocks (DDL and checks)
+     * @param runId identifies this run in load labels, so a retried chunk is not loaded twice
+     */
     FullRefresh(
             Source source,
             StarRocksSession target,
