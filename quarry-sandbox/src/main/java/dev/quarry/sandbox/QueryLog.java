@@ -12,6 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -68,10 +72,52 @@ public final class QueryLog implements AutoCloseable {
                 error == null ? "OK" : "ERR",
                 millis,
                 error,
-                -1);
+                -1,
+                Map.of());
     }
 
-    /** One Stream Load (or transaction-interface operation); {@code status} is the response's Status. */
+    /**
+     * The load headers a log line records, those of docs/starrocks.md §1.2 that shape a load. An allow-list, so that
+     * {@code Authorization} and any other credential a client sends never reach the log.
+     */
+    static final List<String> LOAD_HEADERS = List.of(
+            "format",
+            "columns",
+            "where",
+            "partial_update",
+            "partial_update_mode",
+            "merge_condition",
+            "column_separator",
+            "row_delimiter",
+            "enclose",
+            "escape",
+            "skip_header",
+            "trim_space",
+            "max_filter_ratio",
+            "strict_mode",
+            "timezone",
+            "timeout",
+            "partitions",
+            "temporary_partitions",
+            "jsonpaths",
+            "json_root",
+            "strip_outer_array",
+            "ignore_json_size",
+            "compression",
+            "content-encoding",
+            "load_mem_limit",
+            "log_rejected_record_num",
+            "negative",
+            "load_dop",
+            "enable_merge_commit",
+            "txn_op",
+            "idle_transaction_timeout",
+            "prepared_timeout");
+
+    /**
+     * One Stream Load (or transaction-interface operation); {@code status} is the response's Status, {@code headers}
+     * looks the request's headers up (case-insensitively) so the line shows what the client sent.
+     */
     public void load(
             String user,
             String database,
@@ -80,11 +126,19 @@ public final class QueryLog implements AutoCloseable {
             String status,
             long millis,
             String error,
-            long loadedRows) {
+            long loadedRows,
+            Function<String, String> headers) {
         if (out == null) {
             return;
         }
-        write("stream_load", user, database, table, "label", label, status, millis, error, loadedRows);
+        Map<String, String> sent = new LinkedHashMap<>();
+        for (String name : LOAD_HEADERS) {
+            String value = headers.apply(name);
+            if (value != null) {
+                sent.put(name, value);
+            }
+        }
+        write("stream_load", user, database, table, "label", label, status, millis, error, loadedRows, sent);
     }
 
     static String redact(String sql) {
@@ -101,7 +155,8 @@ public final class QueryLog implements AutoCloseable {
             String state,
             long millis,
             String error,
-            long loadedRows) {
+            long loadedRows,
+            Map<String, String> headers) {
         StringWriter line = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(line)) {
             g.writeStartObject();
@@ -122,6 +177,13 @@ public final class QueryLog implements AutoCloseable {
             }
             if (error != null) {
                 g.writeStringField("error", error);
+            }
+            if (!headers.isEmpty()) {
+                g.writeObjectFieldStart("headers");
+                for (Map.Entry<String, String> h : headers.entrySet()) {
+                    g.writeStringField(h.getKey(), h.getValue());
+                }
+                g.writeEndObject();
             }
             g.writeEndObject();
         } catch (IOException e) {

@@ -43,6 +43,20 @@ final class FunctionCalls {
             case "curtime", "current_time" -> {
                 return "strftime(" + Rewriter.nowSql(ctx.zone()) + ", '%H:%M:%S')";
             }
+            case "to_binary" -> {
+                // StarRocks' to_binary(str[, 'hex' | 'encode64' | 'utf8']), hex by default (docs/starrocks.md §4.2).
+                String kind = args.size() == 2
+                                && args.get(1)[1] - args.get(1)[0] == 1
+                                && tokens.get(args.get(1)[0]).kind() == Token.Kind.STRING
+                        ? tokens.get(args.get(1)[0]).value().toLowerCase(Locale.ROOT)
+                        : args.size() == 1 ? "hex" : "";
+                return switch (kind) {
+                    case "hex" -> "unhex(" + arg(args.get(0)) + ")";
+                    case "encode64" -> "from_base64(" + arg(args.get(0)) + ")";
+                    case "utf8" -> "encode(" + arg(args.get(0)) + ")";
+                    default -> null;
+                };
+            }
             case "version" -> {
                 return "'8.0.33'";
             }

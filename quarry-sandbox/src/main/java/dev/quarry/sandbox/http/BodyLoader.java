@@ -4,6 +4,7 @@ import dev.quarry.sandbox.engine.LoadBatch;
 import dev.quarry.sandbox.engine.LoadTxn;
 import dev.quarry.sandbox.engine.ResultColumn;
 import dev.quarry.sandbox.engine.SqlError;
+import dev.quarry.sandbox.load.BadBodyException;
 import dev.quarry.sandbox.load.LoadOptions;
 import dev.quarry.sandbox.load.RowReader;
 import java.io.FilterInputStream;
@@ -47,7 +48,12 @@ final class BodyLoader {
             derived = options.columns() == null ? Map.of() : options.columns().derived();
         }
         Counting counting = new Counting(body);
-        RowReader reader = RowReader.open(options, counting, source);
+        RowReader reader;
+        try {
+            reader = RowReader.open(options, counting, source);
+        } catch (BadBodyException e) {
+            throw SqlError.of(e.getMessage());
+        }
         // Parsing runs one chunk ahead of the engine on its own thread: on two cores this overlaps the two
         // costs instead of adding them. The queue bounds memory to a few chunks.
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(2);
@@ -164,6 +170,10 @@ final class BodyLoader {
     /** A parser failure handed to the loading thread. */
     private record Failure(Throwable error) {
         void rethrow() throws IOException, SqlError {
+            if (error instanceof BadBodyException bad) {
+                // The client is still there: the load fails with a JSON answer (docs/starrocks.md §1.2).
+                throw SqlError.of(bad.getMessage());
+            }
             if (error instanceof IOException io) {
                 throw io;
             }

@@ -48,7 +48,7 @@ final class StreamLoadAction {
             ex.json(
                     500,
                     JsonText.be(ordered("status", "FAILED", "msg", "injected fault: HTTP 500 (sandbox test aid)")));
-            log.load(null, db, table, headerLabel, "HTTP 500", 0, "injected fault", 0);
+            log.load(null, db, table, headerLabel, "HTTP 500", 0, "injected fault", 0, req::header);
             return;
         }
         if (fault != null && fault.kind() == Fault.Kind.STALL) {
@@ -72,7 +72,7 @@ final class StreamLoadAction {
                     0,
                     start,
                     null);
-            log.load(who.user(), db, table, headerLabel, "Fail", ms(start), msg, 0);
+            log.load(who.user(), db, table, headerLabel, "Fail", ms(start), msg, 0, req::header);
             return;
         }
         LoadOptions options;
@@ -93,7 +93,7 @@ final class StreamLoadAction {
                     0,
                     start,
                     null);
-            log.load(who.user(), db, table, headerLabel, "Fail", ms(start), e.getMessage(), 0);
+            log.load(who.user(), db, table, headerLabel, "Fail", ms(start), e.getMessage(), 0, req::header);
             return;
         }
         String label = options.label();
@@ -115,11 +115,11 @@ final class StreamLoadAction {
                     0,
                     start,
                     null);
-            log.load(who.user(), db, table, label, "Label Already Exists", ms(start), e.getMessage(), 0);
+            log.load(who.user(), db, table, label, "Label Already Exists", ms(start), e.getMessage(), 0, req::header);
             return;
         } catch (SqlError e) {
             respondLoad(ex, -1, label, "Fail", null, e.getMessage(), new LoadCounters(), 0, 0, 0, start, null);
-            log.load(who.user(), db, table, label, "Fail", ms(start), e.getMessage(), 0);
+            log.load(who.user(), db, table, label, "Fail", ms(start), e.getMessage(), 0, req::header);
             return;
         }
         long beginMs = ms(beginStart);
@@ -130,7 +130,7 @@ final class StreamLoadAction {
             if (fault != null && fault.kind() == Fault.Kind.DROP_CONNECTION) {
                 Faults.dropMidBody(ex, body);
                 txn.abort("injected fault: connection dropped");
-                log.load(who.user(), db, table, label, "dropped", ms(start), "injected fault", 0);
+                log.load(who.user(), db, table, label, "dropped", ms(start), "injected fault", 0, req::header);
                 return;
             }
             BodyLoader.append(txn, options, body, counters, start + options.timeoutSeconds() * 1_000_000_000L);
@@ -149,22 +149,22 @@ final class StreamLoadAction {
                     0,
                     start,
                     errorLogs.url(counters));
-            log.load(who.user(), db, table, label, "Fail", ms(start), e.getMessage(), 0);
+            log.load(who.user(), db, table, label, "Fail", ms(start), e.getMessage(), 0, req::header);
             return;
         } catch (FixedLengthInputStream.ShortBodyException e) {
             txn.abort(e.getMessage());
             respondLoad(ex, txn.txnId(), label, "Fail", null, e.getMessage(), counters, beginMs, 0, 0, start, null);
-            log.load(who.user(), db, table, label, "Fail", ms(start), e.getMessage(), 0);
+            log.load(who.user(), db, table, label, "Fail", ms(start), e.getMessage(), 0, req::header);
             return;
         } catch (RuntimeException e) {
             String msg = "Unexpected exception: " + e;
             txn.abort(msg);
             respondLoad(ex, txn.txnId(), label, "Fail", null, msg, counters, beginMs, 0, 0, start, null);
-            log.load(who.user(), db, table, label, "Fail", ms(start), msg, 0);
+            log.load(who.user(), db, table, label, "Fail", ms(start), msg, 0, req::header);
             return;
         } catch (IOException e) {
             txn.abort("load aborted: " + e);
-            log.load(who.user(), db, table, label, "Fail", ms(start), e.toString(), 0);
+            log.load(who.user(), db, table, label, "Fail", ms(start), e.toString(), 0, req::header);
             throw e;
         }
         if (counters.tooManyFiltered(options.maxFilterRatio())) {
@@ -182,7 +182,7 @@ final class StreamLoadAction {
                     counters.writeNanos / 1_000_000,
                     start,
                     errorLogs.url(counters));
-            log.load(who.user(), db, table, label, "Fail", ms(start), "too many filtered rows", 0);
+            log.load(who.user(), db, table, label, "Fail", ms(start), "too many filtered rows", 0, req::header);
             return;
         }
         long commitStart = System.nanoTime();
@@ -203,7 +203,7 @@ final class StreamLoadAction {
                     counters.writeNanos / 1_000_000,
                     start,
                     errorLogs.url(counters));
-            log.load(who.user(), db, table, label, "Fail", ms(start), e.getMessage(), 0);
+            log.load(who.user(), db, table, label, "Fail", ms(start), e.getMessage(), 0, req::header);
             return;
         }
         long commitMs = ms(commitStart);
@@ -223,7 +223,7 @@ final class StreamLoadAction {
                 start,
                 errorLogs.url(counters));
         ex.json(200, JsonText.be(m));
-        log.load(who.user(), db, table, label, status, ms(start), null, counters.loaded);
+        log.load(who.user(), db, table, label, status, ms(start), null, counters.loaded, req::header);
     }
 
     static void checkBodySize(HttpRequest req, LoadOptions options) throws SqlError, HttpRequest.BadRequest {

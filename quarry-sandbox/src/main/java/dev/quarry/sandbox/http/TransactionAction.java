@@ -99,7 +99,8 @@ final class TransactionAction {
                 "txn " + op + ": " + reply.get("Status"),
                 ms(start),
                 "OK".equals(reply.get("Status")) ? null : String.valueOf(reply.get("Message")),
-                e == null ? 0 : e.counters.loaded);
+                e == null ? 0 : e.counters.loaded,
+                req::header);
     }
 
     private final Map<String, Object> locks = new ConcurrentHashMap<>();

@@ -5,7 +5,6 @@ import dev.quarry.sandbox.engine.SqlError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 /** Reads a load body a bounded chunk of rows at a time. */
 public interface RowReader {
@@ -23,11 +22,15 @@ public interface RowReader {
      */
     record Chunk(List<String[]> rows, List<String> rawRows, List<AppendResult.RejectedRow> rejected) {}
 
-    /** A reader for {@code options.format()} whose fields are {@code sourceColumns} in order. */
+    /**
+     * A reader for {@code options.format()} whose fields are {@code sourceColumns} in order.
+     *
+     * @throws BadBodyException the body cannot be decoded (not gzip although the format says so)
+     */
     static RowReader open(LoadOptions options, InputStream body, List<String> sourceColumns) throws IOException {
         return switch (options.format()) {
             case CSV -> new CsvRowReader(options, body, sourceColumns.size());
-            case GZIP -> new CsvRowReader(options, new GZIPInputStream(body, 1 << 16), sourceColumns.size());
+            case GZIP -> new CsvRowReader(options, GzipBody.open(body), sourceColumns.size());
             case JSON -> new JsonRowReader(options, body, sourceColumns);
         };
     }

@@ -3,7 +3,6 @@ package dev.quarry.sandbox.mysql;
 import dev.quarry.sandbox.QueryLog;
 import dev.quarry.sandbox.engine.Engine;
 import dev.quarry.sandbox.engine.EngineSession;
-import dev.quarry.sandbox.engine.ResultColumn;
 import dev.quarry.sandbox.engine.SqlError;
 import dev.quarry.sandbox.engine.StatementResult;
 import java.io.BufferedInputStream;
@@ -12,8 +11,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.List;
 
 /** One client connection: handshake, authentication, then the command loop. */
 final class MysqlConnection {
@@ -43,13 +40,17 @@ final class MysqlConnection {
             | CLIENT_PLUGIN_AUTH
             | CLIENT_CONNECT_ATTRS
             | CLIENT_PLUGIN_AUTH_LENENC;
-    static final int SERVER_STATUS_AUTOCOMMIT = 2;
 
     private static final int COM_QUIT = 0x01;
     private static final int COM_INIT_DB = 0x02;
     private static final int COM_QUERY = 0x03;
     private static final int COM_FIELD_LIST = 0x04;
     private static final int COM_PING = 0x0e;
+    private static final int COM_STMT_PREPARE = 0x16;
+    private static final int COM_STMT_EXECUTE = 0x17;
+    private static final int COM_STMT_SEND_LONG_DATA = 0x18;
+    private static final int COM_STMT_CLOSE = 0x19;
+    private static final int COM_STMT_RESET = 0x1a;
     private static final int COM_RESET_CONNECTION = 0x1f;
 
     private final int id;
@@ -58,8 +59,10 @@ final class MysqlConnection {
     private final String password;
     private final QueryLog log;
     private final PacketChannel channel;
+    private final Replies replies;
     private final Buf buf = new Buf(1 << 16);
     private final String clientHost;
+    private final PreparedStatements prepared;
 
     MysqlConnection(Socket socket, int id, Engine engine, String user, String password, QueryLog log)
             throws IOException {
@@ -72,6 +75,8 @@ final class MysqlConnection {
         this.channel = new PacketChannel(
                 new BufferedInputStream(socket.getInputStream(), 1 << 16),
                 new BufferedOutputStream(socket.getOutputStream(), 1 << 16));
+        this.replies = new Replies(channel);
+        this.prepared = new PreparedStatements(replies);
         this.clientHost = socket.getRemoteSocketAddress() instanceof InetSocketAddress a
                 ? a.getAddress().getHostAddress()
                 : "%";
@@ -101,7 +106,7 @@ final class MysqlConnection {
                 .int1(0)
                 .int2(SERVER_CAPABILITIES & 0xffff)
                 .int1(ColumnType.UTF8_GENERAL_CI)
-                .int2(SERVER_STATUS_AUTOCOMMIT)
+                .int2(Replies.SERVER_STATUS_AUTOCOMMIT)
                 .int2(SERVER_CAPABILITIES >>> 16)
                 .int1(scramble.length + 1)
                 .zeros(10)
@@ -115,7 +120,7 @@ final class MysqlConnection {
         if (p == null) {
             return null;
         }
-        Cursor c = new Cursor(p);
+        Payload c = new Payload(p, 0);
         int clientCaps = (int) c.int4();
         if ((clientCaps & CLIENT_PROTOCOL_41) == 0) {
             sendError(new SqlError(1043, "08S01", "Bad handshake: the sandbox speaks protocol 4.1 only"));
@@ -198,6 +203,15 @@ final class MysqlConnection {
                     }
                 }
                 case COM_QUERY -> query(session, new String(p, 1, p.length - 1, StandardCharsets.UTF_8));
+                case COM_STMT_PREPARE -> prepared.prepare(p);
+                case COM_STMT_EXECUTE -> {
+                    EngineSession current = session;
+                    prepared.execute(p, sql -> runPrepared(current, sql));
+                }
+                // Neither answers: a reply here would be read as the answer to the client's next command.
+                case COM_STMT_SEND_LONG_DATA -> prepared.sendLongData(p);
+                case COM_STMT_CLOSE -> prepared.close(p);
+                case COM_STMT_RESET -> prepared.reset(p);
                 // Clients use COM_FIELD_LIST for tab completion only; an empty column list is a valid answer.
                 case COM_FIELD_LIST -> sendEof();
                 case COM_RESET_CONNECTION -> {
@@ -250,154 +264,45 @@ final class MysqlConnection {
     }
 
     private void sendRows(StatementResult.Rows rows) throws IOException {
-        List<ResultColumn> columns = rows.columns();
-        channel.write(buf.reset().lenenc(columns.size()));
-        for (int c = 0; c < columns.size(); c++) {
-            ResultColumn col = columns.get(c);
-            ColumnType t = ColumnType.of(col.type());
-            buf.reset()
-                    .lenencStr("def")
-                    .lenencStr("")
-                    .lenencStr("")
-                    .lenencStr("")
-                    .lenencStr(col.name())
-                    .lenencStr(col.name())
-                    .lenenc(0x0c)
-                    .int2(t.charset())
-                    .int4(Math.min(col.length(), 0xffffffffL))
-                    .int1(t.code)
-                    .int2(t.flags(col.nullable()))
-                    .int1(t == ColumnType.DATETIME && hasFraction(rows.rows(), c) ? 6 : col.scale())
-                    .int2(0);
-            channel.write(buf);
-        }
-        sendEof();
-        boolean[] binary = new boolean[columns.size()];
-        for (int i = 0; i < binary.length; i++) {
-            binary[i] = ColumnType.of(columns.get(i).type()) == ColumnType.BLOB;
-        }
-        for (List<String> row : rows.rows()) {
-            buf.reset();
-            for (int i = 0; i < row.size(); i++) {
-                String value = row.get(i);
-                if (value == null) {
-                    buf.int1(0xfb);
-                } else if (i < binary.length && binary[i]) {
-                    // The engine carries a binary value's bytes one per char (Latin-1); StarRocks sends the raw bytes.
-                    byte[] raw = value.getBytes(StandardCharsets.ISO_8859_1);
-                    buf.lenenc(raw.length).bytes(raw);
-                } else {
-                    buf.lenencStr(value);
-                }
-            }
-            channel.write(buf);
-        }
-        sendEof();
+        replies.result(rows);
     }
 
     /**
-     * Whether a DATETIME column holds a value with microseconds. StarRocks sends them as text
-     * ({@code 2024-01-02 03:04:05.123456}) but declares 0 decimals; Connector/J cuts values to the declared decimals,
-     * so the sandbox declares 6 when a fraction is present and the text reaches the client whole.
+     * Runs a prepared statement's text with its parameters bound, logged like a COM_QUERY statement (StarRocks'
+     * audit log also records the statement with the values in place).
      */
-    private static boolean hasFraction(List<List<String>> rows, int column) {
-        for (List<String> row : rows) {
-            String v = column < row.size() ? row.get(column) : null;
-            if (v != null && v.length() > 19) {
-                return true;
-            }
+    private StatementResult runPrepared(EngineSession session, String sql) throws SqlError {
+        long start = System.nanoTime();
+        String error = null;
+        try {
+            return session.execute(sql);
+        } catch (SqlError e) {
+            error = e.getMessage();
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            SqlError internal = SqlError.of("Unexpected exception: " + e);
+            error = internal.getMessage();
+            throw internal;
+        } finally {
+            log.statement(
+                    session.user(),
+                    session.database().orElse(null),
+                    clientHost,
+                    sql,
+                    (System.nanoTime() - start) / 1_000_000,
+                    error);
         }
-        return false;
     }
 
     private void sendOk(long affectedRows, int warnings, String info) throws IOException {
-        buf.reset()
-                .int1(0)
-                .lenenc(affectedRows)
-                .lenenc(0)
-                .int2(SERVER_STATUS_AUTOCOMMIT)
-                .int2(warnings);
-        if (info != null && !info.isEmpty()) {
-            // Like MySQL's net_send_ok (and StarRocks' OkPacket), the info is a length-encoded string; Connector/J
-            // reads it that way even without CLIENT_SESSION_TRACK.
-            buf.lenencStr(info);
-        }
-        channel.write(buf);
-        channel.flush();
+        replies.ok(affectedRows, warnings, info);
     }
 
     private void sendEof() throws IOException {
-        channel.write(buf.reset().int1(0xfe).int2(0).int2(SERVER_STATUS_AUTOCOMMIT));
+        replies.eof();
     }
 
     private void sendError(SqlError e) throws IOException {
-        String state = e.sqlState().length() == 5 ? e.sqlState() : "HY000";
-        channel.write(
-                buf.reset().int1(0xff).int2(e.code()).int1('#').eofStr(state).eofStr(e.getMessage()));
-        channel.flush();
-    }
-
-    /** Reads a client packet. */
-    private static final class Cursor {
-        private final byte[] p;
-        private int pos;
-
-        Cursor(byte[] p) {
-            this.p = p;
-        }
-
-        int remaining() {
-            return p.length - pos;
-        }
-
-        void skip(int n) {
-            pos = Math.min(p.length, pos + n);
-        }
-
-        int int1() {
-            return pos < p.length ? p[pos++] & 0xff : 0;
-        }
-
-        long int4() {
-            long v = 0;
-            for (int i = 0; i < 4; i++) {
-                v |= (long) int1() << (8 * i);
-            }
-            return v;
-        }
-
-        long lenenc() {
-            int first = int1();
-            if (first < 0xfb) {
-                return first;
-            }
-            int n = first == 0xfc ? 2 : first == 0xfd ? 3 : 8;
-            long v = 0;
-            for (int i = 0; i < n; i++) {
-                v |= (long) int1() << (8 * i);
-            }
-            return v;
-        }
-
-        byte[] bytes(int n) {
-            int end = Math.min(p.length, pos + n);
-            byte[] b = Arrays.copyOfRange(p, pos, end);
-            pos = end;
-            return b;
-        }
-
-        byte[] nulBytes() {
-            int end = pos;
-            while (end < p.length && p[end] != 0) {
-                end++;
-            }
-            byte[] b = Arrays.copyOfRange(p, pos, end);
-            pos = Math.min(p.length, end + 1);
-            return b;
-        }
-
-        String nulStr() {
-            return new String(nulBytes(), StandardCharsets.UTF_8);
-        }
+        replies.error(e);
     }
 }

@@ -79,6 +79,52 @@ class OperationsIT {
     }
 
     @Test
+    void queryLogRecordsWhatAStreamLoadSentButNeverItsAuthorization(@TempDir Path dir) throws Exception {
+        Path logFile = dir.resolve("query.log");
+        try (Sandbox s = Sandbox.start(SandboxConfig.ephemeral().withQueryLog(logFile))) {
+            String db = newDb(s, "ops_log_headers", StreamLoadIT.USERS_PK);
+            JsonNode load = json(streamLoad(
+                    s.feUrl(),
+                    db,
+                    "users",
+                    headers(
+                            "label", "hdr_load",
+                            "format", "csv",
+                            "column_separator", ",",
+                            "columns", "id, name, tmp, score = tmp * 2",
+                            "where", "tmp > 0",
+                            "partial_update", "false",
+                            "merge_condition", "score",
+                            "max_filter_ratio", "0.5"),
+                    "1,ann,3\n2,bob,0\n"));
+            assertThat(load.get("Status").asText()).isEqualTo("Success");
+        }
+        String text = Files.readString(logFile);
+        assertThat(text).doesNotContainIgnoringCase("authorization").doesNotContain("Basic ");
+        JsonNode line = Files.readAllLines(logFile).stream()
+                .map(l -> {
+                    try {
+                        return Loads.JSON.readTree(l);
+                    } catch (IOException e) {
+                        throw new AssertionError("not a JSON line: " + l, e);
+                    }
+                })
+                .filter(e -> e.get("kind").asText().equals("stream_load"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(line.get("label").asText()).isEqualTo("hdr_load");
+        assertThat(line.get("table").asText()).isEqualTo("users");
+        JsonNode sent = line.get("headers");
+        assertThat(sent.get("format").asText()).isEqualTo("csv");
+        assertThat(sent.get("columns").asText()).isEqualTo("id, name, tmp, score = tmp * 2");
+        assertThat(sent.get("where").asText()).isEqualTo("tmp > 0");
+        assertThat(sent.get("partial_update").asText()).isEqualTo("false");
+        assertThat(sent.get("merge_condition").asText()).isEqualTo("score");
+        assertThat(sent.get("max_filter_ratio").asText()).isEqualTo("0.5");
+        assertThat(sent.get("column_separator").asText()).isEqualTo(",");
+    }
+
+    @Test
     void injectedFaultsFailTheNextLoadsThenLoadsWorkAgain() throws Exception {
         try (Sandbox s = Sandbox.start(SandboxConfig.ephemeral())) {
             String db = newDb(s, "ops_fault", ORDERS);
