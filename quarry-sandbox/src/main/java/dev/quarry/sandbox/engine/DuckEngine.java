@@ -365,7 +365,7 @@ final class DuckEngine implements Engine {
     /** DuckDB's message as a StarRocks analysis error (first line, without DuckDB's error class prefix). */
     static SqlError translate(SQLException e) {
         String m = e.getMessage() == null ? e.toString() : e.getMessage();
-        java.util.regex.Matcher table = java.util.regex.Pattern.compile("Table with name ([^ !]+) does not exist")
+        java.util.regex.Matcher table = java.util.regex.Pattern.compile("Table with name (.+?) does not exist")
                 .matcher(m);
         if (table.find()) {
             return SqlError.analysis("Unknown table '" + table.group(1) + "'.");
@@ -387,9 +387,10 @@ final class DuckEngine implements Engine {
         return new SqlError(1049, "42000", "Unknown database '" + db + "'");
     }
 
+    /** StarRocks' unknown-table error: code 5502, SQLSTATE 42602 (docs/starrocks.md §5.9). */
     static SqlError unknownTable(String db, String table) {
         return new SqlError(
-                5502, "HY000", "Getting analyzing error. Detail message: Unknown table '" + db + "." + table + "'.");
+                5502, "42602", "Getting analyzing error. Detail message: Unknown table '" + db + "." + table + "'.");
     }
 
     @Override

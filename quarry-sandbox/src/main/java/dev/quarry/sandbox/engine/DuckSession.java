@@ -179,7 +179,7 @@ final class DuckSession implements EngineSession, Rewriter.Context {
                 ResultSet rs = s.executeQuery(duckSql)) {
             return Results.read(rs);
         } catch (SQLException e) {
-            throw translate(e);
+            throw translate(e, duckSql);
         }
     }
 
@@ -221,18 +221,42 @@ final class DuckSession implements EngineSession, Rewriter.Context {
     }
 
     SqlError translate(SQLException e) {
+        return translate(e, "");
+    }
+
+    /**
+     * The engine's error as StarRocks words it. {@code duckSql} is the statement that failed: a missing table the
+     * engine names without its database is looked up there, so {@code db.missing} is reported as the unknown table
+     * {@code db.missing} (docs/starrocks.md §5.9), not as "No database selected".
+     */
+    SqlError translate(SQLException e, String duckSql) {
         String m = String.valueOf(e.getMessage());
-        java.util.regex.Matcher tm = java.util.regex.Pattern.compile("Table with name ([^ ]+) does not exist")
+        java.util.regex.Matcher sm = java.util.regex.Pattern.compile(
+                        "(?:Schema|Catalog) with name \"?([^ \"!]+)\"? does not exist|because schema \"?([^ \"]+)\"? does not exist")
+                .matcher(m);
+        if (sm.find()) {
+            return SqlError.analysis("Unknown database '" + (sm.group(1) != null ? sm.group(1) : sm.group(2)) + "'");
+        }
+        java.util.regex.Matcher tm = java.util.regex.Pattern.compile("Table with name (.+?) does not exist")
                 .matcher(m);
         if (tm.find()) {
             String name = tm.group(1);
             if (m.contains(InformationSchema.SCHEMA) || "information_schema".equalsIgnoreCase(database)) {
                 return SqlError.analysis("Unknown table 'information_schema." + name + "'.");
             }
+            String qualifier = name.contains(".") ? null : qualifier(duckSql, name);
+            if (qualifier != null) {
+                if (!engine.catalog.hasDatabase(qualifier)) {
+                    return SqlError.analysis("Unknown database '" + qualifier + "'");
+                }
+                return DuckEngine.unknownTable(qualifier, name);
+            }
             if (database == null && !name.contains(".")) {
                 return new SqlError(1046, "3D000", "Getting analyzing error. Detail message: No database selected.");
             }
-            return SqlError.analysis("Unknown table '" + (name.contains(".") ? name : database + "." + name) + "'.");
+            return name.contains(".")
+                    ? SqlError.analysis("Unknown table '" + name + "'.")
+                    : DuckEngine.unknownTable(database, name);
         }
         java.util.regex.Matcher cm = java.util.regex.Pattern.compile("Referenced column \"?([^\" ]+)\"? not found")
                 .matcher(m);
@@ -245,6 +269,19 @@ final class DuckSession implements EngineSession, Rewriter.Context {
             return Lexer.syntax(1, 0, (nl > 0 ? detail.substring(0, nl) : detail).trim());
         }
         return DuckEngine.translate(e);
+    }
+
+    /** The database that qualifies {@code "db"."name"} in the engine's SQL, or null when the name stands alone. */
+    private static String qualifier(String duckSql, String name) {
+        String quoted = java.util.regex.Pattern.quote(name);
+        java.util.regex.Matcher q = java.util.regex.Pattern.compile(
+                        "(?:\"((?:[^\"]|\"\")+)\"|([\\p{L}_][\\p{L}\\d_$]*))\\s*\\.\\s*(?:\"" + quoted + "\"|" + quoted
+                                + "(?![\\p{L}\\d_$]))")
+                .matcher(duckSql);
+        if (!q.find()) {
+            return null;
+        }
+        return q.group(1) != null ? q.group(1).replace("\"\"", "\"") : q.group(2);
     }
 
     private StatementResult explain(Cursor c) throws SqlError {
