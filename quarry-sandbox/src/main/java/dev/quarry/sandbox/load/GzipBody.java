@@ -5,6 +5,8 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
 
 /**
@@ -32,6 +34,12 @@ final class GzipBody extends FilterInputStream {
         } catch (EOFException e) {
             throw raw.ended ? new BadBodyException(NOT_GZIP) : e;
         }
+    }
+
+    /** A zlib-wrapped deflate body ({@code compression: deflate}). */
+    static InputStream openDeflate(InputStream body) {
+        Raw raw = new Raw(body);
+        return new GzipBody(raw, new InflaterInputStream(raw, new Inflater(), 1 << 16));
     }
 
     @Override

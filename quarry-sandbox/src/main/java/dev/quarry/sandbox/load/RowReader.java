@@ -27,7 +27,13 @@ public interface RowReader {
      *
      * @throws BadBodyException the body cannot be decoded (not gzip although the format says so)
      */
-    static RowReader open(LoadOptions options, InputStream body, List<String> sourceColumns) throws IOException {
+    static RowReader open(LoadOptions options, InputStream compressed, List<String> sourceColumns) throws IOException {
+        InputStream body = compressed;
+        if ("gzip".equals(options.compression())) {
+            body = GzipBody.open(compressed);
+        } else if ("deflate".equals(options.compression())) {
+            body = GzipBody.openDeflate(compressed);
+        }
         return switch (options.format()) {
             case CSV -> new CsvRowReader(options, body, sourceColumns.size());
             case GZIP -> new CsvRowReader(options, GzipBody.open(body), sourceColumns.size());

@@ -188,49 +188,66 @@ final class MysqlConnection {
                 return;
             }
             int command = p[0] & 0xff;
-            switch (command) {
-                case COM_QUIT -> {
-                    return;
+            try {
+                session = dispatch(session, command, p);
+            } catch (RuntimeException | StackOverflowError e) {
+                // A command the sandbox fails on still gets an answer, in StarRocks' form for internal failures
+                // (docs/starrocks.md §5.9), and the connection goes on; a dropped connection tells a client nothing.
+                if (command != COM_STMT_CLOSE && command != COM_STMT_SEND_LONG_DATA) {
+                    sendError(SqlError.of("Unexpected exception: " + e));
                 }
-                case COM_PING -> sendOk(0, 0, "");
-                case COM_INIT_DB -> {
-                    String db = new String(p, 1, p.length - 1, StandardCharsets.UTF_8);
-                    try {
-                        session.useDatabase(db);
-                        sendOk(0, 0, "");
-                    } catch (SqlError e) {
-                        sendError(e);
-                    }
-                }
-                case COM_QUERY -> query(session, new String(p, 1, p.length - 1, StandardCharsets.UTF_8));
-                case COM_STMT_PREPARE -> prepared.prepare(p);
-                case COM_STMT_EXECUTE -> {
-                    EngineSession current = session;
-                    prepared.execute(p, sql -> runPrepared(current, sql));
-                }
-                // Neither answers: a reply here would be read as the answer to the client's next command.
-                case COM_STMT_SEND_LONG_DATA -> prepared.sendLongData(p);
-                case COM_STMT_CLOSE -> prepared.close(p);
-                case COM_STMT_RESET -> prepared.reset(p);
-                // Clients use COM_FIELD_LIST for tab completion only; an empty column list is a valid answer.
-                case COM_FIELD_LIST -> sendEof();
-                case COM_RESET_CONNECTION -> {
-                    String db = session.database().orElse(null);
-                    session.close();
-                    session = engine.openSession(session.user());
-                    if (db != null) {
-                        try {
-                            session.useDatabase(db);
-                        } catch (SqlError e) {
-                            // the database was dropped meanwhile: the reset session simply has none
-                        }
-                    }
-                    sendOk(0, 0, "");
-                }
-                default -> sendError(new SqlError(1047, "08S01", "Unknown command"));
+            }
+            if (session == null) {
+                return;
             }
             channel.flush();
         }
+    }
+
+    /** Runs one command; the session to go on with (COM_RESET_CONNECTION opens a new one), or null to close. */
+    private EngineSession dispatch(EngineSession session, int command, byte[] p) throws IOException {
+        switch (command) {
+            case COM_QUIT -> {
+                return null;
+            }
+            case COM_PING -> sendOk(0, 0, "");
+            case COM_INIT_DB -> {
+                String db = new String(p, 1, p.length - 1, StandardCharsets.UTF_8);
+                try {
+                    session.useDatabase(db);
+                    sendOk(0, 0, "");
+                } catch (SqlError e) {
+                    sendError(e);
+                }
+            }
+            case COM_QUERY -> query(session, new String(p, 1, p.length - 1, StandardCharsets.UTF_8));
+            case COM_STMT_PREPARE -> prepared.prepare(p);
+            case COM_STMT_EXECUTE -> {
+                EngineSession current = session;
+                prepared.execute(p, sql -> runPrepared(current, sql));
+            }
+            // Neither answers: a reply here would be read as the answer to the client's next command.
+            case COM_STMT_SEND_LONG_DATA -> prepared.sendLongData(p);
+            case COM_STMT_CLOSE -> prepared.close(p);
+            case COM_STMT_RESET -> prepared.reset(p);
+            // Clients use COM_FIELD_LIST for tab completion only; an empty column list is a valid answer.
+            case COM_FIELD_LIST -> sendEof();
+            case COM_RESET_CONNECTION -> {
+                String db = session.database().orElse(null);
+                session.close();
+                session = engine.openSession(session.user());
+                if (db != null) {
+                    try {
+                        session.useDatabase(db);
+                    } catch (SqlError e) {
+                        // the database was dropped meanwhile: the reset session simply has none
+                    }
+                }
+                sendOk(0, 0, "");
+            }
+            default -> sendError(new SqlError(1047, "08S01", "Unknown command"));
+        }
+        return session;
     }
 
     private void query(EngineSession session, String sql) throws IOException {

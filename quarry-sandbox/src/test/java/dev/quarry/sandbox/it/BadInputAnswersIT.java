@@ -104,6 +104,39 @@ class BadInputAnswersIT {
     }
 
     @Test
+    void theCompressionHeaderDecompressesJsonBodiesAndRefusesOnesThatAreNotCompressed() throws Exception {
+        String db = newDb(sandbox, "json_gzip", ORDERS);
+        String rows = "[{\"id\": 1, \"name\": \"ann\", \"amount\": 1.50}, {\"id\": 2, \"name\": \"bob\"}]";
+        HttpResponse<String> ok = streamLoad(
+                sandbox.feUrl(),
+                db,
+                "orders",
+                headers("label", "json_gz", "format", "json", "strip_outer_array", "true", "compression", "gzip"),
+                HttpRequest.BodyPublishers.ofByteArray(gzip(rows)));
+        assertThat(json(ok).get("Status").asText()).isEqualTo("Success");
+        assertThat(query(sandbox, "SELECT count(*) FROM " + db + ".orders")).containsExactly("2");
+
+        JsonNode plain = json(streamLoad(
+                sandbox.feUrl(),
+                db,
+                "orders",
+                headers("label", "json_plain", "format", "json", "strip_outer_array", "true", "compression", "GZIP"),
+                rows));
+        assertThat(plain.get("Status").asText()).isEqualTo("Fail");
+        assertThat(plain.get("Message").asText()).isEqualTo("Failed to inflate. return code: -3");
+
+        JsonNode zstd = json(streamLoad(
+                sandbox.feUrl(),
+                db,
+                "orders",
+                headers("label", "json_zstd", "format", "json", "compression", "ZSTD"),
+                rows));
+        assertThat(zstd.get("Status").asText()).isEqualTo("Fail");
+        assertThat(zstd.get("Message").asText()).contains("compression=ZSTD");
+        assertThat(query(sandbox, "SELECT count(*) FROM " + db + ".orders")).containsExactly("2");
+    }
+
+    @Test
     void aQualifiedMissingTableIsNamedWhenNoDatabaseIsSelected() throws Exception {
         String db = newDb(sandbox, "qualified", ORDERS);
         try (Connection c = DriverManager.getConnection(Jdbc.url(sandbox), "root", "");
