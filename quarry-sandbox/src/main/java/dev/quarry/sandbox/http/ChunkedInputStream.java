@@ -1,10 +1,15 @@
 package dev.quarry.sandbox.http;
 
+import dev.quarry.sandbox.load.BadBodyException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Decodes {@code Transfer-Encoding: chunked}; trailers are read and ignored. */
+/**
+ * Decodes {@code Transfer-Encoding: chunked}; trailers are read and ignored. Broken framing from a client that is
+ * still connected is a {@link BadBodyException}, so the load answers with a JSON {@code Fail} instead of dropping the
+ * connection.
+ */
 final class ChunkedInputStream extends InputStream {
     private final InputStream in;
     private long chunkRemaining;
@@ -44,7 +49,7 @@ final class ChunkedInputStream extends InputStream {
         if (chunkRemaining == 0) {
             String crlf = line();
             if (!crlf.isEmpty()) {
-                throw new IOException("malformed chunked body: missing CRLF after a chunk");
+                throw new BadBodyException("malformed chunked body: missing CRLF after a chunk");
             }
         }
         return n;
@@ -57,11 +62,11 @@ final class ChunkedInputStream extends InputStream {
         try {
             long size = Long.parseLong(hex, 16);
             if (size < 0) {
-                throw new IOException("malformed chunk size: " + line);
+                throw new BadBodyException("malformed chunk size: " + line);
             }
             return size;
         } catch (NumberFormatException e) {
-            throw new IOException("malformed chunk size: " + line);
+            throw new BadBodyException("malformed chunk size: " + line);
         }
     }
 
@@ -80,7 +85,7 @@ final class ChunkedInputStream extends InputStream {
                 return sb.toString();
             }
             if (sb.length() > 4096) {
-                throw new IOException("chunk framing line too long");
+                throw new BadBodyException("chunk framing line too long");
             }
             sb.append((char) c);
         }

@@ -14,6 +14,8 @@ import dev.quarry.sandbox.Sandbox;
 import dev.quarry.sandbox.SandboxConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -134,6 +136,32 @@ class BadInputAnswersIT {
         assertThat(zstd.get("Status").asText()).isEqualTo("Fail");
         assertThat(zstd.get("Message").asText()).contains("compression=ZSTD");
         assertThat(query(sandbox, "SELECT count(*) FROM " + db + ".orders")).containsExactly("2");
+    }
+
+    @Test
+    void aChunkedBodyWithBrokenFramingFailsWithAJsonAnswer() throws Exception {
+        String db = newDb(sandbox, "bad_chunk", ORDERS);
+        try (Socket socket = new Socket("127.0.0.1", sandbox.beHttpPort())) {
+            socket.setSoTimeout(30_000);
+            String auth = Loads.basic("root", "");
+            String request = "PUT /api/" + db + "/orders/_stream_load HTTP/1.1\r\n"
+                    + "Host: 127.0.0.1\r\n"
+                    + "Authorization: " + auth + "\r\n"
+                    + "label: bad_chunk\r\n"
+                    + "column_separator: ,\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n"
+                    + "b\r\n1,ann,1.00\n\r\n"
+                    + "zz\r\n2,bob,2.00\n\r\n0\r\n\r\n";
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(response).startsWith("HTTP/1.1 200");
+            JsonNode j = Loads.JSON.readTree(response.substring(response.indexOf("\r\n\r\n") + 4));
+            assertThat(j.get("Status").asText()).isEqualTo("Fail");
+            assertThat(j.get("Message").asText()).isEqualTo("malformed chunk size: zz");
+        }
+        assertThat(query(sandbox, "SELECT count(*) FROM " + db + ".orders")).containsExactly("0");
     }
 
     @Test
