@@ -15,6 +15,7 @@ import dev.quarry.sandbox.SandboxConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -141,7 +142,7 @@ class BadInputAnswersIT {
     @Test
     void aChunkedBodyWithBrokenFramingFailsWithAJsonAnswer() throws Exception {
         String db = newDb(sandbox, "bad_chunk", ORDERS);
-        try (Socket socket = new Socket("127.0.0.1", sandbox.beHttpPort())) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), sandbox.beHttpPort())) {
             socket.setSoTimeout(30_000);
             String auth = Loads.basic("root", "");
             String request = "PUT /api/" + db + "/orders/_stream_load HTTP/1.1\r\n"
