@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * {@code REFRESH [IMMEDIATE|DEFERRED] [ASYNC [START ('ts')] [EVERY (INTERVAL n unit)] | MANUAL]} (docs/starrocks.md §5.6).
  *
  * @param moment IMMEDIATE or DEFERRED; StarRocks defaults to IMMEDIATE
- * @param scheme ASYNC or MANUAL; empty leaves StarRocks' default (MANUAL)
+ * @param scheme ASYNC or MANUAL; when empty after a moment, MANUAL (StarRocks' default) is written, because StarRocks'
+ *     grammar needs a scheme after IMMEDIATE or DEFERRED
  * @param start first refresh time for a scheduled ASYNC refresh, as written (e.g. {@code 2024-01-01 00:00:00})
  * @param every refresh period for a scheduled ASYNC refresh
  */
@@ -88,7 +89,9 @@ public record RefreshSpec(
     String sql() {
         StringBuilder sb = new StringBuilder("REFRESH");
         moment.ifPresent(m -> sb.append(' ').append(m.name()));
-        scheme.ifPresent(s -> sb.append(' ').append(s.name()));
+        // `REFRESH DEFERRED` alone is a syntax error in StarRocks; MANUAL is the scheme it picks when none is given
+        // (docs/starrocks.md §5.6, docs/sql.md §7).
+        sb.append(' ').append(scheme.orElse(Scheme.MANUAL).name());
         start.ifPresent(s -> sb.append(" START (").append(Sql.literal(s)).append(')'));
         every.ifPresent(e -> sb.append(" EVERY (INTERVAL ")
                 .append(e.count())

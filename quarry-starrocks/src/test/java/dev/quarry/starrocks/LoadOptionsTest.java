@@ -11,6 +11,14 @@ import org.junit.jupiter.api.Test;
 class LoadOptionsTest {
 
     @Test
+    void columnsAreBackquotedSoReservedWordsSurviveStarRocksGrammar() {
+        assertThat(LoadOptions.csv()
+                        .withColumns(List.of("order", "key", "desc", "id"))
+                        .headers())
+                .containsEntry("columns", "`order`, `key`, `desc`, `id`");
+    }
+
+    @Test
     void headersInTheOrderGiven() {
         LoadOptions o = LoadOptions.csv()
                 .withColumnSeparator("|")
@@ -26,7 +34,7 @@ class LoadOptionsTest {
                 .containsExactly(
                         java.util.Map.entry("format", "csv"),
                         java.util.Map.entry("column_separator", "|"),
-                        java.util.Map.entry("columns", "id, `order date`, `x``y`"),
+                        java.util.Map.entry("columns", "`id`, `order date`, `x``y`"),
                         java.util.Map.entry("enclose", "\""),
                         java.util.Map.entry("max_filter_ratio", "0.1"),
                         java.util.Map.entry("strict_mode", "true"),

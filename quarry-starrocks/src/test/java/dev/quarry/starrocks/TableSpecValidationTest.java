@@ -235,6 +235,8 @@ class TableSpecValidationTest {
                         .sql())
                 .isEqualTo("REFRESH IMMEDIATE ASYNC START ('2024-01-01 00:00:00') EVERY (INTERVAL 2 HOUR)");
         assertThat(RefreshSpec.parse(null, "MANUAL").sql()).isEqualTo("REFRESH MANUAL");
+        // StarRocks' grammar needs a scheme after the moment; MANUAL is its default.
+        assertThat(RefreshSpec.parse("deferred", null).sql()).isEqualTo("REFRESH DEFERRED MANUAL");
     }
 
     @Test

@@ -75,6 +75,7 @@ final class DuckSession implements EngineSession, Rewriter.Context {
     @Override
     public StatementResult execute(String sql) throws SqlError {
         Objects.requireNonNull(sql, "sql is null");
+        StatementGate.check(sql);
         Cursor c = new Cursor(sql);
         if (c.atEnd()) {
             throw Lexer.syntax(1, 0, "Unexpected input '<EOF>', the most similar input is {a statement}.");

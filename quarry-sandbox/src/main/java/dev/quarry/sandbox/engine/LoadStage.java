@@ -415,10 +415,12 @@ final class LoadStage {
                 }
             }
         }
+        // `__op = temp` may read a field typed as a number (1.000000000), so 1 is compared as a number
+        // (docs/starrocks.md §1.7).
         String op = opExpr == null
                 ? "CAST(0 AS TINYINT)"
-                : "CAST(CASE lower(CAST((" + opExpr
-                        + ") AS VARCHAR)) WHEN '1' THEN 1 WHEN 'delete' THEN 1 ELSE 0 END AS TINYINT)";
+                : "CAST(CASE WHEN lower(CAST((" + opExpr + ") AS VARCHAR)) = 'delete' OR TRY_CAST(CAST((" + opExpr
+                        + ") AS VARCHAR) AS DOUBLE) = 1 THEN 1 ELSE 0 END AS TINYINT)";
         rememberShape(partialUpdate ? given : table.columnNames(), opExpr != null);
         String conv = "__conv_" + txnId;
         String covered = Partitions.of(table).coverage();

@@ -82,7 +82,7 @@ public record LoadOptions(
         String columnsHeader = headers.apply("columns");
         ColumnMapping columns =
                 columnsHeader == null || columnsHeader.isBlank() ? null : ColumnMapping.parse(columnsHeader);
-        String where = blankToNull(headers.apply("where"));
+        String where = ColumnMapping.checkWhere(blankToNull(headers.apply("where")));
         double maxFilterRatio = ratio(headers.apply("max_filter_ratio"));
         String strict = headers.apply("strict_mode");
         boolean strictMode;

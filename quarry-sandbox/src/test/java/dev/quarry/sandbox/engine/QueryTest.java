@@ -141,7 +141,7 @@ class QueryTest {
                 s,
                 "CREATE TABLE cx (k INT, s STRUCT<x INT, y VARCHAR(5)>, m MAP<VARCHAR(5), INT>, a ARRAY<ARRAY<INT>>)"
                         + " PROPERTIES ('replication_num' = '1')");
-        ok(s, "INSERT INTO cx SELECT 1, struct_pack(x := 1, y := 'a'), map(['k'], [1]), [[1, 2], [3]]");
+        ok(s, "INSERT INTO cx SELECT 1, row(1, 'a'), map(['k'], [1]), [[1, 2], [3]]");
         assertThat(flat(s, "SELECT s, m, a FROM cx")).containsExactly("{\"x\":1,\"y\":\"a\"}|{\"k\":1}|[[1,2],[3]]");
     }
 

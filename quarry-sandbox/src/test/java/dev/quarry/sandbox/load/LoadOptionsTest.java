@@ -74,6 +74,8 @@ class LoadOptionsTest {
                 .containsEntry("score", "tmp * 2")
                 .containsEntry("d", "if(tmp > 1, 'a,b', 'c')")
                 .containsEntry("__op", "'delete'");
-        assertThatThrownBy(() -> ColumnMapping.parse("a,,b")).hasMessageContaining("empty item");
+        assertThatThrownBy(() -> ColumnMapping.parse("a,,b"))
+                .hasMessage("Getting syntax error at line 1, column 2. Detail message: Unexpected input ',', "
+                        + "the most similar input is {a legal identifier}.");
     }
 }
