@@ -209,7 +209,7 @@ final class FullRefresh {
         }
     }
 
-    private void runScript(String sql, StreamPlan plan, String what) {
+    void runScript(String sql, StreamPlan plan, String what) {
         if (sql == null || sql.isBlank()) {
             return;
         }

@@ -84,6 +84,14 @@ final class Incremental {
                     first.loads(),
                     first.elapsed());
         }
+        // pre_sql / post_sql frame the load in every mode (docs/sling.md §3.2); a new target ran them in full.run.
+        full.runScript(plan.targetOptions().string(TargetOption.PRE_SQL), plan, "pre_sql");
+        StreamResult result = increment(plan, database, table, start);
+        full.runScript(plan.targetOptions().string(TargetOption.POST_SQL), plan, "post_sql");
+        return result;
+    }
+
+    private StreamResult increment(StreamPlan plan, String database, String table, long start) {
         // The update_key's target type decides how its maximum is read back (see max()).
         boolean datetime = plan.updateKey()
                 .flatMap(k ->

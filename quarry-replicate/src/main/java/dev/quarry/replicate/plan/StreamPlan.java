@@ -2,6 +2,7 @@ package dev.quarry.replicate.plan;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.quarry.replicate.config.Hooks;
 import dev.quarry.replicate.config.Mode;
 import dev.quarry.replicate.config.OptionValues;
 import dev.quarry.replicate.config.ReplicationConfigException;
@@ -18,7 +19,8 @@ import java.util.Optional;
 
 /**
  * One stream ready to run: defaults merged, wildcard expanded, variables rendered. {@code sql} keeps the runtime
- * placeholders {@code {incremental_where_cond}} / {@code {incremental_value}} for the reader to fill.
+ * placeholders {@code {incremental_where_cond}} / {@code {incremental_value}} for the reader to fill. {@code hooks}
+ * holds its {@code pre}/{@code post} hooks with their queries rendered (docs/sling.md §1.8).
  */
 public record StreamPlan(
         String name,
@@ -34,7 +36,8 @@ public record StreamPlan(
         Map<String, String> columns,
         OptionValues<SourceOption> sourceOptions,
         OptionValues<TargetOption> targetOptions,
-        String description) {
+        String description,
+        Hooks hooks) {
     public StreamPlan {
         requireNonNull(name, "name is null");
         requireNonNull(definedAt, "definedAt is null");
@@ -49,6 +52,7 @@ public record StreamPlan(
         columns = Map.copyOf(columns);
         requireNonNull(sourceOptions, "sourceOptions is null");
         requireNonNull(targetOptions, "targetOptions is null");
+        requireNonNull(hooks, "hooks is null");
         if (sourceTable.isEmpty() && sql.isEmpty()) {
             throw new IllegalArgumentException("a stream reads a table or runs sql");
         }
@@ -82,7 +86,8 @@ public record StreamPlan(
                 columns,
                 sourceOptions,
                 targetOptions,
-                description);
+                description,
+                hooks);
     }
 
     /** The target's database: StarRocks tables always live in one, and it is not created on load. */
