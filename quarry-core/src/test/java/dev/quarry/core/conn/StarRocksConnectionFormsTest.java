@@ -130,7 +130,7 @@ class StarRocksConnectionFormsTest {
         Connections conns = Connections.load(home, Map.of());
         assertThatThrownBy(() -> conns.get("SR"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("env.yaml:5")
+                .hasMessageContaining("env.yaml:4: connection SR")
                 .hasMessageContaining("is not an http://host:port URL")
                 .hasMessageNotContaining("Bad-Url-Secret-3");
     }

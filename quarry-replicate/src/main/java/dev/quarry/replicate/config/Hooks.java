@@ -153,12 +153,12 @@ public record Hooks(Map<String, List<Hook>> phases) {
             String value = reading.scalarText(onFailure.value(), ValueType.STRING);
             if (value != null) {
                 switch (value.trim().toLowerCase(Locale.ROOT)) {
-                    case "abort" -> warnOnly = false;
+                    case "abort", "break" -> warnOnly = false;
                     case "warn", "quiet", "skip" -> warnOnly = true;
                     default ->
                         errors.add(
                                 onFailure.value().location(),
-                                "on_failure must be abort, warn, quiet or skip, got '" + value + "'");
+                                "on_failure must be abort, break, warn, quiet or skip, got '" + value + "'");
                 }
             }
         }

@@ -165,7 +165,8 @@ final class Incremental {
      * nothing of the failed attempt was visible, so nothing is duplicated. Failures at commit are not retried here
      * (the commit may have taken effect; StreamLoader already retries it under its label).
      */
-    private Load load(StreamPlan plan, String database, String table, SourceRead read, int number) {
+    private Load load(StreamPlan plan, String database, String table, SourceRead uncased, int number) {
+        SourceRead read = plan.cased(uncased);
         addNewColumns(plan, database, table, read);
         for (int attempt = 1; ; attempt++) {
             String label = Labels.derive(database + "." + table, attempt == 1 ? runId : runId + "-a" + attempt, number);

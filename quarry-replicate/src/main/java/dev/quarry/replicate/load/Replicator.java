@@ -80,7 +80,8 @@ public final class Replicator {
      * source query (for incremental streams, with the checkpoint predicate left as the placeholder it fills).
      */
     public String dryRun(StreamPlan stream) {
-        SourceRead read = source.prepare(stream.readSpec(Optional.empty(), Optional.empty(), Instant.now()));
+        SourceRead read =
+                stream.cased(source.prepare(stream.readSpec(Optional.empty(), Optional.empty(), Instant.now())));
         String database = stream.object().database().orElse("<connection database>");
         TableSpec spec = TargetTables.spec(
                 stream,

@@ -2,6 +2,7 @@ package dev.quarry.replicate.plan;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.quarry.replicate.config.ColumnCasing;
 import dev.quarry.replicate.config.Hooks;
 import dev.quarry.replicate.config.Mode;
 import dev.quarry.replicate.config.OptionValues;
@@ -9,7 +10,9 @@ import dev.quarry.replicate.config.ReplicationConfigException;
 import dev.quarry.replicate.config.SourceOption;
 import dev.quarry.replicate.config.TargetOption;
 import dev.quarry.replicate.source.KeyRange;
+import dev.quarry.replicate.source.MappedColumn;
 import dev.quarry.replicate.source.ReadSpec;
+import dev.quarry.replicate.source.SourceRead;
 import dev.quarry.replicate.source.SourceTable;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -88,6 +91,20 @@ public record StreamPlan(
                 targetOptions,
                 description,
                 hooks);
+    }
+
+    /** {@code column_casing} of this stream (docs/sling.md §3.2). */
+    public String columnCasing() {
+        return targetOptions.string(TargetOption.COLUMN_CASING);
+    }
+
+    /** {@code read} with its columns named as {@code column_casing} says; the data is positional, so only names change. */
+    public SourceRead cased(SourceRead read) {
+        String casing = columnCasing();
+        List<MappedColumn> columns = read.columns().stream()
+                .map(c -> new MappedColumn(ColumnCasing.apply(casing, c.name()), c.type(), c.nullable()))
+                .toList();
+        return new SourceRead(read.stream(), columns, ColumnCasing.apply(casing, read.primaryKey()), read.statement());
     }
 
     /** The target's database: StarRocks tables always live in one, and it is not created on load. */
