@@ -104,6 +104,18 @@ public record StreamPlan(
         List<MappedColumn> columns = read.columns().stream()
                 .map(c -> new MappedColumn(ColumnCasing.apply(casing, c.name()), c.type(), c.nullable()))
                 .toList();
+        java.util.Map<String, String> seen = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (int i = 0; i < columns.size(); i++) {
+            String before = seen.putIfAbsent(
+                    columns.get(i).name(), read.columns().get(i).name());
+            if (before != null) {
+                // StarRocks column names ignore case, so two source columns may not end up with one name.
+                throw new ReplicationConfigException("stream " + name + ": column_casing " + casing + " names both "
+                        + before + " and " + read.columns().get(i).name() + " '"
+                        + columns.get(i).name()
+                        + "'; choose another casing or leave one out with select");
+            }
+        }
         return new SourceRead(read.stream(), columns, ColumnCasing.apply(casing, read.primaryKey()), read.statement());
     }
 
