@@ -167,7 +167,6 @@ class SlingKeysIT {
                 "single",
                 "files",
                 "target_options.direct_insert",
-                "target_options.adjust_column_type",
                 "target_options.column_typing",
                 "target_options.table_tmp",
                 "target_options.merge_strategy",

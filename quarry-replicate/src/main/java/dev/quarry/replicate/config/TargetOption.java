@@ -99,6 +99,11 @@ public enum TargetOption implements Option {
                             + " (row-by-row INSERT is what Sling falls back to without fe_url)";
         }
     },
+    ADJUST_COLUMN_TYPE(
+            "adjust_column_type",
+            ValueType.BOOLEAN,
+            false,
+            "Before an incremental load, widen target columns the source outgrew (VARCHAR length, integer size, DECIMAL digits, FLOAT to DOUBLE)."),
     IGNORE_EXISTING(
             "ignore_existing", ValueType.BOOLEAN, false, "Skip the stream when its target table already exists."),
     PARTITION_BY(
@@ -156,10 +161,6 @@ public enum TargetOption implements Option {
             "direct_insert",
             "full-refresh always loads a staging table and swaps it in atomically, and incremental loads go straight"
                     + " into the target in one transaction"),
-    ADJUST_COLUMN_TYPE(
-            "adjust_column_type",
-            "Quarry creates columns with the exact type of the source column (docs/type-mapping.md), so there is no"
-                    + " sampled width to widen later"),
     COLUMN_TYPING("column_typing", "Quarry maps types exactly instead of sizing them; use columns: to choose a type"),
     TABLE_TMP("table_tmp", "staging tables get generated collision-safe names"),
     MERGE_STRATEGY(

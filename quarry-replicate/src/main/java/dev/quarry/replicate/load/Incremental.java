@@ -272,6 +272,40 @@ final class Incremental {
     }
 
     /**
+     * With adjust_column_type, target columns narrower than their source column are widened (ALTER TABLE MODIFY
+     * COLUMN, awaited like ADD COLUMN) before the load, so that values that grew still load (docs/sling.md §3.2).
+     */
+    private void adjustColumnTypes(StreamPlan plan, String database, String table, SourceRead read) {
+        java.util.Map<String, dev.quarry.starrocks.ColumnSpec> current =
+                new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        target.catalog().columns(database, table).orElse(java.util.List.of()).forEach(c -> current.put(c.name(), c));
+        dev.quarry.starrocks.ClusterProbe probe = target.probe();
+        for (MappedColumn c : read.columns()) {
+            dev.quarry.starrocks.ColumnSpec now = current.get(c.name());
+            if (now == null) {
+                continue;
+            }
+            java.util.Optional<StarRocksType> wider = ColumnWidening.widen(now.type(), c.type());
+            if (wider.isEmpty()) {
+                continue;
+            }
+            String ddl = dialect.modifyColumn(
+                    database,
+                    table,
+                    dev.quarry.starrocks.ColumnSpec.of(now.name(), wider.get()).withNullable(now.nullable()));
+            try {
+                target.execute(ddl);
+            } catch (RunException e) {
+                throw new RunException("stream " + plan.name() + ": widening column " + now.name() + " of "
+                        + plan.object() + " to " + wider.get() + " (adjust_column_type) failed: " + e.getMessage());
+            }
+            probe.awaitSchemaChange(database, table, Duration.ofMinutes(30));
+            listener.info("stream " + plan.name() + ": widened column " + now.name() + " of " + plan.object() + " to "
+                    + wider.get() + " (adjust_column_type)");
+        }
+    }
+
+    /**
      * Source columns the target lacks are added (nullable: StarRocks refuses to add a NOT NULL column without a
      * default) and the asynchronous schema change is awaited, when add_new_columns is on (the default); when it
      * is off they are an error, since loading them would fail and dropping them would lose data silently.
@@ -286,6 +320,9 @@ final class Incremental {
         java.util.List<MappedColumn> missing = read.columns().stream()
                 .filter(c -> !existing.contains(c.name()))
                 .toList();
+        if (plan.targetOptions().bool(TargetOption.ADJUST_COLUMN_TYPE)) {
+            adjustColumnTypes(plan, database, table, read);
+        }
         if (missing.isEmpty()) {
             return;
         }

@@ -370,8 +370,8 @@ class ReplicationPlannerTest {
                         "r.yaml:13:15: expected true or false, got 'maybe'",
                         "r.yaml:14:40: max_filter_ratio must be between 0 and 1, got 2.0",
                         "r.yaml:14:43: unknown target option 'transforms' (known: table_keys, table_ddl, pre_sql, post_sql, add_new_columns, column_casing, "
-                                + "max_filter_ratio, strict_mode, use_bulk, ignore_existing, partition_by, distributed_by, buckets, order_by, "
-                                + "replication_num, properties, timezone, file_max_rows, file_max_bytes, direct_insert, adjust_column_type, "
+                                + "max_filter_ratio, strict_mode, use_bulk, adjust_column_type, ignore_existing, partition_by, distributed_by, buckets, "
+                                + "order_by, replication_num, properties, timezone, file_max_rows, file_max_bytes, direct_insert, "
                                 + "column_typing, table_tmp, merge_strategy, delete_missing, batch_limit, batch_max_duration, isolation_level, "
                                 + "datetime_format, max_decimals, format, compression, header, delimiter, concurrency, encoding)",
                         "r.yaml:18:11: mode 'change-capture' is not supported by Quarry",
