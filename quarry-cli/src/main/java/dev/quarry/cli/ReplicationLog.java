@@ -49,8 +49,22 @@ final class ReplicationLog implements ReplicationListener {
                             ? "the replication cannot run as written"
                             : e.errors().size() + " errors in the replication; nothing was run");
         }
+        // Keys that have no effect on StarRocks: one line each, never failing (docs/sling.md §7).
+        for (String warning : planned.warnings()) {
+            Log.warn(warning);
+        }
         try (Progress progress = Progress.start(ctx.err())) {
             return planned.run(new ReplicationLog(ctx, progress));
+        }
+    }
+
+    @Override
+    public void runMessage(String message, boolean warning) {
+        progress.clear();
+        if (warning) {
+            Log.warn(message);
+        } else {
+            Log.info(message);
         }
     }
 

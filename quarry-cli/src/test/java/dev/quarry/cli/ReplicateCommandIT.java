@@ -316,6 +316,43 @@ class ReplicateCommandIT {
     }
 
     @Test
+    void slingKeysWithoutEffectWarnOnceOnStderrAndCredentialsInFeUrlLoad() throws Exception {
+        String db = sandbox.createDatabase("repl_warn");
+        Path file = file("sling.yaml", """
+                source: PG
+                target: SR_SEED
+                defaults:
+                  object: %s.{stream_table}
+                  target_options: {datetime_format: "2006-01-02 15:04:05", batch_limit: 500}
+                streams:
+                  shop.users:
+                    target_options: {column_casing: upper}
+                  shop.events:
+                    transforms: [trim_space]
+                """.formatted(db));
+        String encoded = java.net.URLEncoder.encode(SR_PASSWORD, java.nio.charset.StandardCharsets.UTF_8);
+        // The seed's form: the Stream Load credentials written in fe_url (docs/sling.md §4.3).
+        Cli.Result r = cli().env(
+                        "SR_SEED",
+                        "{type: starrocks, url: \"starrocks://root:" + encoded + "@" + sandbox.host() + ":"
+                                + sandbox.queryPort() + "/" + db + "\", fe_url: \""
+                                + sandbox.feUrl().replace("://", "://root:" + encoded + "@") + "\"}")
+                .run("replicate", "-r", file.toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.err())
+                .containsOnlyOnce("WRN " + file + ":5:20: target_options.datetime_format has no effect on StarRocks")
+                .containsOnlyOnce("WRN " + file + ":5:60: target_options.batch_limit has no effect on StarRocks")
+                .containsOnlyOnce("WRN " + file + ":10:5: transforms has no effect on StarRocks")
+                .contains("2 succeeded | 0 failed")
+                .doesNotContain(SR_PASSWORD)
+                .doesNotContain(encoded);
+        assertThat(rows("SELECT column_name FROM information_schema.columns WHERE table_schema = '" + db
+                        + "' AND table_name = 'users' ORDER BY ordinal_position"))
+                .containsExactly("ID", "NAME", "EMAIL");
+        assertThat(count(db + ".events")).isEqualTo(500);
+    }
+
+    @Test
     void configErrorsExitTwoListingEveryErrorWithFileLineAndColumn() throws Exception {
         String db = sandbox.createDatabase("repl_config");
         Path file = file("broken.yaml", """

@@ -11,6 +11,7 @@ import dev.quarry.core.conn.Connections;
 import dev.quarry.replicate.config.Mode;
 import dev.quarry.replicate.config.ReplicationConfigException;
 import dev.quarry.replicate.config.RunContext;
+import dev.quarry.replicate.load.HookRunner;
 import dev.quarry.replicate.load.LoadListener;
 import dev.quarry.replicate.load.Replicator;
 import dev.quarry.replicate.load.StreamResult;
@@ -104,6 +105,7 @@ public final class Replication {
         int n = streams.size();
         String runId = newRunId();
         listener.runStarted(new ReplicationListener.Start(plan.source(), plan.target(), n, threads, runId));
+        runHooks("start", listener);
         List<Optional<StreamResult>> results = new ArrayList<>();
         if (threads <= 1 || n <= 1) {
             for (int i = 0; i < n; i++) {
@@ -135,11 +137,44 @@ public final class Replication {
                 pool.shutdownNow();
             }
         }
+        runHooks("end", listener);
         List<StreamResult> done = results.stream().flatMap(Optional::stream).toList();
         Outcome outcome =
                 new Outcome(plan.source(), plan.target(), done.size(), n - done.size(), done, elapsedSince(started));
         listener.runFinished(outcome);
         return outcome;
+    }
+
+    /**
+     * The file's {@code start} or {@code end} hooks on the target (docs/sling.md §1.8); a failing {@code start} hook stops
+     * the run before any stream.
+     */
+    private void runHooks(String phase, ReplicationListener listener) {
+        if (plan.hooks().phase(phase).isEmpty()) {
+            return;
+        }
+        try (StarRocksSession tgt = StarRocksSession.open(target)) {
+            new HookRunner(tgt, new LoadListener() {
+                        @Override
+                        public void info(String message) {
+                            listener.runMessage(message, false);
+                        }
+
+                        @Override
+                        public void warning(String message) {
+                            listener.runMessage(message, true);
+                        }
+                    })
+                    .run(plan.hooks().phase(phase), "hooks." + phase);
+        }
+    }
+
+    /**
+     * Warnings about keys of the file that have no effect on StarRocks, each {@code file:line:col: message}, once per
+     * key (docs/sling.md §7).
+     */
+    public List<String> warnings() {
+        return plan.warnings();
     }
 
     /** One stream, start to end; every failure goes to the listener and becomes an empty result. */
@@ -200,7 +235,7 @@ public final class Replication {
     }
 
     private static StreamLoader loader(ConnectionSpec target) {
-        StreamLoader.Builder builder = StreamLoader.builder(target.feUrl(), target.user(), target.password());
+        StreamLoader.Builder builder = StreamLoader.builder(target.feUrl(), target.feUser(), target.fePassword());
         if (Log.isDebug()) {
             builder.debug(line -> Log.debug("Stream Load: " + line));
         }
@@ -378,7 +413,7 @@ public final class Replication {
                     Mode m = parseMode(mode.get());
                     chosen = chosen.stream().map(s -> s.withMode(m)).toList();
                 }
-                plan = new ReplicationPlan(plan.source(), plan.target(), plan.env(), chosen, plan.context());
+                plan = plan.withStreams(chosen);
                 requireDatabases(chosen);
             }
             ConnectionSpec source = connection(connections, plan.source(), Sources::supports, "source");

@@ -30,6 +30,9 @@ public interface ReplicationListener {
     /** A problem that did not stop the stream (filtered rows, an empty source, a leftover staging table). */
     default void warning(Stream stream, String message) {}
 
+    /** A line about the run as a whole (a log hook of the file's start/end hooks); {@code warning} for a problem. */
+    default void runMessage(String message, boolean warning) {}
+
     /** The stream created its target table, {@code table} being its quoted name. */
     default void tableCreated(Stream stream, String table) {}
 

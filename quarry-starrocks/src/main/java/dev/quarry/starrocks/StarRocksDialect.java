@@ -202,6 +202,15 @@ public final class StarRocksDialect {
     }
 
     /**
+     * Changes a column's type (keeping it nullable or not as {@code column} says), an asynchronous schema change like
+     * ADD COLUMN (docs/starrocks.md §5.1).
+     */
+    public String modifyColumn(String database, String table, ColumnSpec column) {
+        return "ALTER TABLE " + qualified(database, table) + " MODIFY COLUMN "
+                + columnDefinition(column, "table " + database + "." + table);
+    }
+
+    /**
      * The newest column schema change of {@code table}: {@code SHOW ALTER TABLE COLUMN FROM db WHERE TableName = 't'
      * ORDER BY CreateTime DESC LIMIT 1}; its {@code State} column reaches FINISHED or CANCELLED.
      */

@@ -82,6 +82,18 @@ public record ConnectionSpec(
                 Secrets.register(v);
             }
         });
+        String feUrl = properties.get("fe_url");
+        if (feUrl != null) {
+            registerFeSecret(feUrl);
+        }
+    }
+
+    /** A password written in {@code fe_url} is a secret like any other (docs/sling.md §4.3). */
+    private static void registerFeSecret(String feUrl) {
+        String[] credentials = userInfo(feUrl);
+        if (credentials != null) {
+            Secrets.register(credentials[1]);
+        }
     }
 
     /**
@@ -148,6 +160,7 @@ public record ConnectionSpec(
         }
         String feUrl = extra.get("fe_url");
         if (feUrl != null) {
+            registerFeSecret(feUrl);
             checkFeUrl(feUrl, where.apply("fe_url") + ": connection " + name);
         }
         return new ConnectionSpec(name, type, host, port, user, password, database, extra);
@@ -166,12 +179,59 @@ public record ConnectionSpec(
         return property("connect_timeout").map(ConnectionSpec::parsePositive).orElse(DEFAULT_CONNECT_TIMEOUT_SECONDS);
     }
 
-    /** The StarRocks FE HTTP endpoint (Stream Load): {@code fe_url}, else {@code http://<host>:8030}. */
+    /**
+     * The StarRocks FE HTTP endpoint (Stream Load): {@code fe_url} without any credentials written in it, else
+     * {@code http://<host>:8030} (docs/sling.md §4.3).
+     */
     public URI feUrl() {
         String given = property("fe_url").orElse("").strip();
         String url =
                 given.isEmpty() ? "http://" + address().replaceFirst(":\\d+$", "") + ":" + DEFAULT_FE_HTTP_PORT : given;
-        return URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+        URI uri = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+        if (uri.getRawUserInfo() == null) {
+            return uri;
+        }
+        String authority = uri.getRawAuthority().substring(uri.getRawAuthority().lastIndexOf('@') + 1);
+        return URI.create(uri.getScheme() + "://" + authority + (uri.getRawPath() == null ? "" : uri.getRawPath()));
+    }
+
+    /**
+     * The user for Stream Load: the one written in {@code fe_url} ({@code http://root:@fe:8030}, Sling's form), else the
+     * connection's (docs/sling.md §4.3).
+     */
+    public String feUser() {
+        return feCredentials().map(c -> c[0]).filter(u -> !u.isEmpty()).orElse(user);
+    }
+
+    /** The password for Stream Load: the one in {@code fe_url} when it names a user, else the connection's. */
+    public String fePassword() {
+        return feCredentials().filter(c -> !c[0].isEmpty()).map(c -> c[1]).orElse(password);
+    }
+
+    /** {@code [user, password]} decoded from {@code fe_url}'s user info, if it has any. */
+    private Optional<String[]> feCredentials() {
+        return property("fe_url").map(ConnectionSpec::userInfo);
+    }
+
+    private static String[] userInfo(String feUrl) {
+        URI uri;
+        try {
+            uri = URI.create(feUrl.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        String info = uri.getRawUserInfo();
+        if (info == null) {
+            return null;
+        }
+        int colon = info.indexOf(':');
+        String u = colon < 0 ? info : info.substring(0, colon);
+        String p = colon < 0 ? "" : info.substring(colon + 1);
+        return new String[] {decode(u), decode(p)};
+    }
+
+    private static String decode(String text) {
+        return java.net.URLDecoder.decode(text.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     public String jdbcUrl() {
@@ -236,7 +296,7 @@ public record ConnectionSpec(
     @Override
     public String toString() {
         Map<String, String> shown = new TreeMap<>();
-        properties.forEach((k, v) -> shown.put(k, Secrets.isSecretKey(k) ? Secrets.MASK : v));
+        properties.forEach((k, v) -> shown.put(k, Secrets.isSecretKey(k) ? Secrets.MASK : Secrets.scrub(v)));
         return "ConnectionSpec[" + name + ", " + maskedUrl() + (shown.isEmpty() ? "" : ", " + shown) + "]";
     }
 

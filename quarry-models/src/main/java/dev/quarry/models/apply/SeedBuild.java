@@ -51,7 +51,7 @@ final class SeedBuild implements BuildStrategy {
             return;
         }
         ConnectionSpec gateway = ctx.gateway();
-        StreamLoader loader = StreamLoader.builder(gateway.feUrl(), gateway.user(), gateway.password())
+        StreamLoader loader = StreamLoader.builder(gateway.feUrl(), gateway.feUser(), gateway.fePassword())
                 .build();
         LoadOptions options = LoadOptions.csv()
                 .withColumnSeparator(seed.delimiter())

@@ -3,15 +3,37 @@ package dev.quarry.replicate.config;
 import dev.quarry.core.Location;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
-/** Collects configuration errors so a user sees all of them in one run, each with its file:line:column. */
+/**
+ * Collects configuration errors so a user sees all of them in one run, each with its file:line:column; and the
+ * warnings about keys that have no effect, each once per key (docs/sling.md §7).
+ */
 public final class ConfigErrors {
     private final List<String> errors = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    private final Set<String> warned = new HashSet<>();
 
     public void add(Location where, String message) {
         errors.add(where + ": " + message);
+    }
+
+    /**
+     * A warning about {@code key} (e.g. {@code target_options.datetime_format}): only its first occurrence in the file
+     * is kept, since the same reason repeated for every stream says nothing new.
+     */
+    public void warn(Location where, String key, String message) {
+        if (warned.add(key)) {
+            warnings.add(where + ": " + message);
+        }
+    }
+
+    /** The warnings, in the order found; never a reason to stop. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     /** An unknown name, with a "did you mean" when a known one is close. */

@@ -37,8 +37,24 @@ public interface Option {
         return declaration().unsupported();
     }
 
+    /**
+     * Non-null for a Sling key that has no effect on StarRocks: the reason, printed once per file as a warning (with
+     * file:line) while the key is accepted (docs/sling.md §7).
+     */
+    default String ignored() {
+        return declaration().ignored();
+    }
+
     /** Validates a converted value beyond its type; returns an error message or null. */
     default String check(Object value) {
+        return null;
+    }
+
+    /**
+     * For an honoured key, a value that Quarry accepts but that changes nothing on StarRocks: why, as one line; else
+     * null (docs/sling.md §7).
+     */
+    default String noEffect(Object value) {
         return null;
     }
 
@@ -50,22 +66,28 @@ public interface Option {
      * @param defaultValue null when there is none
      * @param description one line for the generated documentation; for an unsupported key, the reason
      * @param unsupported the reason Quarry rejects the key, or null when it is implemented
+     * @param ignored why the key, accepted, has no effect on StarRocks; null when it is honoured or refused
      */
-    record Declaration(String key, ValueType type, Object defaultValue, String description, String unsupported) {
+    record Declaration(
+            String key, ValueType type, Object defaultValue, String description, String unsupported, String ignored) {
         public Declaration {
             requireNonNull(key, "key is null");
             requireNonNull(description, "description is null");
-            if (unsupported != null && (type != null || defaultValue != null)) {
-                throw new IllegalArgumentException("unsupported key " + key + " has a type or default");
+            if ((unsupported != null || ignored != null) && (type != null || defaultValue != null)) {
+                throw new IllegalArgumentException("unsupported or ignored key " + key + " has a type or default");
             }
         }
 
         static Declaration of(String key, ValueType type, Object defaultValue, String description) {
-            return new Declaration(key, type, defaultValue, description, null);
+            return new Declaration(key, type, defaultValue, description, null, null);
         }
 
         static Declaration unsupported(String key, String reason) {
-            return new Declaration(key, null, null, reason, reason);
+            return new Declaration(key, null, null, reason, reason, null);
+        }
+
+        static Declaration ignored(String key, String reason) {
+            return new Declaration(key, null, null, reason, null, reason);
         }
     }
 }

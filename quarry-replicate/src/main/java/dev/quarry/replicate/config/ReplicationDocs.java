@@ -13,7 +13,19 @@ public final class ReplicationDocs {
         section(out, "Stream keys (also valid under `defaults`)", StreamKey.values());
         section(out, "source_options", SourceOption.values());
         section(out, "target_options", TargetOption.values());
-        out.append("## Sling keys Quarry does not accept\n\n");
+        out.append("## Sling keys accepted with no effect on StarRocks (each warns once per file)\n\n");
+        for (Option[] set : List.of(StreamKey.values(), SourceOption.values(), TargetOption.values())) {
+            for (Option o : set) {
+                if (o.ignored() != null) {
+                    out.append("- `")
+                            .append(o.key())
+                            .append("`: ")
+                            .append(o.ignored())
+                            .append('\n');
+                }
+            }
+        }
+        out.append("\n## Sling keys Quarry does not accept\n\n");
         for (Option[] set : List.of(StreamKey.values(), SourceOption.values(), TargetOption.values())) {
             for (Option o : set) {
                 if (o.unsupported() != null) {
@@ -31,7 +43,7 @@ public final class ReplicationDocs {
     private static void section(StringBuilder out, String title, Option[] options) {
         out.append("## ").append(title).append("\n\n| key | type | default | description |\n|---|---|---|---|\n");
         for (Option o : options) {
-            if (o.unsupported() != null) {
+            if (o.unsupported() != null || o.ignored() != null) {
                 continue;
             }
             out.append("| `")

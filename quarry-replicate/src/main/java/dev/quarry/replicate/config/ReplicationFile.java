@@ -23,8 +23,10 @@ public record ReplicationFile(
         String target,
         Map<String, String> env,
         StreamConfig defaults,
-        List<StreamConfig> streams) {
-    private static final List<String> TOP_KEYS = List.of("source", "target", "defaults", "streams", "env");
+        List<StreamConfig> streams,
+        Hooks hooks,
+        List<String> warnings) {
+    private static final List<String> TOP_KEYS = List.of("source", "target", "defaults", "streams", "env", "hooks");
 
     public ReplicationFile {
         requireNonNull(fileName, "fileName is null");
@@ -32,6 +34,8 @@ public record ReplicationFile(
         env = Map.copyOf(env);
         requireNonNull(defaults, "defaults is null");
         streams = List.copyOf(streams);
+        requireNonNull(hooks, "hooks is null");
+        warnings = List.copyOf(warnings);
     }
 
     /** The document's root, or null (with an error recorded) when the text is not YAML; a repeated key keeps its first entry. */
@@ -85,9 +89,7 @@ public record ReplicationFile(
         }
         Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
         for (YamlNode.Entry e : mapping.entries()) {
-            if (e.key().equals("hooks")) {
-                errors.add(e.keyLocation(), "hooks are not supported; use target_options.pre_sql / post_sql");
-            } else if (!TOP_KEYS.contains(e.key())) {
+            if (!TOP_KEYS.contains(e.key())) {
                 errors.unknown(e.keyLocation(), "top-level key", e.key(), TOP_KEYS);
             } else {
                 entries.put(e.key(), e);
@@ -101,6 +103,12 @@ public record ReplicationFile(
 
         String source = requiredName(entries.get("source"), "source", top, reading);
         String target = requiredName(entries.get("target"), "target", top, reading);
+        reading.target = target == null ? "" : target;
+        Hooks hooks = Hooks.none();
+        YamlNode.Entry h = entries.get("hooks");
+        if (h != null) {
+            hooks = Hooks.read(h.value(), "hooks", List.of("start", "end"), List.of(), reading.target, reading);
+        }
         StreamConfig defaults = StreamConfig.empty("defaults", top);
         YamlNode.Entry d = entries.get("defaults");
         if (d != null && !(d.value() instanceof YamlNode.Scalar && ((YamlNode.Scalar) d.value()).isNull())) {
@@ -134,7 +142,9 @@ public record ReplicationFile(
                 target == null ? "" : target,
                 fileEnv,
                 defaults,
-                streams);
+                streams,
+                hooks,
+                errors.warnings());
     }
 
     private static Map<String, String> readEnv(
@@ -194,12 +204,23 @@ public record ReplicationFile(
         OptionValues<SourceOption> source = OptionValues.empty(SourceOption.class);
         OptionValues<TargetOption> target = OptionValues.empty(TargetOption.class);
         for (YamlNode.Entry e : mapping.entries()) {
-            StreamKey key = find(StreamKey.class, e, "stream key", reading.errors());
+            StreamKey key = find(StreamKey.class, e, "stream key", "", reading.errors());
             if (key == null) {
                 continue;
             }
             locations.put(key, e.keyLocation());
-            if (key == StreamKey.SOURCE_OPTIONS) {
+            if (key == StreamKey.HOOKS) {
+                String targetName = reading instanceof Reading r ? r.target : "";
+                keys.put(
+                        key,
+                        Hooks.read(
+                                e.value(),
+                                "hooks",
+                                List.of("pre", "post"),
+                                List.of("pre_merge", "post_merge"),
+                                targetName,
+                                reading));
+            } else if (key == StreamKey.SOURCE_OPTIONS) {
                 source = options(SourceOption.class, "source_options", e.value(), reading, locations);
             } else if (key == StreamKey.TARGET_OPTIONS) {
                 target = options(TargetOption.class, "target_options", e.value(), reading, locations);
@@ -224,7 +245,7 @@ public record ReplicationFile(
         }
         Map<K, Object> values = new EnumMap<>(type);
         for (YamlNode.Entry e : mapping.entries()) {
-            K key = find(type, e, what.replace('_', ' ').replace("options", "option"), reading.errors());
+            K key = find(type, e, what.replace('_', ' ').replace("options", "option"), what + ".", reading.errors());
             if (key != null) {
                 locations.put(key, e.keyLocation());
                 Object value = convert(key, e, reading);
@@ -236,12 +257,22 @@ public record ReplicationFile(
         return new OptionValues<>(type, values);
     }
 
+    /**
+     * The declared key {@code e} names, or null: after an error for an unknown or refused key, or a warning (once per
+     * file) for a Sling key that has no effect on StarRocks (docs/sling.md §7). {@code prefix} names the section in
+     * the warning ({@code target_options.}).
+     */
     private static <K extends Enum<K> & Option> K find(
-            Class<K> type, YamlNode.Entry e, String what, ConfigErrors errors) {
+            Class<K> type, YamlNode.Entry e, String what, String prefix, ConfigErrors errors) {
         for (K k : type.getEnumConstants()) {
             if (k.key().equals(e.key())) {
                 if (k.unsupported() != null) {
                     errors.add(e.keyLocation(), k.unsupported());
+                    return null;
+                }
+                if (k.ignored() != null) {
+                    String name = prefix + k.key();
+                    errors.warn(e.keyLocation(), name, name + " has no effect on StarRocks: " + k.ignored());
                     return null;
                 }
                 return k;
@@ -266,6 +297,10 @@ public record ReplicationFile(
             reading.errors().add(e.value().location(), problem);
             return null;
         }
+        String noEffect = key.noEffect(value);
+        if (noEffect != null) {
+            reading.errors().warn(e.value().location(), key.key() + "=" + value, noEffect);
+        }
         return reading.errors().list().size() == before ? value : null;
     }
 
@@ -274,6 +309,8 @@ public record ReplicationFile(
         private final ConfigErrors errors;
         private final Path baseDir;
         private final Map<String, String> env;
+        /** The file's target connection: the one query hooks may run on. */
+        private String target = "";
 
         Reading(ConfigErrors errors, Path baseDir, Map<String, String> env) {
             this.errors = errors;

@@ -1,6 +1,9 @@
 package dev.quarry.replicate.config;
 
-/** {@code source_options} keys, docs/sling.md §3.1 (the database subset Quarry implements). */
+/**
+ * {@code source_options} keys, docs/sling.md §3.1: those Quarry honours, and Sling's others, accepted with a warning
+ * (docs/sling.md §7).
+ */
 public enum SourceOption implements Option {
     RANGE("range", ValueType.STRING, null, "\"start,end\" on the update_key, for backfill (both ends inclusive).") {
         @Override
@@ -43,11 +46,29 @@ public enum SourceOption implements Option {
             false,
             "Read update_key >= checkpoint instead of >; safe with a primary key (re-read rows upsert)."),
 
-    DATETIME_FORMAT("datetime_format", "datetime_format is for file sources; PostgreSQL values are read typed"),
+    DATETIME_FORMAT("datetime_format", "it parses text dates of file sources; PostgreSQL values are read typed"),
     MAX_DECIMALS(
-            "max_decimals", "max_decimals would round values; Quarry never rounds (use columns: to choose a type)"),
-    CHUNK_COUNT("chunk_count", "chunk_count is not supported yet; use chunk_size"),
-    CHUNK_EXPR("chunk_expr", "chunk_expr is not supported; use chunk_size");
+            "max_decimals",
+            "Quarry never rounds decimals; choose a narrower type with columns: if you want fewer places"),
+    CHUNK_COUNT("chunk_count", "the range is read in one piece; split it with chunk_size (a row count or a duration)"),
+    CHUNK_EXPR("chunk_expr", "the range is read in one piece; split it with chunk_size (a row count or a duration)"),
+    NULL_IF("null_if", Reasons.FILE_SOURCE),
+    HEADER("header", Reasons.FILE_SOURCE),
+    DELIMITER("delimiter", Reasons.FILE_SOURCE),
+    ESCAPE("escape", Reasons.FILE_SOURCE),
+    QUOTE("quote", Reasons.FILE_SOURCE),
+    SKIP_LINES("skip_lines", Reasons.FILE_SOURCE),
+    SKIP_BLANK_LINES("skip_blank_lines", Reasons.FILE_SOURCE),
+    FIELDS_PER_REC("fields_per_rec", Reasons.FILE_SOURCE),
+    COMPRESSION("compression", Reasons.FILE_SOURCE),
+    FORMAT("format", Reasons.FILE_SOURCE),
+    ENCODING("encoding", Reasons.FILE_SOURCE),
+    FLATTEN("flatten", Reasons.FILE_SOURCE),
+    JMESPATH("jmespath", Reasons.FILE_SOURCE),
+    JQ("jq", Reasons.FILE_SOURCE),
+    SHEET("sheet", Reasons.FILE_SOURCE),
+    COLUMNS("columns", "Sling moved it to the stream; write columns: on the stream"),
+    TRANSFORMS("transforms", "Sling moved it to the stream, and its value transforms are not applied (use sql:)");
 
     private final Declaration declaration;
 
@@ -55,12 +76,18 @@ public enum SourceOption implements Option {
         this.declaration = Declaration.of(key, type, defaultValue, description);
     }
 
-    SourceOption(String key, String unsupported) {
-        this.declaration = Declaration.unsupported(key, unsupported);
+    /** A Sling key accepted with a warning saying why it has no effect (docs/sling.md §7). */
+    SourceOption(String key, String ignored) {
+        this.declaration = Declaration.ignored(key, ignored);
     }
 
     @Override
     public Declaration declaration() {
         return declaration;
+    }
+
+    /** Reasons shared by several keys (an enum cannot refer to its own static fields in constant arguments). */
+    private static final class Reasons {
+        static final String FILE_SOURCE = "it configures reading files; Quarry reads database tables";
     }
 }

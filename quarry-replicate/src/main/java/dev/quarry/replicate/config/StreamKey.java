@@ -2,7 +2,7 @@ package dev.quarry.replicate.config;
 
 import java.util.List;
 
-/** The keys of a stream (and of {@code defaults}), docs/sling.md §1.2. */
+/** The keys of a stream (and of {@code defaults}), docs/sling.md §1.2; what each does on StarRocks, §7. */
 public enum StreamKey implements Option {
     OBJECT(
             "object",
@@ -52,12 +52,21 @@ public enum StreamKey implements Option {
     DESCRIPTION("description", ValueType.STRING, null, "Free text, shown in --dry-run."),
     TAGS("tags", ValueType.NAME_LIST, List.of(), "Free labels, shown in --dry-run."),
 
-    TRANSFORMS("transforms", "Sling transforms are not supported; use sql: to transform in the source query"),
-    HOOKS("hooks", "hooks are not supported; use target_options.pre_sql / post_sql"),
-    SINGLE("single", "single is not supported: a wildcard always expands to one stream per table"),
-    FILES("files", "file sources are not supported"),
+    /** Run by the planner's stream (docs/sling.md §1.8); read by {@link Hooks#read}. */
+    HOOKS(
+            "hooks",
+            null,
+            null,
+            "pre / post hooks: query hooks run on the target, log hooks print; other types and pre_merge / post_merge warn."),
+
+    TRANSFORMS(Declaration.ignored(
+            "transforms", "Sling's value transforms are not applied; transform in the source query with sql:")),
+    SINGLE(Declaration.ignored(
+            "single", "a wildcard always expands to one stream per table, each with its own object")),
+    FILES(Declaration.ignored("files", "it lists files of a file source; Quarry reads database tables")),
     CHANGE_CAPTURE_OPTIONS("change_capture_options", "change-capture is not supported"),
-    SCHEDULE("schedule", "schedule is a Sling Platform key; Quarry runs when invoked");
+    SCHEDULE(Declaration.ignored("schedule", "it is for the Sling Platform's scheduler; Quarry runs when invoked")),
+    ID(Declaration.ignored("id", "it names a Sling Platform stream; Quarry names a stream by its key"));
 
     private final Declaration declaration;
 
@@ -67,6 +76,11 @@ public enum StreamKey implements Option {
 
     StreamKey(String key, String unsupported) {
         this.declaration = Declaration.unsupported(key, unsupported);
+    }
+
+    /** A Sling key accepted with a warning saying why it has no effect (docs/sling.md §7). */
+    StreamKey(Declaration declaration) {
+        this.declaration = declaration;
     }
 
     @Override

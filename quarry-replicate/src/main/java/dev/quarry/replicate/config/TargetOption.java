@@ -5,26 +5,45 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
-/** {@code target_options} keys: Sling's (docs/sling.md §3.2) plus Quarry's StarRocks table settings. */
+/**
+ * {@code target_options} keys: Sling's (docs/sling.md §3.2) plus Quarry's StarRocks table settings; Sling's keys that
+ * have no effect on StarRocks are accepted with a warning (docs/sling.md §7).
+ */
 public enum TargetOption implements Option {
     TABLE_KEYS(
             "table_keys",
             ValueType.NAME_LIST_MAP,
             null,
-            "Key columns by kind: primary, duplicate, unique, aggregate, hash (distribution), sort (ORDER BY).") {
+            "Key columns by kind: primary, duplicate, unique, aggregate (the StarRocks table type), hash (distribution), sort (ORDER BY), partition (PARTITION BY columns); cluster, index and update warn.") {
         @Override
         public String check(Object value) {
             for (String kind :
                     ((Map<?, ?>) value).keySet().stream().map(String::valueOf).toList()) {
-                if (!KEY_KINDS.contains(kind)) {
-                    String close = ConfigErrors.closest(kind, KEY_KINDS);
+                if (!KEY_KINDS.contains(kind) && !NO_EFFECT_KEY_KINDS.contains(kind)) {
+                    List<String> all = new java.util.ArrayList<>(KEY_KINDS);
+                    all.addAll(NO_EFFECT_KEY_KINDS);
+                    String close = ConfigErrors.closest(kind, all);
                     return "unknown table_keys kind '" + kind + "'"
                             + (close == null
-                                    ? " (known: " + String.join(", ", KEY_KINDS) + ")"
+                                    ? " (known: " + String.join(", ", all) + ")"
                                     : "; did you mean '" + close + "'?");
                 }
             }
             return null;
+        }
+
+        @Override
+        public String noEffect(Object value) {
+            List<String> kinds = ((Map<?, ?>) value)
+                    .keySet().stream()
+                            .map(String::valueOf)
+                            .filter(NO_EFFECT_KEY_KINDS::contains)
+                            .toList();
+            return kinds.isEmpty()
+                    ? null
+                    : "table_keys " + String.join(", ", kinds)
+                            + " has no effect on StarRocks: its tables have no clustering, secondary index or update"
+                            + " keys (use primary, duplicate, unique, aggregate, hash, sort or partition)";
         }
     },
     TABLE_DDL(
@@ -43,14 +62,11 @@ public enum TargetOption implements Option {
             "column_casing",
             ValueType.STRING,
             "normalize",
-            "normalize or source: target columns keep the source names (PostgreSQL folds unquoted names to lower case).") {
+            "Target column names: normalize (all-upper names become lower case), source (as read), target or lower, upper, snake (camelCase to snake_case).") {
         @Override
         public String check(Object value) {
-            if (value.equals("normalize") || value.equals("source")) {
-                return null;
-            }
             return CASINGS.contains(value)
-                    ? "column_casing '" + value + "' is not supported yet; use normalize or source"
+                    ? null
                     : "column_casing must be one of " + String.join(", ", CASINGS) + ", got '" + value + "'";
         }
     },
@@ -74,15 +90,22 @@ public enum TargetOption implements Option {
             ValueType.BOOLEAN,
             true,
             "Stream Load strict_mode: a value that does not convert fails the load."),
-    USE_BULK(
-            "use_bulk", ValueType.BOOLEAN, true, "Accepted for Sling files; Quarry always loads through Stream Load.") {
+    USE_BULK("use_bulk", ValueType.BOOLEAN, true, "Quarry always loads through Stream Load; false warns.") {
         @Override
-        public String check(Object value) {
+        public String noEffect(Object value) {
             return Boolean.TRUE.equals(value)
                     ? null
-                    : "use_bulk: false is not supported; Quarry always loads through Stream Load";
+                    : "use_bulk: false has no effect on StarRocks: Quarry always loads through Stream Load"
+                            + " (row-by-row INSERT is what Sling falls back to without fe_url)";
         }
     },
+    ADJUST_COLUMN_TYPE(
+            "adjust_column_type",
+            ValueType.BOOLEAN,
+            false,
+            "Before an incremental load, widen target columns the source outgrew (VARCHAR length, integer size, DECIMAL digits, FLOAT to DOUBLE)."),
+    IGNORE_EXISTING(
+            "ignore_existing", ValueType.BOOLEAN, false, "Skip the stream when its target table already exists."),
     PARTITION_BY(
             "partition_by", ValueType.STRING, null, "PARTITION BY expression, e.g. date_trunc('month', created_at)."),
     DISTRIBUTED_BY(
@@ -136,18 +159,38 @@ public enum TargetOption implements Option {
 
     DIRECT_INSERT(
             "direct_insert",
-            "direct_insert is not supported: full-refresh always loads a staging table and swaps it in"),
-    ADJUST_COLUMN_TYPE("adjust_column_type", "adjust_column_type is not supported; Quarry maps types exactly"),
-    COLUMN_TYPING("column_typing", "column_typing is not supported; use columns: to override a type"),
-    TABLE_TMP("table_tmp", "table_tmp is not supported: staging names are generated collision-safe"),
+            "full-refresh always loads a staging table and swaps it in atomically, and incremental loads go straight"
+                    + " into the target in one transaction"),
+    COLUMN_TYPING("column_typing", "Quarry maps types exactly instead of sizing them; use columns: to choose a type"),
+    TABLE_TMP("table_tmp", "staging tables get generated collision-safe names"),
     MERGE_STRATEGY(
             "merge_strategy",
-            "merge_strategy is not supported: incremental with a primary key upserts, without one appends"),
-    DELETE_MISSING("delete_missing", "delete_missing is not supported"),
-    IGNORE_EXISTING("ignore_existing", "ignore_existing is not supported"),
-    BATCH_LIMIT("batch_limit", "batch_limit is not supported; use file_max_rows / file_max_bytes");
+            "with a primary key every load upserts (a StarRocks PRIMARY KEY table replaces the row with the same"
+                    + " key, as Sling's default 'insert' does there); without one rows are appended"),
+    DELETE_MISSING(
+            "delete_missing", "rows deleted in the source stay in the target; Quarry does not compare key sets yet"),
+    BATCH_LIMIT(
+            "batch_limit",
+            "StarRocks commits whole Stream Load requests; size them with file_max_rows / file_max_bytes"),
+    BATCH_MAX_DURATION(
+            "batch_max_duration",
+            "StarRocks commits whole Stream Load requests; size them with file_max_rows / file_max_bytes"),
+    ISOLATION_LEVEL(
+            "isolation_level", "each Stream Load commits atomically; StarRocks has no isolation levels to choose"),
+    DATETIME_FORMAT("datetime_format", Reasons.FILE_TARGET),
+    MAX_DECIMALS("max_decimals", Reasons.FILE_TARGET),
+    FORMAT("format", Reasons.FILE_TARGET),
+    COMPRESSION("compression", Reasons.FILE_TARGET),
+    HEADER("header", Reasons.FILE_TARGET),
+    DELIMITER("delimiter", Reasons.FILE_TARGET),
+    CONCURRENCY("concurrency", Reasons.FILE_TARGET),
+    ENCODING("encoding", Reasons.FILE_TARGET);
 
-    static final List<String> KEY_KINDS = List.of("primary", "duplicate", "unique", "aggregate", "hash", "sort");
+    static final List<String> KEY_KINDS =
+            List.of("primary", "duplicate", "unique", "aggregate", "hash", "sort", "partition");
+    /** Sling's other key kinds (docs/sling.md §3.2): accepted, with a warning. */
+    static final List<String> NO_EFFECT_KEY_KINDS = List.of("cluster", "index", "update");
+
     static final List<String> CASINGS = List.of("normalize", "source", "target", "snake", "upper", "lower");
 
     private final Declaration declaration;
@@ -156,12 +199,19 @@ public enum TargetOption implements Option {
         this.declaration = Declaration.of(key, type, defaultValue, description);
     }
 
-    TargetOption(String key, String unsupported) {
-        this.declaration = Declaration.unsupported(key, unsupported);
+    /** A Sling key accepted with a warning saying why it has no effect (docs/sling.md §7). */
+    TargetOption(String key, String ignored) {
+        this.declaration = Declaration.ignored(key, ignored);
     }
 
     @Override
     public Declaration declaration() {
         return declaration;
+    }
+
+    /** Reasons shared by several keys. */
+    private static final class Reasons {
+        static final String FILE_TARGET =
+                "it formats files Sling writes; Quarry loads StarRocks tables by Stream Load with its own CSV framing";
     }
 }

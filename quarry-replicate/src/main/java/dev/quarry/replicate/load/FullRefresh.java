@@ -79,7 +79,7 @@ final class FullRefresh {
         long start = System.nanoTime();
         String database = plan.targetDatabase();
         String table = plan.object().table();
-        SourceRead read = source.prepare(plan.readSpec(Optional.empty(), Optional.empty(), loadedAt));
+        SourceRead read = plan.cased(source.prepare(plan.readSpec(Optional.empty(), Optional.empty(), loadedAt)));
         ClusterProbe probe = target.probe();
         TableSpec spec = TargetTables.spec(plan, database, table, read.columns(), probe.defaultReplicationNum());
         // A random suffix keeps concurrent runs (and leftovers of a killed run) from colliding.
@@ -209,7 +209,7 @@ final class FullRefresh {
         }
     }
 
-    private void runScript(String sql, StreamPlan plan, String what) {
+    void runScript(String sql, StreamPlan plan, String what) {
         if (sql == null || sql.isBlank()) {
             return;
         }

@@ -84,6 +84,14 @@ final class Incremental {
                     first.loads(),
                     first.elapsed());
         }
+        // pre_sql / post_sql frame the load in every mode (docs/sling.md §3.2); a new target ran them in full.run.
+        full.runScript(plan.targetOptions().string(TargetOption.PRE_SQL), plan, "pre_sql");
+        StreamResult result = increment(plan, database, table, start);
+        full.runScript(plan.targetOptions().string(TargetOption.POST_SQL), plan, "post_sql");
+        return result;
+    }
+
+    private StreamResult increment(StreamPlan plan, String database, String table, long start) {
         // The update_key's target type decides how its maximum is read back (see max()).
         boolean datetime = plan.updateKey()
                 .flatMap(k ->
@@ -157,7 +165,8 @@ final class Incremental {
      * nothing of the failed attempt was visible, so nothing is duplicated. Failures at commit are not retried here
      * (the commit may have taken effect; StreamLoader already retries it under its label).
      */
-    private Load load(StreamPlan plan, String database, String table, SourceRead read, int number) {
+    private Load load(StreamPlan plan, String database, String table, SourceRead uncased, int number) {
+        SourceRead read = plan.cased(uncased);
         addNewColumns(plan, database, table, read);
         for (int attempt = 1; ; attempt++) {
             String label = Labels.derive(database + "." + table, attempt == 1 ? runId : runId + "-a" + attempt, number);
@@ -263,6 +272,40 @@ final class Incremental {
     }
 
     /**
+     * With adjust_column_type, target columns narrower than their source column are widened (ALTER TABLE MODIFY
+     * COLUMN, awaited like ADD COLUMN) before the load, so that values that grew still load (docs/sling.md §3.2).
+     */
+    private void adjustColumnTypes(StreamPlan plan, String database, String table, SourceRead read) {
+        java.util.Map<String, dev.quarry.starrocks.ColumnSpec> current =
+                new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        target.catalog().columns(database, table).orElse(java.util.List.of()).forEach(c -> current.put(c.name(), c));
+        dev.quarry.starrocks.ClusterProbe probe = target.probe();
+        for (MappedColumn c : read.columns()) {
+            dev.quarry.starrocks.ColumnSpec now = current.get(c.name());
+            if (now == null) {
+                continue;
+            }
+            java.util.Optional<StarRocksType> wider = ColumnWidening.widen(now.type(), c.type());
+            if (wider.isEmpty()) {
+                continue;
+            }
+            String ddl = dialect.modifyColumn(
+                    database,
+                    table,
+                    dev.quarry.starrocks.ColumnSpec.of(now.name(), wider.get()).withNullable(now.nullable()));
+            try {
+                target.execute(ddl);
+            } catch (RunException e) {
+                throw new RunException("stream " + plan.name() + ": widening column " + now.name() + " of "
+                        + plan.object() + " to " + wider.get() + " (adjust_column_type) failed: " + e.getMessage());
+            }
+            probe.awaitSchemaChange(database, table, Duration.ofMinutes(30));
+            listener.info("stream " + plan.name() + ": widened column " + now.name() + " of " + plan.object() + " to "
+                    + wider.get() + " (adjust_column_type)");
+        }
+    }
+
+    /**
      * Source columns the target lacks are added (nullable: StarRocks refuses to add a NOT NULL column without a
      * default) and the asynchronous schema change is awaited, when add_new_columns is on (the default); when it
      * is off they are an error, since loading them would fail and dropping them would lose data silently.
@@ -277,6 +320,9 @@ final class Incremental {
         java.util.List<MappedColumn> missing = read.columns().stream()
                 .filter(c -> !existing.contains(c.name()))
                 .toList();
+        if (plan.targetOptions().bool(TargetOption.ADJUST_COLUMN_TYPE)) {
+            adjustColumnTypes(plan, database, table, read);
+        }
         if (missing.isEmpty()) {
             return;
         }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.quarry.replicate.config.Mode;
 import dev.quarry.replicate.config.SourceOption;
+import dev.quarry.replicate.config.TargetOption;
 import dev.quarry.replicate.plan.StreamPlan;
 import dev.quarry.replicate.plan.TargetTables;
 import dev.quarry.replicate.source.ReadProgress;
@@ -13,6 +14,7 @@ import dev.quarry.starrocks.StarRocksDialect;
 import dev.quarry.starrocks.StarRocksSession;
 import dev.quarry.starrocks.StreamLoader;
 import dev.quarry.starrocks.TableSpec;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -47,15 +49,30 @@ public final class Replicator {
         return run(stream, new ReadProgress(), LoadListener.LOG);
     }
 
-    /** Runs {@code stream}, counting what it reads in {@code progress} and telling {@code listener} its messages. */
+    /**
+     * Runs {@code stream}, counting what it reads in {@code progress} and telling {@code listener} its messages: its
+     * {@code pre} hooks, the load in its mode, its {@code post} hooks (docs/sling.md §1.8). With
+     * {@code ignore_existing} and an existing target, nothing runs.
+     */
     public StreamResult run(StreamPlan stream, ReadProgress progress, LoadListener listener) {
         Instant now = Instant.now();
-        return switch (stream.mode()) {
+        if (stream.targetOptions().bool(TargetOption.IGNORE_EXISTING)
+                && new FullRefresh(source, target, loader, runId, dialect, now, progress, listener)
+                        .exists(stream.targetDatabase(), stream.object().table())) {
+            listener.info("stream " + stream.name() + ": " + stream.object()
+                    + " exists; skipped (target_options.ignore_existing)");
+            return new StreamResult(stream.name(), stream.object(), stream.mode(), 0, 0, 0, 0, Duration.ZERO);
+        }
+        HookRunner hooks = new HookRunner(target, listener);
+        hooks.run(stream.hooks().phase("pre"), "stream " + stream.name() + " hooks.pre");
+        StreamResult result = switch (stream.mode()) {
             case FULL_REFRESH, TRUNCATE ->
                 new FullRefresh(source, target, loader, runId, dialect, now, progress, listener).run(stream);
             case INCREMENTAL, BACKFILL, SNAPSHOT ->
                 new Incremental(source, target, loader, runId, dialect, now, progress, listener).run(stream);
         };
+        hooks.run(stream.hooks().phase("post"), "stream " + stream.name() + " hooks.post");
+        return result;
     }
 
     /**
@@ -63,7 +80,8 @@ public final class Replicator {
      * source query (for incremental streams, with the checkpoint predicate left as the placeholder it fills).
      */
     public String dryRun(StreamPlan stream) {
-        SourceRead read = source.prepare(stream.readSpec(Optional.empty(), Optional.empty(), Instant.now()));
+        SourceRead read =
+                stream.cased(source.prepare(stream.readSpec(Optional.empty(), Optional.empty(), Instant.now())));
         String database = stream.object().database().orElse("<connection database>");
         TableSpec spec = TargetTables.spec(
                 stream,

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.quarry.core.Location;
 import dev.quarry.replicate.config.ConfigErrors;
+import dev.quarry.replicate.config.Hook;
+import dev.quarry.replicate.config.Hooks;
 import dev.quarry.replicate.config.Mode;
 import dev.quarry.replicate.config.OptionValues;
 import dev.quarry.replicate.config.ReplicationConfigException;
@@ -84,8 +86,10 @@ public final class ReplicationPlanner {
             throw new IllegalStateException("parse failed without an error");
         }
         List<StreamPlan> streams = expand(file, errors);
+        Hooks hooks = renderHooks(file.hooks(), runVariables(file), errors, "hooks");
         errors.throwIfAny();
-        return new ReplicationPlan(file.source(), file.target(), file.env(), streams, context);
+        return new ReplicationPlan(
+                file.source(), file.target(), file.env(), streams, context, hooks, errors.warnings());
     }
 
     /** Plans a command-line stream as the one-stream replication file it stands for. */
@@ -239,10 +243,7 @@ public final class ReplicationPlanner {
             errors.add(s.locationOf(StreamKey.MODE), "stream " + name + ": " + missing);
         }
 
-        Map<String, String> vars = new LinkedHashMap<>(Variables.runVariables(context));
-        file.env().forEach(vars::putIfAbsent);
-        vars.put("source_name", file.source().toLowerCase(Locale.ROOT));
-        vars.put("target_name", file.target().toLowerCase(Locale.ROOT));
+        Map<String, String> vars = runVariables(file);
         table.ifPresent(t -> vars.putAll(streamVariables(t)));
         if (table.isEmpty()) {
             vars.put("stream_name", name.toLowerCase(Locale.ROOT));
@@ -309,6 +310,8 @@ public final class ReplicationPlanner {
                     s.locationOf(TargetOption.TABLE_DDL),
                     "stream " + name + ": table_ddl must create the object " + object);
         }
+        Hooks hooks = k.get(StreamKey.HOOKS) instanceof Hooks h ? h : Hooks.none();
+        hooks = renderHooks(hooks, vars, errors, "stream " + name + " hooks");
         if (errors.list().size() != before || object == null || select == null || (sqlText != null && sql.isEmpty())) {
             return null;
         }
@@ -327,7 +330,33 @@ public final class ReplicationPlanner {
                 k.map(StreamKey.COLUMNS),
                 s.source(),
                 target,
-                k.string(StreamKey.DESCRIPTION) == null ? "" : k.string(StreamKey.DESCRIPTION));
+                k.string(StreamKey.DESCRIPTION) == null ? "" : k.string(StreamKey.DESCRIPTION),
+                hooks);
+    }
+
+    /** The variables every template of the file may use: run time, the file's env, the connection names. */
+    private Map<String, String> runVariables(ReplicationFile file) {
+        Map<String, String> vars = new LinkedHashMap<>(Variables.runVariables(context));
+        file.env().forEach(vars::putIfAbsent);
+        vars.put("source_name", file.source().toLowerCase(Locale.ROOT));
+        vars.put("target_name", file.target().toLowerCase(Locale.ROOT));
+        return vars;
+    }
+
+    /** Hooks with their query and message templates rendered (docs/sling.md §1.8). */
+    private static Hooks renderHooks(Hooks hooks, Map<String, String> vars, ConfigErrors errors, String what) {
+        Map<String, List<Hook>> rendered = new LinkedHashMap<>();
+        hooks.phases().forEach((phase, list) -> {
+            List<Hook> out = new ArrayList<>();
+            for (Hook hook : list) {
+                String text = Variables.render(hook.text(), vars, what + "." + phase, hook.at(), errors);
+                if (text != null) {
+                    out.add(hook.withText(text));
+                }
+            }
+            rendered.put(phase, out);
+        });
+        return new Hooks(rendered);
     }
 
     /** The stream variables of a table stream. */

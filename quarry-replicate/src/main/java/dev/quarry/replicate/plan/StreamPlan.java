@@ -2,13 +2,17 @@ package dev.quarry.replicate.plan;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.quarry.replicate.config.ColumnCasing;
+import dev.quarry.replicate.config.Hooks;
 import dev.quarry.replicate.config.Mode;
 import dev.quarry.replicate.config.OptionValues;
 import dev.quarry.replicate.config.ReplicationConfigException;
 import dev.quarry.replicate.config.SourceOption;
 import dev.quarry.replicate.config.TargetOption;
 import dev.quarry.replicate.source.KeyRange;
+import dev.quarry.replicate.source.MappedColumn;
 import dev.quarry.replicate.source.ReadSpec;
+import dev.quarry.replicate.source.SourceRead;
 import dev.quarry.replicate.source.SourceTable;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -18,7 +22,8 @@ import java.util.Optional;
 
 /**
  * One stream ready to run: defaults merged, wildcard expanded, variables rendered. {@code sql} keeps the runtime
- * placeholders {@code {incremental_where_cond}} / {@code {incremental_value}} for the reader to fill.
+ * placeholders {@code {incremental_where_cond}} / {@code {incremental_value}} for the reader to fill. {@code hooks}
+ * holds its {@code pre}/{@code post} hooks with their queries rendered (docs/sling.md §1.8).
  */
 public record StreamPlan(
         String name,
@@ -34,7 +39,8 @@ public record StreamPlan(
         Map<String, String> columns,
         OptionValues<SourceOption> sourceOptions,
         OptionValues<TargetOption> targetOptions,
-        String description) {
+        String description,
+        Hooks hooks) {
     public StreamPlan {
         requireNonNull(name, "name is null");
         requireNonNull(definedAt, "definedAt is null");
@@ -49,6 +55,7 @@ public record StreamPlan(
         columns = Map.copyOf(columns);
         requireNonNull(sourceOptions, "sourceOptions is null");
         requireNonNull(targetOptions, "targetOptions is null");
+        requireNonNull(hooks, "hooks is null");
         if (sourceTable.isEmpty() && sql.isEmpty()) {
             throw new IllegalArgumentException("a stream reads a table or runs sql");
         }
@@ -82,7 +89,34 @@ public record StreamPlan(
                 columns,
                 sourceOptions,
                 targetOptions,
-                description);
+                description,
+                hooks);
+    }
+
+    /** {@code column_casing} of this stream (docs/sling.md §3.2). */
+    public String columnCasing() {
+        return targetOptions.string(TargetOption.COLUMN_CASING);
+    }
+
+    /** {@code read} with its columns named as {@code column_casing} says; the data is positional, so only names change. */
+    public SourceRead cased(SourceRead read) {
+        String casing = columnCasing();
+        List<MappedColumn> columns = read.columns().stream()
+                .map(c -> new MappedColumn(ColumnCasing.apply(casing, c.name()), c.type(), c.nullable()))
+                .toList();
+        java.util.Map<String, String> seen = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (int i = 0; i < columns.size(); i++) {
+            String before = seen.putIfAbsent(
+                    columns.get(i).name(), read.columns().get(i).name());
+            if (before != null) {
+                // StarRocks column names ignore case, so two source columns may not end up with one name.
+                throw new ReplicationConfigException("stream " + name + ": column_casing " + casing + " names both "
+                        + before + " and " + read.columns().get(i).name() + " '"
+                        + columns.get(i).name()
+                        + "'; choose another casing or leave one out with select");
+            }
+        }
+        return new SourceRead(read.stream(), columns, ColumnCasing.apply(casing, read.primaryKey()), read.statement());
     }
 
     /** The target's database: StarRocks tables always live in one, and it is not created on load. */

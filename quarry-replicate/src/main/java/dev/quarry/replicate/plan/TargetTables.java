@@ -1,5 +1,6 @@
 package dev.quarry.replicate.plan;
 
+import dev.quarry.replicate.config.ColumnCasing;
 import dev.quarry.replicate.config.OptionValues;
 import dev.quarry.replicate.config.ReplicationConfigException;
 import dev.quarry.replicate.config.TargetOption;
@@ -47,8 +48,10 @@ public final class TargetTables {
             specs.add(ColumnSpec.of(c.name(), c.type()).withNullable(c.nullable()));
         }
         b.columns(specs);
-        Map<String, List<String>> keys = o.map(TargetOption.TABLE_KEYS);
-        List<String> hash = keys.getOrDefault("hash", o.names(TargetOption.DISTRIBUTED_BY));
+        String casing = plan.columnCasing();
+        Map<String, List<String>> keys = new java.util.LinkedHashMap<>();
+        o.<List<String>>map(TargetOption.TABLE_KEYS).forEach((k, v) -> keys.put(k, ColumnCasing.apply(casing, v)));
+        List<String> hash = keys.getOrDefault("hash", ColumnCasing.apply(casing, o.names(TargetOption.DISTRIBUTED_BY)));
         KeyType type = null;
         List<String> keyColumns = List.of();
         for (KeyType k : List.of(KeyType.PRIMARY, KeyType.UNIQUE, KeyType.AGGREGATE, KeyType.DUPLICATE)) {
@@ -61,7 +64,7 @@ public final class TargetTables {
         }
         if (type == null && !plan.primaryKey().isEmpty()) {
             type = KeyType.PRIMARY;
-            keyColumns = plan.primaryKey();
+            keyColumns = ColumnCasing.apply(casing, plan.primaryKey());
         }
         if (type == null) {
             // No key: a DUPLICATE KEY table sorted by the first column when it can be a sort key (no synthetic
@@ -86,6 +89,12 @@ public final class TargetTables {
             b.distribution(Distribution.random(buckets.intValue()));
         }
         String partitionBy = o.string(TargetOption.PARTITION_BY);
+        if (partitionBy == null && keys.containsKey("partition")) {
+            // Sling's table_keys.partition: the columns the table is partitioned by (docs/sling.md §3.2).
+            partitionBy = keys.get("partition").stream()
+                    .map(dev.quarry.starrocks.StarRocksDialect::quote)
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
         if (partitionBy != null) {
             List<PartitionSpec.PartitionExpr> expressions = new ArrayList<>();
             for (String part : PartitionSpec.splitTopLevel(partitionBy)) {
@@ -93,7 +102,7 @@ public final class TargetTables {
             }
             b.partition(PartitionSpec.expressions(expressions));
         }
-        List<String> order = keys.getOrDefault("sort", o.names(TargetOption.ORDER_BY));
+        List<String> order = keys.getOrDefault("sort", ColumnCasing.apply(casing, o.names(TargetOption.ORDER_BY)));
         if (!order.isEmpty()) {
             b.orderBy(order);
         }

@@ -18,6 +18,8 @@ class ReplicationDocsTest {
                 .contains("| `strict_mode` | true or false | `true` |")
                 .contains("| `file_max_rows` | a whole number | `1000000` |")
                 .contains("| `timezone` | a string | `UTC` |")
-                .contains("- `transforms`: Sling transforms are not supported");
+                .contains("- `transforms`: Sling's value transforms are not applied")
+                .contains("- `change_capture_options`: change-capture is not supported")
+                .doesNotContain("| `datetime_format` |");
     }
 }

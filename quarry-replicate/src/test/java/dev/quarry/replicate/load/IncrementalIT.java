@@ -224,4 +224,31 @@ class IncrementalIT {
         assertThat(row("SELECT COUNT(*), MIN(day), MAX(day) FROM readings"))
                 .containsExactly("180", "2026-03-03", "2026-03-20");
     }
+
+    @Test
+    void adjustColumnTypeWidensWhatTheSourceOutgrewBeforeLoading() throws SQLException {
+        pg.execute(
+                "CREATE TABLE demo.widen (id int4 PRIMARY KEY, code varchar(5), n int4, price numeric(6, 2))",
+                "INSERT INTO demo.widen VALUES (1, 'abc', 1, 1.25)");
+        String stream = """
+                          demo.widen:
+                            mode: incremental
+                            primary_key: id
+                            target_options: {adjust_column_type: true}
+                        """;
+        run(stream);
+        pg.execute(
+                "ALTER TABLE demo.widen ALTER COLUMN code TYPE varchar(20), ALTER COLUMN n TYPE int8,"
+                        + " ALTER COLUMN price TYPE numeric(12, 4)",
+                "INSERT INTO demo.widen VALUES (2, 'a much longer code', 9000000000, 12345678.1234)");
+        StreamResult grown = run(stream);
+        assertThat(grown.rowsLoaded()).isEqualTo(2);
+        assertThat(row("SELECT code, n, price FROM widen WHERE id = 2"))
+                .containsExactly("a much longer code", "9000000000", "12345678.1234");
+        assertThat(row("SELECT data_type FROM information_schema.columns WHERE table_schema = '" + database
+                        + "' AND table_name = 'widen' AND column_name = 'code'"))
+                .singleElement()
+                .asString()
+                .containsIgnoringCase("varchar");
+    }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.quarry.core.Location;
+import dev.quarry.replicate.config.ColumnCasing;
 import dev.quarry.replicate.config.ConfigErrors;
+import dev.quarry.replicate.config.Hook;
 import dev.quarry.replicate.config.Mode;
 import dev.quarry.replicate.config.OptionValues;
 import dev.quarry.replicate.config.ReplicationConfigException;
@@ -348,7 +350,7 @@ class ReplicationPlannerTest {
                     target_options: {max_filter_ratio: 2, transforms: x}
                   public.e:
                     object: db.e
-                    transforms: [trim_space]
+                    schedule: daily
                     mode: change-capture
                   public.f:
                     object: db.f
@@ -368,9 +370,10 @@ class ReplicationPlannerTest {
                         "r.yaml:13:15: expected true or false, got 'maybe'",
                         "r.yaml:14:40: max_filter_ratio must be between 0 and 1, got 2.0",
                         "r.yaml:14:43: unknown target option 'transforms' (known: table_keys, table_ddl, pre_sql, post_sql, add_new_columns, column_casing, "
-                                + "max_filter_ratio, strict_mode, use_bulk, partition_by, distributed_by, buckets, order_by, replication_num, properties, "
-                                + "timezone, file_max_rows, file_max_bytes)",
-                        "r.yaml:17:5: Sling transforms are not supported; use sql: to transform in the source query",
+                                + "max_filter_ratio, strict_mode, use_bulk, adjust_column_type, ignore_existing, partition_by, distributed_by, buckets, "
+                                + "order_by, replication_num, properties, timezone, file_max_rows, file_max_bytes, direct_insert, "
+                                + "column_typing, table_tmp, merge_strategy, delete_missing, batch_limit, batch_max_duration, isolation_level, "
+                                + "datetime_format, max_decimals, format, compression, header, delimiter, concurrency, encoding)",
                         "r.yaml:18:11: mode 'change-capture' is not supported by Quarry",
                         "r.yaml:25:13: environment variable ${NOT_SET_ANYWHERE} is not set (set it, or define it under env:)",
                         "r.yaml:8:5: stream public.b: must specify value for 'update_key' and/or 'primary_key' for incremental mode",
@@ -378,25 +381,168 @@ class ReplicationPlannerTest {
                         "r.yaml:23:5: stream public.f: incremental sql with an update_key must contain {incremental_where_cond} or {incremental_value}, "
                                 + "else every run reads everything",
                         "r.yaml:28:5: select mixes columns and -exclusions; add '*' to say the exclusions apply to all columns");
-        assertThat(e.getMessage()).isEqualTo("12 errors in the replication; nothing was run");
+        assertThat(e.getMessage()).isEqualTo("11 errors in the replication; nothing was run");
         assertThat(e.details()).isEqualTo(e.errors());
         assertThat(e.exitCode()).isEqualTo(2);
     }
 
     @Test
-    void acceptedButUnimplementedValuesAreErrorsNotNoOps() {
-        assertThat(errors("""
+    void slingKeysWithoutEffectWarnOncePerFileWithTheirLineAndNeverFail() {
+        ReplicationPlan plan = plan("""
                 source: PG
                 target: SR
+                defaults:
+                  target_options:
+                    datetime_format: 2006-01-02 15:04:05.000000 -07
+                    batch_limit: 1000
                 streams:
                   public.a:
                     object: db.a
-                    source_options: {chunk_count: 3}
-                    target_options: {column_casing: snake}
+                    transforms: [trim_space]
+                    source_options: {chunk_count: 3, delimiter: ","}
+                    target_options: {use_bulk: false, table_keys: {primary: [id], cluster: [id]}}
+                  public.b:
+                    object: db.b
+                    transforms: [trim_space]
+                    target_options: {datetime_format: auto}
+                """);
+        assertThat(plan.streams()).hasSize(2);
+        assertThat(plan.warnings())
+                .containsExactly(
+                        "r.yaml:5:5: target_options.datetime_format has no effect on StarRocks: it formats files Sling"
+                                + " writes; Quarry loads StarRocks tables by Stream Load with its own CSV framing",
+                        "r.yaml:6:5: target_options.batch_limit has no effect on StarRocks: StarRocks commits whole"
+                                + " Stream Load requests; size them with file_max_rows / file_max_bytes",
+                        "r.yaml:10:5: transforms has no effect on StarRocks: Sling's value transforms are not applied;"
+                                + " transform in the source query with sql:",
+                        "r.yaml:11:22: source_options.chunk_count has no effect on StarRocks: the range is read in one"
+                                + " piece; split it with chunk_size (a row count or a duration)",
+                        "r.yaml:11:38: source_options.delimiter has no effect on StarRocks: it configures reading"
+                                + " files; Quarry reads database tables",
+                        "r.yaml:12:32: use_bulk: false has no effect on StarRocks: Quarry always loads through Stream"
+                                + " Load (row-by-row INSERT is what Sling falls back to without fe_url)",
+                        "r.yaml:12:51: table_keys cluster has no effect on StarRocks: its tables have no clustering,"
+                                + " secondary index or update keys (use primary, duplicate, unique, aggregate, hash,"
+                                + " sort or partition)");
+        assertThat(plan.streams().get(0).targetOptions().map(TargetOption.TABLE_KEYS))
+                .containsEntry("primary", List.of("id"));
+    }
+
+    @Test
+    void slingsOwnPostgresToStarRocksFileR13Plans() {
+        // The shape of sling-cli's tests/replications/r.13.yaml: its datetime_format target option used to be refused.
+        ReplicationPlan plan = plan("""
+                source: postgres
+                target: starrocks
+
+                defaults:
+                  mode: incremental
+                  object: 'public.{stream_schema}_{stream_table}'
+                  target_options:
+                    add_new_columns: true
+                    datetime_format: 2006-01-02 15:04:05.000000 -07
+
+                streams:
+                  public.test1k:
+                    mode: full-refresh
+                    update_key: create_date
+                    target_options:
+                      table_keys:
+                        duplicate: [ id, name ]
+                        hash: [ id ]
+                """);
+        StreamPlan stream = plan.streams().get(0);
+        assertThat(stream.mode()).isEqualTo(Mode.FULL_REFRESH);
+        assertThat(stream.object().toString()).isEqualTo("public.public_test1k");
+        assertThat(stream.targetOptions().map(TargetOption.TABLE_KEYS))
+                .containsEntry("duplicate", List.of("id", "name"))
+                .containsEntry("hash", List.of("id"));
+        assertThat(plan.warnings()).singleElement().asString().startsWith("r.yaml:9:5: target_options.datetime_format");
+    }
+
+    @Test
+    void keysNobodyKnowsAreStillLocatedErrorsWithSuggestions() {
+        assertThat(errors("""
+                source: PG
+                target: SR
+                hook: {}
+                streams:
+                  public.a:
+                    object: db.a
+                    target_options: {datetime_formt: auto, column_casing: camel}
+                    source_options: {chunk_sise: 10}
                 """))
                 .containsExactly(
-                        "r.yaml:6:22: chunk_count is not supported yet; use chunk_size",
-                        "r.yaml:7:37: column_casing 'snake' is not supported yet; use normalize or source");
+                        "r.yaml:3:1: unknown top-level key 'hook'; did you mean 'hooks'?",
+                        "r.yaml:7:22: unknown target option 'datetime_formt'; did you mean 'datetime_format'?",
+                        "r.yaml:7:59: column_casing must be one of normalize, source, target, snake, upper, lower, got 'camel'",
+                        "r.yaml:8:22: unknown source option 'chunk_sise'; did you mean 'chunk_size'?");
+    }
+
+    @Test
+    void hooksRunQueriesOnTheTargetAndLogLinesAndWarnForTheRest() {
+        ReplicationPlan plan = plan("""
+                source: PG
+                target: SR
+                hooks:
+                  start:
+                    - type: query
+                      connection: '{target.name}'
+                      query: CREATE TABLE IF NOT EXISTS db.audit (at DATETIME)
+                    - type: query
+                      connection: '{source.name}'
+                      query: DROP TABLE x
+                  end:
+                    - type: http
+                      url: https://example.com/done
+                    - type: log
+                      message: done {run_timestamp}
+                streams:
+                  public.a:
+                    object: db.a
+                    hooks:
+                      pre:
+                        - type: query
+                          query: DELETE FROM {object_name} WHERE 1 = 0; SELECT 1
+                          on_failure: warn
+                      post:
+                        - {type: log, message: "loaded {stream_table} into {object_table}"}
+                      post_merge:
+                        - {type: query, query: SELECT 2}
+                """);
+        assertThat(plan.hooks().phase("start"))
+                .extracting(Hook::text)
+                .containsExactly("CREATE TABLE IF NOT EXISTS db.audit (at DATETIME)");
+        assertThat(plan.hooks().phase("end"))
+                .singleElement()
+                .satisfies(h -> assertThat(h.kind()).isEqualTo(Hook.Kind.LOG))
+                .satisfies(h -> assertThat(h.text()).isEqualTo("done 2026_03_08_073005"));
+        StreamPlan a = plan.streams().get(0);
+        assertThat(a.hooks().phase("pre"))
+                .singleElement()
+                .satisfies(h -> assertThat(h.text()).isEqualTo("DELETE FROM db.a WHERE 1 = 0; SELECT 1"))
+                .satisfies(h -> assertThat(h.warnOnly()).isTrue());
+        assertThat(a.hooks().phase("post")).extracting(Hook::text).containsExactly("loaded a into a");
+        assertThat(plan.warnings())
+                .containsExactly(
+                        "r.yaml:9:19: query hook on connection '{source.name}' under hooks.start has no effect:"
+                                + " Quarry runs query hooks on the target connection only",
+                        "r.yaml:12:13: hook type 'http' under hooks.end has no effect on StarRocks: Quarry runs query"
+                                + " hooks on the target and log hooks only",
+                        "r.yaml:26:7: hooks.post_merge has no effect on StarRocks: Quarry has no separate merge step"
+                                + " (loads upsert or append directly); use pre or post");
+    }
+
+    @Test
+    void columnCasingNamesTheTargetColumns() {
+        assertThat(ColumnCasing.apply("snake", "createdAt")).isEqualTo("created_at");
+        assertThat(ColumnCasing.apply("snake", "HTTPCode")).isEqualTo("http_code");
+        assertThat(ColumnCasing.apply("snake", "Order Id")).isEqualTo("order_id");
+        assertThat(ColumnCasing.apply("upper", "id")).isEqualTo("ID");
+        assertThat(ColumnCasing.apply("normalize", "ID")).isEqualTo("id");
+        assertThat(ColumnCasing.apply("normalize", "CamelCase")).isEqualTo("CamelCase");
+        assertThat(ColumnCasing.apply("source", "CamelCase")).isEqualTo("CamelCase");
+        assertThat(ColumnCasing.apply("target", "CamelCase")).isEqualTo("camelcase");
     }
 
     @Test
