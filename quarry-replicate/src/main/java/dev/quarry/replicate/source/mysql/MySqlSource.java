@@ -156,7 +156,8 @@ public final class MySqlSource implements Source {
         MySqlTable table = spec.table().isPresent()
                 ? catalog.describe(spec.table().get())
                         .orElseThrow(() -> new SourceException("stream " + spec.stream() + ": source table "
-                                + spec.table().get() + " does not exist"))
+                                + catalog.resolveSchema(spec.table().get().schema()) + "."
+                                + spec.table().get().table() + " does not exist"))
                 : QueryProbe.describe(connection, spec);
         List<String> chosen = spec.chooseColumns(table.columnNames());
         List<Mapped> mapped = new ArrayList<>();
