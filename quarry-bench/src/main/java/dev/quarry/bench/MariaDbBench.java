@@ -187,7 +187,7 @@ public final class MariaDbBench {
         String url = sandbox.feUrl() + "/api/bench/orders_baseline/_stream_load";
         String pipe = "mariadb --batch --skip-column-names -h 127.0.0.1 -P 3306 -u root " + db + " -e '" + SELECT
                 + "' | curl -sS -T - --location-trusted -u " + sandbox.config().user() + ":"
-                + " -H 'Expect:100-continue' -H 'format: csv' -H 'column_separator: \\t' -H 'label: baseline-" + run
+                + " -H 'Expect:100-continue' -H 'format: csv' -H 'label: baseline-" + run
                 + "-" + System.nanoTime() + "' " + url;
         ProcessBuilder builder =
                 new ProcessBuilder("bash", "-o", "pipefail", "-c", pipe).redirectError(ProcessBuilder.Redirect.INHERIT);

@@ -111,7 +111,7 @@ class MySqlReplicationIT {
         assertThat(query("SELECT COUNT(*), MAX(updated_at) FROM events_inc"))
                 .containsExactly("301|2026-05-02 00:00:01");
         assertThat(query("SELECT v, updated_at FROM events_inc WHERE id = 7"))
-                .containsExactly("-1|2026-05-02 00:00:00.250");
+                .containsExactly("-1|2026-05-02 00:00:00.250000");
 
         MariaDbRun third = run(stream);
         assertThat(third.failures).isEmpty();

@@ -131,8 +131,10 @@ class MySqlTypesIT {
         Map<Integer, List<String>> sink = rows("SELECT id, ts, dtm FROM " + target + ".types_zoned", true);
         // 2038-01-19 03:14:07.999 UTC is 21:14:07.999 the day before in Bahia de Banderas (UTC-6);
         // DATETIME has no zone and passes unchanged.
-        assertThat(sink.get(2)).containsExactly("2038-01-18 21:14:07.999", "9999-12-31 23:59:59.999999");
-        assertThat(sink.get(1)).containsExactly("1969-12-31 18:00:01", "1000-01-01 00:00:00");
+        assertThat(sink.get(2)).containsExactly("2038-01-18 21:14:07.999000", "9999-12-31 23:59:59.999999");
+        // In 1970 the zone kept UTC-7 (Mountain time): the JVM's zone rules apply, history included.
+        assertThat(sink.get(1)).containsExactly("1969-12-31 17:00:01", "1000-01-01 00:00:00");
+        assertThat(sink.get(3)).containsExactly(null, null);
     }
 
     @Test
@@ -193,8 +195,11 @@ class MySqlTypesIT {
                                 case "binary" -> "HEX(" + c + ")";
                                 case "float" -> "(" + c + " + 0E0)";
                                 case "bool" -> "CAST(" + c + " AS UNSIGNED)";
-                                case "number" -> c.startsWith("bt") ? "CAST(" + c + " AS UNSIGNED)" : c;
-                                default -> c.equals("g") ? "ST_AsText(g)" : c;
+                                case "number" ->
+                                    c.startsWith("bt") ? "CAST(" + c + " AS UNSIGNED)" : "CAST(" + c + " AS CHAR)";
+                                // The server's own text: Connector/J would print YEAR as a date and TIME without its
+                                // fraction.
+                                default -> c.equals("g") ? "ST_AsText(g)" : "CAST(" + c + " AS CHAR)";
                             });
             targetSql.append(", ").append(c);
         }
@@ -220,7 +225,13 @@ class MySqlTypesIT {
                 String column = columns.get(i);
                 String expected = row.getValue().get(i);
                 String actual = sink.get(row.getKey()).get(i);
-                if (!same(KINDS.get(column), expected, actual)) {
+                boolean same;
+                try {
+                    same = same(KINDS.get(column), expected, actual);
+                } catch (RuntimeException e) {
+                    same = false;
+                }
+                if (!same) {
                     mismatches.add("row " + row.getKey() + " column " + column + ": source " + expected + ", target "
                             + actual);
                 }
