@@ -248,7 +248,8 @@ public final class Replication {
         ConnectionSpec spec = connections.get(name);
         if (!usable.test(spec.type())) {
             throw new ConfigException("the replication's " + role + " " + name + " is a "
-                    + spec.type().id() + " connection; Quarry replicates " + "from postgres into starrocks");
+                    + spec.type().id() + " connection; Quarry replicates from " + Sources.supportedIds()
+                    + " into starrocks");
         }
         return spec;
     }

@@ -53,7 +53,26 @@ public enum ConnectionType {
             // connectTimeout covers only the TCP connect; a peer that accepts and never speaks would hang
             // the handshake, so reads are bounded too until afterConnect lifts the limit.
             props.setProperty("socketTimeout", Integer.toString(spec.connectTimeoutSeconds() * 1000));
+            // UTF-8 makes Connector/J speak utf8mb4, so 4-byte characters (emoji) arrive intact.
+            props.setProperty("characterEncoding", "UTF-8");
+            // Sling's MySQL key is tls (docs/sling.md §4.1); sslmode (libpq's words) is taken too, and wins.
+            spec.property("tls").ifPresent(tls -> props.setProperty("sslMode", slingTls(tls)));
             spec.property("sslmode").ifPresent(mode -> props.setProperty("sslMode", connectorJSslMode(mode)));
+        }
+
+        @Override
+        void afterConnect(ConnectionSpec spec, Connection connection) throws SQLException {
+            super.afterConnect(spec, connection);
+            // TIMESTAMP values print in the session zone; pin it like PostgreSQL's (docs/type-mapping.md §7.5).
+            String sql = "SET time_zone = '"
+                    + spec.property("timezone")
+                            .orElse("+00:00")
+                            .replace("\\", "\\\\")
+                            .replace("'", "''") + "'";
+            Log.sql(sql);
+            try (Statement s = connection.createStatement()) {
+                s.execute(sql);
+            }
         }
     },
     // The FE query_port (MySQL protocol) defaults to 9030 (docs/starrocks.md §7.1).
@@ -182,6 +201,21 @@ public enum ConnectionType {
 
     private static String hostForUrl(String host) {
         return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
+    /**
+     * Maps Sling's MySQL {@code tls} values (those of Go's MySQL driver: {@code true}, {@code skip-verify},
+     * {@code preferred}, {@code false}) onto Connector/J's sslMode.
+     */
+    private static String slingTls(String tls) {
+        return switch (tls.strip().toLowerCase(Locale.ROOT)) {
+            case "false", "disable", "disabled" -> "DISABLED";
+            case "preferred" -> "PREFERRED";
+            case "skip-verify" -> "REQUIRED";
+            case "true" -> "VERIFY_IDENTITY";
+            default ->
+                throw new ConfigException("unknown tls \"" + tls + "\" (use true, skip-verify, preferred or false)");
+        };
     }
 
     /** Maps libpq-style sslmode values (what Sling users write) onto Connector/J's sslMode. */

@@ -70,6 +70,32 @@ class ConnectionSpecTest {
     }
 
     @Test
+    void mariadbUrlsAreMysqlConnectionsWithSlingsTlsKey() {
+        ConnectionSpec maria = spec("MY", Map.of("url", "mariadb://app:pw@db.example.com/shop?tls=skip-verify"));
+        assertThat(maria.type()).isEqualTo(ConnectionType.MYSQL);
+        assertThat(maria.port()).isEqualTo(3306);
+        assertThat(maria.jdbcUrl()).isEqualTo("jdbc:mysql://db.example.com:3306/shop");
+        Properties props = maria.jdbcProperties();
+        assertThat(props.getProperty("sslMode")).isEqualTo("REQUIRED");
+        assertThat(props.getProperty("characterEncoding")).isEqualTo("UTF-8");
+
+        Map<String, String> tls = Map.of("true", "VERIFY_IDENTITY", "preferred", "PREFERRED", "false", "DISABLED");
+        tls.forEach((value, mode) -> assertThat(spec("MY", Map.of("type", "mysql", "host", "h", "tls", value))
+                        .jdbcProperties()
+                        .getProperty("sslMode"))
+                .isEqualTo(mode));
+        // libpq's sslmode, which Quarry takes for every type, wins over tls.
+        assertThat(spec("MY", Map.of("type", "mysql", "host", "h", "tls", "true", "sslmode", "disable"))
+                        .jdbcProperties()
+                        .getProperty("sslMode"))
+                .isEqualTo("DISABLED");
+        assertThatThrownBy(() -> spec("MY", Map.of("type", "mysql", "host", "h", "tls", "maybe"))
+                        .jdbcProperties())
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("unknown tls \"maybe\" (use true, skip-verify, preferred or false)");
+    }
+
+    @Test
     void duckdbIsAFile() {
         ConnectionSpec duck = spec("DUCK", Map.of("type", "duckdb", "instance", "/tmp/x.duckdb"));
         assertThat(duck.jdbcUrl()).isEqualTo("jdbc:duckdb:/tmp/x.duckdb");

@@ -119,6 +119,7 @@ final class FullRefresh {
                 loaded[0] += result.counts().map(LoadResult.Counts::loadedRows).orElse(0L);
                 listener.chunkLoaded(chunk);
             });
+            totals.warnings().forEach(listener::warning);
             if (totals.rows() == 0) {
                 listener.warning(
                         "stream " + plan.name() + ": the source has no rows; " + plan.object() + " will be empty");

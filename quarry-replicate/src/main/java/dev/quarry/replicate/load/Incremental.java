@@ -226,6 +226,7 @@ final class Incremental {
                         }
                         listener.chunkLoaded(chunk);
                     });
+            totals.warnings().forEach(listener::warning);
             long loaded = 0;
             if (txn[0] != null) {
                 LoadResult result;

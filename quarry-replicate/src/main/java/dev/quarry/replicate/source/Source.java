@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * A session on a source database: everything a replication reads from it. One session serves one stream at a time
  * (not thread-safe); a replication opens one per stream it runs in parallel. {@link Sources} chooses the
- * implementation by the connection's type: PostgreSQL now, MySQL/MariaDB next.
+ * implementation by the connection's type: PostgreSQL, and MySQL/MariaDB.
  *
  * <ul>
  * <li><b>Catalog and type mapping</b>: {@link #tables}, {@link #describe}, and {@link #prepare}, which maps the
@@ -14,7 +14,9 @@ import java.util.Optional;
  *     parses.</li>
  * <li><b>Bulk read</b>: {@link #read} of a prepared table or custom-SQL read, chunk by chunk. A
  *     {@link ReadSpec#range()} reads one key range; parallel key-range reads take one session and one range each. A
- *     consistent snapshot across such sessions is not offered yet: each read sees its own statement's snapshot.</li>
+ *     consistent snapshot across such sessions is not offered through this interface: each read sees its own
+ *     statement's snapshot. The MySQL source splits a large whole-table read into key ranges itself, over one
+ *     snapshot shared by its sessions (docs/type-mapping.md §7.6).</li>
  * <li><b>Incremental read</b>: the same, with a {@link ReadSpec#checkpoint()}: the rows past the update_key value the
  *     target holds.</li>
  * <li><b>Change capture</b>: {@link #changeCapture}, which no source implements yet.</li>

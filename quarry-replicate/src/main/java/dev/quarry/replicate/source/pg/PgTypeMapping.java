@@ -2,13 +2,11 @@ package dev.quarry.replicate.source.pg;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.quarry.replicate.config.ReplicationConfigException;
+import dev.quarry.replicate.source.TypeOverrides;
 import dev.quarry.starrocks.StarRocksType;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The PostgreSQL → StarRocks type table, and for each column the SQL expression that makes PostgreSQL print the
@@ -52,9 +50,6 @@ final class PgTypeMapping {
     static final StarRocksType UNBOUNDED_NUMERIC = StarRocksType.decimal(38, 9);
     /** Marks our own failures inside PostgreSQL error messages, so the reader can show just the reason. */
     static final String FAILURE_MARK = "quarry: ";
-
-    private static final Pattern DECIMAL = Pattern.compile("decimal\\s*(?:\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\))?");
-    private static final Pattern STRING = Pattern.compile("string\\s*\\(\\s*(\\d+)\\s*\\)");
 
     private final ZoneId targetZone;
     private final boolean emptyAsNull;
@@ -366,57 +361,8 @@ final class PgTypeMapping {
                         || t.name().startsWith("float"));
     }
 
-    /** A {@code columns:} type: Sling's general names (docs/sling.md §3.3) or any StarRocks type. */
+    /** A {@code columns:} type (docs/sling.md §3.3); see {@link TypeOverrides#parse}. */
     static StarRocksType overrideType(String text, String where) {
-        String lower = text.toLowerCase(Locale.ROOT).trim();
-        Matcher m = STRING.matcher(lower);
-        if (m.matches()) {
-            return varchar(Integer.parseInt(m.group(1)));
-        }
-        m = DECIMAL.matcher(lower);
-        if (m.matches()) {
-            if (m.group(1) == null) {
-                return UNBOUNDED_NUMERIC;
-            }
-            return StarRocksType.decimal(
-                    Integer.parseInt(m.group(1)), m.group(2) == null ? 0 : Integer.parseInt(m.group(2)));
-        }
-        switch (lower) {
-            case "string" -> {
-                return varchar(StarRocksType.STRING_LENGTH);
-            }
-            case "text" -> {
-                return varchar(VARCHAR_CAP);
-            }
-            case "integer" -> {
-                return StarRocksType.Scalar.BIGINT;
-            }
-            case "bool" -> {
-                return StarRocksType.Scalar.BOOLEAN;
-            }
-            case "float" -> {
-                return StarRocksType.Scalar.DOUBLE;
-            }
-            case "datetime", "timestamp", "timestampz" -> {
-                return StarRocksType.Scalar.DATETIME;
-            }
-            case "binary" -> {
-                return StarRocksType.varbinary(VARCHAR_CAP);
-            }
-            case "uuid" -> {
-                return varchar(36);
-            }
-            case "time", "timez" -> {
-                return varchar(24);
-            }
-            default -> {
-                try {
-                    return StarRocksType.parse(text);
-                } catch (RuntimeException e) {
-                    throw new ReplicationConfigException(
-                            "columns: '" + text + "' for " + where + " is not a type: " + e.getMessage());
-                }
-            }
-        }
+        return TypeOverrides.parse(text, where, UNBOUNDED_NUMERIC);
     }
 }
