@@ -67,6 +67,23 @@ final class KindReader {
                     "kind must be a name like FULL or INCREMENTAL_BY_TIME_RANGE (...), not " + v.describe());
         }
         String upper = kindName.toUpperCase(Locale.ROOT);
+        if (upper.equals("CUSTOM")) {
+            String materialization = options.stream()
+                    .filter(o -> o instanceof Value.Pair pr && pr.key().equals("materialization"))
+                    .map(o -> ((Value.Pair) o)
+                            .value()
+                            .text()
+                            .orElse(((Value.Pair) o).value().sql()))
+                    .findFirst()
+                    .orElse("(none named)");
+            throw error(
+                    v.location(),
+                    model,
+                    "kind CUSTOM runs the Python materialization " + materialization
+                            + " of SQLMesh's scheduler, which Quarry cannot run on StarRocks; use the built-in kind it"
+                            + " stands for (FULL, INCREMENTAL_BY_TIME_RANGE, INCREMENTAL_BY_UNIQUE_KEY,"
+                            + " INCREMENTAL_UNMANAGED)");
+        }
         if (UNSUPPORTED_KINDS.contains(upper)) {
             throw error(v.location(), model, "kind " + upper + " is not supported by Quarry yet");
         }

@@ -288,7 +288,9 @@ final class ModelReader {
         PhysicalLayout layout = new LayoutReader(name, kind, columns.keySet(), warnings, hourly(cron) ? "hour" : "day")
                 .read(partitionedBy, clusteredBy, physical, virtual, !audits.isEmpty(), block.location());
 
-        List<Statement> pre = new ArrayList<>();
+        // model_defaults' statements run around every model's own (SQLMesh: pre_statements, post_statements,
+        // on_virtual_update in model_defaults).
+        List<Statement> pre = new ArrayList<>(defaultStatements(name, "pre_statements"));
         List<Statement> post = new ArrayList<>();
         List<Statement> onVirtualUpdate = new ArrayList<>();
         Optional<Statement> query = Optional.empty();
@@ -312,6 +314,8 @@ final class ModelReader {
         if (inVirtualUpdate) {
             throw error(block.location(), name, "ON_VIRTUAL_UPDATE_BEGIN has no ON_VIRTUAL_UPDATE_END");
         }
+        post.addAll(defaultStatements(name, "post_statements"));
+        onVirtualUpdate.addAll(defaultStatements(name, "on_virtual_update"));
         if (python && (!kind.isTable() || columns.isEmpty())) {
             throw error(
                     block.location(),
@@ -347,6 +351,22 @@ final class ModelReader {
                 post,
                 onVirtualUpdate,
                 python);
+    }
+
+    /** The statements a model_defaults list holds (each a SQL string). */
+    private List<Statement> defaultStatements(String model, String key) {
+        Block.Property p = defaults.get(key);
+        if (p == null) {
+            return List.of();
+        }
+        List<Statement> out = new ArrayList<>();
+        for (Value item : p.value().items()) {
+            String sql = item.text()
+                    .orElseThrow(
+                            () -> error(item.location(), model, "model_defaults " + key + " must list SQL strings"));
+            out.add(new Statement(sql, item.location()));
+        }
+        return out;
     }
 
     /** Whether a cron runs more than once a day, so a time-range model's default partitions are hours. */

@@ -85,6 +85,12 @@ public final class TestRunner {
             Project project, UnitTest t, StatementSink c, StarRocksDialect dialect, int replication) {
         Model m = project.model(t.model())
                 .orElseThrow(() -> new ModelException(t.location(), "test " + t.name() + ": no model " + t.model()));
+        if (m.python()) {
+            throw new ModelException(
+                    t.location(),
+                    "test " + t.name() + ": model " + m.name()
+                            + " is a Python model; Quarry runs unit tests of SQL models only (docs/sqlmesh.md §10)");
+        }
         if (m.query().isEmpty()) {
             throw new ModelException(
                     t.location(), "test " + t.name() + ": model " + m.name() + " has no query to test");
