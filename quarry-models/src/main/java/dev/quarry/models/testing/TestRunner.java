@@ -12,6 +12,7 @@ import dev.quarry.models.project.Project;
 import dev.quarry.models.project.Times;
 import dev.quarry.models.project.UnitTest;
 import dev.quarry.models.render.MacroContext;
+import dev.quarry.models.render.PythonMacros;
 import dev.quarry.models.render.Renderer;
 import dev.quarry.starrocks.ClusterProbe;
 import dev.quarry.starrocks.ColumnSpec;
@@ -332,7 +333,8 @@ public final class TestRunner {
                 execution,
                 m.name(),
                 vars,
-                project.config().defaultGateway().orElse(""));
+                project.config().defaultGateway().orElse(""),
+                PythonMacros.of(project, vars, start, end, execution));
     }
 
     /** What the driver said when a statement failed (the session's message adds the statement). */

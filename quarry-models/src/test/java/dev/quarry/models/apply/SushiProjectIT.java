@@ -151,6 +151,15 @@ class SushiProjectIT {
                     query:
                       - {customer_id: 7, revenue: 26.1, event_date: 2024-01-01}
                   vars: {start: 2024-01-01, end: 2024-01-01}
+                test_top_waiters:
+                  model: sushi.top_waiters
+                  inputs:
+                    sushi.orders:
+                      - {waiter_id: 1, amount: 1.5}
+                      - {waiter_id: 1, amount: 2.0}
+                  outputs:
+                    query:
+                      - {waiter_id: 1, plus_one: 4.5}
                 """);
         write("repo_2/config.yaml", ApplyIT.config(sandbox));
         write("repo_2/models/waiter_summary.sql", """
@@ -180,6 +189,7 @@ class SushiProjectIT {
             throw new AssertionError(n);
         })) {
             assertThat(TestRunner.run(project, ws.connection(), Optional.empty()))
+                    .hasSize(2)
                     .allSatisfy(o -> assertThat(o.passed()).as(o.message()).isTrue());
             Plan plan = ws.plan("prod", Planner.Options.defaults(), JAN_4);
             ws.executor(line -> {}).apply(plan);
