@@ -64,7 +64,7 @@ class PythonProjectTest {
                 p.config().gateways().get("sr").connection();
         assertThat(sr.host()).isEqualTo("db.example");
         assertThat(sr.port()).isEqualTo(9031);
-        assertThat(p.config().variables()).containsEntry("min_amount", 5);
+        assertThat(p.config().variables()).containsEntry("min_amount", 5L);
         Model m = p.model("shop.items").orElseThrow();
         assertThat(m.python()).isTrue();
         assertThat(m.location().toString()).startsWith("models/items.py:5:");
