@@ -233,9 +233,16 @@ public final class PythonBridge {
         if (home == null) {
             try {
                 Path dir = Files.createTempDirectory("quarry-python");
+                // Files registered for deletion later are deleted first, so directories are registered first.
+                dir.toFile().deleteOnExit();
                 for (String name : RESOURCES) {
                     Path target = dir.resolve(name);
-                    Files.createDirectories(target.getParent());
+                    for (Path d = target.getParent(); !d.equals(dir); d = d.getParent()) {
+                        if (!Files.isDirectory(d)) {
+                            Files.createDirectories(d);
+                        }
+                    }
+                    registerParents(dir, target.getParent());
                     try (InputStream in = PythonBridge.class.getResourceAsStream(name)) {
                         if (in == null) {
                             throw new IllegalStateException("resource " + name + " is missing from the build");
@@ -244,13 +251,21 @@ public final class PythonBridge {
                     }
                     target.toFile().deleteOnExit();
                 }
-                dir.toFile().deleteOnExit();
                 home = dir;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot prepare the Python runner", e);
             }
         }
         return home;
+    }
+
+    /** Registers {@code d} and its parents up to {@code root} for deletion at exit, outermost first. */
+    private static void registerParents(Path root, Path d) {
+        if (d.equals(root) || !d.startsWith(root)) {
+            return;
+        }
+        registerParents(root, d.getParent());
+        d.toFile().deleteOnExit();
     }
 
     /** JSON text of a value, for requests. */
