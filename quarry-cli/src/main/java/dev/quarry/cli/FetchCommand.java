@@ -2,7 +2,6 @@ package dev.quarry.cli;
 
 import dev.quarry.core.RunException;
 import dev.quarry.core.output.ResultFormat;
-import dev.quarry.models.Workspace;
 import dev.quarry.starrocks.StarRocksSession;
 import dev.quarry.starrocks.StarRocksSqlException;
 import java.util.concurrent.Callable;
@@ -50,8 +49,8 @@ final class FetchCommand implements Callable<Integer> {
         if (limit < 0) {
             throw new ParameterException(spec.commandLine(), "--limit must be 0 (no limit) or more, got " + limit);
         }
-        try (Workspace ws = project.open(ctx);
-                StarRocksSession session = StarRocksSession.open(ws.connection())) {
+        // Only the connection is needed: a broken model must not stop a query.
+        try (StarRocksSession session = StarRocksSession.open(project.connection(ctx))) {
             ctx.out().print(ResultFormat.TABLE.render(session.query(sql, limit)));
             return 0;
         } catch (StarRocksSqlException e) {

@@ -35,8 +35,24 @@ final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Project p = project.load(ctx);
         PrintStream out = ctx.out();
+        Project p;
+        try {
+            p = project.load(ctx);
+        } catch (dev.quarry.core.ConfigException e) {
+            // The models are broken, but the connection may still be checked (it needs only the config).
+            out.println("Project: " + project.root(ctx));
+            e.details().forEach(d -> out.println("Error: " + d));
+            out.println("Error: " + e.getMessage());
+            if (!skipConnection) {
+                try (StarRocksSession session = StarRocksSession.open(project.connection(ctx))) {
+                    out.println("Connection: ok (" + session.versionComment().orElse("unknown version") + ")");
+                } catch (dev.quarry.core.RunException e2) {
+                    out.println("Connection: failed (" + e2.getMessage() + ")");
+                }
+            }
+            return e.exitCode();
+        }
         Map<String, Integer> kinds = new TreeMap<>();
         for (Model m : p.models().values()) {
             kinds.merge(

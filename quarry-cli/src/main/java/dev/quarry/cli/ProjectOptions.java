@@ -4,6 +4,8 @@ import dev.quarry.models.Workspace;
 import dev.quarry.models.project.Project;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -12,8 +14,9 @@ final class ProjectOptions {
     @Option(
             names = {"-p", "--path"},
             paramLabel = "DIR",
-            description = "The project directory (default: the current directory).")
-    Path path;
+            description = "The project directory (default: the current directory); repeat it for a project spread"
+                    + " over several repositories (the first one's config leads).")
+    List<Path> paths = new ArrayList<>();
 
     @Option(
             names = "--gateway",
@@ -22,15 +25,32 @@ final class ProjectOptions {
     String gateway;
 
     Path root(CliContext ctx) {
-        Path root = path == null ? ctx.workingDir() : ctx.workingDir().resolve(path);
-        if (!Files.isDirectory(root)) {
-            throw new dev.quarry.core.ConfigException("project directory " + root + " does not exist");
+        return roots(ctx).get(0);
+    }
+
+    List<Path> roots(CliContext ctx) {
+        List<Path> out = new ArrayList<>();
+        for (Path path : paths.isEmpty() ? List.of(Path.of("")) : paths) {
+            Path root = ctx.workingDir().resolve(path);
+            if (!Files.isDirectory(root)) {
+                throw new dev.quarry.core.ConfigException("project directory " + root + " does not exist");
+            }
+            out.add(root.toAbsolutePath().normalize());
         }
-        return root.toAbsolutePath().normalize();
+        return out;
     }
 
     Project load(CliContext ctx) {
-        return Project.load(root(ctx), ctx.env());
+        return Project.load(roots(ctx), ctx.env());
+    }
+
+    /** The gateway's StarRocks connection, read from the config alone: models are not loaded, so broken ones do not matter. */
+    dev.quarry.core.conn.ConnectionSpec connection(CliContext ctx) {
+        return Workspace.connection(
+                root(ctx),
+                ctx.env(),
+                Optional.ofNullable(gateway),
+                name -> ctx.connections().get(name));
     }
 
     Workspace open(CliContext ctx) {

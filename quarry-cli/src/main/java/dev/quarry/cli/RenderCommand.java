@@ -47,6 +47,10 @@ final class RenderCommand implements Callable<Integer> {
         Model m = p.model(model)
                 .orElseThrow(() -> new ConfigException("model " + model + " is not in the project"
                         + dev.quarry.core.Names.didYouMean(model, p.models().keySet())));
+        if (m.python()) {
+            throw new ConfigException("model " + m.name() + " is a Python model ("
+                    + m.location().file() + "): its rows come from Python, so there is no SQL to render");
+        }
         if (m.query().isEmpty()) {
             throw new ConfigException(
                     "model " + m.name() + " is a " + m.kind().kind() + " model and has no query to render");

@@ -200,7 +200,8 @@ class ModelCommandsIT {
         Path models = home.resolve("bad/models");
         String[][] cases = {
             {
-                "MODEL (name quarry_example.x, kind INCREMENTAL_BY_TIME_RANGE (time_column ds));\nSELECT CURRENT_DATE() AS ds",
+                "MODEL (name quarry_example.x, kind INCREMENTAL_BY_TIME_RANGE (time_column (ds, '%Y-%m-%d')));\n"
+                        + "SELECT '2024-01-01' AS ds",
                 "INCREMENTAL_BY_TIME_RANGE deletes and rewrites the rows of each interval"
             },
             {
@@ -249,6 +250,13 @@ class ModelCommandsIT {
                 assertThat(r.err()).contains("models/");
             }
         }
+        // With a broken model, the commands that need only the connection still work.
+        Cli.Result fetched = cli.run("fetch", "-p", "bad", "SELECT 41 + 1 AS answer");
+        assertThat(fetched.exitCode()).as(fetched.toString()).isZero();
+        assertThat(fetched.out()).contains("42");
+        Cli.Result info = cli.run("info", "-p", "bad");
+        assertThat(info.exitCode()).as(info.toString()).isEqualTo(2);
+        assertThat(info.out()).contains("models/x.sql:2:1").contains("Connection: ok");
         Cli.Result missing = cli.run("plan", "-p", "nowhere");
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(cli.run("render", "-p", "bad", "quarry_example.nope").exitCode())

@@ -79,13 +79,34 @@ public final class Workspace implements AutoCloseable {
                 StateStore.open(gateway.stateConnection(), project.root(), gateway.stateSchema()));
     }
 
+    /**
+     * The StarRocks connection of a project's gateway, read from its config alone, without loading the models
+     * (for commands that only need the connection, such as fetch).
+     */
+    public static ConnectionSpec connection(
+            java.nio.file.Path root,
+            Map<String, String> env,
+            Optional<String> gatewayName,
+            Function<String, ConnectionSpec> namedConnections) {
+        ProjectConfig config = ProjectConfig.load(root, env);
+        ProjectConfig.Gateway gateway = gateway(config, root, gatewayName);
+        if (gateway.connection() instanceof ProjectConfig.Connection.StarRocks sr) {
+            return starRocks(gateway.name(), sr);
+        }
+        return namedConnections.apply(((ProjectConfig.Connection.Named) gateway.connection()).name());
+    }
+
     static ProjectConfig.Gateway gateway(Project project, Optional<String> name) {
-        Map<String, ProjectConfig.Gateway> gateways = project.config().gateways();
-        String wanted = name.or(() -> project.config().defaultGateway()).orElse(null);
+        return gateway(project.config(), project.root(), name);
+    }
+
+    static ProjectConfig.Gateway gateway(ProjectConfig config, java.nio.file.Path root, Optional<String> name) {
+        Map<String, ProjectConfig.Gateway> gateways = config.gateways();
+        String wanted = name.or(() -> config.defaultGateway()).orElse(null);
         if (wanted == null) {
             if (gateways.isEmpty()) {
-                throw new ConfigException(project.root().resolve("config.yaml")
-                        + ": no gateway is defined; add gateways: with a " + "starrocks connection");
+                throw new ConfigException(root.resolve("config.yaml") + ": no gateway is defined; add gateways: with a "
+                        + "starrocks connection");
             }
             return gateways.values().iterator().next();
         }

@@ -13,6 +13,7 @@ import dev.quarry.models.project.PhysicalLayout;
 import dev.quarry.models.project.Project;
 import dev.quarry.models.project.StarRocksSpecs;
 import dev.quarry.models.render.MacroContext;
+import dev.quarry.models.render.PythonMacros;
 import dev.quarry.models.render.Renderer;
 import dev.quarry.models.state.StateStore;
 import dev.quarry.starrocks.ClusterProbe;
@@ -138,6 +139,17 @@ final class ApplyContext {
 
     // ------------------------------------------------------------------ rendering
 
+    /**
+     * The step's model rendered for {@code [start, end)}; a Python model runs now and is read from the table its
+     * rows were loaded into.
+     */
+    Renderer.Rendered render(ModelStep s, Instant start, Instant end) {
+        if (s.model().python()) {
+            return PythonRows.render(this, s, start, end);
+        }
+        return render(s.plan(), s.model(), start, end, s.physical());
+    }
+
     /** The model's statements for {@code [start, end)}, model names pointing at physical objects. */
     Renderer.Rendered render(Plan plan, Model m, Instant start, Instant end, String thisModel) {
         MacroContext ctx = context(plan, m, start, end, thisModel);
@@ -155,6 +167,22 @@ final class ApplyContext {
                         .toList());
     }
 
+    /** before_all or after_all statements of the config, macros expanded (docs/sqlmesh.md §1.2). */
+    List<String> environmentStatements(Plan plan, List<String> statements) {
+        if (statements.isEmpty()) {
+            return List.of();
+        }
+        Instant end = dev.quarry.models.plan.IntervalUnit.DAY.floor(plan.executionTime());
+        Instant start = end.minus(1, java.time.temporal.ChronoUnit.DAYS);
+        MacroContext ctx = context(plan, null, start, end, "");
+        List<String> out = new ArrayList<>();
+        for (String sql : statements) {
+            out.add(Renderer.withoutTrailingSemicolons(
+                    Renderer.renderText(sql, new dev.quarry.core.Location("config", 1, 1), ctx, "")));
+        }
+        return out;
+    }
+
     MacroContext context(Plan plan, Model m, Instant start, Instant end, String thisModel) {
         Map<String, Object> vars = new LinkedHashMap<>(project.config().variables());
         String gatewayName = project.config().defaultGateway().orElse("");
@@ -162,11 +190,18 @@ final class ApplyContext {
                 .defaultGateway()
                 .map(g -> project.config().gateways().get(g))
                 .ifPresent(g -> vars.putAll(g.variables()));
-        return new MacroContext(start, end, plan.executionTime(), thisModel, vars, gatewayName);
+        return new MacroContext(
+                start,
+                end,
+                plan.executionTime(),
+                thisModel,
+                vars,
+                gatewayName,
+                PythonMacros.of(project, vars, start, end, plan.executionTime()));
     }
 
     /** What each model name in a query stands for: physical objects, and EMBEDDED models' queries inlined. */
-    private Map<String, String> targets(Plan plan, Instant start, Instant end) {
+    Map<String, String> targets(Plan plan, Instant start, Instant end) {
         Map<String, String> out = new HashMap<>();
         for (String name : project.dag().order()) {
             Model m = project.models().get(name);

@@ -59,8 +59,8 @@ final class Audits {
         audit.defaults().forEach((k, v) -> vars.put(k.toLowerCase(Locale.ROOT), new Renderer.SqlText(v)));
         call.args().forEach((k, v) -> vars.put(k.toLowerCase(Locale.ROOT), new Renderer.SqlText(v)));
         String thisModel = StarRocksQueries.fromItem(target, "__quarry_this");
-        MacroContext auditCtx =
-                new MacroContext(ctx.start(), ctx.end(), ctx.executionTime(), thisModel, vars, ctx.gateway());
+        MacroContext auditCtx = new MacroContext(
+                ctx.start(), ctx.end(), ctx.executionTime(), thisModel, vars, ctx.gateway(), ctx.functions());
         String sql = Renderer.renderText(
                 audit.query().sql(),
                 audit.query().location(),

@@ -58,6 +58,13 @@ public final class Executor {
     public Result apply(Plan plan) {
         AtomicInteger audits = new AtomicInteger();
         ctx.probeCluster(false);
+        List<String> beforeAll =
+                ctx.environmentStatements(plan, ctx.project().config().beforeAll());
+        if (!beforeAll.isEmpty()) {
+            try (StatementSink w = ctx.openSession()) {
+                beforeAll.forEach(w::execute);
+            }
+        }
         StepScheduler scheduler = new StepScheduler(ctx.project().dag(), concurrency, ctx::progress);
         List<String> built = scheduler.run(plan, step -> {
             try (StatementSink w = ctx.openSession()) {
@@ -70,6 +77,13 @@ public final class Executor {
                 || plan.basedOn().isEmpty()) {
             try (StatementSink w = ctx.openSession()) {
                 Promotion.promote(ctx, plan, w);
+            }
+        }
+        List<String> afterAll =
+                ctx.environmentStatements(plan, ctx.project().config().afterAll());
+        if (!afterAll.isEmpty()) {
+            try (StatementSink w = ctx.openSession()) {
+                afterAll.forEach(w::execute);
             }
         }
         return new Result(built, audits.get(), ctx.statements(), scheduler.peakParallel());
@@ -93,12 +107,14 @@ public final class Executor {
             return Optional.ofNullable(reader[0]);
         })) {
             ctx.probeCluster(true);
+            ctx.environmentStatements(plan, ctx.project().config().beforeAll()).forEach(w::execute);
             for (Plan.Step step : plan.steps()) {
                 out.add("-- " + step.model());
                 buildStep(plan, step, w, new AtomicInteger());
             }
             out.add("-- environment " + plan.environment());
             Promotion.promote(ctx, plan, w);
+            ctx.environmentStatements(plan, ctx.project().config().afterAll()).forEach(w::execute);
         } finally {
             if (reader[0] != null) {
                 try {

@@ -10,6 +10,7 @@ import dev.quarry.models.render.Renderer;
 import dev.quarry.models.state.StateStore;
 import dev.quarry.starrocks.ColumnSpec;
 import dev.quarry.starrocks.StarRocksDialect;
+import dev.quarry.starrocks.StarRocksQueries;
 import dev.quarry.starrocks.StatementSink;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -59,7 +60,13 @@ abstract class TableBuild implements BuildStrategy {
         Instant last = intervals.isEmpty()
                 ? IntervalUnit.DAY.floor(plan.executionTime())
                 : intervals.get(intervals.size() - 1).end();
-        Renderer.Rendered probe = ctx.render(plan, m, first, last, s.physical());
+        // A time-range Python model runs per batch (TimeRangeBuild), not once more for the whole range here.
+        Renderer.Rendered probe = m.python() && m.kind().kind().isTimeRange()
+                ? new Renderer.Rendered(
+                        List.of(),
+                        Optional.of(StarRocksQueries.selectAll(s.database(), PythonRows.staging(s.table()))),
+                        List.of())
+                : ctx.render(s, first, last);
         if (!m.kind().kind().isTimeRange()) {
             // Pre-statements may create what the query reads, so they run before its columns are read.
             probe.preStatements().forEach(w::execute);
@@ -79,6 +86,9 @@ abstract class TableBuild implements BuildStrategy {
                 columns.map(cs -> cs.stream().map(ColumnSpec::name).toList()).orElse(List.of());
         Fill fill = new Fill(probe, columns, names, first, last);
         fill(ctx, s, fill);
+        if (m.python()) {
+            w.execute(ctx.dialect().dropTable(s.database(), PythonRows.staging(s.table()), true));
+        }
         AuditRunner.run(ctx, s, audited(s, fill), first, last);
     }
 

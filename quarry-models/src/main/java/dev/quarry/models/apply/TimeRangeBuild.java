@@ -1,7 +1,6 @@
 package dev.quarry.models.apply;
 
 import dev.quarry.core.RunException;
-import dev.quarry.models.plan.Plan;
 import dev.quarry.models.project.Model;
 import dev.quarry.models.project.PhysicalLayout;
 import dev.quarry.models.project.StarRocksSpecs;
@@ -69,13 +68,12 @@ final class TimeRangeBuild extends TableBuild {
 
     private static void batch(
             ApplyContext ctx, ModelStep s, List<String> names, StarRocksType timeType, Instant start, Instant end) {
-        Plan plan = s.plan();
         Model m = s.model();
         StatementSink w = s.session();
         StarRocksDialect dialect = ctx.dialect();
         String db = s.database();
         String table = s.table();
-        Renderer.Rendered r = ctx.render(plan, m, start, end, s.physical());
+        Renderer.Rendered r = ctx.render(s, start, end);
         String tc = m.kind().timeColumn().orElseThrow();
         List<Condition> range = range(m, timeType, start, end);
         // SQLMesh also filters the query's output to the interval, so rows outside it never land (docs/sqlmesh.md

@@ -39,7 +39,14 @@ public final class Fingerprints {
         Map<String, Fingerprint> out = new LinkedHashMap<>();
         for (String name : project.dag().order()) {
             Model m = project.models().get(name);
-            String seed = m.kind().kind() == ModelKind.SEED ? sha256(readBytes(project, m)) : "";
+            // A Python model's code stands where a seed's contents stand: a change to it changes the data.
+            String seed = m.kind().kind() == ModelKind.SEED
+                    ? sha256(readBytes(project, m))
+                    : m.python()
+                            ? sha256(project.sources()
+                                    .getOrDefault(name, "")
+                                    .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                            : "";
             List<String> upstream = new ArrayList<>();
             for (String u : project.dag().upstream(name)) {
                 upstream.add(u + "=" + out.get(u).data());

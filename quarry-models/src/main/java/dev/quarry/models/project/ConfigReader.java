@@ -78,7 +78,32 @@ final class ConfigReader {
             "virtual_properties",
             "audits",
             "allow_partials",
-            "enabled");
+            "enabled",
+            "pre_statements",
+            "post_statements",
+            "on_virtual_update",
+            // SQLMesh model_defaults that change nothing on StarRocks (docs/sqlmesh.md §1.2).
+            "table_format",
+            "storage_format",
+            "session_properties",
+            "interval_unit",
+            "optimize_query",
+            "formatting",
+            "on_destructive_change",
+            "on_additive_change",
+            "batch_concurrency");
+
+    /** The model_defaults keys above that change nothing on StarRocks; accepted and not applied. */
+    private static final Set<String> DEFAULTS_WITHOUT_EFFECT = Set.of(
+            "table_format",
+            "storage_format",
+            "session_properties",
+            "interval_unit",
+            "optimize_query",
+            "formatting",
+            "on_destructive_change",
+            "on_additive_change",
+            "batch_concurrency");
 
     private ConfigReader() {}
 
@@ -291,6 +316,9 @@ final class ConfigReader {
         m.checkKeys(MODEL_DEFAULTS, "model_defaults");
         Map<String, Block.Property> out = new LinkedHashMap<>();
         for (Yaml.Entry e : m.entries().values()) {
+            if (DEFAULTS_WITHOUT_EFFECT.contains(e.key())) {
+                continue;
+            }
             Value v = e.key().equals("kind") && e.value() instanceof Yaml.Mapping km ? kind(km) : value(e.value());
             out.put(e.key(), new Block.Property(e.key(), e.keyLocation(), v));
         }

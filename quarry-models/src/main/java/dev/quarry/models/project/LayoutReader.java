@@ -36,8 +36,10 @@ final class LayoutReader {
     private final Kind kind;
     private final Set<String> declaredColumns;
     private final List<String> warnings;
+    private final String defaultTimeUnit;
 
-    LayoutReader(String model, Kind kind, Set<String> declaredColumns, List<String> warnings) {
+    LayoutReader(String model, Kind kind, Set<String> declaredColumns, List<String> warnings, String defaultTimeUnit) {
+        this.defaultTimeUnit = defaultTimeUnit;
         this.model = model;
         this.kind = kind;
         this.declaredColumns = declaredColumns;
@@ -78,6 +80,15 @@ final class LayoutReader {
         ViewOptionsReader views = new ViewOptionsReader(model, kind);
         Optional<TableKey> key = keys.read(physical);
         Optional<Partitioning> partitioning = new PartitioningReader(model, warnings).read(partitionedBy, physical);
+        if (partitioning.isEmpty()
+                && kind.kind().isTimeRange()
+                && kind.timeColumnFormat().isEmpty()
+                && !physical.containsKey("primary_key")) {
+            // Without a key or partitioning, a time-range table is partitioned by its time column, so each batch
+            // replaces its partitions atomically with INSERT OVERWRITE (docs/sqlmesh.md §3.9).
+            partitioning = Optional.of(new Partitioning.Expressions(List.of(
+                    "date_trunc('" + defaultTimeUnit + "', " + kind.timeColumn().orElseThrow() + ")")));
+        }
         Optional<Distribution> distribution =
                 Optional.ofNullable(physical.get("distributed_by")).map(new DistributionReader(model)::read);
         List<String> orderBy = orderBy(clusteredBy, physical);

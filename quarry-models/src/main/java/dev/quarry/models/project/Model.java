@@ -35,6 +35,7 @@ import java.util.Optional;
  * @param query the query; empty for SEED and EXTERNAL
  * @param postStatements statements run after the query
  * @param onVirtualUpdate statements run when the model's environment view is updated
+ * @param python whether a Python function in the model's file computes its rows (docs/sqlmesh.md §10)
  */
 public record Model(
         String name,
@@ -58,7 +59,8 @@ public record Model(
         List<Statement> preStatements,
         Optional<Statement> query,
         List<Statement> postStatements,
-        List<Statement> onVirtualUpdate) {
+        List<Statement> onVirtualUpdate,
+        boolean python) {
 
     public Model {
         requireNonNull(name, "name is null");
@@ -81,7 +83,10 @@ public record Model(
         preStatements = List.copyOf(preStatements);
         postStatements = List.copyOf(postStatements);
         onVirtualUpdate = List.copyOf(onVirtualUpdate);
-        if (kind.kind().hasQuery() != query.isPresent()) {
+        if (python && query.isPresent()) {
+            throw new IllegalArgumentException("model " + name + ": a Python model has no SQL query");
+        }
+        if (kind.kind().hasQuery() != (query.isPresent() || python)) {
             throw new IllegalArgumentException("model " + name + ": kind " + kind.kind()
                     + (query.isPresent() ? " takes no query" : " needs a query"));
         }

@@ -15,4 +15,9 @@ public final class ModelException extends ConfigException {
     public ModelException(Location location, String message) {
         super(requireNonNull(location, "location is null"), message);
     }
+
+    /** Several errors at once: {@code details} lists each with its location; {@code location} is the first's. */
+    public ModelException(Location location, String message, java.util.List<String> details) {
+        super(requireNonNull(location, "location is null"), message, null, details, null);
+    }
 }

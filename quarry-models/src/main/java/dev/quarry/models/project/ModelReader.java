@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /** Reads one model file into a {@link Model}: parses it, applies {@code model_defaults}, validates everything. */
@@ -42,29 +40,31 @@ final class ModelReader {
 
     /** SQLMesh properties that do not change what Quarry builds; accepted so SQLMesh projects load unchanged. */
     private static final Set<String> ACCEPTED =
-            Set.of("stamp", "references", "optimize_query", "ignored_rules", "formatting", "project");
+            Set.of("stamp", "references", "optimize_query", "ignored_rules", "formatting", "project", "blueprints");
 
-    private static final Set<String> UNSUPPORTED_KINDS = Set.of(
-            "SCD_TYPE_2",
-            "SCD_TYPE_2_BY_TIME",
-            "SCD_TYPE_2_BY_COLUMN",
-            "INCREMENTAL_BY_PARTITION",
-            "MANAGED",
-            "CUSTOM");
+    /**
+     * The rest of SQLMesh's MODEL properties (docs/sqlmesh.md §2.2): accepted, with a one-line warning saying why
+     * they change nothing on StarRocks.
+     */
+    static final Map<String, String> NO_EFFECT = Map.ofEntries(
+            Map.entry("retention", "SQLMesh does not implement it either"),
+            Map.entry(
+                    "table_format",
+                    "StarRocks internal tables have one format (Iceberg/Hive formats are for catalogs)"),
+            Map.entry("storage_format", "StarRocks internal tables have one storage format"),
+            Map.entry("physical_schema_override", "physical databases are named quarry__<schema>"),
+            Map.entry("physical_version", "Quarry versions tables by their data fingerprint"),
+            Map.entry("gateway", "every model runs on the project's gateway"),
+            Map.entry("cron_tz", "Quarry reads crons in UTC"),
+            Map.entry("interval_unit", "Quarry infers the interval unit from the cron"),
+            Map.entry("session_properties", "Quarry runs models with the session's defaults"),
+            Map.entry("virtual_environment_mode", "environments are always views over physical tables"),
+            Map.entry("grants", "Quarry does not manage StarRocks privileges"),
+            Map.entry("grants_target_layer", "Quarry does not manage StarRocks privileges"),
+            Map.entry("default_catalog", "StarRocks models live in the default catalog"),
+            Map.entry("validate_query", "StarRocks validates the query when it runs"));
 
     static final Set<String> DIALECTS = Set.of("starrocks", "mysql");
-
-    /** SEED csv_settings as SQLMesh names them (docs/sqlmesh.md §2.3). */
-    private static final Set<String> CSV_SETTINGS = Set.of(
-            "delimiter",
-            "quotechar",
-            "doublequote",
-            "escapechar",
-            "skipinitialspace",
-            "lineterminator",
-            "encoding",
-            "na_values",
-            "keep_default_na");
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*){0,2}");
     private static final Pattern TIME = Pattern.compile(
@@ -75,6 +75,7 @@ final class ModelReader {
     private final String file;
     private final Map<String, Block.Property> defaults;
     private final List<String> warnings;
+    private List<Audit> inlineAudits = List.of();
 
     /**
      * @param file the file name used in messages
@@ -90,15 +91,59 @@ final class ModelReader {
     Model read(String text) {
         BlockParser parser = BlockParser.of(file, text);
         Block block = parser.block("MODEL");
-        List<Statement> statements = parser.statements(Optional.empty());
-        return build(block, statements);
+        List<Statement> statements = parser.statements(Optional.of("AUDIT"));
+        // Audits may be written in the model file after its statements (SQLMesh's inline audits).
+        inlineAudits = parser.atEnd() ? List.of() : ProjectFiles.audits(parser);
+        return build(block, statements, false);
     }
 
-    private static ModelException error(Location at, String model, String message) {
+    /** A Python model from the MODEL block Quarry's runner wrote for its {@code @model} decorator. */
+    Model readPython(String blockText) {
+        BlockParser parser = BlockParser.of(file, blockText);
+        Block block = parser.block("MODEL");
+        inlineAudits = List.of();
+        return build(block, List.of(), true);
+    }
+
+    /** The AUDIT blocks written in the file read last. */
+    List<Audit> inlineAudits() {
+        return inlineAudits;
+    }
+
+    /**
+     * Every model the file defines: one, or one per entry of {@code blueprints}, each read from the text with the
+     * entry's variables substituted ({@code @{name}} as written, {@code @name} as a SQL value).
+     */
+    List<Model> readAll(String text) {
+        BlockParser parser = BlockParser.of(file, text);
+        Optional<Block.Property> blueprints = parser.block("MODEL").get("blueprints");
+        if (blueprints.isEmpty()) {
+            return List.of(read(text));
+        }
+        List<Model> out = new ArrayList<>();
+        List<Audit> audits = new ArrayList<>();
+        for (Value entry : blueprints.get().value().items()) {
+            Map<String, Value> vars = new LinkedHashMap<>();
+            for (Value item : entry.items()) {
+                if (!(item instanceof Value.Pair pair)) {
+                    throw new ModelException(
+                            item.location(),
+                            "blueprints must be ((name := value, ...), ...); " + item.sql() + " is " + item.describe());
+                }
+                vars.put(pair.key().toLowerCase(Locale.ROOT), pair.value());
+            }
+            out.add(read(Blueprints.substitute(text, vars)));
+            audits.addAll(inlineAudits);
+        }
+        inlineAudits = audits;
+        return out;
+    }
+
+    static ModelException error(Location at, String model, String message) {
         return new ModelException(at, "model " + model + ": " + message);
     }
 
-    private Model build(Block block, List<Statement> statements) {
+    private Model build(Block block, List<Statement> statements, boolean python) {
         Block.Property nameProp =
                 block.get("name").orElseThrow(() -> new ModelException(block.location(), "MODEL has no name"));
         String name = nameProp.value().text().orElse("").toLowerCase(Locale.ROOT);
@@ -109,7 +154,14 @@ final class ModelReader {
                             + nameProp.value().sql());
         }
         for (Block.Property p : block.properties().values()) {
-            if (!PROPERTIES.contains(p.name()) && !ACCEPTED.contains(p.name())) {
+            if (NO_EFFECT.containsKey(p.name())) {
+                warnings.add(p.location() + ": model " + name + ": " + p.name() + " has no effect on StarRocks ("
+                        + NO_EFFECT.get(p.name()) + ")");
+            } else if (p.name().equals("signals")) {
+                // Signals are Python functions in SQLMesh; Quarry reports them instead of evaluating them.
+                warnings.add(p.location() + ": model " + name + ": signals are not evaluated by Quarry; every"
+                        + " interval counts as ready (docs/sqlmesh.md §2.2)");
+            } else if (!PROPERTIES.contains(p.name()) && !ACCEPTED.contains(p.name())) {
                 throw error(
                         p.location(),
                         name,
@@ -120,7 +172,7 @@ final class ModelReader {
         Map<String, Block.Property> props = new LinkedHashMap<>(defaults);
         props.putAll(block.properties());
 
-        Kind kind = kind(name, props.get("kind"));
+        Kind kind = KindReader.kind(name, props.get("kind"));
         if (kind.kind() == ModelKind.EXTERNAL) {
             throw error(
                     props.get("kind").location(),
@@ -150,12 +202,13 @@ final class ModelReader {
                             name,
                             "columns must be (name TYPE, ...); " + item.sql() + " is " + item.describe());
                 }
+                String type = ColumnTypes.starRocks(pair.value().sql());
                 try {
-                    StarRocksType.parse(pair.value().sql());
+                    StarRocksType.parse(type);
                 } catch (dev.quarry.starrocks.InvalidSpecException e) {
                     throw error(pair.value().location(), name, "column " + pair.key() + ": " + e.getMessage());
                 }
-                if (columns.put(pair.key(), pair.value().sql()) != null) {
+                if (columns.put(pair.key(), type) != null) {
                     throw error(item.location(), name, "column " + pair.key() + " is declared twice");
                 }
             }
@@ -232,10 +285,12 @@ final class ModelReader {
                                 + " model");
             }
         }
-        PhysicalLayout layout = new LayoutReader(name, kind, columns.keySet(), warnings)
+        PhysicalLayout layout = new LayoutReader(name, kind, columns.keySet(), warnings, hourly(cron) ? "hour" : "day")
                 .read(partitionedBy, clusteredBy, physical, virtual, !audits.isEmpty(), block.location());
 
-        List<Statement> pre = new ArrayList<>();
+        // model_defaults' statements run around every model's own (SQLMesh: pre_statements, post_statements,
+        // on_virtual_update in model_defaults).
+        List<Statement> pre = new ArrayList<>(defaultStatements(name, "pre_statements"));
         List<Statement> post = new ArrayList<>();
         List<Statement> onVirtualUpdate = new ArrayList<>();
         Optional<Statement> query = Optional.empty();
@@ -259,7 +314,17 @@ final class ModelReader {
         if (inVirtualUpdate) {
             throw error(block.location(), name, "ON_VIRTUAL_UPDATE_BEGIN has no ON_VIRTUAL_UPDATE_END");
         }
-        if (kind.kind().hasQuery() && query.isEmpty()) {
+        post.addAll(defaultStatements(name, "post_statements"));
+        onVirtualUpdate.addAll(defaultStatements(name, "on_virtual_update"));
+        if (python && (!kind.isTable() || columns.isEmpty())) {
+            throw error(
+                    block.location(),
+                    name,
+                    python && columns.isEmpty()
+                            ? "a Python model must declare its columns (columns={'name': 'type', ...})"
+                            : "a Python model must be a table kind (FULL or INCREMENTAL_*), not " + kind.kind());
+        }
+        if (kind.kind().hasQuery() && query.isEmpty() && !python) {
             throw error(block.location(), name, "no query (SELECT or WITH) after the MODEL block");
         }
         return new Model(
@@ -284,7 +349,33 @@ final class ModelReader {
                 pre,
                 query,
                 post,
-                onVirtualUpdate);
+                onVirtualUpdate,
+                python);
+    }
+
+    /** The statements a model_defaults list holds (each a SQL string). */
+    private List<Statement> defaultStatements(String model, String key) {
+        Block.Property p = defaults.get(key);
+        if (p == null) {
+            return List.of();
+        }
+        List<Statement> out = new ArrayList<>();
+        for (Value item : p.value().items()) {
+            String sql = item.text()
+                    .orElseThrow(
+                            () -> error(item.location(), model, "model_defaults " + key + " must list SQL strings"));
+            out.add(new Statement(sql, item.location()));
+        }
+        return out;
+    }
+
+    /** Whether a cron runs more than once a day, so a time-range model's default partitions are hours. */
+    private static boolean hourly(String cron) {
+        if (cron.equalsIgnoreCase("@hourly")) {
+            return true;
+        }
+        String[] fields = cron.strip().split("\\s+", -1);
+        return fields.length == 5 && fields[1].matches(".*[*/,-].*");
     }
 
     private static boolean isNone(Block.Property p) {
@@ -306,7 +397,7 @@ final class ModelReader {
                                 + p.value().describe())));
     }
 
-    private static boolean bool(String model, Block.Property p, boolean absent) {
+    static boolean bool(String model, Block.Property p, boolean absent) {
         if (p == null) {
             return absent;
         }
@@ -381,11 +472,22 @@ final class ModelReader {
                         model,
                         what + " must be (key = value, ...); " + item.sql() + " is " + item.describe());
             }
-            if (out.put(pair.key(), new Block.Property(pair.key(), pair.location(), pair.value())) != null) {
+            if (out.put(pair.key(), new Block.Property(pair.key(), pair.location(), asString(pair.value()))) != null) {
                 throw error(pair.location(), model, what + " sets " + pair.key() + " twice");
             }
         }
         return out;
+    }
+
+    /**
+     * In a MODEL block {@code 'x'} is a string and {@code "x"} a quoted name; SQLMesh's StarRocks adapter takes both
+     * as strings in properties ({@code distributed_by = "HASH(a) BUCKETS 16"}, docs/sqlmesh.md §3).
+     */
+    private static Value asString(Value v) {
+        if (v instanceof Value.Ident id && id.quoted() && id.sql().startsWith("\"")) {
+            return new Value.Str(id.name(), id.location(), id.sql());
+        }
+        return v;
     }
 
     private static List<AuditCall> audits(String model, Block.Property p) {
@@ -416,168 +518,5 @@ final class ModelReader {
             }
         }
         return out;
-    }
-
-    static Kind kind(String model, Block.Property p) {
-        if (p == null) {
-            return Kind.of(ModelKind.VIEW);
-        }
-        Value v = p.value();
-        String kindName;
-        List<Value> options;
-        if (v instanceof Value.Ident id) {
-            kindName = id.name();
-            options = List.of();
-        } else if (v instanceof Value.Call call) {
-            kindName = call.name();
-            options = call.args();
-        } else {
-            throw error(
-                    v.location(),
-                    model,
-                    "kind must be a name like FULL or INCREMENTAL_BY_TIME_RANGE (...), not " + v.describe());
-        }
-        String upper = kindName.toUpperCase(Locale.ROOT);
-        if (UNSUPPORTED_KINDS.contains(upper)) {
-            throw error(v.location(), model, "kind " + upper + " is not supported by Quarry yet");
-        }
-        ModelKind kind = ModelKind.parse(kindName)
-                .orElseThrow(() -> error(
-                        v.location(),
-                        model,
-                        "unknown kind " + kindName + Names.didYouMean(kindName, ModelKind.names())));
-
-        Optional<String> timeColumn = Optional.empty();
-        Optional<String> format = Optional.empty();
-        OptionalInt batchSize = OptionalInt.empty();
-        int lookback = 0;
-        List<String> uniqueKey = List.of();
-        boolean materialized = false;
-        Optional<String> path = Optional.empty();
-        Map<String, String> csv = new LinkedHashMap<>();
-        boolean insertOverwrite = false;
-        Map<String, String> other = new LinkedHashMap<>();
-        Set<String> seen = new TreeSet<>();
-        for (Value option : options) {
-            Value.Pair pair;
-            if (option instanceof Value.Pair pr) {
-                pair = pr;
-            } else if (option instanceof Value.Call c) {
-                pair = new Value.Pair(
-                        c.name().toLowerCase(Locale.ROOT),
-                        new Value.Tuple(c.args(), c.location(), c.sql()),
-                        c.location(),
-                        c.sql());
-            } else {
-                throw error(
-                        option.location(),
-                        model,
-                        "kind " + kind + " options are written 'name value', not " + option.sql());
-            }
-            String key = pair.key();
-            Value value = pair.value();
-            if (!kind.options().contains(key)) {
-                throw error(
-                        pair.location(),
-                        model,
-                        "kind " + kind + " has no option " + key
-                                + (kind.options().isEmpty() ? "" : Names.didYouMean(key, kind.options())));
-            }
-            if (!seen.add(key)) {
-                throw error(pair.location(), model, "kind option " + key + " is given twice");
-            }
-            switch (key) {
-                case "time_column" -> {
-                    List<Value> parts = value.items();
-                    if (parts.isEmpty() || parts.size() > 2 || !(parts.get(0) instanceof Value.Ident col)) {
-                        throw error(
-                                value.location(),
-                                model,
-                                "time_column must be a column or (column, 'format'), not " + value.sql());
-                    }
-                    timeColumn = Optional.of(col.name());
-                    if (parts.size() == 2) {
-                        format = Optional.of(parts.get(1)
-                                .text()
-                                .orElseThrow(() -> error(
-                                        parts.get(1).location(),
-                                        model,
-                                        "the time column format must be a string like '%Y-%m-%d'")));
-                    }
-                }
-                case "format" ->
-                    format = Optional.of(value.text()
-                            .orElseThrow(
-                                    () -> error(value.location(), model, "format must be a string like '%Y-%m-%d'")));
-                case "batch_size" -> batchSize = OptionalInt.of(positive(model, value, key));
-                case "lookback" -> lookback = positive(model, value, key);
-                case "unique_key" -> uniqueKey = ColumnLists.columns(model, value, "unique_key");
-                case "when_matched", "merge_filter" ->
-                    throw error(
-                            pair.location(),
-                            model,
-                            key
-                                    + " needs MERGE, which StarRocks lacks; Quarry upserts whole rows through the PRIMARY KEY instead");
-                case "materialized" ->
-                    materialized = bool(model, new Block.Property(key, pair.location(), value), false);
-                case "path" ->
-                    path = Optional.of(value.text()
-                            .orElseThrow(() ->
-                                    error(value.location(), model, "path must be a string like '../seeds/file.csv'")));
-                case "csv_settings" ->
-                    pairs(model, new Block.Property(key, pair.location(), value), "csv_settings")
-                            .forEach((k, v2) -> {
-                                if (!CSV_SETTINGS.contains(k)) {
-                                    throw error(
-                                            v2.location(),
-                                            model,
-                                            "csv_settings has no setting " + k + Names.didYouMean(k, CSV_SETTINGS));
-                                }
-                                csv.put(k, v2.value().text().orElse(v2.value().sql()));
-                            });
-                case "insert_overwrite" ->
-                    insertOverwrite = bool(model, new Block.Property(key, pair.location(), value), false);
-                default -> other.put(key, value.text().orElse(value.sql()));
-            }
-        }
-        if (kind.isTimeRange() && timeColumn.isEmpty()) {
-            throw error(v.location(), model, "INCREMENTAL_BY_TIME_RANGE needs time_column");
-        }
-        if (kind == ModelKind.INCREMENTAL_BY_UNIQUE_KEY && uniqueKey.isEmpty()) {
-            throw error(v.location(), model, "INCREMENTAL_BY_UNIQUE_KEY needs unique_key");
-        }
-        if (kind == ModelKind.SEED && path.isEmpty()) {
-            throw error(v.location(), model, "SEED needs path '<file>.csv'");
-        }
-        return new Kind(
-                kind,
-                timeColumn,
-                format,
-                batchSize,
-                lookback,
-                uniqueKey,
-                materialized,
-                path,
-                csv,
-                insertOverwrite,
-                other);
-    }
-
-    private static int positive(String model, Value v, String what) {
-        if (v instanceof Value.Num n) {
-            try {
-                int i = Integer.parseInt(n.digits());
-                if (i >= 0 && (i > 0 || what.equals("lookback"))) {
-                    return i;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-        }
-        throw error(
-                v.location(),
-                model,
-                what + " must be a " + (what.equals("lookback") ? "non-negative" : "positive") + " integer, not "
-                        + v.sql());
     }
 }

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param dag dependencies between the models
  * @param warnings things worth telling the user that do not stop loading, each with file:line:column
  * @param sources model name to the text that defines it (the model file; a summary for external models), for diffs
+ * @param python the project's Python macros, and what running Python needs
  */
 public record Project(
         Path root,
@@ -29,7 +30,8 @@ public record Project(
         List<UnitTest> tests,
         Dag dag,
         List<String> warnings,
-        Map<String, String> sources) {
+        Map<String, String> sources,
+        PythonCode python) {
 
     public Project {
         requireNonNull(root, "root is null");
@@ -40,6 +42,30 @@ public record Project(
         requireNonNull(dag, "dag is null");
         warnings = List.copyOf(warnings);
         sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
+        requireNonNull(python, "python is null");
+    }
+
+    /**
+     * The Python side of a project (docs/sqlmesh.md §10).
+     *
+     * @param macros Python macro name (lower case) to the file defining it
+     * @param macroFiles every Python macro file, loaded before a macro runs
+     * @param env the environment Python runs with (PATH finds python3; QUARRY_PYTHON names one)
+     */
+    public record PythonCode(Map<String, String> macros, List<String> macroFiles, Map<String, String> env) {
+        public PythonCode {
+            macros = Collections.unmodifiableMap(new LinkedHashMap<>(macros));
+            macroFiles = List.copyOf(macroFiles);
+            env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
+        }
+    }
+
+    /** Loads a project spread over several directories (SQLMesh's multi-repo projects); the first one leads. */
+    public static Project load(List<Path> roots, Map<String, String> env) {
+        if (roots.isEmpty()) {
+            throw new IllegalArgumentException("no project directory");
+        }
+        return ProjectLoader.load(roots, env);
     }
 
     /** Loads the project in {@code root}, reading {@code {{ env_var(...) }}} from the process environment. */

@@ -24,6 +24,12 @@ public record ProjectConfig(
         List<String> beforeAll,
         List<String> afterAll) {
 
+    /** The config of the project in {@code root} alone (config.yaml, or config.py), without reading its models. */
+    public static ProjectConfig load(java.nio.file.Path root, java.util.Map<String, String> env) {
+        java.nio.file.Path dir = root.toAbsolutePath().normalize();
+        return ProjectLoader.config(dir, dir, env, new java.util.LinkedHashMap<>());
+    }
+
     public ProjectConfig {
         gateways = Collections.unmodifiableMap(new LinkedHashMap<>(gateways));
         requireNonNull(defaultGateway, "defaultGateway is null");

@@ -31,7 +31,11 @@ final class ProjectFiles {
 
     /** The AUDIT blocks of one file, each followed by its query. */
     static List<Audit> audits(String file, String text) {
-        BlockParser parser = BlockParser.of(file, text);
+        return audits(BlockParser.of(file, text));
+    }
+
+    /** The AUDIT blocks from the parser's position to the end, each followed by its query. */
+    static List<Audit> audits(BlockParser parser) {
         List<Audit> out = new ArrayList<>();
         while (!parser.atEnd()) {
             Block block = parser.block("AUDIT");
@@ -132,7 +136,8 @@ final class ProjectFiles {
                     List.of(),
                     Optional.empty(),
                     List.of(),
-                    List.of()));
+                    List.of(),
+                    false));
         }
         return out;
     }

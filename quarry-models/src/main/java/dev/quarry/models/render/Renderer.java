@@ -40,8 +40,10 @@ public final class Renderer {
     private final Map<String, Object> variables;
     private final Map<String, String> locals = new HashMap<>();
     private final String file;
+    private final MacroContext.Functions functions;
 
     private Renderer(MacroContext ctx, String kindName, String file) {
+        this.functions = ctx.functions();
         this.builtins = dateVariables(ctx);
         builtins.put("this_model", ctx.thisModel());
         builtins.put("model_kind_name", "'" + kindName + "'");
@@ -93,7 +95,8 @@ public final class Renderer {
                 .defaultGateway()
                 .map(g -> project.config().gateways().get(g))
                 .ifPresent(g -> vars.putAll(g.variables()));
-        MacroContext ctx = new MacroContext(start, end, end, model.name(), vars, gateway);
+        MacroContext ctx = new MacroContext(
+                start, end, end, model.name(), vars, gateway, PythonMacros.of(project, vars, start, end, end));
         return render(model, ctx)
                 .query()
                 .orElseThrow(() -> new IllegalArgumentException(model.name() + " has no query"));
@@ -385,13 +388,25 @@ public final class Renderer {
                 }
                 return parts.size() == 1 ? parts.get(0) : "(" + String.join(" " + name + " ", parts) + ")";
             }
-            default ->
-                throw error(
+            default -> {
+                List<String> rendered = new ArrayList<>();
+                for (int i = 0; i < raw.size(); i++) {
+                    rendered.add(render(raw.get(i), where.get(i)).strip());
+                }
+                Optional<String> sql;
+                try {
+                    sql = functions.call(macro.text(), rendered);
+                } catch (RuntimeException e) {
+                    throw error(base, text, macro.start(), "macro @" + macro.text() + " failed: " + e.getMessage());
+                }
+                return sql.orElseThrow(() -> error(
                         base,
                         text,
                         macro.start(),
                         "unknown macro @" + macro.text()
-                                + "; Quarry supports @VAR, @IF, @EACH, @DEF, @AND, @OR and macro variables");
+                                + "; Quarry supports @VAR, @IF, @EACH, @DEF, @AND, @OR, macro variables and the"
+                                + " project's Python macros (macros/*.py)"));
+            }
         }
     }
 

@@ -12,6 +12,7 @@ import dev.quarry.models.project.Project;
 import dev.quarry.models.project.Times;
 import dev.quarry.models.project.UnitTest;
 import dev.quarry.models.render.MacroContext;
+import dev.quarry.models.render.PythonMacros;
 import dev.quarry.models.render.Renderer;
 import dev.quarry.starrocks.ClusterProbe;
 import dev.quarry.starrocks.ColumnSpec;
@@ -85,6 +86,12 @@ public final class TestRunner {
             Project project, UnitTest t, StatementSink c, StarRocksDialect dialect, int replication) {
         Model m = project.model(t.model())
                 .orElseThrow(() -> new ModelException(t.location(), "test " + t.name() + ": no model " + t.model()));
+        if (m.python()) {
+            throw new ModelException(
+                    t.location(),
+                    "test " + t.name() + ": model " + m.name()
+                            + " is a Python model; Quarry runs unit tests of SQL models only (docs/sqlmesh.md §10)");
+        }
         if (m.query().isEmpty()) {
             throw new ModelException(
                     t.location(), "test " + t.name() + ": model " + m.name() + " has no query to test");
@@ -131,7 +138,7 @@ public final class TestRunner {
             List<Map<String, String>> actual = new ArrayList<>();
             for (Map<String, String> r : c.rows(query)) {
                 Map<String, String> row = new LinkedHashMap<>();
-                r.forEach((label, value) -> row.put(label.toLowerCase(Locale.ROOT), normalize(value)));
+                r.forEach((label, value) -> row.put(TestValues.columnName(label), normalize(value)));
                 actual.add(row);
             }
             return compare(t, expected, actual, partial);
@@ -150,13 +157,6 @@ public final class TestRunner {
             UnitTest t, List<Map<String, Object>> expected, List<Map<String, String>> actual, boolean partial) {
         Set<String> columns = new LinkedHashSet<>();
         expected.forEach(r -> r.keySet().forEach(k -> columns.add(k.toLowerCase(Locale.ROOT))));
-        List<String> want = new ArrayList<>();
-        for (Map<String, Object> r : expected) {
-            Map<String, String> row = new LinkedHashMap<>();
-            columns.forEach(k -> row.put(k, normalize(value(r, k))));
-            want.add(row.toString());
-        }
-        List<String> got = new ArrayList<>();
         for (Map<String, String> r : actual) {
             if (!partial && !expected.isEmpty() && !r.keySet().equals(columns)) {
                 return new Outcome(
@@ -165,14 +165,36 @@ public final class TestRunner {
                         "test " + t.name() + " (" + t.location() + "): the query returns columns " + r.keySet()
                                 + ", the test expects " + columns + " (set partial: true to compare only those)");
             }
+        }
+        // Rows match in any order; values as SQLMesh compares them: numbers within a relative tolerance, a date
+        // equal to midnight of that date (docs/sqlmesh.md §8).
+        List<Map<String, String>> wantRows = new ArrayList<>();
+        for (Map<String, Object> r : expected) {
+            Map<String, String> row = new LinkedHashMap<>();
+            columns.forEach(k -> row.put(k, normalize(value(r, k))));
+            wantRows.add(row);
+        }
+        List<Map<String, String>> gotRows = new ArrayList<>();
+        for (Map<String, String> r : actual) {
             Map<String, String> row = new LinkedHashMap<>();
             columns.forEach(k -> row.put(k, r.get(k)));
-            got.add(row.toString());
+            gotRows.add(row);
         }
-        List<String> missing = new ArrayList<>(want);
-        got.forEach(missing::remove);
-        List<String> unexpected = new ArrayList<>(got);
-        want.forEach(unexpected::remove);
+        List<String> missing = new ArrayList<>();
+        for (Map<String, String> w : wantRows) {
+            int match = -1;
+            for (int i = 0; i < gotRows.size() && match < 0; i++) {
+                if (TestValues.sameRow(w, gotRows.get(i))) {
+                    match = i;
+                }
+            }
+            if (match < 0) {
+                missing.add(w.toString());
+            } else {
+                gotRows.remove(match);
+            }
+        }
+        List<String> unexpected = gotRows.stream().map(Object::toString).toList();
         if (missing.isEmpty() && unexpected.isEmpty()) {
             return new Outcome(t.name(), true, "ok");
         }
@@ -311,7 +333,8 @@ public final class TestRunner {
                 execution,
                 m.name(),
                 vars,
-                project.config().defaultGateway().orElse(""));
+                project.config().defaultGateway().orElse(""),
+                PythonMacros.of(project, vars, start, end, execution));
     }
 
     /** What the driver said when a statement failed (the session's message adds the statement). */

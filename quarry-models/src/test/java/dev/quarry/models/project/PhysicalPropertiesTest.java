@@ -38,6 +38,33 @@ class PhysicalPropertiesTest {
     }
 
     @Test
+    void sqlMeshDoubleQuotedStringForms() {
+        // SQLMesh's StarRocks adapter reads "..." like '...' in properties.
+        PhysicalLayout l = full("primary_key = \"order_id, event_date\", "
+                + "distributed_by = \"HASH(order_id, event_date) BUCKETS 16\", "
+                + "partition_by = \"date_trunc('day', event_date), order_id\"");
+        assertThat(l.key()).contains(new TableKey(KeyType.PRIMARY, List.of("order_id", "event_date")));
+        assertThat(l.distribution())
+                .contains(new Distribution.Hash(List.of("order_id", "event_date"), OptionalInt.of(16)));
+        assertThat(l.partitioning())
+                .contains(new Partitioning.Expressions(List.of("date_trunc('day', event_date)", "order_id")));
+    }
+
+    @Test
+    void everySqlMeshModelPropertyIsAcceptedWithAReason() {
+        ModelReader reader = new ModelReader("models/t.sql", Map.of(), warnings);
+        Model m = reader.read("MODEL (name db.t, kind FULL, columns (id INT, name TEXT, at TIMESTAMP),"
+                + " interval_unit 'day', table_format iceberg, signals (ready(x := 1)), session_properties (a = 1));\n"
+                + "SELECT 1 AS id, 'a' AS name, NOW() AS at");
+        assertThat(m.columns()).containsEntry("name", "STRING").containsEntry("at", "DATETIME");
+        assertThat(warnings)
+                .anyMatch(
+                        w -> w.startsWith("models/t.sql:1:") && w.contains("interval_unit has no effect on StarRocks"))
+                .anyMatch(w -> w.contains("table_format has no effect on StarRocks"))
+                .anyMatch(w -> w.contains("signals are not evaluated by Quarry"));
+    }
+
+    @Test
     void tableKeysInStructuredAndStringForms() {
         assertThat(full("primary_key = (id, ds)").key()).contains(new TableKey(KeyType.PRIMARY, List.of("id", "ds")));
         assertThat(full("primary_key = id").key()).contains(new TableKey(KeyType.PRIMARY, List.of("id")));
@@ -179,15 +206,17 @@ class PhysicalPropertiesTest {
 
     @Test
     void primaryKeyRuleForKindsThatRewriteRows() {
+        // Without a key or partitioning, a time-range table is partitioned by its time column (intervals are
+        // replaced by INSERT OVERWRITE of partitions); a text time column cannot be, so it needs a PRIMARY KEY.
+        assertThat(layout("INCREMENTAL_BY_TIME_RANGE (time_column ds)", "").partitioning())
+                .contains(new Partitioning.Expressions(List.of("date_trunc('day', ds)")));
+        assertThat(layout("INCREMENTAL_BY_TIME_RANGE (time_column ds)", "cron '@hourly'")
+                        .partitioning())
+                .contains(new Partitioning.Expressions(List.of("date_trunc('hour', ds)")));
         fails(
-                "INCREMENTAL_BY_TIME_RANGE (time_column ds)",
-                "",
-                "models/t.sql:1:1",
-                "INCREMENTAL_BY_TIME_RANGE deletes and rewrites the rows of each interval, which StarRocks supports only on PRIMARY KEY");
-        fails(
-                "INCREMENTAL_BY_TIME_RANGE (time_column ds)",
+                "INCREMENTAL_BY_TIME_RANGE (time_column (ds, '%Y-%m-%d'))",
                 "physical_properties (duplicate_key = (ds))",
-                "models/t.sql:1:89",
+                "models/t.sql:1:103",
                 "supports only on PRIMARY KEY tables");
         fails(
                 "INCREMENTAL_BY_UNIQUE_KEY (unique_key id)",

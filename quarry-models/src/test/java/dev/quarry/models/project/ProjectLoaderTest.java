@@ -237,12 +237,21 @@ class ProjectLoaderTest {
         write("models/b.sql", "MODEL (name x.b, kind FULLL); SELECT 1");
         failsWith(
                 "models/a.sql:1:23",
-                "unknown kind FULLL (did you mean FULL?) (and 1 more model file error(s), first at models/b.sql:1:23)");
+                "unknown kind FULLL (did you mean FULL?) (and 1 more error(s), each listed above)");
+        assertThatThrownBy(() -> Project.load(dir, Map.of("SR_PASSWORD", "s3cret")))
+                .isInstanceOfSatisfying(
+                        ModelException.class,
+                        e -> assertThat(e.details())
+                                .containsExactly(
+                                        "models/a.sql:1:23: model x.a: unknown kind FULLL (did you mean FULL?)",
+                                        "models/b.sql:1:23: model x.b: unknown kind FULLL (did you mean FULL?)"));
         Files.delete(dir.resolve("models/a.sql"));
         Files.delete(dir.resolve("models/b.sql"));
 
-        write("models/py_model.py", "def entrypoint(): pass\n");
-        failsWith("models/py_model.py:1:1", "Python models are not supported");
+        // A Python file without @model (an empty __init__.py, a helper module) is not a model.
+        write("models/__init__.py", "");
+        write("models/helpers.py", "def entrypoint(): pass\n");
+        assertThat(Project.load(dir, Map.of("SR_PASSWORD", "s3cret")).models()).doesNotContainKey("helpers");
     }
 
     @Test

@@ -1,0 +1,1 @@
+from sqlmesh import MacroEvaluator, macro  # noqa: F401
