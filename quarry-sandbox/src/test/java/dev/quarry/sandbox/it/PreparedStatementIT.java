@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.DriverManager;
@@ -188,9 +189,6 @@ class PreparedStatementIT {
                         .isEqualTo(3.25f);
                 assertThat(Double.parseDouble(roundTrip(c, ps -> ps.setDouble(1, -1.0e-7))))
                         .isEqualTo(-1.0e-7);
-                assertThat(new BigDecimal(roundTrip(
-                                c, ps -> ps.setBigDecimal(1, new BigDecimal("-12345678901234567890.123456789")))))
-                        .isEqualTo(new BigDecimal("-12345678901234567890.123456789"));
                 String tricky = "it's a \\ \"quote\" -- not a comment ? ; é 漢字 \n new line";
                 assertThat(roundTrip(c, ps -> ps.setString(1, tricky))).isEqualTo(tricky);
                 assertThat(roundTrip(c, ps -> ps.setString(1, ""))).isEmpty();
@@ -205,16 +203,61 @@ class PreparedStatementIT {
                         .isEqualTo(LocalDate.of(2023, 12, 31));
                 assertThat(roundTripObject(c, ps -> ps.setTimestamp(1, Timestamp.valueOf("2023-12-31 10:11:12.5"))))
                         .isEqualTo(LocalDateTime.of(2023, 12, 31, 10, 11, 12, 500_000_000));
-                assertThat(roundTrip(c, ps -> ps.setTime(1, Time.valueOf("13:14:15"))))
-                        .isEqualTo("13:14:15");
-                String longText = "x".repeat(70_000) + "'end";
-                assertThat(roundTrip(c, ps -> ps.setCharacterStream(1, new StringReader(longText), longText.length())))
-                        .isEqualTo(longText);
-                byte[] bytes = {0, 1, (byte) 0xfe, (byte) 0xff, '\'', '\\'};
-                assertThat(roundTripBytes(c, ps -> ps.setBytes(1, bytes))).isEqualTo(bytes);
-                assertThat(roundTripBytes(
-                                c, ps -> ps.setBinaryStream(1, new ByteArrayInputStream(bytes), bytes.length)))
-                        .isEqualTo(bytes);
+            }
+        }
+    }
+
+    @Test
+    void parameterTypesStarRocksCannotReadAreRefusedWithItsMessage() throws Exception {
+        // StarRocks' parameter parser reads integers, FLOAT/DOUBLE, DECIMAL, DATE/DATETIME and strings only, and has
+        // no COM_STMT_SEND_LONG_DATA (docs/starrocks.md §7.6): on a cluster these bindings fail, so they fail here.
+        byte[] bytes = {0, 1, (byte) 0xfe, (byte) 0xff, '\'', '\\'};
+        String longText = "x".repeat(70_000) + "'end";
+        for (Connection c : List.of(connectorJ(""), mariadb())) {
+            try (c) {
+                String driver = c.getMetaData().getDriverName();
+                assertThat(refusal(c, ps -> ps.setBigDecimal(1, new BigDecimal("-1.5"))))
+                        .as(driver)
+                        .isEqualTo("unknown mysql type code 246");
+                assertThat(refusal(c, ps -> ps.setTime(1, Time.valueOf("13:14:15"))))
+                        .as(driver)
+                        .isEqualTo("unknown mysql type code 11");
+                // A driver that sends bytes as a string type gets what StarRocks makes of them: UTF-8 text.
+                assertThat(bytesBinding(c, bytes))
+                        .as(driver)
+                        .isIn("unknown mysql type code 252", new String(bytes, StandardCharsets.UTF_8));
+                assertThat(refusal(c, ps -> ps.setBinaryStream(1, new ByteArrayInputStream(bytes), bytes.length)))
+                        .as(driver)
+                        .containsAnyOf("unknown mysql type code 2", "Unsupported command(COM_STMT_SEND_LONG_DATA)");
+                assertThat(refusal(c, ps -> ps.setCharacterStream(1, new StringReader(longText), longText.length())))
+                        .as(driver)
+                        .containsAnyOf("unknown mysql type code 2", "Unsupported command(COM_STMT_SEND_LONG_DATA)");
+                // The connection goes on after every refusal.
+                assertThat(roundTrip(c, ps -> ps.setString(1, "still here"))).isEqualTo("still here");
+            }
+        }
+    }
+
+    private static String bytesBinding(Connection c, byte[] bytes) throws Exception {
+        try {
+            return roundTrip(c, ps -> ps.setBytes(1, bytes));
+        } catch (SQLException e) {
+            return serverMessage(e);
+        }
+    }
+
+    /** The server's message; MariaDB's driver puts "(conn=N) " in front of it. */
+    private static String serverMessage(SQLException e) {
+        return e.getMessage().replaceFirst("^\\(conn=\\d+\\) ", "");
+    }
+
+    private static String refusal(Connection c, Binder binder) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement("SELECT ? AS v")) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                throw new AssertionError("StarRocks refuses this binding, but the sandbox ran it: " + rs.next());
+            } catch (SQLException e) {
+                return serverMessage(e);
             }
         }
     }
@@ -246,16 +289,6 @@ class PreparedStatementIT {
                     return t.toLocalDateTime();
                 }
                 return o;
-            }
-        }
-    }
-
-    private static byte[] roundTripBytes(Connection c, Binder binder) throws Exception {
-        try (PreparedStatement ps = c.prepareStatement("SELECT ? AS v")) {
-            binder.bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                assertThat(rs.next()).isTrue();
-                return rs.getBytes(1);
             }
         }
     }
