@@ -20,9 +20,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -43,7 +44,9 @@ public final class MySqlSource implements Source {
     private final boolean mariadb;
     private final MySqlCatalog catalog;
     /** The reader's plan of each read this session prepared (a session serves one stream at a time). */
-    private final IdentityHashMap<SourceRead, ReadPlan> plans = new IdentityHashMap<>();
+    // Keyed by the read's statement: a plan may hand back a copy of the SourceRead with its columns renamed
+    // (column_casing), and the statement is what identifies the read.
+    private final Map<String, ReadPlan> plans = new HashMap<>();
 
     private MySqlSource(
             Connection connection,
@@ -226,14 +229,14 @@ public final class MySqlSource implements Source {
                 .map(m -> new MappedColumn(m.name(), m.type(), m.nullable()))
                 .toList();
         SourceRead read = new SourceRead(spec.stream(), columns, key, select.toString());
-        plans.put(read, new ReadPlan(select.toString(), mapped, zone, split));
+        plans.put(read.statement(), new ReadPlan(select.toString(), mapped, zone, split));
         return read;
     }
 
     @Override
     public ReadTotals read(
             SourceRead read, long maxRows, long maxBytes, ReadProgress progress, ChunkConsumer consumer) {
-        ReadPlan plan = plans.remove(read);
+        ReadPlan plan = plans.remove(read.statement());
         if (plan == null) {
             throw new IllegalArgumentException("read " + read.stream() + " was not prepared by this session");
         }
