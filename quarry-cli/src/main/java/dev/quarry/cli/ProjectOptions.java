@@ -24,7 +24,8 @@ final class ProjectOptions {
     Path root(CliContext ctx) {
         Path root = path == null ? ctx.workingDir() : ctx.workingDir().resolve(path);
         if (!Files.isDirectory(root)) {
-            throw new dev.quarry.core.ConfigException("project directory " + root + " does not exist");
+            throw new dev.quarry.core.ConfigException("project directory " + root
+                    + (Files.exists(root) ? " is a file, not a directory" : " does not exist"));
         }
         return root.toAbsolutePath().normalize();
     }

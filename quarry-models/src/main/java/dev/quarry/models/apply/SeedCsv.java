@@ -1,5 +1,6 @@
 package dev.quarry.models.apply;
 
+import dev.quarry.core.FileText;
 import dev.quarry.models.project.Model;
 import dev.quarry.models.project.ModelException;
 import dev.quarry.starrocks.ColumnSpec;
@@ -27,7 +28,7 @@ record SeedCsv(List<String> header, String body, int rows, String delimiter, Lis
             text = Files.readString(csv, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new ModelException(
-                    m.location(), "model " + m.name() + ": cannot read seed file " + csv + ": " + e.getMessage());
+                    m.location(), "model " + m.name() + ": seed file " + csv + " " + FileText.problem(csv, e));
         }
         String delimiter = m.kind().csvSettings().getOrDefault("delimiter", ",").replace("'", "");
         List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
