@@ -169,6 +169,12 @@ final class SandboxCommand implements Callable<Integer> {
                 : storage.data != null
                         ? ctx.resolve(storage.data.toString())
                         : ctx.home().resolve("sandbox");
+        if (backends < 1) {
+            throw new ConfigException("--backends must be 1 or more, got " + backends);
+        }
+        if (dataDir != null && java.nio.file.Files.exists(dataDir) && !java.nio.file.Files.isDirectory(dataDir)) {
+            throw new ConfigException("--data " + dataDir + " is a file, not a directory");
+        }
         try {
             return new SandboxConfig(
                     host,

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  * setup: CREATE TABLE ${DB}.t (...)  (StarRocks SQL run before the command)
  * no-database                        (the case's target database ${DB} is not created)
  * no-connections                     (no PG/SR environment-variable connections)
+ * built-versions-stay                (a model version built before the failure may remain in quarry__...)
  * === r.yaml                         (a file in the working directory; home/x goes to QUARRY_HOME)
  * ...its text, until the next === line...
  * </pre>
@@ -42,6 +43,7 @@ record BadInputCase(
         List<String> setup,
         boolean targetDatabase,
         boolean connections,
+        boolean builtVersionsStay,
         Map<String, String> files) {
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z_]+)}");
 
@@ -55,6 +57,7 @@ record BadInputCase(
         List<String> setup = new ArrayList<>();
         boolean database = true;
         boolean connections = true;
+        boolean builtVersionsStay = false;
         Map<String, String> files = new LinkedHashMap<>();
         String current = null;
         StringBuilder text = new StringBuilder();
@@ -84,6 +87,8 @@ record BadInputCase(
                 database = false;
             } else if (line.strip().equals("no-connections")) {
                 connections = false;
+            } else if (line.strip().equals("built-versions-stay")) {
+                builtVersionsStay = true;
             } else if (!line.isBlank() && !line.startsWith("#")) {
                 throw new IllegalArgumentException(name + ": cannot read line: " + line);
             }
@@ -94,7 +99,8 @@ record BadInputCase(
         if (args == null || exit < 0 || expected.isEmpty()) {
             throw new IllegalArgumentException(name + ": a case needs args:, exit: and at least one expect:");
         }
-        return new BadInputCase(name, args, exit, expected, unexpected, env, setup, database, connections, files);
+        return new BadInputCase(
+                name, args, exit, expected, unexpected, env, setup, database, connections, builtVersionsStay, files);
     }
 
     private static String value(String line) {

@@ -36,6 +36,15 @@ record SeedCsv(List<String> header, String body, int rows, String delimiter, Lis
             throw new ModelException(
                     m.location(), "model " + m.name() + ": seed file " + csv + " is empty (it needs a header line)");
         }
+        for (int i = 0; i < lines.size(); i++) {
+            // An odd number of double quotes leaves a field open: fields do not span lines here.
+            if (lines.get(i).chars().filter(ch -> ch == '"').count() % 2 == 1) {
+                throw new ModelException(
+                        m.location(),
+                        "model " + m.name() + ": " + csv.getFileName() + " line " + (i + 1)
+                                + " has an unclosed double quote (a quoted field must end on its line)");
+            }
+        }
         List<String> header =
                 split(lines.get(0), delimiter).stream().map(String::strip).toList();
         List<List<String>> rows = new ArrayList<>();

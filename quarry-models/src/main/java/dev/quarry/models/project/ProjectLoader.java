@@ -130,6 +130,7 @@ final class ProjectLoader {
         testFiles.addAll(files(dir.resolve("tests"), ".yml"));
         for (Path p : testFiles) {
             if (!p.getFileName().toString().startsWith("test")) {
+                warnings.add(relative(dir, p) + ": not read as unit tests: test files are named test*.yaml");
                 continue;
             }
             for (UnitTest t : ProjectFiles.tests(relative(dir, p), read(p))) {
