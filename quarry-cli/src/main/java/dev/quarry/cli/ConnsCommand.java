@@ -201,7 +201,7 @@ final class ConnsCommand implements Callable<Integer> {
                         + " or the environment; add one with: quarry conns set NAME url=...");
                 return 0;
             }
-            ctx.out().print(format.render(ResultTable.of(List.of("NAME", "TYPE", "SOURCE"), rows)));
+            ctx.out().print(format.render(ResultTable.of(List.of("name", "type", "source"), rows)));
             return 0;
         }
     }
@@ -410,8 +410,8 @@ final class ConnsCommand implements Callable<Integer> {
                 return 0;
             }
             List<String> header = columns
-                    ? List.of("SCHEMA", "TABLE", "POSITION", "COLUMN", "TYPE", "NULLABLE")
-                    : List.of("SCHEMA", "NAME", "TYPE");
+                    ? List.of("schema", "table", "position", "column", "type", "nullable")
+                    : List.of("schema", "name", "type");
             ctx.out().print(format.render(ResultTable.of(header, rows)));
             return 0;
         }

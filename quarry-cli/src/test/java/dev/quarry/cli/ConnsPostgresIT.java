@@ -50,7 +50,7 @@ class ConnsPostgresIT {
         Cli.Result list = cli.run("conns", "list");
         assertThat(list.out()).isEqualTo("""
                 +------+----------+----------+
-                | NAME | TYPE     | SOURCE   |
+                | name | type     | source   |
                 +------+----------+----------+
                 | PG   | postgres | env.yaml |
                 +------+----------+----------+
@@ -74,7 +74,7 @@ class ConnsPostgresIT {
         Cli.Result discover = cli.run("conns", "discover", "PG");
         assertThat(discover.out()).isEqualTo("""
                 +--------+-------+-------+
-                | SCHEMA | NAME  | TYPE  |
+                | schema | name  | type  |
                 +--------+-------+-------+
                 | other  | cheap | view  |
                 | public | items | table |

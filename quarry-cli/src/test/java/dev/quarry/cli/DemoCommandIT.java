@@ -76,7 +76,7 @@ class DemoCommandIT {
             assertThat(stdout)
                     .contains("Applied to prod: 4 models built", "Applied to dev: 2 models built")
                     .containsPattern("\\| \\d{4}-\\d{2}-\\d{2} \\| USD\\s+\\|\\s+2160 \\|");
-            assertThat(count(stdout, "AVG_ORDER_VALUE"))
+            assertThat(count(stdout, "| avg_order_value |"))
                     .as("only the dev table has the new column")
                     .isEqualTo(1);
             Matcher finished = Pattern.compile("Demo finished in (\\d+\\.\\d)s").matcher(stdout);
