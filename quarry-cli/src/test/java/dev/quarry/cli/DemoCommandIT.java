@@ -59,7 +59,7 @@ class DemoCommandIT {
                             "| orders | 60000 |",
                             "| events | 30000 |",
                             "{\"value\": 1, \"source\": \"mobile\"}")
-                    .containsPattern("\\| ID \\| USER_ID \\| AMOUNT \\| CURRENCY \\| STATUS\\s+\\| PLACED_AT\\s+\\|");
+                    .containsPattern("\\| id \\| user_id \\| amount \\| currency \\| status\\s+\\| placed_at\\s+\\|");
             assertThat(count(stdout, "| 32500 |")).as(shown).isEqualTo(2);
             assertThat(stdout).contains("rows loaded: 0, Stream Load calls: 0");
             assertThat(stderr)
