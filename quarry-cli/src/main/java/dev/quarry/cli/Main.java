@@ -96,6 +96,8 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    static final int HELP_WIDTH = 110;
+
     static CommandLine commandLine(CliContext ctx) {
         CommandLine.IFactory factory = new ContextFactory(ctx);
         CommandLine cli = new CommandLine(new Main(), factory);
@@ -103,6 +105,8 @@ public final class Main implements Callable<Integer> {
             cli.addSubcommand(command);
         }
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // Wide enough that no example line (URLs included) is wrapped mid-word, which would break copying it.
+        cli.setUsageHelpWidth(HELP_WIDTH);
         cli.setOut(new PrintWriter(ctx.out(), true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(ctx.err(), true, StandardCharsets.UTF_8));
         return cli;

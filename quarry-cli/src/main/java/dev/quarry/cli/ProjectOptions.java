@@ -33,7 +33,8 @@ final class ProjectOptions {
         for (Path path : paths.isEmpty() ? List.of(Path.of("")) : paths) {
             Path root = ctx.workingDir().resolve(path);
             if (!Files.isDirectory(root)) {
-                throw new dev.quarry.core.ConfigException("project directory " + root + " does not exist");
+                throw new dev.quarry.core.ConfigException("project directory " + root
+                        + (Files.exists(root) ? " is a file, not a directory" : " does not exist"));
             }
             out.add(root.toAbsolutePath().normalize());
         }

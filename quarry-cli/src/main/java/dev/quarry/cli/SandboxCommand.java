@@ -143,7 +143,11 @@ final class SandboxCommand implements Callable<Integer> {
         out.println("  BE HTTP        : " + sandbox.beUrl());
         out.println("  connect        : mysql -h " + sandbox.host() + " -P " + sandbox.queryPort() + " -u "
                 + config.user() + (config.password().isEmpty() ? "" : " -p"));
-        out.println("  register it    : " + sandbox.connsSetLine("SR"));
+        // The password is never printed; the line still says that one is needed, and where it comes from.
+        String passwordOption = config.password().isEmpty()
+                ? ""
+                : password.isEmpty() ? " password=\"$QUARRY_SANDBOX_PASSWORD\"" : " password='<your --password>'";
+        out.println("  register it    : " + sandbox.connsSetLine("SR") + passwordOption);
         out.flush();
         Log.info("press Ctrl-C to stop");
         try {
@@ -165,6 +169,12 @@ final class SandboxCommand implements Callable<Integer> {
                 : storage.data != null
                         ? ctx.resolve(storage.data.toString())
                         : ctx.home().resolve("sandbox");
+        if (backends < 1) {
+            throw new ConfigException("--backends must be 1 or more, got " + backends);
+        }
+        if (dataDir != null && java.nio.file.Files.exists(dataDir) && !java.nio.file.Files.isDirectory(dataDir)) {
+            throw new ConfigException("--data " + dataDir + " is a file, not a directory");
+        }
         try {
             return new SandboxConfig(
                     host,

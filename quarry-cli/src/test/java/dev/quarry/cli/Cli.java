@@ -11,10 +11,17 @@ import java.util.Map;
 /** Runs the real {@link Main} in-process with its own QUARRY_HOME, environment and captured output. */
 final class Cli {
     private final Path home;
+    private final Path workingDir;
     private final Map<String, String> env = new HashMap<>();
 
     Cli(Path home) {
+        this(home, home);
+    }
+
+    /** Commands run in {@code workingDir}, with {@code home} as QUARRY_HOME. */
+    Cli(Path home, Path workingDir) {
         this.home = home;
+        this.workingDir = workingDir;
     }
 
     Cli env(String name, String value) {
@@ -33,7 +40,7 @@ final class Cli {
         int code;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
                 PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = Main.run(new CliContext(home, env, home, o, e, Clock.systemUTC()), args);
+            code = Main.run(new CliContext(home, env, workingDir, o, e, Clock.systemUTC()), args);
         }
         return new Result(
                 code,

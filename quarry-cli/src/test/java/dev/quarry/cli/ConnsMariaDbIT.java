@@ -55,7 +55,7 @@ class ConnsMariaDbIT {
         Cli.Result exec = cli.run("conns", "exec", "MY", "select id, status, total from orders order by id");
         assertThat(exec.out()).isEqualTo("""
                 +----+-----------+--------+
-                | ID | STATUS    | TOTAL  |
+                | id | status    | total  |
                 +----+-----------+--------+
                 |  1 | paid      | 351.33 |
                 |  2 | cancelled |   NULL |
@@ -65,8 +65,8 @@ class ConnsMariaDbIT {
         Cli.Result discover = cli.run("conns", "discover", "MY", DB + ".ord*", "--columns");
         assertThat(discover.exitCode()).as(discover.toString()).isZero();
         assertThat(discover.out())
-                .contains("| " + DB + " | orders |        1 | id     | int     | NO       |")
-                .contains("| " + DB + " | orders |        3 | total  | decimal | YES      |");
+                .contains("| " + DB + " | orders |        1 | id     | int(11)       | NO       |")
+                .contains("| " + DB + " | orders |        3 | total  | decimal(10,2) | YES      |");
         Cli.Result tables = cli.run("conns", "discover", "MY");
         assertThat(tables.out()).contains("| " + DB + " | orders | table |").doesNotContain("performance_schema");
     }

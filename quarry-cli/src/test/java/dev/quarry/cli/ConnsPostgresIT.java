@@ -50,7 +50,7 @@ class ConnsPostgresIT {
         Cli.Result list = cli.run("conns", "list");
         assertThat(list.out()).isEqualTo("""
                 +------+----------+----------+
-                | NAME | TYPE     | SOURCE   |
+                | name | type     | source   |
                 +------+----------+----------+
                 | PG   | postgres | env.yaml |
                 +------+----------+----------+
@@ -64,7 +64,7 @@ class ConnsPostgresIT {
         assertThat(exec.exitCode()).as(exec.toString()).isZero();
         assertThat(exec.out()).isEqualTo("""
                 +----+-------+--------+------------------------+
-                | ID | NAME  | AMOUNT | SEEN                   |
+                | id | name  | amount | seen                   |
                 +----+-------+--------+------------------------+
                 |  1 | apple |   1.50 | 2026-03-08 12:00:00+00 |
                 |  2 | Zoë   |  20.00 | NULL                   |
@@ -74,7 +74,7 @@ class ConnsPostgresIT {
         Cli.Result discover = cli.run("conns", "discover", "PG");
         assertThat(discover.out()).isEqualTo("""
                 +--------+-------+-------+
-                | SCHEMA | NAME  | TYPE  |
+                | schema | name  | type  |
                 +--------+-------+-------+
                 | other  | cheap | view  |
                 | public | items | table |
@@ -85,7 +85,7 @@ class ConnsPostgresIT {
                                             schema,table,position,column,type,nullable\r
                                             public,items,1,id,integer,NO\r
                                             public,items,2,name,text,YES\r
-                                            public,items,3,amount,numeric,YES\r
+                                            public,items,3,amount,"numeric(10,2)",YES\r
                                             public,items,4,seen,timestamp with time zone,YES\r
                                             """);
         assertNoPassword(set);

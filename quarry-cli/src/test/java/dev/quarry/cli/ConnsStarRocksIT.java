@@ -46,7 +46,7 @@ class ConnsStarRocksIT {
         assertThat(exec.exitCode()).as(exec.toString()).isZero();
         assertThat(exec.out()).isEqualTo("""
                 +----+------+
-                | ID | NAME |
+                | id | name |
                 +----+------+
                 |  1 | one  |
                 |  2 | NULL |

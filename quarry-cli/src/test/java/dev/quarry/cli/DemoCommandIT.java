@@ -59,7 +59,7 @@ class DemoCommandIT {
                             "| orders | 60000 |",
                             "| events | 30000 |",
                             "{\"value\": 1, \"source\": \"mobile\"}")
-                    .containsPattern("\\| ID \\| USER_ID \\| AMOUNT \\| CURRENCY \\| STATUS\\s+\\| PLACED_AT\\s+\\|");
+                    .containsPattern("\\| id \\| user_id \\| amount \\| currency \\| status\\s+\\| placed_at\\s+\\|");
             assertThat(count(stdout, "| 32500 |")).as(shown).isEqualTo(2);
             assertThat(stdout).contains("rows loaded: 0, Stream Load calls: 0");
             assertThat(stderr)
@@ -76,7 +76,7 @@ class DemoCommandIT {
             assertThat(stdout)
                     .contains("Applied to prod: 4 models built", "Applied to dev: 2 models built")
                     .containsPattern("\\| \\d{4}-\\d{2}-\\d{2} \\| USD\\s+\\|\\s+2160 \\|");
-            assertThat(count(stdout, "AVG_ORDER_VALUE"))
+            assertThat(count(stdout, "| avg_order_value |"))
                     .as("only the dev table has the new column")
                     .isEqualTo(1);
             Matcher finished = Pattern.compile("Demo finished in (\\d+\\.\\d)s").matcher(stdout);

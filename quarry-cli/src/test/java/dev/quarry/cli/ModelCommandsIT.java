@@ -93,7 +93,7 @@ class ModelCommandsIT {
                 "fetch", "-p", "shop", "SELECT item_id, num_orders FROM quarry_example.full_model ORDER BY item_id");
         assertThat(fetched.exitCode()).as(fetched.toString()).isZero();
         assertThat(fetched.out())
-                .contains("ITEM_ID", "NUM_ORDERS")
+                .contains("item_id", "num_orders")
                 .containsPattern("\\|\\s+1 \\|\\s+5 \\|")
                 .containsPattern("\\|\\s+3 \\|\\s+1 \\|");
         assertThat(cli.run("fetch", "-p", "shop", "SELECT item_id FROM quarry_example.busy_items")

@@ -121,7 +121,7 @@ class SandboxCommandIT {
             assertThat(exec.exitCode()).as(exec.toString()).isZero();
             assertThat(exec.out()).isEqualTo("""
                     +----+
-                    | ID |
+                    | id |
                     +----+
                     |  1 |
                     |  2 |

@@ -64,7 +64,13 @@ public final class Workspace implements AutoCloseable {
             concurrency = sr.concurrentTasks();
         } else {
             String name = ((ProjectConfig.Connection.Named) gateway.connection()).name();
-            spec = namedConnections.apply(name);
+            try {
+                spec = namedConnections.apply(name);
+            } catch (ConfigException e) {
+                throw new ConfigException(
+                        project.root().resolve("config.yaml") + ": gateway " + gateway.name() + ": " + e.getMessage(),
+                        e);
+            }
             if (spec.type() != ConnectionType.STARROCKS) {
                 throw new ConfigException("gateway " + gateway.name() + ": connection " + name + " is "
                         + spec.type().id() + ", models run on starrocks");

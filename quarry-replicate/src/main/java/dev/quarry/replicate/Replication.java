@@ -99,8 +99,10 @@ public final class Replication {
         long started = System.nanoTime();
         if (dryRun) {
             dryRun(listener);
+            requireTargetDatabases();
             return new Outcome(plan.source(), plan.target(), 0, 0, List.of(), elapsedSince(started));
         }
+        requireTargetDatabases();
         List<StreamPlan> streams = plan.streams();
         int n = streams.size();
         String runId = newRunId();
@@ -218,6 +220,39 @@ public final class Replication {
             listener.streamFailed(event, e);
             return Optional.empty();
         }
+    }
+
+    /**
+     * Every target database must exist before anything runs. Quarry does not create databases (docs/sling.md §4.3): in
+     * StarRocks that is an administrator's act with its own privileges and properties, and creating a misspelled name
+     * would hide the mistake. The error gives the statement to run and the closest existing names.
+     */
+    private void requireTargetDatabases() {
+        java.util.Set<String> wanted = new java.util.TreeSet<>();
+        plan.streams().forEach(s -> s.object().database().ifPresent(wanted::add));
+        if (wanted.isEmpty()) {
+            return;
+        }
+        List<String> existing;
+        try (StarRocksSession tgt = StarRocksSession.open(target)) {
+            existing = tgt.catalog().databases();
+        }
+        List<String> missing =
+                wanted.stream().filter(d -> !existing.contains(d)).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        String statements = missing.stream()
+                .map(d -> StarRocksDialect.latest().createDatabase(d, false) + ";")
+                .collect(Collectors.joining(" "));
+        String close = missing.size() == 1 ? dev.quarry.core.Names.didYouMean(missing.get(0), existing) : "";
+        throw new ConfigException(
+                null,
+                (missing.size() == 1
+                                ? "target database " + missing.get(0) + " does not exist"
+                                : "target databases " + missing + " do not exist")
+                        + " on " + plan.target() + close + "; nothing was run",
+                "Quarry does not create databases: create it first with " + statements);
     }
 
     private void dryRun(ReplicationListener listener) {

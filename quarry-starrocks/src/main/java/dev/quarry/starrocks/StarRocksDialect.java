@@ -211,6 +211,14 @@ public final class StarRocksDialect {
     }
 
     /**
+     * Drops a column, also an asynchronous schema change (docs/starrocks.md §5.1); used to undo {@link #addColumn} when
+     * the load that needed the column failed.
+     */
+    public String dropColumn(String database, String table, String column) {
+        return "ALTER TABLE " + qualified(database, table) + " DROP COLUMN " + Sql.quote(column);
+    }
+
+    /**
      * The newest column schema change of {@code table}: {@code SHOW ALTER TABLE COLUMN FROM db WHERE TableName = 't'
      * ORDER BY CreateTime DESC LIMIT 1}; its {@code State} column reaches FINISHED or CANCELLED.
      */

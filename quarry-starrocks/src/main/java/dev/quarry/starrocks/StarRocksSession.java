@@ -20,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
@@ -88,9 +89,15 @@ public final class StarRocksSession implements AutoCloseable {
     /** A query's result: at most {@code limit} rows (0 = all); {@link ResultTable#truncated()} says if more came. */
     public ResultTable query(String sql, int limit) {
         Log.sql(sql);
-        try (Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery(sql)) {
-            return ResultTable.read(rs, limit);
+        // execute, not executeQuery: the driver refuses text it does not take for a query (a typo such as "selec")
+        // before the server sees it, with a sentence of its own instead of StarRocks' syntax error.
+        try (Statement st = connection.createStatement()) {
+            if (!st.execute(sql)) {
+                return ResultTable.of(List.of("rows affected"), List.of(List.of((Object) (long) st.getUpdateCount())));
+            }
+            try (ResultSet rs = st.getResultSet()) {
+                return ResultTable.read(rs, limit);
+            }
         } catch (SQLException e) {
             throw new StarRocksSqlException(e);
         }

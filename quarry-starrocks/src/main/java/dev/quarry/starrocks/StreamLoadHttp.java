@@ -119,6 +119,21 @@ final class StreamLoadHttp {
         }
     }
 
+    /**
+     * An error-log line without the row it quotes: StarRocks writes the reason, then the rejected row's values
+     * ({@code Error: <reason>. Row: <values>}, older releases {@code Reason: <reason>. src line: [<values>]}), and a
+     * user's data must not reach logs and error messages (docs/starrocks.md §1.5). The reason names the column.
+     */
+    static String withoutRowData(String line) {
+        for (String marker : new String[] {". Row: ", " Row: ", ". src line: ", " src line: "}) {
+            int at = line.indexOf(marker);
+            if (at >= 0) {
+                return line.substring(0, at) + " (row values left out)";
+            }
+        }
+        return line;
+    }
+
     /** Reads the first rejected rows from a failed load's error log; a problem reading it never hides the failure. */
     List<String> errorRows(String errorUrl) {
         try {
@@ -142,7 +157,8 @@ final class StreamLoadHttp {
                     break;
                 }
                 if (!line.isBlank()) {
-                    rows.add(line.length() > ERROR_ROW_CHARS ? line.substring(0, ERROR_ROW_CHARS) + "..." : line);
+                    String reason = withoutRowData(line);
+                    rows.add(reason.length() > ERROR_ROW_CHARS ? reason.substring(0, ERROR_ROW_CHARS) + "..." : reason);
                 }
             }
             return rows;

@@ -149,6 +149,7 @@ class DialectTest {
                                 .notNull()
                                 .withDefault(ColumnSpec.Default.currentTimestamp())))
                 .isEqualTo("ALTER TABLE `db`.`t` ADD COLUMN `ts` DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP");
+        assertThat(latest.dropColumn("db", "t", "a`b")).isEqualTo("ALTER TABLE `db`.`t` DROP COLUMN `a``b`");
         TableSpec auto = TableSpec.builder("db", "t")
                 .column(ColumnSpec.of("id", BIGINT).withAutoIncrement())
                 .column("d", DATE)

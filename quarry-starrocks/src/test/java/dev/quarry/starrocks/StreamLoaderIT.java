@@ -149,7 +149,7 @@ class StreamLoaderIT {
     }
 
     @Test
-    void rejectedDataFailsWithTheRowsFromTheErrorLog() throws SQLException {
+    void rejectedDataFailsWithTheReasonsFromTheErrorLogButNotTheValues() throws SQLException {
         createTable("strict", KeyType.DUPLICATE);
         // In strict mode a value that does not convert filters its row (non-strict mode would load NULL instead).
         assertThatThrownBy(() -> loader.load(
@@ -157,8 +157,9 @@ class StreamLoaderIT {
                 .isInstanceOfSatisfying(StreamLoadException.class, e -> {
                     assertThat(e.getMessage()).startsWith("Stream Load into " + db + ".strict (label bad-1) failed: ");
                     assertThat(e.rejectedRows()).isNotEmpty();
-                    assertThat(e.rejectedRows()).anyMatch(row -> row.contains("not_a_number"));
-                    assertThat(e.getMessage()).contains("not_a_number");
+                    // The reasons, never the rows' values: source data stays out of logs and errors.
+                    assertThat(e.rejectedRows()).allMatch(row -> row.endsWith("(row values left out)"));
+                    assertThat(e.getMessage()).doesNotContain("2,bad").doesNotContain("bad,");
                     assertThat(e.retryable()).isFalse();
                 });
         assertThat(SandboxSupport.count(connection, "strict")).isZero();

@@ -122,6 +122,7 @@ public record ConnectionSpec(
                     entry + ": no type (set type=" + ConnectionType.knownIds().replace(", ", "|") + " or a url=...)");
         }
         ConnectionType type = ConnectionType.parse(typeName, where.apply("type") + ": connection " + name);
+        ConnectionKeys.check(name, type, keys, where);
 
         String user = firstOf(keys, "user", "username");
         String password = keys.getOrDefault("password", "");

@@ -3,10 +3,12 @@ package dev.quarry.core.conn;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.quarry.core.ConfigException;
 import dev.quarry.core.Names;
+import dev.quarry.core.yaml.YamlReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * All connections a user has defined: the entries of {@code $QUARRY_HOME/env.yaml}, then environment
@@ -24,7 +27,10 @@ import java.util.Optional;
  * raised when it is asked for.
  */
 public final class Connections {
-    private static final YAMLMapper INLINE = new YAMLMapper();
+    private static final YAMLMapper INLINE = YAMLMapper.builder()
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .build();
+    private static final Pattern MEANT_AS_CONNECTION = Pattern.compile("[{,\\s\"']\\s*(type|url)\\s*[\"']?\\s*:");
 
     /** One defined connection: either a usable spec or the reason it is not usable. */
     public record Entry(
@@ -90,7 +96,11 @@ public final class Connections {
         if (ConnectionUrl.looksLikeConnectionUrl(text)) {
             keys = Map.of("url", text);
         } else if (text.startsWith("{")) {
-            keys = inlineKeys(text);
+            try {
+                keys = inlineKeys(name, text);
+            } catch (ConfigException e) {
+                return new Entry(name, ConnectionSource.ENV_VARIABLE, Optional.empty(), Optional.of(e));
+            }
             if (keys == null) {
                 return null;
             }
@@ -105,13 +115,27 @@ public final class Connections {
         }
     }
 
-    /** Keys of inline YAML/JSON that has a type or url, else null (the variable is something else). */
-    private static Map<String, String> inlineKeys(String text) {
+    /**
+     * Keys of inline YAML/JSON that has a type or url, else null (the variable is something else).
+     *
+     * @throws ConfigException when the text does not parse but names a {@code type} or {@code url} key: it was meant
+     *     as a connection, and "unknown connection" would hide why it is not one
+     */
+    private static Map<String, String> inlineKeys(String name, String text) {
         JsonNode node;
         try {
             node = INLINE.readTree(text);
         } catch (JsonProcessingException e) {
-            return null;
+            if (!MEANT_AS_CONNECTION.matcher(text).find()) {
+                return null;
+            }
+            String at = e.getLocation() == null
+                    ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr();
+            throw new ConfigException(
+                    "environment variable " + name + ": its inline YAML/JSON connection does not parse" + at + ": "
+                            + YamlReader.problem(e.getOriginalMessage()));
         }
         if (node == null || !node.isObject() || !(node.has("type") || node.has("url"))) {
             return null;

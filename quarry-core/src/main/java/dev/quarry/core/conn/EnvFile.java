@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.quarry.core.ConfigException;
+import dev.quarry.core.FileText;
 import dev.quarry.core.Location;
 import dev.quarry.core.Log;
+import dev.quarry.core.Names;
 import dev.quarry.core.RunException;
 import dev.quarry.core.Secrets;
 import dev.quarry.core.yaml.YamlNode;
@@ -82,7 +84,7 @@ public final class EnvFile {
         } catch (NoSuchFileException e) {
             return List.of();
         } catch (IOException e) {
-            throw new ConfigException("cannot read " + path + ": " + e.getMessage(), e);
+            throw new ConfigException("connections file " + path + " " + FileText.problem(path, e), e);
         }
         return parse(text);
     }
@@ -117,7 +119,11 @@ public final class EnvFile {
             throw error(root.location(), "expected a mapping with a connections: key at the top level");
         }
         for (YamlNode.Entry e : top.entries()) {
-            if (!e.key().equals("connections") || (e.value() instanceof YamlNode.Scalar s && s.isNull())) {
+            if (!e.key().equals("connections")) {
+                topLevelKey(e);
+                continue;
+            }
+            if (e.value() instanceof YamlNode.Scalar s && s.isNull()) {
                 continue;
             }
             if (!(e.value() instanceof YamlNode.Mapping connections)) {
@@ -127,6 +133,22 @@ public final class EnvFile {
             readConnections(connections, entries);
         }
         return entries;
+    }
+
+    /** Sling's {@code variables:} is not read (a warning); any other key besides {@code connections:} is a mistake. */
+    private void topLevelKey(YamlNode.Entry e) {
+        if (e.key().equals("variables")) {
+            Log.warn(
+                    e.keyLocation() + ": variables: is Sling's; Quarry does not read it (replication files take env:)");
+            return;
+        }
+        String suggestion = Names.didYouMean(e.key(), List.of("connections"));
+        throw new ConfigException(
+                e.keyLocation(),
+                "unknown key " + e.key() + " at the top level",
+                suggestion.isEmpty()
+                        ? "env.yaml holds connections: (a mapping of connection names to their settings)"
+                        : suggestion.strip().replaceAll("^\\(|\\)$", ""));
     }
 
     private void readConnections(YamlNode.Mapping connections, List<Entry> entries) {

@@ -8,13 +8,12 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** How a result is printed on stdout: {@code -o table|csv|json}. */
 public enum ResultFormat {
     /**
-     * A boxed table with upper-cased column names, as Sling prints {@code conns exec} results
-     * (seed walkthrough, "Verification"). Numbers are right-aligned; NULL is shown as NULL.
+     * A boxed table with the column names as the server gave them (Sling upper-cases them; a query's {@code AS
+     * orderId} should read as written). Numbers are right-aligned; NULL is shown as NULL.
      */
     TABLE {
         @Override
@@ -23,7 +22,7 @@ public enum ResultFormat {
             int[] widths = new int[n];
             List<String> header = new ArrayList<>(n);
             for (int c = 0; c < n; c++) {
-                String name = table.columns().get(c).name().toUpperCase(Locale.ROOT);
+                String name = table.columns().get(c).name();
                 header.add(name);
                 widths[c] = length(name);
             }

@@ -62,7 +62,13 @@ public final class YamlReader {
             return reader.node(parser);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            problems.notYaml(at == null ? new Location(file, 0, 0) : reader.location(at), e.getOriginalMessage());
+            Location where = at == null ? new Location(file, 0, 0) : reader.location(at);
+            Location tab = indentationTab(file, text, where.line());
+            if (tab != null) {
+                problems.notYaml(tab, "a TAB character in the indentation: YAML indents with spaces only");
+            } else {
+                problems.notYaml(where, problem(e.getOriginalMessage()));
+            }
             return null;
         } catch (IOException e) {
             problems.unreadable(e);
@@ -127,6 +133,52 @@ public final class YamlReader {
                         at);
             }
         }
+    }
+
+    /**
+     * The first TAB in a line's indentation up to the line after {@code errorLine} (all lines when it is 0). SnakeYAML
+     * reports such a TAB where the previous token ended (the end of the line before), so the parser's position alone
+     * points at the wrong line; YAML forbids TABs in indentation.
+     */
+    static Location indentationTab(String file, String text, int errorLine) {
+        List<String> lines = text.lines().toList();
+        int last = errorLine <= 0 ? lines.size() : Math.min(lines.size(), errorLine + 1);
+        for (int i = 0; i < last; i++) {
+            String line = lines.get(i);
+            int tab = -1;
+            int c = 0;
+            while (c < line.length() && (line.charAt(c) == ' ' || line.charAt(c) == '\t')) {
+                if (tab < 0 && line.charAt(c) == '\t') {
+                    tab = c;
+                }
+                c++;
+            }
+            if (tab >= 0 && c < line.length() && line.charAt(c) != '#') {
+                return new Location(file, i + 1, tab + 1);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * SnakeYAML's message as one line: its describing lines joined, without the indented excerpts of the file (which
+     * may quote secrets) and with {@code '\t(TAB)'} spelled as words.
+     */
+    public static String problem(String parserMessage) {
+        if (parserMessage == null) {
+            return "the parser gave no reason";
+        }
+        List<String> parts = new ArrayList<>();
+        for (String line : parserMessage.lines().toList()) {
+            if (line.isBlank()
+                    || Character.isWhitespace(line.charAt(0))
+                    || line.startsWith("in ")
+                    || line.strip().equals("^")) {
+                continue;
+            }
+            parts.add(line.strip());
+        }
+        return String.join("; ", parts).replace("'\\t(TAB)'", "TAB");
     }
 
     private Location location(JsonLocation at) {

@@ -105,12 +105,27 @@ class ConnectionSpecTest {
     @Test
     void toStringAndMaskedUrlHideThePassword() {
         ConnectionSpec pg =
-                spec("PG", Map.of("url", "postgresql://app:Hunter2Secret@h:5432/db", "api_token", "tok-98765"));
+                spec("PG", Map.of("url", "postgresql://app:Hunter2Secret@h:5432/db", "ssh_passphrase", "tok-98765"));
         assertThat(pg.toString())
                 .doesNotContain("Hunter2Secret")
                 .doesNotContain("tok-98765")
                 .contains("app:****@h:5432");
         assertThat(pg.maskedUrl()).isEqualTo("postgres://app:****@h:5432/db");
+    }
+
+    @Test
+    void aMisspelledKeyIsAnErrorWithASuggestionNotSilentlyIgnored() {
+        assertThatThrownBy(() -> spec("X", Map.of("type", "postgres", "host", "h", "passwrd", "pw")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("connection X: unknown key passwrd (did you mean password?)");
+        assertThatThrownBy(() -> spec("X", Map.of("type", "starrocks", "host", "h", "colour", "red")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("unknown key colour (a starrocks connection takes ")
+                .hasMessageContaining("fe_url");
+        assertThat(spec("X", Map.of("type", "starrocks", "host", "h", "schema", "dw"))
+                        .properties())
+                .as("a Sling key Quarry ignores only warns")
+                .containsEntry("schema", "dw");
     }
 
     @Test

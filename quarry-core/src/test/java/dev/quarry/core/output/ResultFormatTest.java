@@ -14,10 +14,10 @@ class ResultFormatTest {
             false);
 
     @Test
-    void tableIsBoxedWithUpperCaseHeadersAndRightAlignedNumbers() {
+    void tableIsBoxedWithTheServersHeadersAndRightAlignedNumbers() {
         assertThat(ResultFormat.TABLE.render(COUNTS)).isEqualTo("""
                 +--------+-------+
-                | T      | N     |
+                | t      | n     |
                 +--------+-------+
                 | users  | 10000 |
                 | orders | 60000 |
@@ -29,7 +29,7 @@ class ResultFormatTest {
     @Test
     void emptyResultShowsOnlyTheHeader() {
         ResultTable empty = ResultTable.of(List.of("id"), List.of());
-        assertThat(ResultFormat.TABLE.render(empty)).isEqualTo("+----+\n| ID |\n+----+\n");
+        assertThat(ResultFormat.TABLE.render(empty)).isEqualTo("+----+\n| id |\n+----+\n");
     }
 
     @Test
@@ -37,7 +37,7 @@ class ResultFormatTest {
         ResultTable t = ResultTable.of(List.of("name"), List.of(List.of("Zoë"), List.of("a\nb")));
         assertThat(ResultFormat.TABLE.render(t)).isEqualTo("""
                 +------+
-                | NAME |
+                | name |
                 +------+
                 | Zoë  |
                 | a\\nb |

@@ -21,7 +21,7 @@ class YamlReaderTest {
 
         @Override
         public void notYaml(Location at, String parserMessage) {
-            lines.add(at + ": not YAML");
+            lines.add(at + ": not YAML: " + parserMessage);
         }
 
         @Override
@@ -98,12 +98,29 @@ class YamlReaderTest {
 
         assertThat(YamlReader.read("bad.yaml", "a: [1, 2\nb: 3\n", problems)).isNull();
         assertThat(problems.lines).hasSize(1);
-        assertThat(problems.lines.get(0)).matches("bad\\.yaml:\\d+:\\d+: not YAML");
+        assertThat(problems.lines.get(0))
+                .matches("bad\\.yaml:\\d+:\\d+: not YAML: .+")
+                .doesNotContain("\n");
     }
 
     @Test
     void aLocationWithoutLineIsTheWholeFile() {
         assertThat(new Location("r.yaml", 0, 0)).hasToString("r.yaml");
         assertThat(new Location("r.yaml", 2, 7)).hasToString("r.yaml:2:7");
+    }
+
+    @Test
+    void aTabInTheIndentationIsReportedOnItsOwnLineAndColumn() {
+        Recorded problems = new Recorded();
+
+        assertThat(YamlReader.read("r.yaml", "source: PG\ntarget: SR\nstreams:\n\tshop.users:\n", problems))
+                .isNull();
+        assertThat(problems.lines)
+                .containsExactly(
+                        "r.yaml:4:1: not YAML: a TAB character in the indentation: YAML indents with spaces only");
+
+        Recorded env = new Recorded();
+        YamlReader.read("env.yaml", "connections:\n  PG:\n  \ttype: postgres\n", env);
+        assertThat(env.lines).singleElement().asString().startsWith("env.yaml:3:3: not YAML: a TAB character");
     }
 }

@@ -8,6 +8,7 @@ import dev.quarry.models.plan.Plan;
 import dev.quarry.models.project.Model;
 import dev.quarry.models.project.Project;
 import dev.quarry.models.state.StateStore;
+import dev.quarry.starrocks.StarRocksSession;
 import dev.quarry.starrocks.StatementSink;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -66,11 +67,18 @@ public final class Executor {
             }
         }
         StepScheduler scheduler = new StepScheduler(ctx.project().dag(), concurrency, ctx::progress);
-        List<String> built = scheduler.run(plan, step -> {
-            try (StatementSink w = ctx.openSession()) {
-                buildStep(plan, step, w, audits);
-            }
-        });
+        List<String> databasesBefore = databases();
+        List<String> built;
+        try {
+            built = scheduler.run(plan, step -> {
+                try (StatementSink w = ctx.openSession()) {
+                    buildStep(plan, step, w, audits);
+                }
+            });
+        } catch (RuntimeException e) {
+            dropCreatedEmptyDatabases(plan, databasesBefore, e);
+            throw e;
+        }
         if (!plan.repointed().isEmpty()
                 || !plan.dropped().isEmpty()
                 || !plan.changes().isEmpty()
@@ -125,6 +133,41 @@ public final class Executor {
             }
         }
         return out;
+    }
+
+    private List<String> databases() {
+        try (StarRocksSession s = StarRocksSession.open(ctx.gateway())) {
+            return s.catalog().databases();
+        }
+    }
+
+    /**
+     * After a failed apply, drops the physical databases ({@code quarry__<schema>}) this apply created that are still
+     * empty, so a failure leaves no trace; a database that existed before, or that holds a table, stays.
+     */
+    private void dropCreatedEmptyDatabases(Plan plan, List<String> before, RuntimeException failure) {
+        java.util.Set<String> created = new java.util.TreeSet<>();
+        for (Plan.Step step : plan.steps()) {
+            String db = PhysicalNames.physicalDatabase(ctx.project().models().get(step.model()));
+            if (!before.contains(db)) {
+                created.add(db);
+            }
+        }
+        if (created.isEmpty()) {
+            return;
+        }
+        try (StarRocksSession s = StarRocksSession.open(ctx.gateway())) {
+            List<String> now = s.catalog().databases();
+            for (String db : created) {
+                if (now.contains(db) && s.catalog().tables(db).isEmpty()) {
+                    s.execute(ctx.dialect().dropDatabase(db, true));
+                }
+            }
+        } catch (RunException e) {
+            failure.addSuppressed(e);
+            Log.warn("the apply failed and the empty databases it created " + created + " could not be dropped: "
+                    + e.getMessage());
+        }
     }
 
     /** Creates the step's database, then lets the strategy of its model's kind build it. */

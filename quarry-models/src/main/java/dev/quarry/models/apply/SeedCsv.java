@@ -1,5 +1,6 @@
 package dev.quarry.models.apply;
 
+import dev.quarry.core.FileText;
 import dev.quarry.models.project.Model;
 import dev.quarry.models.project.ModelException;
 import dev.quarry.starrocks.ColumnSpec;
@@ -27,13 +28,22 @@ record SeedCsv(List<String> header, String body, int rows, String delimiter, Lis
             text = Files.readString(csv, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new ModelException(
-                    m.location(), "model " + m.name() + ": cannot read seed file " + csv + ": " + e.getMessage());
+                    m.location(), "model " + m.name() + ": seed file " + csv + " " + FileText.problem(csv, e));
         }
         String delimiter = m.kind().csvSettings().getOrDefault("delimiter", ",").replace("'", "");
         List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
         if (lines.isEmpty()) {
             throw new ModelException(
                     m.location(), "model " + m.name() + ": seed file " + csv + " is empty (it needs a header line)");
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            // An odd number of double quotes leaves a field open: fields do not span lines here.
+            if (lines.get(i).chars().filter(ch -> ch == '"').count() % 2 == 1) {
+                throw new ModelException(
+                        m.location(),
+                        "model " + m.name() + ": " + csv.getFileName() + " line " + (i + 1)
+                                + " has an unclosed double quote (a quoted field must end on its line)");
+            }
         }
         List<String> header =
                 split(lines.get(0), delimiter).stream().map(String::strip).toList();

@@ -145,7 +145,7 @@ final class StepScheduler {
     }
 
     private static String describe(Plan.Step step) {
-        return step.intervals().isEmpty()
+        return step.intervals().isEmpty() || !step.byInterval()
                 ? ""
                 : " (" + step.intervals().size() + (step.intervals().size() == 1 ? " interval)" : " intervals)");
     }

@@ -39,13 +39,35 @@ final class TimeRangeBuild extends TableBuild {
         List<StateStore.Interval> intervals = s.step().intervals();
         int batch = m.kind().batchSize().orElse(Math.max(1, intervals.size()));
         StarRocksType timeType = timeType(m, fill.columns());
+        long began = System.nanoTime();
+        long reported = began;
         for (int i = 0; i < intervals.size(); i += batch) {
             List<StateStore.Interval> part = intervals.subList(i, Math.min(intervals.size(), i + batch));
             Instant start = part.get(0).start();
             Instant end = part.get(part.size() - 1).end();
             batch(ctx, s, fill.names(), timeType, start, end);
             ctx.recordInterval(s.session(), m, start, end);
+            int done = i + part.size();
+            long now = System.nanoTime();
+            // A long backfill is never silent: a line every 10 seconds with how far it got.
+            if (done < intervals.size() && now - reported >= REPORT_EVERY_NANOS) {
+                reported = now;
+                ctx.progress(progressLine(m.name(), done, intervals.size(), now - began));
+            }
         }
+    }
+
+    private static final long REPORT_EVERY_NANOS = 10_000_000_000L;
+
+    /** {@code model db.m: 30 of 120 intervals done, about 1m05s to go}. */
+    static String progressLine(String model, int done, int total, long elapsedNanos) {
+        long left = Math.round((double) elapsedNanos / done * (total - done) / 1e9);
+        String eta = left < 60
+                ? left + "s"
+                : left < 3600
+                        ? String.format(Locale.ROOT, "%dm%02ds", left / 60, left % 60)
+                        : String.format(Locale.ROOT, "%dh%02dm", left / 3600, (left % 3600) / 60);
+        return "model " + model + ": " + done + " of " + total + " intervals done, about " + eta + " to go";
     }
 
     @Override

@@ -56,7 +56,14 @@ public record Plan(
      * @param create whether the physical object is created (it does not exist yet)
      * @param intervals missing intervals to fill, in time order; empty for views, materialized views and seeds
      */
-    public record Step(String model, String fingerprint, boolean create, List<StateStore.Interval> intervals) {
+    /**
+     * One model to build.
+     *
+     * @param byInterval whether the model's kind loads interval by interval (the incremental kinds); other kinds are
+     *     built whole, so their interval count is bookkeeping and not shown
+     */
+    public record Step(
+            String model, String fingerprint, boolean create, List<StateStore.Interval> intervals, boolean byInterval) {
         public Step {
             requireNonNull(model, "model is null");
             requireNonNull(fingerprint, "fingerprint is null");
@@ -102,7 +109,7 @@ public record Plan(
                         .append(s.create() ? " (new version " : " (version ")
                         .append(s.fingerprint(), 0, 10)
                         .append(')');
-                if (!s.intervals().isEmpty()) {
+                if (s.byInterval() && !s.intervals().isEmpty()) {
                     sb.append(": ")
                             .append(s.intervals().size())
                             .append(s.intervals().size() == 1 ? " interval " : " intervals ")

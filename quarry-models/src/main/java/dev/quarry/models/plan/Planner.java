@@ -34,6 +34,10 @@ import java.util.regex.Pattern;
  * fingerprints are part of it), so all of those get new objects; a metadata-only change keeps the fingerprint.
  */
 public final class Planner {
+    private static boolean byInterval(Model model) {
+        return model.kind().kind().name().startsWith("INCREMENTAL");
+    }
+
     /** More intervals than this in one plan is nearly always a start date or cron mistake (docs/sqlmesh.md §5.3, #5286). */
     static final int MAX_INTERVALS = 100_000;
 
@@ -97,7 +101,7 @@ public final class Planner {
                         + " intervals to fill; check its start and cron, or plan with --start");
             }
             if (create || !missing.isEmpty()) {
-                steps.add(new Plan.Step(name, fp, create, missing));
+                steps.add(new Plan.Step(name, fp, create, missing, byInterval(model)));
             }
         }
         List<String> repointed = new ArrayList<>();
@@ -154,7 +158,7 @@ public final class Planner {
             }
             List<StateStore.Interval> missing = missingIntervals(model, store, shown, false, Options.defaults(), now);
             if (!missing.isEmpty()) {
-                steps.add(new Plan.Step(name, shown, false, missing));
+                steps.add(new Plan.Step(name, shown, false, missing, byInterval(model)));
             }
         }
         Changes none = new Changes(List.of(), List.of(), List.of(), List.of(), List.of(), Map.of());

@@ -1,5 +1,6 @@
 package dev.quarry.models.project;
 
+import dev.quarry.core.Names;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -47,6 +48,7 @@ public final class Dag {
             for (String ref : References.merge(refs, m.dependsOn())) {
                 String resolved = resolve(ref, models);
                 if (resolved == null) {
+                    checkNotAMisspelledModel(m, ref, models);
                     external.add(ref);
                 } else if (!resolved.equals(m.name())) {
                     ups.add(resolved);
@@ -56,6 +58,32 @@ public final class Dag {
             sources.put(m.name(), external);
         }
         return new Dag(models, upstream, sources);
+    }
+
+    /**
+     * A reference to a table in a schema the project's models live in, within two edits of a model's name, is taken
+     * for a misspelled model: StarRocks would only answer at apply time, and with "Unknown table". A table of that
+     * schema outside the project is declared in external_models.yaml.
+     */
+    private static void checkNotAMisspelledModel(Model m, String ref, Map<String, Model> models) {
+        int dot = ref.lastIndexOf('.');
+        if (dot < 0) {
+            return;
+        }
+        String schema = ref.substring(0, dot).toLowerCase(java.util.Locale.ROOT);
+        List<String> close = models.keySet().stream()
+                .filter(name -> name.toLowerCase(java.util.Locale.ROOT).startsWith(schema + "."))
+                .filter(name ->
+                        Names.distance(name.toLowerCase(java.util.Locale.ROOT), ref.toLowerCase(java.util.Locale.ROOT))
+                                <= 2)
+                .toList();
+        if (!close.isEmpty()) {
+            throw new ModelException(
+                    m.location(),
+                    "model " + m.name() + " reads unknown table or model " + ref + " (did you mean "
+                            + String.join(" or ", close) + "? a table outside the project is declared in"
+                            + " external_models.yaml)");
+        }
     }
 
     /** A reference names a model exactly, or through a catalog prefix ({@code cat.db.t} for model {@code db.t}). */

@@ -1,10 +1,10 @@
 package dev.quarry.models.project;
 
+import dev.quarry.core.FileText;
 import dev.quarry.core.Location;
 import dev.quarry.core.Names;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -154,6 +154,7 @@ final class ProjectLoader {
             testFiles.addAll(files(repo.resolve("tests"), ".yml"));
             for (Path p : testFiles) {
                 if (!p.getFileName().toString().startsWith("test")) {
+                    warnings.add(relative(dir, p) + ": not read as unit tests: test files are named test*.yaml");
                     continue;
                 }
                 try {
@@ -255,11 +256,7 @@ final class ProjectLoader {
     }
 
     private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        return FileText.read(file, "project file");
     }
 
     /** Files under {@code dir} ending in {@code suffix}, sorted, so loading is deterministic. */
@@ -271,8 +268,11 @@ final class ProjectLoader {
             return walk.filter(p -> p.getFileName().toString().endsWith(suffix) && Files.isRegularFile(p))
                     .sorted()
                     .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new ModelException(
+                    new Location(dir.toString(), 1, 1),
+                    "the project directory cannot be listed: "
+                            + (e instanceof UncheckedIOException u ? u.getCause() : (IOException) e).getMessage());
         }
     }
 }

@@ -109,4 +109,12 @@ class BuildPiecesTest {
         assertThat(TimeRangeBuild.formatTime("%Y%m%d %H:%M", LocalDateTime.of(2024, 3, 5, 7, 9)))
                 .isEqualTo("20240305 07:09");
     }
+
+    @Test
+    void aLongBackfillSaysHowFarItGotAndHowLongIsLeft() {
+        assertThat(TimeRangeBuild.progressLine("db.m", 30, 120, 20_000_000_000L))
+                .isEqualTo("model db.m: 30 of 120 intervals done, about 1m00s to go");
+        assertThat(TimeRangeBuild.progressLine("db.m", 1, 2, 5_000_000_000L))
+                .isEqualTo("model db.m: 1 of 2 intervals done, about 5s to go");
+    }
 }

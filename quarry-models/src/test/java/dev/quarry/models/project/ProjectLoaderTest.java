@@ -186,7 +186,7 @@ class ProjectLoaderTest {
         write("config.yaml", CONFIG + "  bad: [unclosed\n");
         failsWith(
                 "config.yaml:31:17",
-                "invalid YAML: while parsing a flow sequence: expected ',' or ']', but got <stream end>");
+                "invalid YAML: while parsing a flow sequence; expected ',' or ']', but got <stream end>");
     }
 
     @Test

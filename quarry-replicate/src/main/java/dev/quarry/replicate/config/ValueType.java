@@ -1,5 +1,6 @@
 package dev.quarry.replicate.config;
 
+import dev.quarry.core.FileText;
 import dev.quarry.core.Location;
 import dev.quarry.core.yaml.YamlNode;
 import java.io.IOException;
@@ -129,8 +130,10 @@ enum ValueType {
                 r.errors()
                         .add(
                                 node.location(),
-                                "cannot read SQL file " + path + ": "
-                                        + e.getClass().getSimpleName());
+                                "SQL file " + text.substring("file://".length()) + " "
+                                        + FileText.problem(path, e) + " (looked for "
+                                        + path.toAbsolutePath().normalize()
+                                        + ")");
                 return null;
             }
         }

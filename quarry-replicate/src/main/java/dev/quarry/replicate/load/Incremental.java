@@ -13,6 +13,8 @@ import dev.quarry.replicate.source.ReadProgress;
 import dev.quarry.replicate.source.ReadTotals;
 import dev.quarry.replicate.source.Source;
 import dev.quarry.replicate.source.SourceRead;
+import dev.quarry.starrocks.ClusterProbe;
+import dev.quarry.starrocks.ColumnSpec;
 import dev.quarry.starrocks.Labels;
 import dev.quarry.starrocks.LoadBody;
 import dev.quarry.starrocks.LoadOptions;
@@ -26,7 +28,11 @@ import dev.quarry.starrocks.StreamLoadTransaction;
 import dev.quarry.starrocks.StreamLoader;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Incremental mode (docs/sling.md §2.3, docs/architecture.md §4): the checkpoint is MAX(update_key) read from the
@@ -167,7 +173,17 @@ final class Incremental {
      */
     private Load load(StreamPlan plan, String database, String table, SourceRead uncased, int number) {
         SourceRead read = plan.cased(uncased);
-        addNewColumns(plan, database, table, read);
+        List<String> added = addNewColumns(plan, database, table, read);
+        try {
+            return loadWithRetries(plan, database, table, read, number);
+        } catch (RuntimeException e) {
+            // A failed run leaves the target as it was, its schema included: the columns added for this load go.
+            dropAdded(plan, database, table, added, e);
+            throw e;
+        }
+    }
+
+    private Load loadWithRetries(StreamPlan plan, String database, String table, SourceRead read, int number) {
         for (int attempt = 1; ; attempt++) {
             String label = Labels.derive(database + "." + table, attempt == 1 ? runId : runId + "-a" + attempt, number);
             try {
@@ -311,39 +327,71 @@ final class Incremental {
      * default) and the asynchronous schema change is awaited, when add_new_columns is on (the default); when it
      * is off they are an error, since loading them would fail and dropping them would lose data silently.
      */
-    private void addNewColumns(StreamPlan plan, String database, String table, SourceRead read) {
-        java.util.Set<String> existing = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    private List<String> addNewColumns(StreamPlan plan, String database, String table, SourceRead read) {
+        Set<String> existing = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         try {
             existing.addAll(target.catalog().columnNames(database, table));
         } catch (RunException e) {
             throw new RunException("reading the columns of " + database + "." + table + " failed: " + e.getMessage());
         }
-        java.util.List<MappedColumn> missing = read.columns().stream()
+        List<MappedColumn> missing = read.columns().stream()
                 .filter(c -> !existing.contains(c.name()))
                 .toList();
         if (plan.targetOptions().bool(TargetOption.ADJUST_COLUMN_TYPE)) {
             adjustColumnTypes(plan, database, table, read);
         }
         if (missing.isEmpty()) {
-            return;
+            return List.of();
         }
-        java.util.List<String> names = missing.stream().map(MappedColumn::name).toList();
+        List<String> names = missing.stream().map(MappedColumn::name).toList();
         if (!plan.targetOptions().bool(TargetOption.ADD_NEW_COLUMNS)) {
             throw new RunException(
                     "stream " + plan.name() + ": the source has columns " + names + " that " + plan.object()
                             + " lacks; set target_options.add_new_columns: true or leave them out with select: [\"*\", \"-col\"]");
         }
-        dev.quarry.starrocks.ClusterProbe probe = target.probe();
+        ClusterProbe probe = target.probe();
+        List<String> added = new ArrayList<>();
         for (MappedColumn c : missing) {
-            String ddl = dialect.addColumn(database, table, dev.quarry.starrocks.ColumnSpec.of(c.name(), c.type()));
+            String ddl = dialect.addColumn(database, table, ColumnSpec.of(c.name(), c.type()));
             try {
                 target.execute(ddl);
+                added.add(c.name());
+                probe.awaitSchemaChange(database, table, Duration.ofMinutes(30));
             } catch (RunException e) {
-                throw new RunException("stream " + plan.name() + ": adding column " + c.name() + " to " + plan.object()
-                        + " failed: " + e.getMessage());
+                RunException failed = new RunException("stream " + plan.name() + ": adding column " + c.name() + " to "
+                        + plan.object() + " failed: " + e.getMessage());
+                dropAdded(plan, database, table, added, failed);
+                throw failed;
             }
-            probe.awaitSchemaChange(database, table, Duration.ofMinutes(30));
         }
         listener.info("stream " + plan.name() + ": added columns " + names + " to " + plan.object());
+        return added;
+    }
+
+    /**
+     * Drops the columns this run added, newest first, after {@code failure}; a drop that fails too is reported with
+     * the failure (as a suppressed error and a warning naming the statement to run), never instead of it.
+     */
+    private void dropAdded(StreamPlan plan, String database, String table, List<String> added, Exception failure) {
+        if (added.isEmpty()) {
+            return;
+        }
+        ClusterProbe probe = target.probe();
+        for (int i = added.size() - 1; i >= 0; i--) {
+            String column = added.get(i);
+            String ddl = dialect.dropColumn(database, table, column);
+            try {
+                target.execute(ddl);
+                probe.awaitSchemaChange(database, table, Duration.ofMinutes(30));
+            } catch (RunException e) {
+                failure.addSuppressed(e);
+                listener.warning("stream " + plan.name() + ": the load failed and column " + column
+                        + " it added to " + plan.object() + " could not be dropped (" + e.getMessage()
+                        + "); run: " + ddl);
+                return;
+            }
+        }
+        listener.info("stream " + plan.name() + ": the load failed; dropped the columns " + added + " it had added to "
+                + plan.object());
     }
 }

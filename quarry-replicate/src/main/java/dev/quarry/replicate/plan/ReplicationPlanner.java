@@ -2,6 +2,7 @@ package dev.quarry.replicate.plan;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.quarry.core.FileText;
 import dev.quarry.core.Location;
 import dev.quarry.replicate.config.ConfigErrors;
 import dev.quarry.replicate.config.Hook;
@@ -70,8 +71,9 @@ public final class ReplicationPlanner {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ReplicationConfigException(
-                    "cannot read replication file " + file + ": " + e.getClass().getSimpleName());
+            String hint = FileText.hint(file);
+            throw new ReplicationConfigException("replication file " + file + " " + FileText.problem(file, e)
+                    + (hint == null ? "" : " (" + hint + ")"));
         }
         Path dir = file.toAbsolutePath().getParent();
         return plan(text, file.toString(), dir);
@@ -117,7 +119,51 @@ public final class ReplicationPlanner {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot render a one-off stream as YAML", e);
         }
-        return plan(yaml, "command line", Path.of("").toAbsolutePath());
+        try {
+            return plan(yaml, COMMAND_LINE, Path.of("").toAbsolutePath());
+        } catch (ReplicationConfigException e) {
+            throw new ReplicationConfigException(
+                    e.errors().stream().map(error -> flagOf(yaml, error)).toList());
+        }
+    }
+
+    private static final String COMMAND_LINE = "command line";
+
+    /**
+     * An error about the YAML a one-off stream was rendered to ({@code command line:5:3: ...}), told by the flag that
+     * gave the value at that line ({@code --src-stream: ...}): the rendered YAML is ours, not the user's.
+     */
+    static String flagOf(String yaml, String error) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^" + COMMAND_LINE + ":(\\d+):\\d+: ")
+                .matcher(error);
+        if (!m.find()) {
+            return error;
+        }
+        List<String> lines = yaml.lines().toList();
+        int line = Integer.parseInt(m.group(1));
+        String flag = "the one-off stream";
+        // A list item belongs to the key above it (primary_key's columns).
+        for (int i = Math.min(line, lines.size()) - 1; i >= 0; i--) {
+            String text = lines.get(i).strip();
+            if (text.startsWith("- ")) {
+                continue;
+            }
+            String key = text.replaceFirst(":.*$", "").replace("\"", "").replace("'", "");
+            boolean streamName = lines.get(i).startsWith("  ") && !lines.get(i).startsWith("    ");
+            flag = streamName
+                    ? "--src-stream"
+                    : switch (key) {
+                        case "source" -> "--src-conn";
+                        case "target" -> "--tgt-conn";
+                        case "object" -> "--tgt-object";
+                        case "mode" -> "--mode";
+                        case "primary_key" -> "--primary-key";
+                        case "update_key" -> "--update-key";
+                        default -> "the one-off stream";
+                    };
+            break;
+        }
+        return flag + ": " + error.substring(m.end());
     }
 
     private List<StreamPlan> expand(ReplicationFile file, ConfigErrors errors) {

@@ -200,6 +200,39 @@ class IncrementalIT {
         assertThat(row("SELECT COUNT(*), COUNT(score), MAX(score) FROM grow")).containsExactly("2", "1", "4.5");
     }
 
+    @Test
+    void aFailedLoadLeavesTheTargetsSchemaAndRowsAsTheyWere() throws SQLException {
+        pg.execute(
+                "CREATE TABLE demo.fragile (id int4 PRIMARY KEY, v text, at timestamp)",
+                "INSERT INTO demo.fragile VALUES (1, 'a', '2026-01-01 00:00:00')");
+        String stream = "  demo.fragile:\n    primary_key: id\n    update_key: at\n";
+        run(stream);
+        List<String> columnsBefore = columns("fragile");
+        pg.execute(
+                "ALTER TABLE demo.fragile ADD COLUMN extra int4",
+                "INSERT INTO demo.fragile VALUES (2, 'b', '2026-01-02 00:00:00', 7)");
+        // Every attempt of the increment fails (the engine tries it four times), after the column was added.
+        TestingSandbox.get().sandbox().failNextLoads(4, dev.quarry.sandbox.Fault.http500());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> run(stream))
+                .hasMessageContaining("stream demo.fragile");
+        assertThat(columns("fragile")).as("no column left behind").isEqualTo(columnsBefore);
+        assertThat(row("SELECT COUNT(*), MAX(id) FROM fragile")).containsExactly("1", "1");
+        StreamResult again = run(stream);
+        assertThat(again.rowsLoaded()).as("a rerun adds the column and loads").isEqualTo(1);
+        assertThat(row("SELECT COUNT(*), SUM(extra) FROM fragile")).containsExactly("2", "7");
+    }
+
+    private static List<String> columns(String table) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (Statement st = target.createStatement();
+                ResultSet rs = st.executeQuery("DESC " + table)) {
+            while (rs.next()) {
+                columns.add(rs.getString(1) + " " + rs.getString(2));
+            }
+        }
+        return columns;
+    }
+
     private static void assertRefusedWithoutAddNewColumns(String refusedStream) {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> run(refusedStream))
                 .hasMessageContaining("the source has columns [score] that " + database + ".grow lacks");

@@ -32,6 +32,17 @@ public final class SourceConsole implements AutoCloseable {
             + " ORDER BY table_schema, table_name";
     private static final String COLUMNS = "SELECT table_schema, table_name, ordinal_position, column_name, data_type,"
             + " is_nullable FROM information_schema.columns ORDER BY table_schema, table_name, ordinal_position";
+    // data_type drops what a user needs to see (numeric(12,2), integer[]): PostgreSQL spells the full type with
+    // format_type, MySQL and MariaDB in column_type.
+    private static final String POSTGRES_COLUMNS = "SELECT c.table_schema, c.table_name, c.ordinal_position,"
+            + " c.column_name, pg_catalog.format_type(a.atttypid, a.atttypmod), c.is_nullable"
+            + " FROM information_schema.columns c JOIN pg_catalog.pg_attribute a"
+            + " ON a.attrelid = (pg_catalog.quote_ident(c.table_schema) || '.' || pg_catalog.quote_ident(c.table_name))"
+            + "::pg_catalog.regclass AND a.attname = c.column_name"
+            + " ORDER BY c.table_schema, c.table_name, c.ordinal_position";
+    private static final String MYSQL_COLUMNS = "SELECT table_schema, table_name, ordinal_position, column_name,"
+            + " column_type, is_nullable FROM information_schema.columns"
+            + " ORDER BY table_schema, table_name, ordinal_position";
 
     private final ConnectionSpec spec;
     private final Connection connection;
@@ -118,7 +129,11 @@ public final class SourceConsole implements AutoCloseable {
     public List<Column> columns() {
         List<Column> columns = new ArrayList<>();
         query(
-                COLUMNS,
+                switch (spec.type()) {
+                    case POSTGRES -> POSTGRES_COLUMNS;
+                    case MYSQL -> MYSQL_COLUMNS;
+                    default -> COLUMNS;
+                },
                 rs -> columns.add(new Column(
                         rs.getString(1),
                         rs.getString(2),

@@ -14,13 +14,18 @@ import dev.quarry.replicate.source.SourceRead;
 import dev.quarry.replicate.source.SourceTable;
 import dev.quarry.starrocks.StarRocksType;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.postgresql.util.PSQLException;
 
 /**
  * The PostgreSQL source (pgjdbc): discovers tables and columns through pg_catalog ({@link PgCatalog}), maps their
@@ -31,6 +36,8 @@ public final class PgSource implements Source {
     private final Connection connection;
     private final boolean ownsConnection;
     private final PgCatalog catalog;
+    /** Row estimates of whole-table reads, by COPY statement (see {@link #estimatedRows}). */
+    private final Map<String, Long> estimates = new ConcurrentHashMap<>();
 
     private PgSource(Connection connection, boolean ownsConnection) {
         this.connection = requireNonNull(connection, "connection is null");
@@ -136,12 +143,36 @@ public final class PgSource implements Source {
         List<MappedColumn> columns = mapped.stream()
                 .map(m -> new MappedColumn(m.name(), m.type(), m.nullable()))
                 .toList();
-        return new SourceRead(spec.stream(), columns, key, PgCopy.copy(select.toString(), mapped));
+        String copy = PgCopy.copy(select.toString(), mapped);
+        if (spec.sql().isEmpty() && conditions.isEmpty() && spec.limit().isEmpty()) {
+            estimates.put(copy, estimatedRows(spec.table().orElseThrow()));
+        }
+        return new SourceRead(spec.stream(), columns, key, copy);
+    }
+
+    /**
+     * PostgreSQL's own estimate of a table's rows ({@code pg_class.reltuples}, kept by VACUUM and ANALYZE), for a
+     * progress ETA; -1 when it has none (a table never analyzed reads -1 from PostgreSQL 14 on) or cannot be read.
+     */
+    private long estimatedRows(SourceTable table) {
+        try (PreparedStatement st = connection.prepareStatement(
+                "SELECT c.reltuples::int8 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n"
+                        + " ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = ?")) {
+            st.setString(1, table.schema());
+            st.setString(2, table.table());
+            try (ResultSet rs = st.executeQuery()) {
+                long rows = rs.next() ? rs.getLong(1) : -1;
+                return rows > 0 ? rows : -1;
+            }
+        } catch (SQLException e) {
+            return -1;
+        }
     }
 
     @Override
     public ReadTotals read(
             SourceRead read, long maxRows, long maxBytes, ReadProgress progress, ChunkConsumer consumer) {
+        progress.expect(estimates.getOrDefault(read.statement(), -1L));
         return new PgRowReader(connection).read(read.statement(), maxRows, maxBytes, read.stream(), progress, consumer);
     }
 
@@ -166,8 +197,9 @@ public final class PgSource implements Source {
         // A temporary view gives the query's result columns their exact types through the same pg_catalog path.
         String probe = fill(spec.sql().orElseThrow(), "1=0", "null", Optional.empty());
         String view = "quarry_probe_" + Long.toHexString(System.nanoTime());
+        String create = "CREATE TEMPORARY VIEW " + PgSql.ident(view) + " AS ";
         try (Statement st = connection.createStatement()) {
-            st.execute("CREATE TEMPORARY VIEW " + PgSql.ident(view) + " AS " + probe);
+            st.execute(create + probe);
             try {
                 String schema;
                 try (var rs = st.executeQuery(
@@ -183,9 +215,36 @@ public final class PgSource implements Source {
         } catch (SQLException e) {
             throw new SourceException(
                     "stream " + spec.stream() + ": its sql does not run: "
-                            + e.getMessage().strip().replaceAll("\\s*\\R\\s*", " "),
+                            + userSqlError(e, create.length(), spec.sql().orElseThrow()),
                     e);
         }
+    }
+
+    /**
+     * PostgreSQL's message about the user's SQL, with the position it reports (a character offset into the statement
+     * Quarry wrapped around that SQL) turned into a line and column of the user's own SQL.
+     */
+    static String userSqlError(SQLException e, int wrapperLength, String userSql) {
+        String message = String.valueOf(e.getMessage()).strip();
+        String first = message.lines().findFirst().orElse(message).strip();
+        int position = e instanceof PSQLException p && p.getServerErrorMessage() != null
+                ? p.getServerErrorMessage().getPosition()
+                : 0;
+        int offset = position - 1 - wrapperLength;
+        if (position <= 0 || offset < 0 || offset > userSql.length()) {
+            return first;
+        }
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < offset; i++) {
+            if (userSql.charAt(i) == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return first + " (at line " + line + ", column " + column + " of the sql)";
     }
 
     private static String fill(String sql, String predicate, String value, Optional<PgColumn> updateKey) {
