@@ -37,7 +37,9 @@ final class ConnectionKeys {
         Set<String> keys = new TreeSet<>(COMMON);
         switch (type) {
             case POSTGRES -> keys.addAll(List.of("sslmode", "timezone", "connect_timeout"));
-            case MYSQL -> keys.addAll(List.of("sslmode", "connect_timeout"));
+            case MYSQL ->
+                keys.addAll(
+                        List.of("sslmode", "connect_timeout", "tls", "timezone", "read_threads", "read_split_rows"));
             case STARROCKS -> keys.addAll(List.of("sslmode", "connect_timeout", "fe_url"));
             case DUCKDB -> keys.addAll(List.of("instance", "path", "file"));
         }
