@@ -3,12 +3,12 @@ package dev.quarry.replicate.source.mysql;
 import static java.util.Objects.requireNonNull;
 
 import dev.quarry.core.Log;
+import dev.quarry.replicate.source.Chunks;
 import dev.quarry.replicate.source.ReadProgress;
 import dev.quarry.replicate.source.ReadTotals;
 import dev.quarry.replicate.source.Source;
 import dev.quarry.replicate.source.SourceException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -62,15 +62,10 @@ final class MySqlRowReader {
                 plan.columns().size(),
                 what,
                 progress);
-        int chunks = 0;
+        int chunks;
         boolean complete = false;
         try {
-            while (rows.peek()) {
-                chunks++;
-                ChunkStream chunk = new ChunkStream(rows, maxRows, maxBytes);
-                consumer.chunk(chunks, chunk);
-                chunk.skipRest();
-            }
+            chunks = Chunks.feed(rows, maxRows, maxBytes, consumer);
             complete = true;
         } catch (IOException e) {
             if (e.getCause() instanceof SourceException) {
@@ -106,7 +101,7 @@ final class MySqlRowReader {
     }
 
     /** The row stream with one row of look-ahead, each row already written as a CSV line. */
-    private static final class Rows {
+    private static final class Rows implements Chunks.Rows {
         private final ResultSet rs;
         final CsvLine line;
         private final int columns;
@@ -125,7 +120,8 @@ final class MySqlRowReader {
             this.progress = requireNonNull(progress, "progress is null");
         }
 
-        boolean peek() {
+        @Override
+        public boolean peek() {
             if (!ready && !done) {
                 try {
                     if (rs.next()) {
@@ -146,81 +142,22 @@ final class MySqlRowReader {
             return ready;
         }
 
-        int nextLength() {
+        @Override
+        public byte[] next() {
+            return line.buffer();
+        }
+
+        @Override
+        public int nextLength() {
             return line.length();
         }
 
-        void take() {
+        @Override
+        public void take() {
             ready = false;
             count++;
             bytes += line.length();
             progress.add(line.length());
-        }
-    }
-
-    /** One chunk's rows as a stream, ending at the chunk limits. */
-    private static final class ChunkStream extends InputStream {
-        private final Rows rows;
-        private final long maxRows;
-        private final long maxBytes;
-        private long rowsTaken;
-        private long bytesTaken;
-        private byte[] current;
-        private int end;
-        private int pos;
-
-        ChunkStream(Rows rows, long maxRows, long maxBytes) {
-            this.rows = rows;
-            this.maxRows = maxRows;
-            this.maxBytes = maxBytes;
-        }
-
-        private boolean advance() {
-            while (current == null || pos == end) {
-                if (rowsTaken >= maxRows || (rowsTaken > 0 && bytesTaken >= maxBytes) || !rows.peek()) {
-                    return false;
-                }
-                // A row that would push this chunk past maxBytes starts the next chunk instead.
-                if (rowsTaken > 0 && bytesTaken + rows.nextLength() > maxBytes) {
-                    return false;
-                }
-                current = rows.line.buffer();
-                end = rows.nextLength();
-                pos = 0;
-                rows.take();
-                rowsTaken++;
-                bytesTaken += end;
-            }
-            return true;
-        }
-
-        @Override
-        public int read() {
-            if (!advance()) {
-                return -1;
-            }
-            return current[pos++] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (len == 0) {
-                return 0;
-            }
-            if (!advance()) {
-                return -1;
-            }
-            int n = Math.min(len, end - pos);
-            System.arraycopy(current, pos, b, off, n);
-            pos += n;
-            return n;
-        }
-
-        void skipRest() {
-            current = null;
-            while (advance()) {
-                current = null;
-            }
         }
     }
 }

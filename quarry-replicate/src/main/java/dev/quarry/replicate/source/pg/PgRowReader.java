@@ -2,12 +2,12 @@ package dev.quarry.replicate.source.pg;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.quarry.replicate.source.Chunks;
 import dev.quarry.replicate.source.ReadProgress;
 import dev.quarry.replicate.source.ReadTotals;
 import dev.quarry.replicate.source.Source;
 import dev.quarry.replicate.source.SourceException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -69,14 +69,9 @@ final class PgRowReader {
             throw failure(what, e);
         }
         Rows rows = new Rows(copy, what, progress);
-        int chunks = 0;
+        int chunks;
         try {
-            while (rows.peek()) {
-                chunks++;
-                ChunkStream chunk = new ChunkStream(rows, maxRows, maxBytes);
-                consumer.chunk(chunks, chunk);
-                chunk.skipRest();
-            }
+            chunks = Chunks.feed(rows, maxRows, maxBytes, consumer);
         } catch (RuntimeException e) {
             rows.cancel(connection);
             throw e;
@@ -125,7 +120,7 @@ final class PgRowReader {
     }
 
     /** The row stream with one row of look-ahead. */
-    private static final class Rows {
+    private static final class Rows implements Chunks.Rows {
         private final CopyOut copy;
         private final String what;
         private byte[] next;
@@ -140,7 +135,8 @@ final class PgRowReader {
             this.progress = requireNonNull(progress, "progress is null");
         }
 
-        boolean peek() {
+        @Override
+        public boolean peek() {
             if (next == null && !done) {
                 try {
                     next = copy.readFromCopy();
@@ -155,13 +151,23 @@ final class PgRowReader {
             return next != null;
         }
 
-        byte[] take() {
-            byte[] row = next;
+        @Override
+        public byte[] next() {
+            return next;
+        }
+
+        @Override
+        public int nextLength() {
+            return next.length;
+        }
+
+        @Override
+        public void take() {
+            int length = next.length;
             next = null;
             count++;
-            bytes += row.length;
-            progress.add(row.length);
-            return row;
+            bytes += length;
+            progress.add(length);
         }
 
         /**
@@ -188,69 +194,6 @@ final class PgRowReader {
                 }
             }
             done = true;
-        }
-    }
-
-    /** One chunk's rows as a stream, ending at the chunk limits. */
-    private static final class ChunkStream extends InputStream {
-        private final Rows rows;
-        private final long maxRows;
-        private final long maxBytes;
-        private long rowsTaken;
-        private long bytesTaken;
-        private byte[] current;
-        private int pos;
-
-        ChunkStream(Rows rows, long maxRows, long maxBytes) {
-            this.rows = rows;
-            this.maxRows = maxRows;
-            this.maxBytes = maxBytes;
-        }
-
-        private boolean advance() {
-            while (current == null || pos == current.length) {
-                if (rowsTaken >= maxRows || (rowsTaken > 0 && bytesTaken >= maxBytes) || !rows.peek()) {
-                    return false;
-                }
-                // A row that would push this chunk past maxBytes starts the next chunk instead.
-                if (rowsTaken > 0 && bytesTaken + rows.next.length > maxBytes) {
-                    return false;
-                }
-                current = rows.take();
-                pos = 0;
-                rowsTaken++;
-                bytesTaken += current.length;
-            }
-            return true;
-        }
-
-        @Override
-        public int read() {
-            if (!advance()) {
-                return -1;
-            }
-            return current[pos++] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (len == 0) {
-                return 0;
-            }
-            if (!advance()) {
-                return -1;
-            }
-            int n = Math.min(len, current.length - pos);
-            System.arraycopy(current, pos, b, off, n);
-            pos += n;
-            return n;
-        }
-
-        void skipRest() {
-            current = null;
-            while (advance()) {
-                current = null;
-            }
         }
     }
 }
